@@ -1,0 +1,241 @@
+package bleve
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	index "github.com/blevesearch/bleve_index_api"
+
+	"faro/search"
+)
+
+var _ search.Index = (*Index)(nil)
+var _ search.Sink = (*Index)(nil)
+
+// ErrVersion reports an index built with another mapping version.
+var ErrVersion = errors.New("index mapping version mismatch")
+
+// ErrNoIndex reports that no index exists at the path.
+var ErrNoIndex = errors.New("no index")
+
+const versionKey = "faro_mapping_version"
+
+// batchSize is how many documents Put collects before writing a batch.
+const batchSize = 64
+
+// Index is a Faro index stored in a directory. It is safe for concurrent
+// use.
+type Index struct {
+	path string
+	idx  bleve.Index
+
+	mu    sync.Mutex // guards batch
+	batch *bleve.Batch
+}
+
+// Open opens the index at path. It returns an error wrapping ErrNoIndex when
+// there is none and ErrVersion when it was built with another mapping.
+func Open(path string) (*Index, error) {
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("open index %q: %w", path, ErrNoIndex)
+	}
+	idx, err := bleve.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open index %q: %w", path, err)
+	}
+	v, err := idx.GetInternal([]byte(versionKey))
+	if err != nil {
+		idx.Close()
+		return nil, fmt.Errorf("open index %q: read version: %w", path, err)
+	}
+	if string(v) != MappingVersion {
+		idx.Close()
+		got := string(v)
+		if got == "" {
+			got = "none"
+		}
+		return nil, fmt.Errorf("open index %q: built with mapping version %s, this faro needs %s; rebuild it with `faro index --rebuild`: %w",
+			path, got, MappingVersion, ErrVersion)
+	}
+	return &Index{path: path, idx: idx}, nil
+}
+
+// Create makes a new, empty index at path, which must not exist.
+func Create(path string) (*Index, error) {
+	m, err := newMapping()
+	if err != nil {
+		return nil, fmt.Errorf("create index %q: mapping: %w", path, err)
+	}
+	idx, err := bleve.New(path, m)
+	if err != nil {
+		return nil, fmt.Errorf("create index %q: %w", path, err)
+	}
+	if err := idx.SetInternal([]byte(versionKey), []byte(MappingVersion)); err != nil {
+		idx.Close()
+		return nil, fmt.Errorf("create index %q: write version: %w", path, err)
+	}
+	return &Index{path: path, idx: idx}, nil
+}
+
+// Path returns the index directory.
+func (x *Index) Path() string { return x.path }
+
+// Put adds or replaces a document. Documents are written in batches; call
+// Flush (or Close) to write the last one.
+func (x *Index) Put(ctx context.Context, doc *search.Document) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if doc.ID == "" {
+		return errors.New("put document: empty id")
+	}
+	fields, err := toFields(doc)
+	if err != nil {
+		return fmt.Errorf("put document %s: %w", doc.ID, err)
+	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.batch == nil {
+		x.batch = x.idx.NewBatch()
+	}
+	if err := x.batch.Index(doc.ID, fields); err != nil {
+		return fmt.Errorf("put document %s: %w", doc.ID, err)
+	}
+	if x.batch.Size() >= batchSize {
+		return x.flushLocked()
+	}
+	return nil
+}
+
+// Delete removes a document.
+func (x *Index) Delete(ctx context.Context, id string) error {
+	if err := x.Flush(ctx); err != nil {
+		return err
+	}
+	if err := x.idx.Delete(id); err != nil {
+		return fmt.Errorf("delete document %s: %w", id, err)
+	}
+	return nil
+}
+
+// Flush writes pending documents.
+func (x *Index) Flush(ctx context.Context) error {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.flushLocked()
+}
+
+func (x *Index) flushLocked() error {
+	if x.batch == nil || x.batch.Size() == 0 {
+		return nil
+	}
+	if err := x.idx.Batch(x.batch); err != nil {
+		return fmt.Errorf("write batch to %q: %w", x.path, err)
+	}
+	x.batch.Reset()
+	return nil
+}
+
+// Close flushes pending documents and closes the index.
+func (x *Index) Close() error {
+	ferr := x.Flush(context.Background())
+	cerr := x.idx.Close()
+	if ferr != nil {
+		return ferr
+	}
+	if cerr != nil {
+		return fmt.Errorf("close index %q: %w", x.path, cerr)
+	}
+	return nil
+}
+
+// Count returns the number of documents.
+func (x *Index) Count(ctx context.Context) (uint64, error) {
+	n, err := x.idx.DocCount()
+	if err != nil {
+		return 0, fmt.Errorf("count documents: %w", err)
+	}
+	return n, nil
+}
+
+// Document returns the stored document with id.
+func (x *Index) Document(ctx context.Context, id string) (*search.Document, error) {
+	d, err := x.idx.Document(id)
+	if err != nil {
+		return nil, fmt.Errorf("load document %s: %w", id, err)
+	}
+	if d == nil {
+		return nil, search.ErrNotFound
+	}
+	var raw []byte
+	d.VisitFields(func(f index.Field) {
+		if f.Name() == fieldDoc {
+			raw = f.Value()
+		}
+	})
+	if raw == nil {
+		return nil, search.ErrNotFound
+	}
+	var doc search.Document
+	if err := json.Unmarshal(raw, &doc); err != nil {
+		return nil, fmt.Errorf("decode document %s: %w", id, err)
+	}
+	return &doc, nil
+}
+
+// toFields lays a document out in the index's fields.
+func toFields(doc *search.Document) (map[string]interface{}, error) {
+	raw, err := json.Marshal(doc)
+	if err != nil {
+		return nil, err
+	}
+	pages := make([]string, len(doc.Pages))
+	for i, p := range doc.Pages {
+		pages[i] = p.Text
+	}
+	f := map[string]interface{}{
+		fieldDoc:       string(raw),
+		"title_fold":   doc.Title,
+		"summary_fold": doc.Summary,
+		"body_fold":    pages,
+	}
+	for _, l := range languages {
+		if doc.Lang == l {
+			f["title_"+l] = doc.Title
+			f["summary_"+l] = doc.Summary
+			f["body_"+l] = pages
+		}
+	}
+	gcm := make([]string, len(doc.GCM))
+	for i, n := range doc.GCM {
+		gcm[i] = strconv.Itoa(n)
+	}
+	f["country"] = doc.Countries
+	f["theme"] = doc.Themes
+	f["gcm"] = gcm
+	f["principle"] = doc.Principles
+	if doc.Type != "" {
+		f["type"] = doc.Type
+	}
+	if doc.Lang != "" {
+		f["lang"] = doc.Lang
+	}
+	if doc.Year > 0 {
+		f[fieldYear] = float64(doc.Year)
+		f[fieldYearKey] = strconv.Itoa(doc.Year)
+	}
+	date := doc.Date
+	if date == "" && doc.Year > 0 {
+		date = strconv.Itoa(doc.Year)
+	}
+	if date != "" {
+		f[fieldDate] = date
+	}
+	return f, nil
+}

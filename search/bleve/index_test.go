@@ -1,0 +1,63 @@
+package bleve_test
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"testing"
+
+	"faro/search"
+	"faro/search/bleve"
+	"faro/search/searchtest"
+)
+
+func newIndex(t *testing.T, docs []*search.Document) search.Index {
+	t.Helper()
+	idx, err := bleve.Create(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { idx.Close() })
+	for _, d := range docs {
+		if err := idx.Put(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := idx.Flush(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return idx
+}
+
+func TestConformance(t *testing.T) {
+	searchtest.Run(t, newIndex)
+}
+
+func TestOpenMissing(t *testing.T) {
+	_, err := bleve.Open(filepath.Join(t.TempDir(), "none"))
+	if !errors.Is(err, bleve.ErrNoIndex) {
+		t.Fatalf("err = %v, want ErrNoIndex", err)
+	}
+}
+
+func TestReopen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "index")
+	idx, err := bleve.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := idx.Put(context.Background(), searchtest.Docs()[0]); err != nil {
+		t.Fatal(err)
+	}
+	if err := idx.Close(); err != nil {
+		t.Fatal(err)
+	}
+	idx, err = bleve.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	if n, _ := idx.Count(context.Background()); n != 1 {
+		t.Fatalf("count after reopen = %d, want 1", n)
+	}
+}

@@ -1,0 +1,419 @@
+package bleve
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"faro/search"
+)
+
+// facetSize is how many values a facet returns; it covers every country.
+const facetSize = 1000
+
+type weightedField struct {
+	name  string
+	boost float64
+}
+
+// textFields are the fields a free-text term is searched in, with boosts:
+// title over summary over body, and the document's own language over the
+// folded form.
+var textFields = func() []weightedField {
+	var fs []weightedField
+	for _, l := range languages {
+		fs = append(fs,
+			weightedField{"title_" + l, 3},
+			weightedField{"summary_" + l, 2},
+			weightedField{"body_" + l, 1})
+	}
+	return append(fs,
+		weightedField{"title_fold", 2},
+		weightedField{"summary_fold", 1.5},
+		weightedField{"body_fold", 0.7})
+}()
+
+var titleFields = func() []weightedField {
+	var fs []weightedField
+	for _, f := range textFields {
+		if strings.HasPrefix(f.name, "title_") {
+			fs = append(fs, f)
+		}
+	}
+	return fs
+}()
+
+// Search runs q. Errors the user must fix are *search.QueryError.
+func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, error) {
+	start := time.Now()
+	if q.Size == 0 {
+		q.Size = search.DefaultSize
+	}
+	if q.Page == 0 {
+		q.Page = 1
+	}
+	if q.Size < 1 || q.Size > search.MaxSize {
+		return nil, &search.QueryError{Msg: fmt.Sprintf("size must be between 1 and %d", search.MaxSize), Pos: -1}
+	}
+	if q.Page < 1 {
+		return nil, &search.QueryError{Msg: "page must be 1 or more", Pos: -1}
+	}
+	from := (q.Page - 1) * q.Size
+	if from+q.Size > search.MaxDepth {
+		return nil, &search.QueryError{Msg: fmt.Sprintf("page × size must not exceed %d", search.MaxDepth), Pos: -1}
+	}
+	node, err := search.ParseQuery(q.Text)
+	if err != nil {
+		return nil, err
+	}
+	textQ, err := translate(node)
+	if err != nil {
+		return nil, err
+	}
+	filters, err := filterQueries(q)
+	if err != nil {
+		return nil, err
+	}
+
+	// The main request counts the facets without a selection; each facet
+	// with a selection is counted by its own request that leaves that
+	// selection out (disjunctive facets).
+	main := bleve.NewSearchRequestOptions(conjoin(textQ, filters, ""), q.Size, from, false)
+	main.Fields = []string{fieldDoc}
+	main.IncludeLocations = q.Snippets > 0
+	switch q.Sort {
+	case search.SortDateDesc:
+		main.SortByCustom(bsearch.SortOrder{dateSort(true), &bsearch.SortScore{Desc: true}})
+	case search.SortDateAsc:
+		main.SortByCustom(bsearch.SortOrder{dateSort(false), &bsearch.SortScore{Desc: true}})
+	case search.SortRelevance, "":
+		main.SortByCustom(bsearch.SortOrder{&bsearch.SortScore{Desc: true}, dateSort(true)})
+	default:
+		return nil, &search.QueryError{Msg: "sort must be relevance, date_desc or date_asc", Pos: -1}
+	}
+	var own []string
+	for _, f := range search.Facets {
+		if _, selected := filters[f]; selected {
+			own = append(own, f)
+			continue
+		}
+		main.AddFacet(f, bleve.NewFacetRequest(facetField[f], facetSize))
+	}
+
+	res := &search.Result{Facets: map[string][]search.FacetCount{}}
+	var (
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		firstErr error
+	)
+	for _, f := range own {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			req := bleve.NewSearchRequestOptions(conjoin(textQ, filters, f), 0, 0, false)
+			req.AddFacet(f, bleve.NewFacetRequest(facetField[f], facetSize))
+			r, err := x.idx.SearchInContext(ctx, req)
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				if firstErr == nil {
+					firstErr = fmt.Errorf("count facet %s: %w", f, err)
+				}
+				return
+			}
+			res.Facets[f] = facetCounts(f, r.Facets[f])
+		}()
+	}
+	r, err := x.idx.SearchInContext(ctx, main)
+	wg.Wait()
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	for name, fr := range r.Facets {
+		res.Facets[name] = facetCounts(name, fr)
+	}
+	res.Total = r.Total
+	res.Hits = make([]search.Hit, 0, len(r.Hits))
+	for _, h := range r.Hits {
+		hit, err := toHit(h, q.Snippets)
+		if err != nil {
+			return nil, err
+		}
+		res.Hits = append(res.Hits, hit)
+	}
+	res.Took = time.Since(start)
+	return res, nil
+}
+
+func dateSort(desc bool) *bsearch.SortField {
+	return &bsearch.SortField{Field: fieldDate, Desc: desc, Type: bsearch.SortFieldAsString, Missing: bsearch.SortFieldMissingLast}
+}
+
+func facetCounts(name string, fr *bsearch.FacetResult) []search.FacetCount {
+	out := []search.FacetCount{}
+	if fr == nil || fr.Terms == nil {
+		return out
+	}
+	for _, t := range fr.Terms.Terms() {
+		out = append(out, search.FacetCount{Value: t.Term, Count: t.Count})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if name == search.FacetYear {
+			return out[i].Value > out[j].Value
+		}
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Value < out[j].Value
+	})
+	return out
+}
+
+// conjoin ANDs the text query with every filter except the one of facet
+// skip.
+func conjoin(text query.Query, filters map[string]query.Query, skip string) query.Query {
+	parts := []query.Query{text}
+	for _, f := range search.Facets {
+		if f == skip {
+			continue
+		}
+		if fq, ok := filters[f]; ok {
+			parts = append(parts, fq)
+		}
+	}
+	if len(parts) == 1 {
+		return text
+	}
+	return bleve.NewConjunctionQuery(parts...)
+}
+
+// filterQueries builds one query per facet with a selection: its values
+// ORed. The year range belongs to the year facet.
+func filterQueries(q search.Query) (map[string]query.Query, error) {
+	out := map[string]query.Query{}
+	for facet, values := range q.Filters {
+		field, ok := facetField[facet]
+		if !ok {
+			return nil, &search.QueryError{Msg: "unknown facet " + strconv.Quote(facet), Pos: -1}
+		}
+		if len(values) == 0 {
+			continue
+		}
+		var ors []query.Query
+		for _, v := range values {
+			v, err := search.NormalizeFilter(facet, v)
+			if err != nil {
+				return nil, err
+			}
+			tq := bleve.NewTermQuery(v)
+			tq.SetField(field)
+			ors = append(ors, tq)
+		}
+		out[facet] = orOf(ors)
+	}
+	if q.YearFrom != 0 || q.YearTo != 0 {
+		if q.YearFrom != 0 && q.YearTo != 0 && q.YearFrom > q.YearTo {
+			return nil, &search.QueryError{Msg: "year_from is after year_to", Pos: -1}
+		}
+		rq := yearRange(q.YearFrom, q.YearTo)
+		if yq, ok := out[search.FacetYear]; ok {
+			out[search.FacetYear] = bleve.NewConjunctionQuery(yq, rq)
+		} else {
+			out[search.FacetYear] = rq
+		}
+	}
+	return out, nil
+}
+
+func yearRange(from, to int) query.Query {
+	var lo, hi *float64
+	t := true
+	if from != 0 {
+		f := float64(from)
+		lo = &f
+	}
+	if to != 0 {
+		f := float64(to)
+		hi = &f
+	}
+	rq := bleve.NewNumericRangeInclusiveQuery(lo, hi, &t, &t)
+	rq.SetField(fieldYear)
+	return rq
+}
+
+func orOf(qs []query.Query) query.Query {
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// translate turns a parsed query into a bleve query.
+func translate(n search.Node) (query.Query, error) {
+	switch n := n.(type) {
+	case search.MatchAll:
+		return bleve.NewMatchAllQuery(), nil
+	case search.Term:
+		return termQuery(n), nil
+	case search.Phrase:
+		fields := textFields
+		if n.Field == "title" {
+			fields = titleFields
+		}
+		var ors []query.Query
+		for _, f := range fields {
+			pq := bleve.NewMatchPhraseQuery(n.Text)
+			pq.SetField(f.name)
+			pq.SetBoost(f.boost)
+			ors = append(ors, pq)
+		}
+		return orOf(ors), nil
+	case search.Or:
+		var ors []query.Query
+		for _, c := range n.Nodes {
+			q, err := translate(c)
+			if err != nil {
+				return nil, err
+			}
+			ors = append(ors, q)
+		}
+		return orOf(ors), nil
+	case search.And:
+		var must, mustNot []query.Query
+		for _, c := range n.Nodes {
+			if not, ok := c.(search.Not); ok {
+				q, err := translate(not.Node)
+				if err != nil {
+					return nil, err
+				}
+				mustNot = append(mustNot, q)
+				continue
+			}
+			q, err := translate(c)
+			if err != nil {
+				return nil, err
+			}
+			must = append(must, q)
+		}
+		if len(must) == 0 {
+			must = append(must, bleve.NewMatchAllQuery())
+		}
+		if len(mustNot) == 0 {
+			if len(must) == 1 {
+				return must[0], nil
+			}
+			return bleve.NewConjunctionQuery(must...), nil
+		}
+		bq := bleve.NewBooleanQuery()
+		bq.AddMust(must...)
+		bq.AddMustNot(mustNot...)
+		return bq, nil
+	case search.Not:
+		q, err := translate(n.Node)
+		if err != nil {
+			return nil, err
+		}
+		bq := bleve.NewBooleanQuery()
+		bq.AddMust(bleve.NewMatchAllQuery())
+		bq.AddMustNot(q)
+		return bq, nil
+	}
+	return nil, fmt.Errorf("translate query: unknown node %T", n)
+}
+
+func termQuery(t search.Term) query.Query {
+	if field, ok := facetField[t.Field]; ok {
+		if t.Field == search.FacetYear {
+			y, _ := strconv.Atoi(t.Text)
+			return yearRange(y, y)
+		}
+		tq := bleve.NewTermQuery(t.Text)
+		tq.SetField(field)
+		return tq
+	}
+	fields := textFields
+	if t.Field == "title" {
+		fields = titleFields
+	}
+	var ors []query.Query
+	if t.Prefix {
+		p := search.Fold(t.Text)
+		for _, f := range fields {
+			if !strings.HasSuffix(f.name, "_fold") {
+				continue
+			}
+			pq := bleve.NewPrefixQuery(p)
+			pq.SetField(f.name)
+			pq.SetBoost(f.boost)
+			ors = append(ors, pq)
+		}
+		return orOf(ors)
+	}
+	for _, f := range fields {
+		mq := bleve.NewMatchQuery(t.Text)
+		mq.SetField(f.name)
+		mq.SetBoost(f.boost)
+		mq.SetOperator(query.MatchQueryOperatorAnd)
+		ors = append(ors, mq)
+	}
+	return orOf(ors)
+}
+
+// toHit decodes a hit's stored document and builds its snippets from the
+// match locations in the body fields.
+func toHit(h *bsearch.DocumentMatch, snippets int) (search.Hit, error) {
+	raw, _ := h.Fields[fieldDoc].(string)
+	var doc search.Document
+	if err := json.Unmarshal([]byte(raw), &doc); err != nil {
+		return search.Hit{}, fmt.Errorf("decode hit %s: %w", h.ID, err)
+	}
+	hit := search.Hit{
+		ID: doc.ID, Score: h.Score, Title: doc.Title, Summary: doc.Summary,
+		Type: doc.Type, Lang: doc.Lang, Year: doc.Year, Date: doc.Date, Source: doc.Source,
+		Countries: nonNil(doc.Countries), Themes: nonNil(doc.Themes), GCM: doc.GCM,
+		Principles: nonNil(doc.Principles), Snippets: []search.Snippet{},
+	}
+	if hit.GCM == nil {
+		hit.GCM = []int{}
+	}
+	if snippets > 0 {
+		var spans []search.Span
+		for field, terms := range h.Locations {
+			if !strings.HasPrefix(field, "body_") {
+				continue
+			}
+			for term, locs := range terms {
+				for _, l := range locs {
+					page := 0
+					if len(l.ArrayPositions) > 0 {
+						page = int(l.ArrayPositions[0])
+					}
+					spans = append(spans, search.Span{Page: page, Start: int(l.Start), End: int(l.End), Term: term})
+				}
+			}
+		}
+		if s := search.BuildSnippets(doc.Pages, spans, snippets, search.SnippetWidth); s != nil {
+			hit.Snippets = s
+		}
+	}
+	return hit, nil
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

@@ -1,0 +1,82 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Fold lower-cases s and removes diacritics the way users type without
+// them: "Niñez" -> "ninez", "Haïti" -> "haiti", "œuvre" -> "oeuvre".
+// It keeps byte offsets meaningless: fold tokens, not whole documents, when
+// offsets matter.
+func Fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf || (s[i] >= 'A' && s[i] <= 'Z') {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			b.WriteRune(unicode.ToLower(r))
+			continue
+		}
+		r = unicode.ToLower(r)
+		if f, ok := foldTable[r]; ok {
+			b.WriteString(f)
+			continue
+		}
+		if unicode.Is(unicode.Mn, r) {
+			continue // a combining mark left by decomposed input
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+var foldTable = func() map[rune]string {
+	groups := map[string]string{
+		"a":  "àáâãäåāăą",
+		"c":  "çćĉċč",
+		"d":  "ďđ",
+		"e":  "èéêëēĕėęě",
+		"g":  "ĝğġģ",
+		"h":  "ĥħ",
+		"i":  "ìíîïĩīĭįı",
+		"j":  "ĵ",
+		"k":  "ķ",
+		"l":  "ĺļľŀł",
+		"n":  "ñńņňŉ",
+		"o":  "òóôõöøōŏő",
+		"r":  "ŕŗř",
+		"s":  "śŝşšș",
+		"t":  "ţťŧț",
+		"u":  "ùúûüũūŭůűų",
+		"w":  "ŵ",
+		"y":  "ýÿŷ",
+		"z":  "źżž",
+		"ae": "æ",
+		"oe": "œ",
+		"ss": "ß",
+		"th": "þ",
+	}
+	m := make(map[rune]string)
+	for to, from := range groups {
+		for _, r := range from {
+			m[r] = to
+		}
+	}
+	// Typographic variants that users never type.
+	m['ʼ'] = "'"
+	m['’'] = "'"
+	m['ﬁ'] = "fi"
+	m['ﬂ'] = "fl"
+	return m
+}()

@@ -1,0 +1,447 @@
+package search
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A Node is a parsed query: Term, Phrase, And, Or, Not or MatchAll.
+//
+// Faro's query language:
+//
+//	migración                  a word (analysed per language, accents optional)
+//	"plan your life"           a phrase
+//	migra*                     a prefix
+//	trata AND honduras         both (AND is also implied between words)
+//	trata OR trafficking       either
+//	NOT smuggling, -smuggling  exclude
+//	+trata                     require (same as a bare word)
+//	(trata OR trafficking) AND niñez
+//	title:campaña  country:HND  gcm:10  theme:c4d  type:guide  lang:es  year:2019
+//
+// Operators are upper-case; lower-case "and", "or", "not" are words.
+type Node interface{ node() }
+
+// Term matches a word, or a prefix when Prefix is set. Field is "" for the
+// text fields or one of QueryFields.
+type Term struct {
+	Field  string
+	Text   string
+	Prefix bool
+}
+
+// Phrase matches words in order.
+type Phrase struct {
+	Field string
+	Text  string
+}
+
+// And matches when every child matches.
+type And struct{ Nodes []Node }
+
+// Or matches when any child matches.
+type Or struct{ Nodes []Node }
+
+// Not excludes what its child matches.
+type Not struct{ Node Node }
+
+// MatchAll matches every document.
+type MatchAll struct{}
+
+func (Term) node()     {}
+func (Phrase) node()   {}
+func (And) node()      {}
+func (Or) node()       {}
+func (Not) node()      {}
+func (MatchAll) node() {}
+
+// QueryFields are the field names accepted before a colon.
+var QueryFields = []string{"title", FacetCountry, FacetGCM, FacetTheme, FacetPrinciple, FacetType, FacetLang, FacetYear}
+
+// MaxQueryLen bounds the query text in bytes.
+const MaxQueryLen = 1000
+
+// maxDepth bounds parenthesis nesting.
+const maxDepth = 20
+
+// ParseQuery parses text in Faro's query language. Empty text gives
+// MatchAll. Errors are *QueryError with the position of the problem.
+func ParseQuery(text string) (Node, error) {
+	if len(text) > MaxQueryLen {
+		return nil, &QueryError{Msg: "query is longer than " + strconv.Itoa(MaxQueryLen) + " bytes", Pos: -1}
+	}
+	if !utf8.ValidString(text) {
+		return nil, &QueryError{Msg: "query is not valid UTF-8", Pos: -1}
+	}
+	toks, err := lex(text)
+	if err != nil {
+		return nil, err
+	}
+	if len(toks) == 0 {
+		return MatchAll{}, nil
+	}
+	p := &parser{toks: toks, end: len(text)}
+	n, err := p.parseOr(0)
+	if err != nil {
+		return nil, err
+	}
+	if p.i < len(p.toks) {
+		t := p.toks[p.i]
+		return nil, &QueryError{Msg: "unexpected " + t.describe(), Pos: t.pos}
+	}
+	return n, nil
+}
+
+type tokKind int
+
+const (
+	tWord tokKind = iota
+	tPhrase
+	tLParen
+	tRParen
+	tAnd
+	tOr
+	tNot
+	tMinus
+	tPlus
+)
+
+type token struct {
+	kind  tokKind
+	text  string
+	field string
+	pos   int
+}
+
+func (t token) describe() string {
+	switch t.kind {
+	case tLParen:
+		return `"("`
+	case tRParen:
+		return `")"`
+	case tAnd, tOr, tNot:
+		return t.text
+	case tPhrase:
+		return `phrase "` + t.text + `"`
+	}
+	return `"` + t.text + `"`
+}
+
+func lex(s string) ([]token, error) {
+	var toks []token
+	i := 0
+	for i < len(s) {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += w
+		case r == '(':
+			toks = append(toks, token{kind: tLParen, pos: i})
+			i++
+		case r == ')':
+			toks = append(toks, token{kind: tRParen, pos: i})
+			i++
+		case r == '"':
+			end := strings.IndexByte(s[i+1:], '"')
+			if end < 0 {
+				return nil, &QueryError{Msg: "unclosed quote", Pos: i}
+			}
+			toks = append(toks, token{kind: tPhrase, text: s[i+1 : i+1+end], pos: i})
+			i += end + 2
+		case (r == '-' || r == '+') && (len(toks) == 0 || i == 0 || isBoundary(s[i-1])):
+			k := tMinus
+			if r == '+' {
+				k = tPlus
+			}
+			if i+1 >= len(s) || isBoundary(s[i+1]) || s[i+1] == ')' {
+				// A lone sign is punctuation, not an operator.
+				i++
+				continue
+			}
+			toks = append(toks, token{kind: k, pos: i})
+			i++
+		default:
+			start := i
+			for i < len(s) {
+				r, w := utf8.DecodeRuneInString(s[i:])
+				if unicode.IsSpace(r) || r == '(' || r == ')' || r == '"' {
+					break
+				}
+				i += w
+			}
+			word := s[start:i]
+			// field:"a phrase"
+			if strings.HasSuffix(word, ":") && i < len(s) && s[i] == '"' {
+				field := strings.TrimSuffix(word, ":")
+				if !knownField(field) {
+					return nil, unknownField(field, start)
+				}
+				end := strings.IndexByte(s[i+1:], '"')
+				if end < 0 {
+					return nil, &QueryError{Msg: "unclosed quote", Pos: i}
+				}
+				toks = append(toks, token{kind: tPhrase, field: strings.ToLower(field), text: s[i+1 : i+1+end], pos: start})
+				i += end + 2
+				continue
+			}
+			switch word {
+			case "AND", "&&":
+				toks = append(toks, token{kind: tAnd, text: "AND", pos: start})
+				continue
+			case "OR", "||":
+				toks = append(toks, token{kind: tOr, text: "OR", pos: start})
+				continue
+			case "NOT":
+				toks = append(toks, token{kind: tNot, text: "NOT", pos: start})
+				continue
+			}
+			t := token{kind: tWord, text: word, pos: start}
+			if c := strings.IndexByte(word, ':'); c > 0 && c < len(word)-1 {
+				field := word[:c]
+				if isFieldName(field) {
+					if !knownField(field) {
+						return nil, unknownField(field, start)
+					}
+					t.field = strings.ToLower(field)
+					t.text = word[c+1:]
+				}
+			}
+			toks = append(toks, t)
+		}
+	}
+	return toks, nil
+}
+
+func isBoundary(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '(' }
+
+func isFieldName(s string) bool {
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+func knownField(f string) bool {
+	f = strings.ToLower(f)
+	for _, k := range QueryFields {
+		if k == f {
+			return true
+		}
+	}
+	return false
+}
+
+func unknownField(f string, pos int) error {
+	return &QueryError{Msg: `unknown field "` + f + `" (known: ` + strings.Join(QueryFields, ", ") + `)`, Pos: pos}
+}
+
+type parser struct {
+	toks []token
+	i    int
+	end  int
+}
+
+func (p *parser) peek() (token, bool) {
+	if p.i < len(p.toks) {
+		return p.toks[p.i], true
+	}
+	return token{}, false
+}
+
+func (p *parser) parseOr(depth int) (Node, error) {
+	first, err := p.parseAnd(depth)
+	if err != nil {
+		return nil, err
+	}
+	nodes := []Node{first}
+	for {
+		t, ok := p.peek()
+		if !ok || t.kind != tOr {
+			break
+		}
+		p.i++
+		n, err := p.parseAnd(depth)
+		if err != nil {
+			return nil, err
+		}
+		nodes = append(nodes, n)
+	}
+	if len(nodes) == 1 {
+		return first, nil
+	}
+	return Or{Nodes: nodes}, nil
+}
+
+func (p *parser) parseAnd(depth int) (Node, error) {
+	var nodes []Node
+	for {
+		t, ok := p.peek()
+		if !ok || t.kind == tOr || t.kind == tRParen {
+			break
+		}
+		if t.kind == tAnd {
+			if len(nodes) == 0 {
+				return nil, &QueryError{Msg: "AND needs a term before it", Pos: t.pos}
+			}
+			p.i++
+			if n, ok := p.peek(); !ok || n.kind == tOr || n.kind == tRParen || n.kind == tAnd {
+				return nil, &QueryError{Msg: "AND needs a term after it", Pos: t.pos}
+			}
+			continue
+		}
+		n, err := p.parseUnary(depth)
+		if err != nil {
+			return nil, err
+		}
+		nodes = append(nodes, n)
+	}
+	if len(nodes) == 0 {
+		pos := p.end
+		if t, ok := p.peek(); ok {
+			pos = t.pos
+		}
+		if p.i > 0 && p.toks[p.i-1].kind == tOr {
+			return nil, &QueryError{Msg: "OR needs a term after it", Pos: p.toks[p.i-1].pos}
+		}
+		if t, ok := p.peek(); ok && t.kind == tOr {
+			return nil, &QueryError{Msg: "OR needs a term before it", Pos: t.pos}
+		}
+		return nil, &QueryError{Msg: "expected a term", Pos: pos}
+	}
+	if len(nodes) == 1 {
+		return nodes[0], nil
+	}
+	return And{Nodes: nodes}, nil
+}
+
+func (p *parser) parseUnary(depth int) (Node, error) {
+	t, _ := p.peek()
+	switch t.kind {
+	case tNot, tMinus:
+		p.i++
+		if n, ok := p.peek(); !ok || n.kind == tOr || n.kind == tRParen || n.kind == tAnd {
+			name := "NOT"
+			if t.kind == tMinus {
+				name = `"-"`
+			}
+			return nil, &QueryError{Msg: name + " needs a term after it", Pos: t.pos}
+		}
+		n, err := p.parseUnary(depth)
+		if err != nil {
+			return nil, err
+		}
+		return Not{Node: n}, nil
+	case tPlus:
+		p.i++
+		return p.parseUnary(depth)
+	}
+	return p.parsePrimary(depth)
+}
+
+func (p *parser) parsePrimary(depth int) (Node, error) {
+	t, _ := p.peek()
+	p.i++
+	switch t.kind {
+	case tLParen:
+		if depth >= maxDepth {
+			return nil, &QueryError{Msg: "parentheses nested too deeply", Pos: t.pos}
+		}
+		if n, ok := p.peek(); ok && n.kind == tRParen {
+			return nil, &QueryError{Msg: "empty parentheses", Pos: t.pos}
+		}
+		n, err := p.parseOr(depth + 1)
+		if err != nil {
+			return nil, err
+		}
+		c, ok := p.peek()
+		if !ok || c.kind != tRParen {
+			return nil, &QueryError{Msg: `unclosed "("`, Pos: t.pos}
+		}
+		p.i++
+		return n, nil
+	case tPhrase:
+		return makePhrase(t)
+	case tWord:
+		return makeTerm(t)
+	}
+	return nil, &QueryError{Msg: "unexpected " + t.describe(), Pos: t.pos}
+}
+
+func makePhrase(t token) (Node, error) {
+	words := strings.Fields(t.text)
+	if len(words) == 0 {
+		return nil, &QueryError{Msg: "empty phrase", Pos: t.pos}
+	}
+	if t.field != "" && t.field != "title" {
+		return makeTerm(token{kind: tWord, field: t.field, text: strings.Join(words, " "), pos: t.pos})
+	}
+	if len(words) == 1 {
+		return Term{Field: t.field, Text: words[0]}, nil
+	}
+	return Phrase{Field: t.field, Text: strings.Join(words, " ")}, nil
+}
+
+func makeTerm(t token) (Node, error) {
+	text := t.text
+	prefix := false
+	if strings.HasSuffix(text, "*") {
+		text = strings.TrimRight(text, "*")
+		prefix = true
+		if utf8.RuneCountInString(text) < 2 {
+			return nil, &QueryError{Msg: "a prefix needs at least 2 letters before *", Pos: t.pos}
+		}
+	}
+	if strings.ContainsAny(text, "*?") {
+		return nil, &QueryError{Msg: "wildcards are only supported at the end of a word", Pos: t.pos}
+	}
+	switch t.field {
+	case "", "title":
+		return Term{Field: t.field, Text: text, Prefix: prefix}, nil
+	}
+	if prefix {
+		return nil, &QueryError{Msg: "prefix search is not supported on field " + t.field, Pos: t.pos}
+	}
+	v, err := NormalizeFilter(t.field, text)
+	if err != nil {
+		return nil, &QueryError{Msg: err.Error(), Pos: t.pos}
+	}
+	return Term{Field: t.field, Text: v}, nil
+}
+
+// NormalizeFilter checks a facet value and returns it in canonical form
+// (upper-case country codes, lower-case languages, numbers without
+// leading zeros). It does not consult the taxonomy; callers that can, should.
+func NormalizeFilter(facet, v string) (string, error) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return "", &QueryError{Msg: "empty value for " + facet, Pos: -1}
+	}
+	switch facet {
+	case FacetCountry:
+		v = strings.ToUpper(v)
+		if len(v) != 3 || strings.IndexFunc(v, func(r rune) bool { return r < 'A' || r > 'Z' }) >= 0 {
+			return "", &QueryError{Msg: "country must be an ISO 3166-1 alpha-3 code such as HND, got " + strconv.Quote(v), Pos: -1}
+		}
+	case FacetGCM:
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 23 {
+			return "", &QueryError{Msg: "gcm must be an objective number from 1 to 23, got " + strconv.Quote(v), Pos: -1}
+		}
+		v = strconv.Itoa(n)
+	case FacetYear:
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1000 || n > 9999 {
+			return "", &QueryError{Msg: "year must be a four-digit year, got " + strconv.Quote(v), Pos: -1}
+		}
+		v = strconv.Itoa(n)
+	case FacetLang, FacetTheme, FacetPrinciple, FacetType:
+		v = strings.ToLower(v)
+	default:
+		return "", &QueryError{Msg: "unknown facet " + strconv.Quote(facet), Pos: -1}
+	}
+	return v, nil
+}

@@ -1,0 +1,188 @@
+package search
+
+import (
+	"html"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Span is a match in a document's text: a byte range [Start, End) of the
+// page with 0-based index Page, for the query term Term.
+type Span struct {
+	Page       int
+	Start, End int
+	Term       string
+}
+
+// SnippetWidth is the target length of a snippet in bytes.
+const SnippetWidth = 240
+
+// BuildSnippets picks up to max passages of about width bytes from pages,
+// preferring passages holding many distinct matched terms, at most one per
+// page. Text is HTML-escaped; matches are wrapped in <mark>.
+func BuildSnippets(pages []Page, spans []Span, max, width int) []Snippet {
+	if max <= 0 || len(spans) == 0 {
+		return nil
+	}
+	byPage := map[int][]Span{}
+	for _, s := range spans {
+		if s.Page < 0 || s.Page >= len(pages) || s.Start < 0 || s.End > len(pages[s.Page].Text) || s.Start >= s.End {
+			continue
+		}
+		byPage[s.Page] = append(byPage[s.Page], s)
+	}
+	type window struct {
+		page, first, last int
+		score             int
+	}
+	var best []window
+	for p, ss := range byPage {
+		sort.Slice(ss, func(i, j int) bool { return ss[i].Start < ss[j].Start })
+		ss = dedupeSpans(ss)
+		byPage[p] = ss
+		var w window
+		w.score = -1
+		for i := range ss {
+			terms := map[string]bool{}
+			j := i
+			for ; j < len(ss) && ss[j].End-ss[i].Start <= width; j++ {
+				terms[ss[j].Term] = true
+			}
+			score := len(terms)*100 + (j - i)
+			if score > w.score {
+				w = window{page: p, first: i, last: j - 1, score: score}
+			}
+		}
+		best = append(best, w)
+	}
+	sort.Slice(best, func(i, j int) bool {
+		if best[i].score != best[j].score {
+			return best[i].score > best[j].score
+		}
+		return best[i].page < best[j].page
+	})
+	if len(best) > max {
+		best = best[:max]
+	}
+	out := make([]Snippet, 0, len(best))
+	for _, w := range best {
+		ss := byPage[w.page][w.first : w.last+1]
+		out = append(out, Snippet{Page: pages[w.page].Number, Text: render(pages[w.page].Text, ss, width)})
+	}
+	return out
+}
+
+func dedupeSpans(ss []Span) []Span {
+	out := ss[:0]
+	for _, s := range ss {
+		if n := len(out); n > 0 && s.Start < out[n-1].End {
+			if s.End > out[n-1].End {
+				out[n-1].End = s.End
+			}
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// render cuts text around the spans to about width bytes, on word
+// boundaries, escapes it and marks the spans.
+func render(text string, ss []Span, width int) string {
+	from, to := ss[0].Start, ss[len(ss)-1].End
+	if extra := width - (to - from); extra > 0 {
+		from -= extra / 3
+		to += extra - extra/3
+	}
+	if from < 0 {
+		to -= from
+		from = 0
+	}
+	if to > len(text) {
+		from -= to - len(text)
+		to = len(text)
+		if from < 0 {
+			from = 0
+		}
+	}
+	from = wordStart(text, from, ss[0].Start)
+	to = wordEnd(text, to, ss[len(ss)-1].End)
+	var b strings.Builder
+	if from > 0 {
+		b.WriteString("… ")
+	}
+	pos := from
+	for _, s := range ss {
+		b.WriteString(escapeCollapse(text[pos:s.Start]))
+		b.WriteString("<mark>")
+		b.WriteString(escapeCollapse(text[s.Start:s.End]))
+		b.WriteString("</mark>")
+		pos = s.End
+	}
+	b.WriteString(escapeCollapse(text[pos:to]))
+	if to < len(text) {
+		b.WriteString(" …")
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// wordStart moves i forward to the start of a word, never past limit.
+func wordStart(text string, i, limit int) int {
+	for i > 0 && !utf8.RuneStart(text[i]) {
+		i--
+	}
+	if i == 0 {
+		return 0
+	}
+	for i < limit {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) {
+			return i + w
+		}
+		i += w
+	}
+	return limit
+}
+
+// wordEnd moves i back to the end of a word, never before limit.
+func wordEnd(text string, i, limit int) int {
+	for i < len(text) && !utf8.RuneStart(text[i]) {
+		i++
+	}
+	if i >= len(text) {
+		return len(text)
+	}
+	for i > limit {
+		r, w := utf8.DecodeLastRuneInString(text[:i])
+		if unicode.IsSpace(r) {
+			return i - w
+		}
+		i -= w
+	}
+	return limit
+}
+
+// escapeCollapse escapes s for HTML and collapses each run of white space
+// into one space, keeping a leading or trailing one.
+func escapeCollapse(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	if space {
+		b.WriteByte(' ')
+	}
+	return html.EscapeString(b.String())
+}

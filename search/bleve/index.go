@@ -239,3 +239,22 @@ func toFields(doc *search.Document) (map[string]interface{}, error) {
 	}
 	return f, nil
 }
+
+// IDs returns the ids of every document in the index.
+func (x *Index) IDs(ctx context.Context) ([]string, error) {
+	n, err := x.idx.DocCount()
+	if err != nil {
+		return nil, fmt.Errorf("list documents: %w", err)
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), int(n), 0, false)
+	req.SortBy([]string{"_id"})
+	res, err := x.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("list documents: %w", err)
+	}
+	ids := make([]string, len(res.Hits))
+	for i, h := range res.Hits {
+		ids[i] = h.ID
+	}
+	return ids, nil
+}

@@ -7,8 +7,10 @@
 package taxonomy
 
 import (
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Text is a label in Faro's languages. Get falls back to English.
@@ -37,6 +39,47 @@ func (t Text) Get(lang string) string {
 // case- and accent-insensitive on whole words; an entry may be a phrase.
 type Terms map[string][]string
 
+// All returns the entries of every language, in the order en, es, fr, then
+// any other language in sorted order.
+func (t Terms) All() []string {
+	var out []string
+	langs := make([]string, 0, len(t))
+	for l := range t {
+		langs = append(langs, l)
+	}
+	rank := map[string]int{"en": 0, "es": 1, "fr": 2}
+	slices.SortFunc(langs, func(a, b string) int {
+		ra, oka := rank[a]
+		rb, okb := rank[b]
+		switch {
+		case oka && okb:
+			return ra - rb
+		case oka:
+			return -1
+		case okb:
+			return 1
+		}
+		return strings.Compare(a, b)
+	})
+	for _, l := range langs {
+		out = append(out, t[l]...)
+	}
+	return out
+}
+
+// terms builds Terms from "|"-separated English, Spanish and French lists.
+func terms(en, es, fr string) Terms {
+	t := Terms{}
+	for lang, list := range map[string]string{"en": en, "es": es, "fr": fr} {
+		for _, s := range strings.Split(list, "|") {
+			if s = strings.TrimSpace(s); s != "" {
+				t[lang] = append(t[lang], s)
+			}
+		}
+	}
+	return t
+}
+
 // Country is a country or territory, or one of the pseudo-codes REG
 // (regional) and GLB (global).
 type Country struct {
@@ -48,6 +91,13 @@ type Country struct {
 	Capitals []string `json:"capitals,omitempty"`
 	// Region is a grouping for display, e.g. "central-america", "caribbean".
 	Region string `json:"region,omitempty"`
+	// Programme is true for the countries and territories of the
+	// programme's region: Central America, Mexico and the Caribbean.
+	Programme bool `json:"programme,omitempty"`
+	// Ambiguous lists names (from Name or Aliases) that a classifier must
+	// not match on their own because they are also common words, person
+	// names or other places ("Salvador", "Granada", "Regional").
+	Ambiguous []string `json:"-"`
 }
 
 // Theme is a programme theme.
@@ -82,13 +132,104 @@ type Principle struct {
 
 // DocType is a document type.
 type DocType struct {
-	Code  string `json:"code"`
-	Name  Text   `json:"name"`
-	Terms Terms  `json:"-"`
+	Code string `json:"code"`
+	Name Text   `json:"name"`
+	// Terms are cues in a title, a file name or the top of the first page
+	// that name the type ("evaluation brief", "términos de referencia").
+	Terms Terms `json:"-"`
+	// WeakTerms suggest the type but also occur in other types' text
+	// ("final evaluation", "guía"); they count less.
+	WeakTerms Terms `json:"-"`
+	// FileCues are tokens of a file name (split at "-", "_", "." and
+	// spaces, lower-case) that suggest the type ("tor", "brief", "html").
+	FileCues []string `json:"-"`
 }
 
 // Countries returns all countries, sorted by code.
 func Countries() []Country { return countries }
+
+// sortedCountries sorts by code; the tests check that codes are unique.
+func sortedCountries(cs []Country) []Country {
+	out := slices.Clone(cs)
+	slices.SortFunc(out, func(a, b Country) int { return strings.Compare(a.Code, b.Code) })
+	return out
+}
+
+// ProgrammeCountries returns the codes of the programme region's countries
+// and territories (Country.Programme), sorted.
+func ProgrammeCountries() []string {
+	var out []string
+	for _, c := range countries {
+		if c.Programme {
+			out = append(out, c.Code)
+		}
+	}
+	return out
+}
+
+// Fold returns s lower-cased with diacritics removed ("Migración" ->
+// "migracion", "Œuvre" -> "oeuvre", "Straße" -> "strasse"), the form in which
+// the taxonomy's terms are matched.
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if r < 0x80 {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+			continue
+		}
+		if f, ok := foldMap[r]; ok {
+			b.WriteString(f)
+			continue
+		}
+		if unicode.Is(unicode.Mn, r) {
+			continue // combining mark of a decomposed letter
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// foldMap maps accented Latin letters (both cases) and typographic
+// variants to their plain lower-case form.
+var foldMap = func() map[rune]string {
+	m := map[rune]string{}
+	groups := map[string]string{
+		"a":  "àáâãäåāăąÀÁÂÃÄÅĀĂĄ",
+		"ae": "æÆ",
+		"c":  "çćĉċčÇĆĈĊČ",
+		"d":  "ďđÐĎĐð",
+		"e":  "èéêëēĕėęěÈÉÊËĒĔĖĘĚ",
+		"g":  "ĝğġģĜĞĠĢ",
+		"h":  "ĥħĤĦ",
+		"i":  "ìíîïĩīĭįıÌÍÎÏĨĪĬĮİ",
+		"j":  "ĵĴ",
+		"k":  "ķĶ",
+		"l":  "ĺļľŀłĹĻĽĿŁ",
+		"n":  "ñńņňÑŃŅŇ",
+		"o":  "òóôõöøōŏőÒÓÔÕÖØŌŎŐ",
+		"oe": "œŒ",
+		"r":  "ŕŗřŔŖŘ",
+		"s":  "śŝşšșŚŜŞŠȘ",
+		"ss": "ß",
+		"t":  "ţťŧțŢŤŦȚ",
+		"u":  "ùúûüũūŭůűųÙÚÛÜŨŪŬŮŰŲ",
+		"w":  "ŵŴ",
+		"y":  "ýÿŷÝŸŶ",
+		"z":  "źżžŹŻŽ",
+		"'":  "’‘ʼ`´ʻ",
+		"-":  "‐‑‒–—",
+	}
+	for plain, letters := range groups {
+		for _, r := range letters {
+			m[r] = plain
+		}
+	}
+	return m
+}()
 
 // Themes returns all themes.
 func Themes() []Theme { return themes }

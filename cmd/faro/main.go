@@ -1,0 +1,85 @@
+// Command faro indexes and serves Faro, a search service for migration
+// evidence. Subcommands:
+//
+//	faro serve   [--addr :8080] [--index DIR] [--corpus DIR]
+//	faro index   [--index DIR] [--corpus DIR] [--rebuild]
+//	faro search  [--index DIR] [--country HND] [--gcm 10] [--json] QUERY...
+//	faro extract [--json] FILE...
+//
+// Every flag has a FARO_* environment fallback (FARO_ADDR, FARO_INDEX, ...).
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	a := &app{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin}
+	os.Exit(a.run(ctx, os.Args[1:]))
+}
+
+// app is the program with its streams, so tests can run it in-process.
+type app struct {
+	stdout, stderr io.Writer
+	stdin          io.Reader
+	// onListen, when set, is told the address the server listens on.
+	onListen func(net.Addr)
+}
+
+const usage = `faro — search migration evidence
+
+Usage:
+  faro serve   [--addr :8080] [--index DIR] [--corpus DIR]   serve the API and page (indexes the corpus on first start)
+  faro index   [--index DIR] [--corpus DIR] [--rebuild]       index the corpus
+  faro search  [--index DIR] [--country HND] [--gcm 10] [--json] QUERY...
+  faro extract [--json] FILE...                               show the text the indexer would index
+
+Every flag has a FARO_* environment fallback (FARO_ADDR, FARO_INDEX, FARO_CORPUS, ...).
+Run "faro COMMAND -h" for a command's flags.
+`
+
+// run executes one command line and returns the exit status.
+func (a *app) run(ctx context.Context, args []string) int {
+	if len(args) == 0 {
+		fmt.Fprint(a.stderr, usage)
+		return 2
+	}
+	var err error
+	switch args[0] {
+	case "serve":
+		err = a.serve(ctx, args[1:])
+	case "index":
+		err = a.index(ctx, args[1:])
+	case "search":
+		err = a.search(ctx, args[1:])
+	case "extract":
+		err = a.extract(ctx, args[1:])
+	case "help", "-h", "--help":
+		fmt.Fprint(a.stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(a.stderr, "faro: unknown command %q\n\n%s", args[0], usage)
+		return 2
+	}
+	if err != nil {
+		if ec, ok := err.(exitCode); ok {
+			return int(ec)
+		}
+		fmt.Fprintf(a.stderr, "faro %s: %v\n", args[0], err)
+		return 1
+	}
+	return 0
+}
+
+// exitCode ends a command with a status and no further message.
+type exitCode int
+
+func (e exitCode) Error() string { return fmt.Sprintf("exit status %d", int(e)) }

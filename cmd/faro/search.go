@@ -1,0 +1,116 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"html"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"faro/search/bleve"
+	"faro/search/taxonomy"
+	"faro/search/web"
+)
+
+func (a *app) search(ctx context.Context, args []string) error {
+	fs := newFlags("search", a.stderr)
+	c := fs.common()
+	asJSON := fs.bool("json", false, "print the API's JSON")
+	facets := map[string]*list{}
+	for _, f := range []string{"country", "theme", "gcm", "principle", "type", "lang"} {
+		facets[f] = fs.list(f, "filter by "+f)
+	}
+	yearFrom := fs.int("year-from", 0, "first publication year")
+	yearTo := fs.int("year-to", 0, "last publication year")
+	sort := fs.string("sort", "relevance", "relevance, date_desc or date_asc")
+	page := fs.int("page", 1, "result page")
+	size := fs.int("size", 10, "results per page (1..100)")
+	ui := fs.string("ui", "en", "label language: en or es")
+	if err := fs.parse(reorder(args)); err != nil {
+		return err
+	}
+	v := url.Values{}
+	v.Set("q", strings.Join(fs.Args(), " "))
+	for f, l := range facets {
+		for _, x := range *l {
+			v.Add(f, x)
+		}
+	}
+	if *yearFrom != 0 {
+		v.Set("year_from", strconv.Itoa(*yearFrom))
+	}
+	if *yearTo != 0 {
+		v.Set("year_to", strconv.Itoa(*yearTo))
+	}
+	v.Set("sort", *sort)
+	v.Set("page", strconv.Itoa(*page))
+	v.Set("size", strconv.Itoa(*size))
+	q, err := web.ParseQuery(v)
+	if err != nil {
+		return err
+	}
+	idx, err := bleve.Open(*c.index)
+	if err != nil {
+		return err
+	}
+	defer idx.Close()
+	r, err := idx.Search(ctx, q)
+	if err != nil {
+		return err
+	}
+	resp := web.NewSearchResponse(q, r, *ui)
+	if *asJSON {
+		enc := json.NewEncoder(a.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(resp)
+	}
+	fmt.Fprintf(a.stdout, "%d documents (%d ms)\n\n", resp.Total, resp.TookMS)
+	for i, h := range resp.Hits {
+		var tags []string
+		for _, n := range h.GCM {
+			tags = append(tags, "GCM "+strconv.Itoa(n))
+		}
+		fmt.Fprintf(a.stdout, "%d. %s\n   %s · %s · %d · %s · %s\n", (q.Page-1)*q.Size+i+1, h.Title,
+			taxonomy.Label("type", h.Type, *ui), strings.Join(h.Countries, ","), h.Year, h.Lang, strings.Join(tags, ", "))
+		fmt.Fprintf(a.stdout, "   %s  (id %s)\n", h.Source, h.ID)
+		for _, s := range h.Snippets {
+			fmt.Fprintf(a.stdout, "   p. %d: %s\n", s.Page, plainSnippet(s.Text))
+		}
+		fmt.Fprintln(a.stdout)
+	}
+	return nil
+}
+
+// plainSnippet turns a snippet's HTML into terminal text, matches in bold.
+func plainSnippet(s string) string {
+	s = strings.NewReplacer("<mark>", "\x1b[1m", "</mark>", "\x1b[0m").Replace(s)
+	return html.UnescapeString(s)
+}
+
+// reorder moves flags before positional words so "faro search trata
+// --country HND" works like "faro search --country HND trata".
+func reorder(args []string) []string {
+	var flags, words []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			words = append(words, args[i+1:]...)
+			break
+		}
+		if strings.HasPrefix(a, "-") && len(a) > 1 {
+			flags = append(flags, a)
+			name := strings.TrimLeft(a, "-")
+			if !strings.Contains(name, "=") && !isBoolFlag(name) && i+1 < len(args) {
+				flags = append(flags, args[i+1])
+				i++
+			}
+			continue
+		}
+		words = append(words, a)
+	}
+	return append(flags, words...)
+}
+
+func isBoolFlag(name string) bool { return name == "json" || name == "h" || name == "help" }

@@ -1,0 +1,425 @@
+package indexer
+
+import (
+	"context"
+	"crypto/sha1"
+	"encoding/hex"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+
+	"faro/indexer/classify"
+	"faro/indexer/extract"
+	"faro/search"
+)
+
+// Options tune a run. The zero value is ready to use.
+type Options struct {
+	// Logger receives per-file problems; nil discards them.
+	Logger *slog.Logger
+	// Workers is how many files are extracted at once; 0 means GOMAXPROCS.
+	Workers int
+	// Timeout bounds the extraction of one file; 0 means extract.DefaultTimeout.
+	Timeout time.Duration
+	// Progress, when set, is called after each file.
+	Progress func(Progress)
+}
+
+// Progress reports how far a run is.
+type Progress struct {
+	Done, Total int
+	File        string
+	Failed      bool
+}
+
+// FileError is a file that could not be indexed.
+type FileError struct {
+	Path string
+	Err  error
+}
+
+func (e FileError) Error() string { return e.Path + ": " + e.Err.Error() }
+
+// Report summarises a run.
+type Report struct {
+	// Files is how many candidate files the walk found.
+	Files int
+	// Indexed is how many documents went to the sink.
+	Indexed int
+	// Flagged counts indexed documents that carry extraction flags.
+	Flagged int
+	// Errors lists the files that were skipped, with why.
+	Errors []FileError
+	Took   time.Duration
+}
+
+// Run indexes every supported file under root into sink. Per-file failures
+// are collected in the report; the returned error is for failures that stop
+// the run (the corpus cannot be read, the sink fails, ctx ends).
+func Run(ctx context.Context, root string, sink search.Sink, opts Options) (*Report, error) {
+	start := time.Now()
+	log := opts.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	files, err := walk(root)
+	if err != nil {
+		return nil, err
+	}
+	rep := &Report{Files: len(files)}
+
+	// Listing pages lend titles and summaries to the PDFs they link, so
+	// HTML goes first.
+	var html, rest []string
+	for _, f := range files {
+		if isHTMLName(f) {
+			html = append(html, f)
+		} else {
+			rest = append(rest, f)
+		}
+	}
+	listings := map[string][]listingEntry{}
+	done := 0
+	handle := func(o outcome) error {
+		done++
+		if o.err != nil {
+			rep.Errors = append(rep.Errors, FileError{Path: o.rel, Err: o.err})
+			log.Warn("skip file", "file", o.rel, "err", o.err)
+		} else if o.doc != nil {
+			if len(o.links) > 0 {
+				for _, l := range o.links {
+					key := linkKey(l.Href)
+					listings[key] = append(listings[key], listingEntry{Link: l, Lang: o.doc.Lang, Page: o.rel})
+				}
+			}
+			if err := sink.Put(ctx, o.doc); err != nil {
+				return fmt.Errorf("index %s: %w", o.rel, err)
+			}
+			rep.Indexed++
+			if len(o.doc.Flags) > 0 {
+				rep.Flagged++
+				log.Info("indexed with flags", "file", o.rel, "flags", o.doc.Flags)
+			}
+		}
+		if opts.Progress != nil {
+			opts.Progress(Progress{Done: done, Total: len(files), File: o.rel, Failed: o.err != nil})
+		}
+		return nil
+	}
+	if err := process(ctx, root, html, nil, opts, handle); err != nil {
+		return rep, err
+	}
+	if err := process(ctx, root, rest, listings, opts, handle); err != nil {
+		return rep, err
+	}
+	rep.Took = time.Since(start)
+	return rep, nil
+}
+
+type listingEntry struct {
+	extract.Link
+	Lang string
+	Page string
+}
+
+type outcome struct {
+	rel   string
+	doc   *search.Document
+	links []extract.Link
+	err   error
+}
+
+// process extracts files with a pool of workers and hands each outcome to
+// handle, one at a time, in completion order.
+func process(ctx context.Context, root string, files []string, listings map[string][]listingEntry, opts Options, handle func(outcome) error) error {
+	if len(files) == 0 {
+		return nil
+	}
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	jobs := make(chan string)
+	results := make(chan outcome)
+	var wg sync.WaitGroup
+	for range min(workers, len(files)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for rel := range jobs {
+				o := indexFile(ctx, root, rel, listings, opts.Timeout)
+				select {
+				case results <- o:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for _, f := range files {
+			select {
+			case jobs <- f:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(results) }()
+	var firstErr error
+	for o := range results {
+		if firstErr != nil {
+			continue
+		}
+		if err := handle(o); err != nil {
+			firstErr = err
+			cancel()
+		}
+	}
+	if firstErr != nil {
+		return firstErr
+	}
+	return ctx.Err()
+}
+
+func indexFile(ctx context.Context, root, rel string, listings map[string][]listingEntry, timeout time.Duration) outcome {
+	full := filepath.Join(root, filepath.FromSlash(rel))
+	fctx := ctx
+	if timeout > 0 {
+		var cancel context.CancelFunc
+		fctx, cancel = context.WithTimeout(ctx, timeout)
+		defer cancel()
+	}
+	res, err := extract.File(fctx, full)
+	if err != nil {
+		return outcome{rel: rel, err: err}
+	}
+	side, err := readSidecar(full)
+	if err != nil {
+		return outcome{rel: rel, err: err}
+	}
+	doc := Build(rel, res, side, listings[linkKey(rel)])
+	return outcome{rel: rel, doc: doc, links: res.Links}
+}
+
+// Build assembles the document of the file at rel (relative to the corpus)
+// from its extraction, its sidecar (may be nil) and the listing entries
+// that link to it (may be empty): explicit metadata first, then what the
+// file declares, then what the classifier infers. Inferred labels are kept
+// beside given ones.
+func Build(rel string, res *extract.Result, side *Sidecar, listed []listingEntry) *search.Document {
+	if side == nil {
+		side = &Sidecar{}
+	}
+	doc := &search.Document{
+		ID:     DocumentID(rel),
+		Source: rel,
+		Format: res.Format,
+		Engine: res.Engine,
+		Flags:  res.Flags,
+		Author: first(side.Author, res.Author),
+	}
+	doc.SourceURL = side.SourceURL
+	for i, p := range res.Pages {
+		doc.Pages = append(doc.Pages, search.Page{Number: i + 1, Text: p})
+	}
+
+	out := classify.Classify(classify.Input{Title: first(side.Title, res.Title), Summary: first(side.Summary, res.Description), Pages: res.Pages, FileName: path.Base(rel)})
+	for i := range doc.Pages {
+		if i < len(out.PageLangs) {
+			doc.Pages[i].Lang = out.PageLangs[i]
+		}
+	}
+	doc.Lang = first(strings.ToLower(side.Lang), out.Lang, res.Lang)
+
+	var lst *listingEntry
+	for i := range listed {
+		if lst == nil || (listed[i].Lang == doc.Lang && lst.Lang != doc.Lang) {
+			lst = &listed[i]
+		}
+	}
+	var listTitle, listSummary string
+	if lst != nil {
+		listTitle, listSummary = lst.Title, lst.Summary
+	}
+	doc.Title = first(side.Title, listTitle, cleanTitle(res.Title), titleFromName(rel))
+	doc.Summary = first(side.Summary, listSummary, res.Description)
+
+	given := func(facet, value, source string) {
+		doc.Labels = append(doc.Labels, search.Label{Facet: facet, Value: value, Given: true, Source: source})
+	}
+	if side.Title != "" {
+		given("title", side.Title, "sidecar")
+	} else if listTitle != "" {
+		given("title", listTitle, "listing:"+lst.Page)
+	}
+
+	// Facets: a sidecar's values replace the inferred ones.
+	if len(side.Countries) > 0 {
+		for _, c := range side.Countries {
+			c = strings.ToUpper(c)
+			doc.Countries = append(doc.Countries, c)
+			given(search.FacetCountry, c, "sidecar")
+		}
+	} else {
+		doc.Countries = out.Countries
+	}
+	if len(side.Themes) > 0 {
+		for _, t := range side.Themes {
+			doc.Themes = append(doc.Themes, t)
+			given(search.FacetTheme, t, "sidecar")
+		}
+	} else {
+		doc.Themes = out.Themes
+	}
+	if len(side.GCM) > 0 {
+		for _, n := range side.GCM {
+			doc.GCM = append(doc.GCM, n)
+			given(search.FacetGCM, strconv.Itoa(n), "sidecar")
+		}
+		sort.Ints(doc.GCM)
+	} else {
+		doc.GCM = out.GCM
+	}
+	if len(side.Principles) > 0 {
+		doc.Principles = side.Principles
+		for _, p := range side.Principles {
+			given(search.FacetPrinciple, p, "sidecar")
+		}
+	} else {
+		doc.Principles = out.Principles
+	}
+	switch {
+	case side.Type != "":
+		doc.Type = side.Type
+		given(search.FacetType, side.Type, "sidecar")
+	case out.Type != "":
+		doc.Type = out.Type
+	case res.Format == extract.FormatHTML:
+		doc.Type = "web-page"
+	}
+	if side.Lang != "" {
+		given(search.FacetLang, doc.Lang, "sidecar")
+	}
+
+	// Dates: sidecar, then the file's own metadata, then the text.
+	switch {
+	case side.Date != "":
+		doc.Date = side.Date
+		given(search.FacetYear, side.Date, "sidecar")
+	case side.Year != 0:
+		doc.Date = strconv.Itoa(side.Year)
+		given(search.FacetYear, doc.Date, "sidecar")
+	case res.Date != "":
+		doc.Date = res.Date
+		given(search.FacetYear, res.Date, res.Format+"-metadata")
+	case out.Year != 0:
+		doc.Date = strconv.Itoa(out.Year)
+	}
+	if len(doc.Date) >= 4 {
+		doc.Year, _ = strconv.Atoi(doc.Date[:4])
+	}
+	if side.Year != 0 {
+		doc.Year = side.Year
+	}
+	doc.Labels = append(doc.Labels, out.Labels...)
+	if doc.Countries == nil {
+		doc.Countries = []string{}
+	}
+	if doc.Themes == nil {
+		doc.Themes = []string{}
+	}
+	if doc.GCM == nil {
+		doc.GCM = []int{}
+	}
+	if doc.Principles == nil {
+		doc.Principles = []string{}
+	}
+	return doc
+}
+
+// DocumentID derives a stable, readable id from a corpus path: the file's
+// name as a slug plus a short hash of the whole path.
+func DocumentID(rel string) string {
+	base := path.Base(rel)
+	base = strings.TrimSuffix(base, path.Ext(base))
+	var b strings.Builder
+	dash := false
+	for _, r := range search.Fold(base) {
+		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	slug := strings.Trim(b.String(), "-")
+	if len(slug) > 60 {
+		slug = strings.Trim(slug[:60], "-")
+	}
+	sum := sha1.Sum([]byte(rel))
+	if slug == "" {
+		return hex.EncodeToString(sum[:6])
+	}
+	return slug + "-" + hex.EncodeToString(sum[:3])
+}
+
+func first(vals ...string) string {
+	for _, v := range vals {
+		if v = strings.TrimSpace(v); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// cleanTitle drops titles that are file names or tool leftovers.
+func cleanTitle(t string) string {
+	t = strings.TrimSpace(t)
+	low := strings.ToLower(t)
+	for _, bad := range []string{".doc", ".pdf", ".indd", "untitled", "microsoft word", "sin título"} {
+		if strings.Contains(low, bad) {
+			return ""
+		}
+	}
+	return t
+}
+
+func titleFromName(rel string) string {
+	base := path.Base(rel)
+	base = strings.TrimSuffix(base, path.Ext(base))
+	return strings.Join(strings.FieldsFunc(base, func(r rune) bool { return r == '-' || r == '_' }), " ")
+}
+
+func isHTMLName(rel string) bool {
+	switch strings.ToLower(path.Ext(rel)) {
+	case ".html", ".htm":
+		return true
+	}
+	return false
+}
+
+// linkKey is how a listing's link and a corpus file are matched: the file
+// name, unescaped and lower-cased.
+func linkKey(href string) string {
+	if u, err := url.Parse(href); err == nil {
+		href = u.Path
+	}
+	if un, err := url.PathUnescape(href); err == nil {
+		href = un
+	}
+	return strings.ToLower(path.Base(href))
+}

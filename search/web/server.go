@@ -1,0 +1,232 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"mime"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"faro/search"
+	"faro/search/taxonomy"
+)
+
+// Options configure the handler.
+type Options struct {
+	// Corpus is the folder the indexed documents' Source paths are relative
+	// to; originals are served from it.
+	Corpus string
+	// Logger receives request logs and internal errors; nil discards them.
+	Logger *slog.Logger
+}
+
+// Server serves the API and the pages over an index.
+type Server struct {
+	idx    search.Index
+	corpus string
+	log    *slog.Logger
+	engine *gin.Engine
+}
+
+func init() { gin.SetMode(gin.ReleaseMode) }
+
+// New returns the HTTP handler of Faro.
+func New(idx search.Index, opts Options) *Server {
+	log := opts.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	s := &Server{idx: idx, corpus: opts.Corpus, log: log}
+	r := gin.New()
+	r.HandleMethodNotAllowed = true
+	r.Use(s.recoverer, s.logRequests, securityHeaders)
+	r.NoRoute(func(c *gin.Context) { s.fail(c, http.StatusNotFound, "not found") })
+	r.NoMethod(func(c *gin.Context) { s.fail(c, http.StatusMethodNotAllowed, "method not allowed") })
+
+	api := r.Group("/api/v1")
+	api.GET("/search", s.apiSearch)
+	api.GET("/documents/:id", s.apiDocument)
+	api.GET("/taxonomy", s.apiTaxonomy)
+	r.GET("/healthz", s.healthz)
+	r.GET("/readyz", s.readyz)
+
+	r.GET("/", s.pageSearch)
+	r.GET("/documents/:id", s.pageDocument)
+	r.GET("/documents/:id/file", s.file)
+	r.GET("/static/*path", s.static)
+	s.engine = r
+	return s
+}
+
+// ServeHTTP implements http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.engine.ServeHTTP(w, r) }
+
+// errorBody is the shape of every API error.
+type errorBody struct {
+	Error string `json:"error"`
+}
+
+// fail answers an error: JSON under /api, a small page elsewhere.
+func (s *Server) fail(c *gin.Context, status int, msg string) {
+	if strings.HasPrefix(c.Request.URL.Path, "/api/") || c.Request.URL.Path == "/healthz" || c.Request.URL.Path == "/readyz" {
+		c.AbortWithStatusJSON(status, errorBody{Error: msg})
+		return
+	}
+	s.renderError(c, status, msg)
+}
+
+// failErr maps an error to its status: query errors are the user's (400),
+// unknown documents 404, cancelled requests 499-like 503, anything else is
+// logged and answered 500 without detail.
+func (s *Server) failErr(c *gin.Context, err error) {
+	var qe *search.QueryError
+	switch {
+	case errors.As(err, &qe):
+		s.fail(c, http.StatusBadRequest, qe.Error())
+	case errors.Is(err, search.ErrNotFound):
+		s.fail(c, http.StatusNotFound, "document not found")
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		s.fail(c, http.StatusServiceUnavailable, "request cancelled or timed out")
+	default:
+		s.log.Error("request failed", "path", c.Request.URL.Path, "err", err)
+		s.fail(c, http.StatusInternalServerError, "internal error")
+	}
+}
+
+func (s *Server) recoverer(c *gin.Context) {
+	defer func() {
+		if v := recover(); v != nil {
+			if v == http.ErrAbortHandler {
+				panic(v)
+			}
+			s.log.Error("panic serving request", "path", c.Request.URL.Path, "panic", fmt.Sprint(v))
+			s.fail(c, http.StatusInternalServerError, "internal error")
+		}
+	}()
+	c.Next()
+}
+
+func (s *Server) logRequests(c *gin.Context) {
+	start := time.Now()
+	c.Next()
+	s.log.Info("request", "method", c.Request.Method, "path", c.Request.URL.Path,
+		"status", c.Writer.Status(), "bytes", c.Writer.Size(), "dur", time.Since(start))
+}
+
+func securityHeaders(c *gin.Context) {
+	h := c.Writer.Header()
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "same-origin")
+	h.Set("X-Frame-Options", "SAMEORIGIN")
+	if !strings.HasSuffix(c.Request.URL.Path, "/file") {
+		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'")
+	}
+	c.Next()
+}
+
+func (s *Server) healthz(c *gin.Context) {
+	c.JSON(http.StatusOK, gin.H{"status": "ok"})
+}
+
+func (s *Server) readyz(c *gin.Context) {
+	n, err := s.idx.Count(c.Request.Context())
+	if err != nil {
+		s.log.Error("readiness check", "err", err)
+		c.JSON(http.StatusServiceUnavailable, errorBody{Error: "index not readable"})
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"status": "ready", "documents": n})
+}
+
+// file serves the original of a document from the corpus folder.
+func (s *Server) file(c *gin.Context) {
+	doc, err := s.idx.Document(c.Request.Context(), c.Param("id"))
+	if err != nil {
+		s.failErr(c, err)
+		return
+	}
+	if s.corpus == "" {
+		s.fail(c, http.StatusNotFound, "originals are not available on this server")
+		return
+	}
+	root, err := os.OpenRoot(s.corpus)
+	if err != nil {
+		s.failErr(c, fmt.Errorf("open corpus %q: %w", s.corpus, err))
+		return
+	}
+	defer root.Close()
+	f, err := root.Open(filepath.FromSlash(doc.Source))
+	if err != nil {
+		s.log.Warn("original missing", "id", doc.ID, "source", doc.Source, "err", err)
+		s.fail(c, http.StatusNotFound, "the original file is no longer in the corpus")
+		return
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil || st.IsDir() {
+		s.fail(c, http.StatusNotFound, "the original file is no longer in the corpus")
+		return
+	}
+	ctype := mime.TypeByExtension(strings.ToLower(path.Ext(doc.Source)))
+	switch doc.Format {
+	case "pdf":
+		ctype = "application/pdf"
+	case "markdown", "text":
+		ctype = "text/plain; charset=utf-8"
+	}
+	if ctype == "" {
+		ctype = "application/octet-stream"
+	}
+	h := c.Writer.Header()
+	h.Set("Content-Type", ctype)
+	// An original HTML page is foreign content: let it render, never run.
+	h.Set("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'")
+	h.Set("Content-Disposition", "inline; filename="+strconv.Quote(path.Base(doc.Source)))
+	http.ServeContent(c.Writer, c.Request, path.Base(doc.Source), st.ModTime(), f)
+}
+
+// uiLang picks the interface language: ?ui=, then Accept-Language.
+func uiLang(c *gin.Context) string {
+	switch l := c.Query("ui"); l {
+	case "es", "en":
+		return l
+	}
+	for _, part := range strings.Split(c.GetHeader("Accept-Language"), ",") {
+		tag := strings.ToLower(strings.TrimSpace(strings.SplitN(part, ";", 2)[0]))
+		switch {
+		case strings.HasPrefix(tag, "es"):
+			return "es"
+		case strings.HasPrefix(tag, "en"):
+			return "en"
+		}
+	}
+	return "en"
+}
+
+// facetJSON is a facet value as the API shows it.
+type facetJSON struct {
+	Value string `json:"value"`
+	Label string `json:"label"`
+	Count int    `json:"count"`
+}
+
+func labelFacets(f map[string][]search.FacetCount, lang string) map[string][]facetJSON {
+	out := make(map[string][]facetJSON, len(search.Facets))
+	for _, name := range search.Facets {
+		vals := []facetJSON{}
+		for _, fc := range f[name] {
+			vals = append(vals, facetJSON{Value: fc.Value, Label: taxonomy.Label(name, fc.Value, lang), Count: fc.Count})
+		}
+		out[name] = vals
+	}
+	return out
+}

@@ -1,0 +1,185 @@
+package indexer
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"faro/indexer/extract"
+	"faro/search"
+)
+
+// memSink collects documents.
+type memSink struct {
+	mu   sync.Mutex
+	docs map[string]*search.Document
+}
+
+func (m *memSink) Put(_ context.Context, d *search.Document) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.docs == nil {
+		m.docs = map[string]*search.Document{}
+	}
+	m.docs[d.Source] = d
+	return nil
+}
+
+func write(t *testing.T, root, rel, content string) {
+	t.Helper()
+	p := filepath.Join(root, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+const listing = `<!doctype html><html lang="en"><head><title>Publications</title></head><body>
+<nav>Home | About</nav>
+<main><h1>Publications</h1>
+<ul>
+<li><h2>Plan your Life: campaign summary</h2><p>Young people in Honduras reflect on their life plans.</p><a href="../docs/plan.md">Download (PDF)</a></li>
+<li><h2>Other</h2><p>Another entry.</p><a href="https://example.org/files/Other.PDF">PDF</a></li>
+</ul></main></body></html>`
+
+func TestRun(t *testing.T) {
+	root := t.TempDir()
+	write(t, root, "web/publications.html", strings.ReplaceAll(listing, "../docs/plan.md", "../docs/plan.pdf"))
+	// A markdown file stands in for a PDF named in the listing: the match
+	// is by file name, so give it the PDF's base name with another ext.
+	write(t, root, "docs/guia.md", "---\ntitle: Guía contra la trata\ndate: 2019-05-14\n---\n# Guía\n\nLa trata de personas en Honduras afecta a la niñez migrante. Las comunidades de Honduras previenen la trata.\n")
+	write(t, root, "docs/notes.txt", "Field notes\n\nReturn and reintegration of migrants in Guatemala and Guatemala City.\n")
+	write(t, root, "docs/notes.txt.meta.json", `{"title": "Notes from the field", "countries": ["gtm"], "gcm": [21], "year": 2020, "type": "study"}`)
+	write(t, root, "docs/broken.pdf", "%PDF-1.7\nnot really a pdf at all")
+	write(t, root, "docs/Deep/Nested/UPPER.TXT", "A text in a nested folder about smuggling of migrants.")
+	write(t, root, "src/draft.md", "# Draft\n\nShould be ignored.")
+	write(t, root, ".hidden/secret.txt", "hidden")
+	write(t, root, "README.md", "# About this corpus")
+	write(t, root, "image.png", "\x89PNG\r\n")
+	write(t, root, IgnoreFile, "# sources\nsrc/\nREADME.md\n")
+
+	sink := &memSink{}
+	var progress []Progress
+	rep, err := Run(context.Background(), root, sink, Options{Progress: func(p Progress) { progress = append(progress, p) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for k := range sink.docs {
+		got = append(got, k)
+	}
+	sort.Strings(got)
+	want := []string{"docs/Deep/Nested/UPPER.TXT", "docs/guia.md", "docs/notes.txt", "web/publications.html"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("indexed %v, want %v", got, want)
+	}
+	if len(rep.Errors) != 2 {
+		t.Fatalf("errors = %v, want broken.pdf and image.png", rep.Errors)
+	}
+	for _, e := range rep.Errors {
+		if !strings.Contains(e.Path, "broken.pdf") && !strings.Contains(e.Path, "image.png") {
+			t.Fatalf("unexpected error %v", e)
+		}
+	}
+	if rep.Files != 6 || rep.Indexed != 4 || len(progress) != 6 || progress[5].Done != 6 {
+		t.Fatalf("report %+v, %d progress calls", rep, len(progress))
+	}
+
+	g := sink.docs["docs/guia.md"]
+	if g.Title != "Guía contra la trata" || g.Lang != "es" || g.Year != 2019 || g.Date != "2019-05-14" || g.Format != "markdown" {
+		t.Fatalf("markdown doc = %+v", g)
+	}
+	if !slices.Contains(g.Countries, "HND") {
+		t.Fatalf("guía countries = %v, want HND", g.Countries)
+	}
+
+	n := sink.docs["docs/notes.txt"]
+	if n.Title != "Notes from the field" || !slices.Equal(n.Countries, []string{"GTM"}) || !slices.Equal(n.GCM, []int{21}) ||
+		n.Year != 2020 || n.Type != "study" {
+		t.Fatalf("sidecar not applied: %+v", n)
+	}
+	var givenGCM bool
+	for _, l := range n.Labels {
+		if l.Facet == "gcm" && l.Value == "21" && l.Given && l.Source == "sidecar" {
+			givenGCM = true
+		}
+	}
+	if !givenGCM {
+		t.Fatalf("sidecar label not recorded: %+v", n.Labels)
+	}
+	if p := sink.docs["web/publications.html"]; p.Type != "web-page" || strings.Contains(p.Pages[0].Text, "Home | About") {
+		t.Fatalf("listing page doc = %+v", p)
+	}
+}
+
+func TestListingLendsTitle(t *testing.T) {
+	root := t.TempDir()
+	write(t, root, "web/publications.html", strings.ReplaceAll(listing, "../docs/plan.md", "../docs/plan.txt"))
+	write(t, root, "docs/plan.txt", "plan\n\nThe campaign invites young people to think about their plans.")
+	sink := &memSink{}
+	if _, err := Run(context.Background(), root, sink, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	d := sink.docs["docs/plan.txt"]
+	if d.Title != "Plan your Life: campaign summary" || d.Summary != "Young people in Honduras reflect on their life plans." {
+		t.Fatalf("listing did not lend title/summary: %q / %q", d.Title, d.Summary)
+	}
+}
+
+func TestBuildPrecedence(t *testing.T) {
+	res := &extract.Result{Format: "pdf", Title: "Microsoft Word - draft.docx", Date: "2017-03-02",
+		Pages: []string{"Informe sobre la migración de retorno en El Salvador y Honduras."}}
+	cases := []struct {
+		name      string
+		side      *Sidecar
+		listed    []listingEntry
+		wantTitle string
+		wantYear  int
+	}{
+		{"file name when the PDF title is junk", nil, nil, "informe retorno", 2017},
+		{"listing over PDF", nil, []listingEntry{{Link: extract.Link{Title: "Listed"}, Lang: "es"}}, "Listed", 2017},
+		{"listing in the document's language wins", nil, []listingEntry{
+			{Link: extract.Link{Title: "Listed EN"}, Lang: "en"}, {Link: extract.Link{Title: "Listado ES"}, Lang: "es"}}, "Listado ES", 2017},
+		{"sidecar over all", &Sidecar{Title: "Given", Year: 2015}, []listingEntry{{Link: extract.Link{Title: "Listed"}}}, "Given", 2015},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := Build("pdf/informe_retorno.pdf", res, c.side, c.listed)
+			if d.Title != c.wantTitle || d.Year != c.wantYear {
+				t.Fatalf("title %q year %d, want %q %d", d.Title, d.Year, c.wantTitle, c.wantYear)
+			}
+			if d.ID != DocumentID("pdf/informe_retorno.pdf") || d.Pages[0].Number != 1 {
+				t.Fatalf("id %q pages %+v", d.ID, d.Pages)
+			}
+		})
+	}
+}
+
+func TestDocumentID(t *testing.T) {
+	cases := []struct{ in, prefix string }{
+		{"pdf/ku-information-campaigns-es.pdf", "ku-information-campaigns-es-"},
+		{"web/Publicaciones Niñez.HTML", "publicaciones-ninez-"},
+		{"x/¿¡.pdf", ""},
+	}
+	seen := map[string]bool{}
+	for _, c := range cases {
+		id := DocumentID(c.in)
+		if !strings.HasPrefix(id, c.prefix) || seen[id] || strings.ContainsAny(id, "/ ?¿") {
+			t.Errorf("DocumentID(%q) = %q", c.in, id)
+		}
+		seen[id] = true
+		if DocumentID(c.in) != id {
+			t.Errorf("DocumentID(%q) not stable", c.in)
+		}
+	}
+	if DocumentID("a/report.pdf") == DocumentID("b/report.pdf") {
+		t.Error("same name in two folders gives one id")
+	}
+}

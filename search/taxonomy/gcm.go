@@ -594,7 +594,7 @@ var objectives = []Objective{
 			"international cooperation|global partnerships|regional cooperation|bilateral cooperation|binational cooperation|"+
 				"binational dialogue|regional consultative process|regional consultative processes|migration governance|"+
 				"Global Compact for Migration|Global Compact|GCM|capacity-building mechanism|Migration Multi-Partner Trust Fund|"+
-				"joint initiative|regional dialogue|bilateral dialogue|regional economic communities|ECOWAS|IGAD|"+
+				"regional dialogue|bilateral dialogue|regional economic communities|ECOWAS|IGAD|"+
 				"Regional Conference on Migration|Puebla Process",
 			"cooperación internacional|alianzas mundiales|cooperación regional|cooperación bilateral|cooperación binacional|"+
 				"diálogo binacional|proceso consultivo regional|procesos consultivos regionales|gobernanza migratoria|"+
@@ -608,9 +608,7 @@ var objectives = []Objective{
 			act("a", "financial and technical assistance|national priorities|action plans", "asistencia técnica y financiera|prioridades nacionales", "assistance technique et financière|priorités nationales"),
 			act("b", "areas of origin of irregular migration|development assistance", "ayuda al desarrollo", "aide au développement"),
 			act("c", "local authorities in international cooperation|local governments", "gobiernos locales|autoridades locales", "autorités locales|collectivités territoriales"),
-			act("d", "capacity-building|capacity building|capacity development|institutional capacities|technical assistance",
-				"fortalecimiento de capacidades|desarrollo de capacidades|capacidades institucionales|asistencia técnica",
-				"renforcement des capacités|renforcement de capacités|capacités institutionnelles|assistance technique"),
+			act("d", "capacity-building mechanism|Migration MPTF", "mecanismo de creación de capacidad", "mécanisme de renforcement des capacités"),
 			act("e", "bilateral partnerships|regional partnerships|partnership frameworks", "alianzas bilaterales|alianzas regionales|marcos de asociación", "partenariats bilatéraux|partenariats régionaux|cadres de partenariat"),
 		}},
 }

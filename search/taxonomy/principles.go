@@ -19,7 +19,7 @@ var principles = []Principle{
 			"international cooperation|regional cooperation|bilateral cooperation|cross-border cooperation|"+
 				"binational|bilateral agreement|bilateral agreements|regional consultative process|regional consultative processes|"+
 				"countries of origin, transit and destination|South-South cooperation|multilateral|shared responsibility|"+
-				"joint initiative|partnerships between countries",
+				"partnerships between countries",
 			"cooperación internacional|cooperación regional|cooperación bilateral|cooperación transfronteriza|binacional|"+
 				"acuerdo bilateral|acuerdos bilaterales|proceso consultivo regional|países de origen, tránsito y destino|"+
 				"cooperación sur-sur|multilateral|responsabilidad compartida",
@@ -118,7 +118,7 @@ var principles = []Principle{
 		Terms: terms(
 			"whole-of-society|whole of society|multi-stakeholder|multi-stakeholder partnerships|civil society|"+
 				"civil society organizations|civil society organisations|CSOs|NGOs|private sector|trade unions|academia|"+
-				"faith-based organizations|community-based organizations|community leaders|migrant associations|media|"+
+				"faith-based organizations|community-based organizations|community leaders|migrant associations|media outlets|"+
 				"community engagement|community participation",
 			"enfoque pansocial|pansocial|múltiples actores|multiactor|sociedad civil|organizaciones de la sociedad civil|OSC|"+
 				"ONG|sector privado|sindicatos|academia|organizaciones de base comunitaria|organizaciones comunitarias|"+

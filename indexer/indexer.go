@@ -305,10 +305,11 @@ func Build(rel string, res *extract.Result, side *Sidecar, listed []listingEntry
 	case side.Type != "":
 		doc.Type = side.Type
 		given(search.FacetType, side.Type, "sidecar")
+	case res.Format == extract.FormatHTML:
+		// A page is a web page whatever it talks about.
+		doc.Type = "web-page"
 	case out.Type != "":
 		doc.Type = out.Type
-	case res.Format == extract.FormatHTML:
-		doc.Type = "web-page"
 	}
 	if side.Lang != "" {
 		given(search.FacetLang, doc.Lang, "sidecar")

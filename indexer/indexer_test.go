@@ -2,6 +2,7 @@ package indexer
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -54,7 +55,9 @@ func TestRun(t *testing.T) {
 	write(t, root, "web/publications.html", strings.ReplaceAll(listing, "../docs/plan.md", "../docs/plan.pdf"))
 	// A markdown file stands in for a PDF named in the listing: the match
 	// is by file name, so give it the PDF's base name with another ext.
-	write(t, root, "docs/guia.md", "---\ntitle: Guía contra la trata\ndate: 2019-05-14\n---\n# Guía\n\nLa trata de personas en Honduras afecta a la niñez migrante. Las comunidades de Honduras previenen la trata.\n")
+	write(t, root, "docs/guia.md", "---\ntitle: Guía contra la trata\ndate: 2019-05-14\n---\n# Guía\n\n"+
+		"La trata de personas en Honduras afecta a la niñez migrante y a las mujeres. Las comunidades de Honduras previenen la trata con "+
+		"campañas de información para que las familias conozcan los riesgos de la migración irregular y los servicios de protección que existen en el país.\n")
 	write(t, root, "docs/notes.txt", "Field notes\n\nReturn and reintegration of migrants in Guatemala and Guatemala City.\n")
 	write(t, root, "docs/notes.txt.meta.json", `{"title": "Notes from the field", "countries": ["gtm"], "gcm": [21], "year": 2020, "type": "study"}`)
 	write(t, root, "docs/broken.pdf", "%PDF-1.7\nnot really a pdf at all")
@@ -121,13 +124,13 @@ func TestRun(t *testing.T) {
 
 func TestListingLendsTitle(t *testing.T) {
 	root := t.TempDir()
-	write(t, root, "web/publications.html", strings.ReplaceAll(listing, "../docs/plan.md", "../docs/plan.txt"))
-	write(t, root, "docs/plan.txt", "plan\n\nThe campaign invites young people to think about their plans.")
+	write(t, root, "web/publications.html", strings.ReplaceAll(listing, "../docs/plan.md", "../docs/plan.pdf"))
+	write(t, root, "docs/plan.pdf", string(minimalPDF("The campaign invites young people to think about their plans.")))
 	sink := &memSink{}
 	if _, err := Run(context.Background(), root, sink, Options{}); err != nil {
 		t.Fatal(err)
 	}
-	d := sink.docs["docs/plan.txt"]
+	d := sink.docs["docs/plan.pdf"]
 	if d.Title != "Plan your Life: campaign summary" || d.Summary != "Young people in Honduras reflect on their life plans." {
 		t.Fatalf("listing did not lend title/summary: %q / %q", d.Title, d.Summary)
 	}
@@ -135,7 +138,8 @@ func TestListingLendsTitle(t *testing.T) {
 
 func TestBuildPrecedence(t *testing.T) {
 	res := &extract.Result{Format: "pdf", Title: "Microsoft Word - draft.docx", Date: "2017-03-02",
-		Pages: []string{"Informe sobre la migración de retorno en El Salvador y Honduras."}}
+		Pages: []string{"Informe sobre la migración de retorno en El Salvador y Honduras. Las personas que regresan a sus " +
+			"comunidades necesitan apoyo para la reintegración económica y social, y los gobiernos de la región coordinan los servicios."}}
 	cases := []struct {
 		name      string
 		side      *Sidecar
@@ -182,4 +186,30 @@ func TestDocumentID(t *testing.T) {
 	if DocumentID("a/report.pdf") == DocumentID("b/report.pdf") {
 		t.Error("same name in two folders gives one id")
 	}
+}
+
+// minimalPDF makes a one-page PDF showing text in Helvetica.
+func minimalPDF(text string) []byte {
+	content := "BT /F1 12 Tf 72 720 Td (" + text + ") Tj ET"
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+	}
+	var b strings.Builder
+	b.WriteString("%PDF-1.4\n")
+	offsets := make([]int, len(objs))
+	for i, o := range objs {
+		offsets[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return []byte(b.String())
 }

@@ -49,6 +49,8 @@ var NotCountries = []string{
 	"Caribbean coast", "Caribbean Sea", "costa caribe", "costa del Caribe", "mar Caribe", "mer des Caraïbes", "côte caraïbe",
 	"Georgia State", "Atlanta, Georgia", "Jordan River", "Lake Chad", "lac Tchad", "lago Chad",
 	"Dominican Sisters", "Guinea pig", "Turkey Creek", "Lima, Ohio",
+	// IOM's headquarters address, printed on the back page of its reports.
+	"Geneva, Switzerland", "Genève, Suisse", "Ginebra, Suiza", "1211 Geneva", "1211 Genève",
 }
 
 // dems builds demonym forms: English singular and plural, Spanish

@@ -44,7 +44,7 @@ var docTypes = []DocType{
 			"evaluación final|evaluación externa|evaluación interna|evaluación de medio término|evaluación intermedia|"+
 				"informe final|evaluación",
 			"évaluation finale|évaluation externe|évaluation interne|évaluation à mi-parcours|rapport final|évaluation"),
-		FileCues: []string{"report", "rapport", "informe", "evaluation", "eval"},
+		FileCues: []string{"report", "rapport", "informe"},
 	},
 	{Code: "knowledge-uptake",
 		Name: Text{EN: "Knowledge uptake", ES: "Apropiación del conocimiento", FR: "Appropriation des connaissances"},

@@ -227,12 +227,14 @@ var objectives = []Objective{
 			FR: "Sauver des vies et mettre en place une action internationale coordonnée concernant les migrants disparus"},
 		Short: Text{EN: "Save lives; missing migrants", ES: "Salvar vidas; migrantes desaparecidos", FR: "Sauver des vies ; migrants disparus"},
 		Terms: terms(
-			"save lives|saving lives|missing migrants|Missing Migrants Project|search and rescue|rescue operations|"+
+			"save lives|saving lives|missing migrants|Missing Migrants Project|search and rescue|rescue operations|rescue|"+
+				"rescued|rescues|rescue missions|humanitarian rescue|"+
 				"migrant deaths|deceased migrants|dangerous routes|dangerous journey|desert|Sahara|lifesaving",
 			"salvar vidas|migrantes desaparecidos|personas migrantes desaparecidas|búsqueda y rescate|operaciones de rescate|"+
-				"muertes de migrantes|migrantes fallecidos|rutas peligrosas|travesía peligrosa|desierto|tapón del Darién|Darién",
+				"muertes de migrantes|migrantes fallecidos|rutas peligrosas|travesía peligrosa|desierto|tapón del Darién|Darién|"+
+				"rescate|rescatados|rescatadas",
 			"sauver des vies|migrants disparus|recherche et sauvetage|opérations de sauvetage|décès de migrants|"+
-				"migrants décédés|routes dangereuses|voyage périlleux|désert|Sahara|sauvetage"),
+				"migrants décédés|routes dangereuses|voyage périlleux|désert|Sahara|sauvetage|secourus|secours"),
 		Actions: []Action{
 			act("a", "search and rescue|rescue operations|humanitarian rescue operations|rescued migrants|rescue missions",
 				"búsqueda y rescate|operaciones de rescate|migrantes rescatados", "recherche et sauvetage|opérations de sauvetage|migrants secourus|missions de sauvetage"),

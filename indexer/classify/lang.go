@@ -1,0 +1,85 @@
+package classify
+
+// stopWords maps a folded function word to the one language it marks.
+// Words shared by two of the languages ("de", "la", "en", "que", "a", "se",
+// "son", "le"/"les" in Spanish) are left out: they would blur the profiles.
+var stopWords = func() map[string]string {
+	m := map[string]string{}
+	for lang, words := range map[string][]string{
+		"en": {"the", "and", "of", "to", "is", "for", "with", "that", "by", "are", "this", "be", "as", "from", "at",
+			"an", "or", "which", "was", "were", "have", "has", "their", "not", "it", "its", "been", "will", "can",
+			"these", "also", "such", "who", "into", "than", "other", "more", "about", "there", "they", "would",
+			"should", "through", "between", "well", "how", "what", "our", "we", "them", "those", "within", "all"},
+		"es": {"el", "los", "las", "del", "y", "por", "para", "con", "una", "es", "su", "sus", "al", "como",
+			"mas", "este", "esta", "sobre", "tambien", "pero", "fue", "han", "ha", "muy", "sin", "hay", "ser",
+			"lo", "donde", "cuando", "porque", "segun", "hasta", "desde", "estos", "estas", "otros", "otras",
+			"todo", "todos", "ya", "nos", "entre", "fueron", "puede", "pueden", "cual", "ellos", "esto", "asi", "mismo"},
+		"fr": {"le", "les", "des", "du", "et", "est", "une", "pour", "dans", "par", "sur", "au", "aux", "avec",
+			"qui", "pas", "ce", "cette", "sont", "ou", "plus", "ont", "ete", "leur", "leurs", "nous", "il", "elle",
+			"ces", "dont", "mais", "ainsi", "aussi", "tres", "sans", "comme", "etre", "fait", "selon", "apres",
+			"ils", "elles", "peut", "peuvent", "entre", "avait", "d", "l", "qu"},
+	} {
+		for _, w := range words {
+			if _, dup := m[w]; dup && m[w] != lang {
+				m[w] = "" // claimed by two lists: marks nothing
+				continue
+			}
+			m[w] = lang
+		}
+	}
+	return m
+}()
+
+// langCounts counts the stop words of each language in toks.
+type langCounts struct {
+	en, es, fr int
+}
+
+func (c *langCounts) addTokens(toks []string) {
+	for _, t := range toks {
+		switch stopWords[t] {
+		case "en":
+			c.en++
+		case "es":
+			c.es++
+		case "fr":
+			c.fr++
+		}
+	}
+}
+
+func (c *langCounts) add(o langCounts) {
+	c.en += o.en
+	c.es += o.es
+	c.fr += o.fr
+}
+
+// Minimum stop-word hits for a language decision.
+const (
+	minLangHits = 5
+	// minLangLead is how much the best language must exceed the second,
+	// as a ratio, to be chosen.
+	minLangLead = 1.3
+)
+
+// best returns the language with the most stop words, or "" when there are
+// too few or no language leads clearly.
+func (c langCounts) best() string {
+	type lc struct {
+		lang string
+		n    int
+	}
+	all := []lc{{"en", c.en}, {"es", c.es}, {"fr", c.fr}}
+	top, second := all[0], lc{}
+	for _, x := range all[1:] {
+		if x.n > top.n {
+			second, top = top, x
+		} else if x.n > second.n {
+			second = x
+		}
+	}
+	if top.n < minLangHits || float64(top.n) < minLangLead*float64(second.n) {
+		return ""
+	}
+	return top.lang
+}

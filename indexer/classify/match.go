@@ -1,0 +1,208 @@
+package classify
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"faro/search"
+	"faro/search/taxonomy"
+)
+
+// Kinds of country evidence; names count more than demonyms and capitals.
+const (
+	kindName = iota
+	kindDemonym
+	kindCapital
+	kindStrong // doc type cue that names the type
+	kindWeak   // doc type cue that only suggests it
+)
+
+// target is what a matched phrase points to.
+type target struct {
+	facet string // search.Facet*
+	code  string
+	ref   string // GCM action, e.g. "10(c)"
+	kind  int
+	term  string // the taxonomy's spelling, reported as evidence
+}
+
+// phrase is one lexicon entry, folded and split into words.
+type phrase struct {
+	words   []string
+	targets []target
+}
+
+// matcher finds the lexicon's phrases in a token stream, longest first.
+type matcher struct {
+	// byFirst maps a phrase's first word to the phrases starting with it,
+	// longest first.
+	byFirst map[string][]*phrase
+}
+
+// hit is one occurrence of a phrase.
+type hit struct {
+	p   *phrase
+	pos int
+}
+
+func newMatcher() *matcher { return &matcher{byFirst: map[string][]*phrase{}} }
+
+// add registers term for t. A term already registered (after folding) gains
+// t as a further target unless it has one for the same facet and code.
+func (m *matcher) add(term string, t target) {
+	words := tokens(term)
+	if len(words) == 0 {
+		return
+	}
+	for _, p := range m.byFirst[words[0]] {
+		if slices.Equal(p.words, words) {
+			for i, old := range p.targets {
+				if old.facet == t.facet && old.code == t.code {
+					// Keep the more specific evidence: an action ref
+					// beats none, a name beats a demonym.
+					if (old.ref == "" && t.ref != "") || t.kind < old.kind {
+						p.targets[i] = t
+					}
+					return
+				}
+			}
+			p.targets = append(p.targets, t)
+			return
+		}
+	}
+	p := &phrase{words: words, targets: []target{t}}
+	list := append(m.byFirst[words[0]], p)
+	slices.SortStableFunc(list, func(a, b *phrase) int { return len(b.words) - len(a.words) })
+	m.byFirst[words[0]] = list
+}
+
+// find returns the non-overlapping phrase occurrences in toks, preferring
+// at each position the longest phrase.
+func (m *matcher) find(toks []string, out []hit) []hit {
+	for i := 0; i < len(toks); {
+		n := 1
+		for _, p := range m.byFirst[toks[i]] {
+			if len(p.words) > len(toks)-i {
+				continue
+			}
+			if equalAt(toks, i, p.words) {
+				out = append(out, hit{p: p, pos: i})
+				n = len(p.words)
+				break
+			}
+		}
+		i += n
+	}
+	return out
+}
+
+func equalAt(toks []string, i int, words []string) bool {
+	for j, w := range words {
+		if toks[i+j] != w {
+			return false
+		}
+	}
+	return true
+}
+
+// lexicon holds the compiled matchers, built once from the taxonomy.
+type lexicon struct {
+	geo     *matcher // countries, REG, and phrases that are not countries
+	concept *matcher // themes, GCM objectives and actions, principles
+	types   *matcher // document type cues
+	// fileCues maps a file-name token to document type codes.
+	fileCues map[string][]string
+	// typeRank orders type codes for ties (taxonomy order).
+	typeRank map[string]int
+	// programme holds the codes of the programme region's countries.
+	programme map[string]bool
+}
+
+var (
+	lexOnce sync.Once
+	lex     *lexicon
+)
+
+// compiled returns the lexicon, compiling it on first use.
+func compiled() *lexicon {
+	lexOnce.Do(func() { lex = compile() })
+	return lex
+}
+
+func compile() *lexicon {
+	l := &lexicon{
+		geo: newMatcher(), concept: newMatcher(), types: newMatcher(),
+		fileCues: map[string][]string{}, typeRank: map[string]int{}, programme: map[string]bool{},
+	}
+	for _, c := range taxonomy.Countries() {
+		if c.Code == taxonomy.CodeGlobal {
+			continue // never inferred
+		}
+		if c.Programme {
+			l.programme[c.Code] = true
+		}
+		skip := map[string]bool{}
+		for _, a := range c.Ambiguous {
+			skip[taxonomy.Fold(a)] = true
+		}
+		add := func(term string, kind int) {
+			if term == "" || skip[taxonomy.Fold(term)] {
+				return
+			}
+			l.geo.add(term, target{facet: search.FacetCountry, code: c.Code, kind: kind, term: term})
+		}
+		add(c.Name.EN, kindName)
+		add(c.Name.ES, kindName)
+		add(c.Name.FR, kindName)
+		for _, a := range c.Aliases {
+			add(a, kindName)
+		}
+		for _, d := range c.Demonyms {
+			add(d, kindDemonym)
+		}
+		for _, cap := range c.Capitals {
+			add(cap, kindCapital)
+		}
+	}
+	for _, s := range taxonomy.NotCountries {
+		l.geo.add(s, target{}) // a blocker: matched, consumed, no facet
+	}
+	for _, t := range taxonomy.Themes() {
+		for _, term := range t.Terms.All() {
+			l.concept.add(term, target{facet: search.FacetTheme, code: t.Code, term: term})
+		}
+	}
+	for _, o := range taxonomy.Objectives() {
+		code := strconv.Itoa(o.Number)
+		for _, term := range o.Terms.All() {
+			l.concept.add(term, target{facet: search.FacetGCM, code: code, term: term})
+		}
+		for _, a := range o.Actions {
+			ref := code + "(" + a.Letter + ")"
+			for _, term := range a.Terms.All() {
+				l.concept.add(term, target{facet: search.FacetGCM, code: code, ref: ref, term: term})
+			}
+		}
+	}
+	for _, p := range taxonomy.Principles() {
+		for _, term := range p.Terms.All() {
+			l.concept.add(term, target{facet: search.FacetPrinciple, code: p.Code, term: term})
+		}
+	}
+	for i, d := range taxonomy.DocTypes() {
+		l.typeRank[d.Code] = i
+		for _, term := range d.Terms.All() {
+			l.types.add(term, target{facet: search.FacetType, code: d.Code, kind: kindStrong, term: term})
+		}
+		for _, term := range d.WeakTerms.All() {
+			l.types.add(term, target{facet: search.FacetType, code: d.Code, kind: kindWeak, term: term})
+		}
+		for _, cue := range d.FileCues {
+			cue = strings.ToLower(cue)
+			l.fileCues[cue] = append(l.fileCues[cue], d.Code)
+		}
+	}
+	return l
+}

@@ -1,0 +1,276 @@
+package classify
+
+import (
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"faro/search"
+	"faro/search/taxonomy"
+)
+
+// months are folded month names and common abbreviations in en, es, fr.
+var months = map[string]bool{}
+
+func init() {
+	for _, m := range strings.Fields(`january february march april may june july august september october november december
+		jan feb mar apr jun jul aug sep sept oct nov dec
+		enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre
+		ene abr ago dic
+		janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre janv fevr avr juil`) {
+		months[m] = true
+	}
+}
+
+// dateLabels are folded words that announce a date ("Date:", "Fecha:").
+var dateLabels = map[string]bool{
+	"date": true, "dated": true, "fecha": true, "published": true, "publicado": true, "publicada": true,
+	"publication": true, "publicacion": true, "edition": true, "edicion": true, "publie": true,
+}
+
+// Year scoring weights.
+const (
+	yearBase       = 1.0
+	yearInTitle    = 2.0 // a year in the title
+	yearNearTop    = 1.5 // among the first words of page 1
+	yearWithMonth  = 3.0 // "Mayo 2019", "17 March 2023", "19-04-2023"
+	yearAfterLabel = 2.0 // "Final report date: ..."
+	yearInRange    = 0.3 // factor for "2020-2024": a period, not a date
+	minYearScore   = 2.0
+	topWords       = 60
+	// thinPage is the word count under which page 1 is a cover with too
+	// little text, so page 2 is read as well.
+	thinPage = 40
+)
+
+// yearCandidate is a scored year with its best evidence.
+type yearCandidate struct {
+	year  int
+	score float64
+	term  string
+	where string
+	page  int
+	best  float64
+}
+
+// inferYear picks the most prominent plausible year of the title and the
+// first page(s); 0 when none is convincing. Later pages are not read, so
+// years in references and bibliographies do not count.
+func inferYear(title []string, pages [][]string) (int, *search.Label) {
+	maxYear := time.Now().Year() + 1
+	cands := map[int]*yearCandidate{}
+	scan := func(toks []string, where string, page int, factor float64) {
+		for i, t := range toks {
+			y, ok := yearToken(t, maxYear)
+			if !ok {
+				continue
+			}
+			s := yearBase
+			term := t
+			if where == "title" {
+				s += yearInTitle
+			} else if i < topWords {
+				s += yearNearTop
+			}
+			if i > 0 && months[toks[i-1]] {
+				s += yearWithMonth
+				term = toks[i-1] + " " + t
+			} else if i > 1 && months[toks[i-2]] && isDay(toks[i-1]) {
+				s += yearWithMonth
+				term = toks[i-2] + " " + toks[i-1] + " " + t
+			} else if i > 1 && isDay(toks[i-2]) && isMonthNumber(toks[i-1]) {
+				s += yearWithMonth
+				term = toks[i-2] + "-" + toks[i-1] + "-" + t
+			}
+			for j := max(0, i-6); j < i; j++ {
+				if dateLabels[toks[j]] {
+					s += yearAfterLabel
+					break
+				}
+			}
+			_, prevYear := yearToken(prev(toks, i), maxYear+10)
+			_, nextYear := yearToken(next(toks, i), maxYear+10)
+			if prevYear || nextYear {
+				s *= yearInRange
+			}
+			s *= factor
+			c := cands[y]
+			if c == nil {
+				c = &yearCandidate{year: y}
+				cands[y] = c
+			}
+			c.score += s
+			if s > c.best {
+				c.best, c.term, c.where, c.page = s, term, where, page
+			}
+		}
+	}
+	scan(title, "title", 0, 1)
+	if len(pages) > 0 {
+		scan(pages[0], "body", 1, 1)
+		if len(pages[0]) < thinPage && len(pages) > 1 {
+			scan(pages[1], "body", 2, 0.75)
+		}
+	}
+	var best *yearCandidate
+	for _, c := range cands {
+		if best == nil || c.score > best.score || (c.score == best.score && c.year > best.year) {
+			best = c
+		}
+	}
+	if best == nil || best.score < minYearScore {
+		return 0, nil
+	}
+	ev := search.Evidence{Term: best.term, Where: best.where, Count: 1}
+	if best.page > 0 {
+		ev.Pages = []int{best.page}
+	}
+	return best.year, &search.Label{
+		Facet: search.FacetYear, Value: strconv.Itoa(best.year), Source: Source,
+		Score: round2(best.score), Evidence: []search.Evidence{ev},
+	}
+}
+
+func prev(toks []string, i int) string {
+	if i > 0 {
+		return toks[i-1]
+	}
+	return ""
+}
+
+func next(toks []string, i int) string {
+	if i+1 < len(toks) {
+		return toks[i+1]
+	}
+	return ""
+}
+
+// yearToken reports whether t is a four-digit year from 1990 to maxYear.
+func yearToken(t string, maxYear int) (int, bool) {
+	if len(t) != 4 || t[0] < '1' || t[0] > '2' {
+		return 0, false
+	}
+	y, err := strconv.Atoi(t)
+	if err != nil || y < 1990 || y > maxYear {
+		return 0, false
+	}
+	return y, true
+}
+
+func isDay(t string) bool {
+	n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(t, "th"), "st"), "er"))
+	return err == nil && len(t) <= 4 && n >= 1 && n <= 31
+}
+
+func isMonthNumber(t string) bool {
+	n, err := strconv.Atoi(t)
+	return err == nil && len(t) <= 2 && n >= 1 && n <= 12
+}
+
+// Where a document type cue was found, and how much it weighs.
+const (
+	whereFile   = "filename"
+	typeTitle   = 5.0
+	typeSummary = 2.0
+	typeFile    = 2.0
+	typeTop     = 3.0 // among the first words of page 1
+	typeFirst   = 1.0 // elsewhere near the top of page 1
+	typeWeak    = 0.35
+	// typeTopWords and typeFirstWords bound the part of page 1 read.
+	typeTopWords   = 40
+	typeFirstWords = 250
+	minTypeScore   = 2.0
+)
+
+// typeScore accumulates the cues of one document type.
+type typeScore struct {
+	score float64
+	ev    []search.Evidence
+	seen  map[string]bool
+}
+
+// inferType scores document types from cues in the title, the summary, the
+// file name and the top of the first page. Each distinct cue counts once
+// per place, so a word repeated on the cover does not add up.
+func inferType(lx *lexicon, title, summary []string, fileName string, pages [][]string) (string, *search.Label) {
+	scores := map[string]*typeScore{}
+	get := func(code string) *typeScore {
+		s := scores[code]
+		if s == nil {
+			s = &typeScore{seen: map[string]bool{}}
+			scores[code] = s
+		}
+		return s
+	}
+	credit := func(code, term, where string, page int, w float64) {
+		s := get(code)
+		key := where + "\x00" + term
+		if s.seen[key] {
+			return
+		}
+		s.seen[key] = true
+		s.score += w
+		ev := search.Evidence{Term: term, Where: where, Count: 1}
+		if page > 0 {
+			ev.Pages = []int{page}
+		}
+		s.ev = append(s.ev, ev)
+	}
+	scan := func(toks []string, where string, page int, weightAt func(pos int) float64) {
+		for _, h := range lx.types.find(toks, nil) {
+			w := weightAt(h.pos)
+			for _, t := range h.p.targets {
+				if t.facet != search.FacetType {
+					continue
+				}
+				f := w
+				if t.kind == kindWeak {
+					f *= typeWeak
+				}
+				credit(t.code, t.term, where, page, f)
+			}
+		}
+	}
+	scan(title, "title", 0, func(int) float64 { return typeTitle })
+	scan(summary, "summary", 0, func(int) float64 { return typeSummary })
+	if len(pages) > 0 {
+		first := pages[0]
+		if len(first) > typeFirstWords {
+			first = first[:typeFirstWords]
+		}
+		scan(first, "body", 1, func(pos int) float64 {
+			if pos < typeTopWords {
+				return typeTop
+			}
+			return typeFirst
+		})
+	}
+	if fileName != "" {
+		base := strings.ToLower(path.Base(strings.ReplaceAll(fileName, "\\", "/")))
+		ext := strings.TrimPrefix(path.Ext(base), ".")
+		words := split(taxonomy.Fold(base), nil)
+		for _, wd := range words {
+			for _, code := range lx.fileCues[wd] {
+				if wd == ext && ext != "html" && ext != "htm" {
+					continue
+				}
+				credit(code, wd, whereFile, 0, typeFile)
+			}
+		}
+		scan(words, whereFile, 0, func(int) float64 { return typeFile })
+	}
+	best, bestScore := "", 0.0
+	for code, s := range scores {
+		if s.score > bestScore || (s.score == bestScore && lx.typeRank[code] < lx.typeRank[best]) {
+			best, bestScore = code, s.score
+		}
+	}
+	if best == "" || bestScore < minTypeScore {
+		return "", nil
+	}
+	ev := scores[best].ev
+	slices.SortStableFunc(ev, func(a, b search.Evidence) int { return whereRank(a.Where) - whereRank(b.Where) })
+	return best, &search.Label{Facet: search.FacetType, Value: best, Source: Source, Score: round2(bestScore), Evidence: ev}
+}

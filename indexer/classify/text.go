@@ -1,0 +1,50 @@
+package classify
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"faro/search/taxonomy"
+)
+
+// tokens folds s (lower case, no accents) and splits it into words: runs of
+// letters and digits. Apostrophes, hyphens and all other punctuation
+// separate words, so "l'OIM" gives "l", "oim" and "gender-based" gives
+// "gender", "based". The tokens share the folded string's memory.
+func tokens(s string) []string {
+	return split(taxonomy.Fold(s), nil)
+}
+
+// split appends the words of an already folded string to out.
+func split(f string, out []string) []string {
+	start := -1
+	for i := 0; i < len(f); {
+		c := f[i]
+		if c < utf8.RuneSelf {
+			if ('a' <= c && c <= 'z') || ('0' <= c && c <= '9') {
+				if start < 0 {
+					start = i
+				}
+			} else if start >= 0 {
+				out = append(out, f[start:i])
+				start = -1
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(f[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			out = append(out, f[start:i])
+			start = -1
+		}
+		i += size
+	}
+	if start >= 0 {
+		out = append(out, f[start:])
+	}
+	return out
+}

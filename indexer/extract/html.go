@@ -1,0 +1,521 @@
+package extract
+
+import (
+	"bytes"
+	"context"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+)
+
+// HTMLEngine names the HTML engine in Result.Engine.
+const HTMLEngine = "goquery"
+
+// maxHTMLDepth bounds the element nesting kept from a page: deeper
+// subtrees are dropped (flag "truncated") so that no recursive walk (ours,
+// goquery's, cascadia's) can exhaust the stack.
+const maxHTMLDepth = 512
+
+// HTMLExtractor extracts HTML pages with goquery (golang.org/x/net/html).
+//
+// The charset is honoured (BOM, then valid UTF-8, then <meta charset> or
+// http-equiv, then Windows-1252). Title: og:title, <title>, first <h1>.
+// Description: meta description, og:description. The main text comes from
+// <main>, [role=main] or a lone <article> when present, else <body>, without
+// script, style, nav, header, footer, noscript, template, svg, form and
+// hidden elements; block elements and <br> break lines, so words are never
+// glued across them. PDF links with their entry's title and summary are
+// returned in Links.
+type HTMLExtractor struct{}
+
+// Extract implements Extractor.
+func (HTMLExtractor) Extract(ctx context.Context, name string, data []byte) (*Result, error) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	src, enc := decodeHTML(data)
+	root, err := html.Parse(strings.NewReader(src))
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Format: FormatHTML, Engine: HTMLEngine, Pages: []string{}}
+	if limitDepth(root, maxHTMLDepth) {
+		res.addFlag(FlagTruncated)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	doc := goquery.NewDocumentFromNode(root)
+	meta := htmlMeta(doc)
+	if enc != "" && enc != "utf-8" {
+		meta["charset"] = enc
+	}
+	if len(meta) > 0 {
+		res.Meta = meta
+	}
+
+	res.Title = firstNonEmpty(meta["og:title"], nodeText(doc.Find("title").First()), nodeText(doc.Find("h1").First()))
+	res.Description = firstNonEmpty(meta["description"], meta["og:description"], meta["twitter:description"], meta["dc.description"])
+	res.Author = firstNonEmpty(meta["author"], meta["article:author"], meta["dc.creator"], meta["citation_author"])
+	for _, k := range []string{"article:published_time", "citation_publication_date", "dc.date.issued", "dc.date", "date", "citation_date", "pubdate", "publish-date", "publication_date", "article:modified_time", "last-modified"} {
+		if d := normDate(meta[k]); d != "" {
+			res.Date = d
+			break
+		}
+	}
+	if res.Date == "" {
+		if t, ok := doc.Find("time[datetime]").First().Attr("datetime"); ok {
+			res.Date = normDate(t)
+		}
+	}
+	htmlSel := doc.Find("html").First()
+	lang, _ := htmlSel.Attr("lang")
+	if lang == "" {
+		lang, _ = htmlSel.Attr("xml:lang")
+	}
+	res.Lang = normLang(firstNonEmpty(lang, meta["content-language"], meta["dc.language"], meta["og:locale"]))
+
+	body := doc.Find("body").First()
+	if body.Length() == 0 {
+		body = doc.Selection
+	}
+	text := blockText(ctx, body.Nodes[0])
+	if c := mainContainer(doc); c != nil {
+		if t := blockText(ctx, c); countWords(t) >= 50 || countWords(t)*3 >= countWords(text) {
+			text = t
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	res.Pages = paginate(cleanText(text), PageWords)
+	if res.Pages == nil {
+		res.Pages = []string{}
+		res.addFlag(FlagEmpty)
+	}
+	res.Links = pdfEntries(doc)
+	return res, nil
+}
+
+// decodeHTML returns the page as UTF-8 and the name of the encoding used.
+func decodeHTML(data []byte) (string, string) {
+	enc, name, certain := charset.DetermineEncoding(data, "")
+	if certain && name != "utf-8" && enc != nil { // a UTF-16 BOM
+		if out, err := enc.NewDecoder().Bytes(data); err == nil {
+			return string(out), name
+		}
+	}
+	data = bytes.TrimPrefix(data, utf8BOM)
+	if utf8.Valid(data) {
+		return string(data), "utf-8"
+	}
+	if name == "utf-8" || enc == nil {
+		// Declared UTF-8 but invalid: Latin-1 in disguise when invalid bytes
+		// outnumber real multi-byte characters.
+		bad, good := 0, 0
+		for i := 0; i < len(data); {
+			r, size := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && size == 1 {
+				bad++
+			} else if size > 1 {
+				good++
+			}
+			i += size
+		}
+		if good >= bad {
+			return strings.ToValidUTF8(string(data), "\uFFFD"), "utf-8"
+		}
+		return decodeLatin(data), "windows-1252"
+	}
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return decodeLatin(data), "windows-1252"
+	}
+	return string(out), name
+}
+
+// limitDepth detaches the children of elements nested deeper than max and
+// reports whether it did. It walks iteratively.
+func limitDepth(root *html.Node, max int) bool {
+	type item struct {
+		n *html.Node
+		d int
+	}
+	cut := false
+	stack := []item{{root, 0}}
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if it.d >= max {
+			for c := it.n.FirstChild; c != nil; {
+				next := c.NextSibling
+				it.n.RemoveChild(c)
+				c = next
+			}
+			cut = true
+			continue
+		}
+		for c := it.n.FirstChild; c != nil; c = c.NextSibling {
+			stack = append(stack, item{c, it.d + 1})
+		}
+	}
+	return cut
+}
+
+// htmlMeta collects <meta> tags: name, property, itemprop or http-equiv
+// (lower-cased) to content; the first occurrence of a key wins.
+func htmlMeta(doc *goquery.Document) map[string]string {
+	meta := map[string]string{}
+	doc.Find("meta").Each(func(_ int, s *goquery.Selection) {
+		content, ok := s.Attr("content")
+		if !ok {
+			return
+		}
+		content = oneLine(content)
+		if content == "" {
+			return
+		}
+		for _, attr := range []string{"property", "name", "itemprop", "http-equiv"} {
+			k, ok := s.Attr(attr)
+			k = strings.ToLower(strings.TrimSpace(k))
+			if !ok || k == "" {
+				continue
+			}
+			if _, dup := meta[k]; !dup && len(meta) < 200 {
+				meta[k] = truncateUTF8(content, 2000)
+			}
+		}
+	})
+	return meta
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s = strings.TrimSpace(s); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// nodeText is the text of the first node of s on one line.
+func nodeText(s *goquery.Selection) string {
+	if s.Length() == 0 {
+		return ""
+	}
+	return oneLine(blockText(context.Background(), s.Nodes[0]))
+}
+
+// mainContainer returns <main>, [role=main] or the only <article>, or nil.
+func mainContainer(doc *goquery.Document) *html.Node {
+	if s := doc.Find("main").First(); s.Length() > 0 {
+		return s.Nodes[0]
+	}
+	if s := doc.Find("[role=main]").First(); s.Length() > 0 {
+		return s.Nodes[0]
+	}
+	if s := doc.Find("article"); s.Length() == 1 {
+		return s.Nodes[0]
+	}
+	return nil
+}
+
+// skipped elements: their content is not text of the page.
+var skipAtoms = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Nav: true, atom.Header: true, atom.Footer: true,
+	atom.Noscript: true, atom.Template: true, atom.Svg: true, atom.Form: true, atom.Head: true,
+	atom.Iframe: true, atom.Object: true, atom.Embed: true, atom.Canvas: true, atom.Math: true,
+	atom.Select: true, atom.Textarea: true, atom.Audio: true, atom.Video: true, atom.Map: true,
+	atom.Button: true, atom.Dialog: true,
+}
+
+// paragraph-level blocks are separated by a blank line; other blocks by a
+// line break.
+var paraAtoms = map[atom.Atom]bool{
+	atom.P: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Blockquote: true, atom.Pre: true, atom.Table: true, atom.Ul: true, atom.Ol: true, atom.Dl: true,
+	atom.Section: true, atom.Article: true, atom.Main: true, atom.Figure: true, atom.Hr: true,
+	atom.Aside: true, atom.Address: true, atom.Details: true, atom.Hgroup: true, atom.Fieldset: true,
+}
+
+var lineAtoms = map[atom.Atom]bool{
+	atom.Div: true, atom.Li: true, atom.Td: true, atom.Th: true, atom.Tr: true, atom.Thead: true,
+	atom.Tbody: true, atom.Tfoot: true, atom.Caption: true, atom.Dt: true, atom.Dd: true,
+	atom.Figcaption: true, atom.Summary: true, atom.Legend: true, atom.Center: true, atom.Body: true,
+	atom.Html: true, atom.Menu: true, atom.Dir: true, atom.Option: true, atom.Label: true,
+}
+
+func hiddenNode(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch strings.ToLower(a.Key) {
+		case "hidden":
+			return true
+		case "aria-hidden":
+			if strings.EqualFold(strings.TrimSpace(a.Val), "true") {
+				return true
+			}
+		case "style":
+			v := strings.ToLower(strings.ReplaceAll(a.Val, " ", ""))
+			if strings.Contains(v, "display:none") || strings.Contains(v, "visibility:hidden") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// blockText renders the text of the subtree at n: text nodes with their
+// whitespace collapsed (kept inside <pre>), a line break at the edges of
+// block elements and at <br>, a blank line around paragraph-level blocks.
+// Skipped and hidden elements contribute nothing. It walks iteratively and
+// checks ctx every few thousand nodes.
+func blockText(ctx context.Context, n *html.Node) string {
+	var b strings.Builder
+	type frame struct {
+		n    *html.Node
+		exit bool
+		pre  bool
+	}
+	stack := []frame{{n: n}}
+	steps := 0
+	for len(stack) > 0 {
+		f := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		steps++
+		if steps%4096 == 0 && ctx.Err() != nil {
+			break
+		}
+		nd := f.n
+		if f.exit {
+			writeBoundary(&b, nd.DataAtom)
+			continue
+		}
+		switch nd.Type {
+		case html.TextNode:
+			if f.pre {
+				b.WriteString(nd.Data)
+			} else {
+				b.WriteString(collapseWS(nd.Data))
+			}
+			continue
+		case html.ElementNode:
+			if skipAtoms[nd.DataAtom] || hiddenNode(nd) {
+				continue
+			}
+			if nd.DataAtom == atom.Br {
+				b.WriteByte('\n')
+				continue
+			}
+			if nd.DataAtom == atom.Img || nd.DataAtom == atom.Input {
+				continue
+			}
+			writeBoundary(&b, nd.DataAtom)
+			stack = append(stack, frame{n: nd, exit: true, pre: f.pre})
+		case html.DocumentNode:
+		default:
+			continue // comments, doctype
+		}
+		pre := f.pre || nd.DataAtom == atom.Pre || nd.DataAtom == atom.Textarea
+		// Push children in reverse so the first child is handled first.
+		var kids []*html.Node
+		for c := nd.FirstChild; c != nil; c = c.NextSibling {
+			kids = append(kids, c)
+		}
+		for i := len(kids) - 1; i >= 0; i-- {
+			stack = append(stack, frame{n: kids[i], pre: pre})
+		}
+	}
+	return b.String()
+}
+
+func writeBoundary(b *strings.Builder, a atom.Atom) {
+	switch {
+	case paraAtoms[a]:
+		b.WriteString("\n\n")
+	case lineAtoms[a]:
+		b.WriteByte('\n')
+	}
+}
+
+// collapseWS turns every run of HTML whitespace into one space.
+func collapseWS(s string) string {
+	if !strings.ContainsAny(s, " \t\n\r\f") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch r {
+		case ' ', '\t', '\n', '\r', '\f':
+			if !space {
+				b.WriteByte(' ')
+			}
+			space = true
+			continue
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// isPDFHref reports whether a link points to a PDF: its path (without query
+// and fragment) ends in ".pdf" in any letter case.
+func isPDFHref(href string) bool {
+	h := strings.TrimSpace(href)
+	if i := strings.IndexAny(h, "?#"); i >= 0 {
+		h = h[:i]
+	}
+	if u, err := url.PathUnescape(h); err == nil {
+		h = u
+	}
+	return strings.HasSuffix(strings.ToLower(strings.TrimSpace(h)), ".pdf")
+}
+
+var entryAtoms = map[atom.Atom]bool{atom.Li: true, atom.Article: true, atom.Section: true, atom.Div: true, atom.Tr: true}
+
+var genericLinkText = map[string]bool{
+	"": true, "pdf": true, "download": true, "download pdf": true, "descargar": true, "descargar pdf": true,
+	"télécharger": true, "telecharger": true, "télécharger le pdf": true, "read more": true, "leer más": true,
+	"ver": true, "ver pdf": true, "here": true, "aquí": true, "ici": true, "click here": true, "link": true,
+	"enlace": true, "lien": true, "view": true, "open": true, "abrir": true, "full report": true, "report": true,
+}
+
+// pdfEntries finds the publication entries of a listing page: every link
+// to a PDF, with its entry's title and summary. The entry is the nearest
+// ancestor li/article/section/div/tr that holds exactly one PDF (distinct
+// href); when that one has neither heading nor paragraph, the walk goes on
+// up to the first such ancestor that has one, as long as it still holds
+// only this PDF. Title: the entry's first heading, else the link text (else
+// its title attribute, else the file name). Summary: the entry's paragraph
+// text.
+func pdfEntries(doc *goquery.Document) []Link {
+	type anchor struct {
+		n    *html.Node
+		href string
+	}
+	var anchors []anchor
+	doc.Find("a[href]").Each(func(_ int, s *goquery.Selection) {
+		href, _ := s.Attr("href")
+		href = strings.TrimSpace(href)
+		if isPDFHref(href) && len(anchors) < 5000 {
+			anchors = append(anchors, anchor{s.Nodes[0], href})
+		}
+	})
+	if len(anchors) == 0 {
+		return nil
+	}
+	// Distinct PDF hrefs under each ancestor.
+	under := map[*html.Node]map[string]bool{}
+	for _, a := range anchors {
+		for p := a.n.Parent; p != nil; p = p.Parent {
+			m := under[p]
+			if m == nil {
+				m = map[string]bool{}
+				under[p] = m
+			}
+			m[a.href] = true
+		}
+	}
+	var links []Link
+	index := map[string]int{}
+	for _, a := range anchors {
+		var container *html.Node
+		for p := a.n.Parent; p != nil; p = p.Parent {
+			if len(under[p]) != 1 {
+				break
+			}
+			if p.Type != html.ElementNode || !entryAtoms[p.DataAtom] {
+				continue
+			}
+			if container == nil {
+				container = p
+			}
+			if hasHeadingOrParagraph(p) {
+				container = p
+				break
+			}
+		}
+		linkText := oneLine(blockText(context.Background(), a.n))
+		l := Link{Href: a.href}
+		if container != nil {
+			cs := goquery.NewDocumentFromNode(container).Selection
+			l.Title = nodeText(cs.Find("h1, h2, h3, h4, h5, h6").First())
+			var paras []string
+			cs.Find("p").Each(func(_ int, p *goquery.Selection) {
+				if t := nodeText(p); t != "" && t != l.Title && t != linkText {
+					paras = append(paras, t)
+				}
+			})
+			l.Summary = truncateUTF8(strings.Join(paras, " "), 2000)
+		}
+		if l.Title == "" && !genericLinkText[strings.ToLower(linkText)] {
+			l.Title = linkText
+		}
+		if l.Title == "" {
+			for _, at := range a.n.Attr {
+				if at.Key == "title" {
+					l.Title = oneLine(at.Val)
+				}
+			}
+		}
+		if l.Title == "" {
+			l.Title = linkText
+		}
+		if l.Title == "" {
+			l.Title = fileNameOf(a.href)
+		}
+		if i, ok := index[a.href]; ok {
+			if links[i].Summary == "" {
+				links[i].Summary = l.Summary
+			}
+			continue
+		}
+		index[a.href] = len(links)
+		links = append(links, l)
+	}
+	return links
+}
+
+func hasHeadingOrParagraph(n *html.Node) bool {
+	found := false
+	stack := []*html.Node{n}
+	for len(stack) > 0 && !found {
+		nd := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if nd != n && nd.Type == html.ElementNode {
+			switch nd.DataAtom {
+			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.P:
+				found = true
+			}
+		}
+		for c := nd.FirstChild; c != nil; c = c.NextSibling {
+			stack = append(stack, c)
+		}
+	}
+	return found
+}
+
+// fileNameOf is the last path element of href, unescaped.
+func fileNameOf(href string) string {
+	h := href
+	if i := strings.IndexAny(h, "?#"); i >= 0 {
+		h = h[:i]
+	}
+	if i := strings.LastIndex(h, "/"); i >= 0 {
+		h = h[i+1:]
+	}
+	if u, err := url.PathUnescape(h); err == nil {
+		h = u
+	}
+	return h
+}

@@ -4,6 +4,9 @@ corpus/web/publicaciones-es.html from the entries below.
 
     python3 corpus/src/listing.py
 
+It also re-encodes src/web/*.latin1.html (kept in UTF-8 for editing) into
+ISO-8859-1 pages in corpus/web/.
+
 Only entries whose PDF exists in corpus/pdf/ are written. The pages are
 deliberately "real-world": header, navigation, a <style> and a <script>
 block, <br> line breaks between inline items and a footer.
@@ -239,6 +242,15 @@ def main():
         with open(os.path.join(out, name), "w", encoding="utf-8") as f:
             f.write(render(lang, entries))
         print("wrote web/" + name)
+    # pages kept in UTF-8 under src/web/ but published in ISO-8859-1
+    import glob
+    for src in sorted(glob.glob(os.path.join(HERE, "web", "*.latin1.html"))):
+        name = os.path.basename(src).replace(".latin1.html", ".html")
+        with open(src, encoding="utf-8") as f:
+            data = f.read().encode("iso-8859-1")  # fails loudly on characters outside Latin-1
+        with open(os.path.join(out, name), "wb") as f:
+            f.write(data)
+        print("wrote web/" + name + " (ISO-8859-1)")
 
 
 if __name__ == "__main__":

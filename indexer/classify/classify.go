@@ -78,9 +78,9 @@ type rules struct {
 // Selection rules per facet.
 var (
 	countryRules   = rules{minScore: 1.0, minShare: 0.3, minBodyHits: 2, minTerms: 1, max: 8}
-	themeRules     = rules{minScore: 2.5, minShare: 0.3, minBodyHits: 3, minTerms: 2, max: 5}
-	gcmRules       = rules{minScore: 3.0, minShare: 0.35, minBodyHits: 3, minTerms: 2, max: 4}
-	principleRules = rules{minScore: 2.5, minShare: 0.3, minBodyHits: 3, minTerms: 2, max: 4}
+	themeRules     = rules{minScore: 3.0, minShare: 0.15, minBodyHits: 3, minTerms: 2, max: 5}
+	gcmRules       = rules{minScore: 3.5, minShare: 0.2, minBodyHits: 3, minTerms: 2, max: 4}
+	principleRules = rules{minScore: 2.0, minShare: 0.2, minBodyHits: 3, minTerms: 2, max: 4}
 	// regionRules decide REG from the region's own names; regionCountries
 	// is how many of the region's countries must pass countryRules on
 	// their own for REG to be added anyway.
@@ -90,6 +90,8 @@ var (
 	// a theme, objective or principle, so one repeated word cannot carry
 	// a value; it grows with the document (per normWords).
 	capTermHits = 4.0
+	// conceptLengthExp dampens the length normalisation of concept scores.
+	conceptLengthExp = 0.75
 )
 
 // Classify infers what it can from in. It never fails: a document without
@@ -299,12 +301,14 @@ func (ts tallies) scoreCountries(bodyWords int) []*tally {
 }
 
 // scoreConcepts scores the tallies of facet (theme, gcm, principle): title
-// and summary hits as for countries, plus body mentions per normWords
-// words where each term's count is capped.
+// and summary hits as for countries, plus body mentions where each term's
+// count is capped, divided by lengthFactor to the power conceptLengthExp:
+// a long report spreads its main topics thinner than a brief.
 func (ts tallies) scoreConcepts(facet string, bodyWords int) []*tally {
 	var out []*tally
 	lf := lengthFactor(bodyWords)
 	termCap := capTermHits * lf
+	norm := math.Pow(lf, conceptLengthExp)
 	for _, t := range ts {
 		if t.facet != facet {
 			continue
@@ -315,7 +319,7 @@ func (ts tallies) scoreConcepts(facet string, bodyWords int) []*tally {
 		}
 		t.score = weightTitle*math.Min(t.titleHits, capTitleHits) +
 			weightSummary*math.Min(t.summaryHits, capSummaryHits) +
-			body/lf
+			body/norm
 		out = append(out, t)
 	}
 	sortTallies(out)

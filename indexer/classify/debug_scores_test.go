@@ -35,10 +35,20 @@ func TestDebugScores(t *testing.T) {
 			fmt.Fprintf(&b, "  %s:", f)
 			for i, tl := range cs.scoreConcepts(f, d.bodyWords) {
 				if i > 9 { break }
-				fmt.Fprintf(&b, " %s=%.1f/%d", tl.code, tl.score, len(tl.bodyTerms))
+				fmt.Fprintf(&b, " %s=%.1f/%d", tl.code, tl.score, len(tl.bodyTerms)); if i < 3 && os.Getenv("CLS_TERMS") != "" { fmt.Fprintf(&b, "[%s]", topTerms(tl)) }
 			}
 			fmt.Fprintln(&b)
 		}
 	}
 	os.WriteFile("/tmp/dbg/scores.txt", []byte(b.String()), 0o644)
+}
+
+func topTerms(tl *tally) string {
+	type kv struct{ k string; v float64 }
+	var l []kv
+	for k, v := range tl.bodyTerms { l = append(l, kv{k, v}) }
+	sort.Slice(l, func(i, j int) bool { return l[i].v > l[j].v })
+	var s []string
+	for i, x := range l { if i >= 5 { break }; s = append(s, fmt.Sprintf("%s:%.0f", x.k, x.v)) }
+	return strings.Join(s, ",")
 }

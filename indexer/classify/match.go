@@ -110,7 +110,7 @@ func equalAt(toks []string, i int, words []string) bool {
 // lexicon holds the compiled matchers, built once from the taxonomy.
 type lexicon struct {
 	geo     *matcher // countries, REG, and phrases that are not countries
-	concept *matcher // themes, GCM objectives and actions, principles
+	concept *matcher // themes, GCM objectives and actions, principles, and phrases that are none
 	types   *matcher // document type cues
 	// fileCues maps a file-name token to document type codes.
 	fileCues map[string][]string
@@ -168,6 +168,9 @@ func compile() *lexicon {
 	}
 	for _, s := range taxonomy.NotCountries {
 		l.geo.add(s, target{}) // a blocker: matched, consumed, no facet
+	}
+	for _, s := range taxonomy.NotConcepts {
+		l.concept.add(s, target{})
 	}
 	for _, t := range taxonomy.Themes() {
 		for _, term := range t.Terms.All() {

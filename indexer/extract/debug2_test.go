@@ -20,6 +20,7 @@ func TestDebugDiff(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	fmt.Println("LEN", len(res.Text()), len(want), res.Flags, len(res.Pages))
 	g, w := wordBag(res.Text()), wordBag(string(want))
 	type kv struct{ k string; v int }
 	var extra, missing []kv

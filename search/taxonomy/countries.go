@@ -50,7 +50,7 @@ var NotCountries = []string{
 	"Georgia State", "Atlanta, Georgia", "Jordan River", "Lake Chad", "lac Tchad", "lago Chad",
 	"Dominican Sisters", "Guinea pig", "Turkey Creek", "Lima, Ohio",
 	// IOM's headquarters address, printed on the back page of its reports.
-	"Geneva, Switzerland", "Genève, Suisse", "Ginebra, Suiza", "1211 Geneva", "1211 Genève",
+	"Geneva, Switzerland", "Genève, Suisse", "Ginebra, Suiza",
 }
 
 // dems builds demonym forms: English singular and plural, Spanish

@@ -332,7 +332,7 @@ var objectives = []Objective{
 			"verificación de antecedentes|derivación|derivaciones|referencia y contrarreferencia|mecanismos de derivación|"+
 				"procedimientos migratorios|procedimientos operativos estandarizados|primera respuesta|movimientos mixtos|"+
 				"flujos mixtos",
-			"contrôle|orientation|référencement|mécanismes d'orientation|procédures migratoires|procédures opérationnelles "+
+			"référencement|mécanismes d'orientation|procédures migratoires|procédures opérationnelles "+
 				"normalisées|procédures opérationnelles standard|premiers intervenants|mouvements mixtes|flux mixtes"),
 		Actions: []Action{
 			act("a", "transparency of migration procedures|simplify application procedures", "simplificar los procedimientos", "simplifier les procédures"),
@@ -421,11 +421,11 @@ var objectives = []Objective{
 			FR: "Donner aux migrants et aux sociétés les moyens de réaliser la pleine intégration et la cohésion sociale"},
 		Short: Text{EN: "Inclusion and social cohesion", ES: "Inclusión y cohesión social", FR: "Intégration et cohésion sociale"},
 		Terms: terms(
-			"social cohesion|inclusion|integration of migrants|host communities|receiving communities|community cohesion|"+
+			"social cohesion|social inclusion|integration of migrants|host communities|receiving communities|community cohesion|"+
 				"peaceful coexistence|intercultural dialogue|integration policies|conflict prevention|local integration",
-			"cohesión social|inclusión|integración de migrantes|integración local|comunidades de acogida|comunidades receptoras|"+
+			"cohesión social|inclusión social|integración de migrantes|integración local|comunidades de acogida|comunidades receptoras|"+
 				"convivencia pacífica|convivencia|diálogo intercultural|políticas de integración|prevención de conflictos",
-			"cohésion sociale|inclusion|intégration des migrants|intégration locale|communautés d'accueil|"+
+			"cohésion sociale|inclusion sociale|intégration des migrants|intégration locale|communautés d'accueil|"+
 				"coexistence pacifique|vivre ensemble|dialogue interculturel|politiques d'intégration|prévention des conflits"),
 		Actions: []Action{
 			act("a", "mutual respect|acceptance of diversity|cultural diversity", "respeto mutuo|diversidad cultural", "respect mutuel|diversité culturelle"),
@@ -485,7 +485,7 @@ var objectives = []Objective{
 			act("d", "digital skills recognition", "reconocimiento digital de competencias", "reconnaissance numérique des compétences"),
 			act("e", "global skills partnerships|skills partnerships", "alianzas mundiales para el desarrollo de competencias", "partenariats mondiaux pour les compétences"),
 			act("f", "partnerships with educational institutions", "alianzas con instituciones educativas", "partenariats avec les établissements d'enseignement"),
-			act("g", "apprenticeships|apprenticeship|traineeships|student exchange", "pasantías|aprendizaje en el trabajo|intercambio estudiantil", "apprentissage|stages|échanges d'étudiants"),
+			act("g", "apprenticeships|apprenticeship|traineeships|student exchange", "pasantías|aprendizaje en el trabajo|intercambio estudiantil", "contrats d'apprentissage|apprentis|stages professionnels|échanges d'étudiants"),
 			act("h", "online skills development|language training", "formación en línea", "formation en ligne"),
 			act("i", "documentation of skills acquired on the job", "certificación de experiencia laboral", "validation des acquis de l'expérience"),
 			act("j", "mentoring|internship programmes|internships", "mentoría|programas de pasantías", "mentorat|programmes de stages"),

@@ -213,3 +213,21 @@ var themes = []Theme{
 				"soins médicaux|personnel de santé|professionnels de santé|agents de santé"),
 	},
 }
+
+// NotConcepts are phrases that contain a theme, objective or principle term
+// without being about it, mostly the methodology vocabulary of evaluation
+// reports ("data collection tools", "secondary data") and idioms ("in
+// return"). A matcher that sees one of them consumes it and tags nothing.
+var NotConcepts = []string{
+	"data collection methods", "data collection method", "data collection tools", "data collection tool",
+	"data collection instruments", "data collection phase", "data collection process", "data collection and analysis",
+	"data collection mission", "data collection period", "data collection was", "primary data collection",
+	"primary data", "secondary data", "qualitative data", "quantitative data", "data analysis methods",
+	"evaluation data", "monitoring data", "in return", "in return for", "return on investment",
+	"méthodes de collecte de données", "méthodes de collecte des données", "outils de collecte de données",
+	"outils de collecte des données", "phase de collecte", "collecte des données primaires", "données primaires",
+	"données secondaires", "données qualitatives", "données quantitatives", "en retour",
+	"instrumentos de recolección de datos", "técnicas de recolección de datos", "métodos de recolección de datos",
+	"recolección de datos primarios", "datos primarios", "datos secundarios", "datos cualitativos", "datos cuantitativos",
+	"a cambio",
+}

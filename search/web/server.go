@@ -63,6 +63,7 @@ func New(idx search.Index, opts Options) *Server {
 	r.GET("/documents/:id", s.pageDocument)
 	r.GET("/documents/:id/file", s.file)
 	r.GET("/static/*path", s.static)
+	s.registerEvidence(r)
 	s.engine = r
 	return s
 }

@@ -135,14 +135,21 @@ type Query struct {
 	Page, Size int
 	// Snippets is the maximum number of snippets per hit (0 = none).
 	Snippets int
+	// Cursor continues a previous result after its last hit (its
+	// NextCursor) instead of paging by Page; it reaches past MaxDepth.
+	Cursor string
+	// Explain asks for each hit's score explanation.
+	Explain bool
 }
 
 // Result is the answer to a Query.
 type Result struct {
-	Total  uint64                  `json:"total"`
-	Took   time.Duration           `json:"-"`
-	Hits   []Hit                   `json:"hits"`
-	Facets map[string][]FacetCount `json:"facets"`
+	Total uint64 `json:"total"`
+	// NextCursor continues after the last hit, "" when there are no more.
+	NextCursor string                  `json:"next_cursor,omitempty"`
+	Took       time.Duration           `json:"-"`
+	Hits       []Hit                   `json:"hits"`
+	Facets     map[string][]FacetCount `json:"facets"`
 }
 
 // Hit is one matching document with its best passages.
@@ -161,6 +168,8 @@ type Hit struct {
 	GCM        []int     `json:"gcm"`
 	Principles []string  `json:"principles"`
 	Snippets   []Snippet `json:"snippets"`
+	// Explanation is the engine's account of the score, when asked for.
+	Explanation any `json:"explanation,omitempty"`
 }
 
 // Snippet is a passage of a page. Text is HTML: the document's text escaped,

@@ -12,13 +12,14 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"faro/search"
 )
 
 // MappingVersion changes whenever the mapping or the stored layout changes
 // in a way that needs a rebuild.
-const MappingVersion = "1"
+const MappingVersion = "2"
 
 // Languages with their own analysed fields.
 var languages = []string{"en", "es", "fr"}
@@ -74,6 +75,7 @@ func newMapping() (mapping.IndexMapping, error) {
 		return nil, err
 	}
 	im.DefaultAnalyzer = foldAnalyzer
+	im.ScoringModel = index.BM25Scoring
 	dm := bleve.NewDocumentMapping()
 	dm.Dynamic = false
 

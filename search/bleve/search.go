@@ -75,7 +75,7 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 	if err != nil {
 		return nil, err
 	}
-	textQ, err := translate(node)
+	textQ, err := translate(search.ExpandSynonyms(node))
 	if err != nil {
 		return nil, err
 	}
@@ -87,18 +87,33 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 	// The main request counts the facets without a selection; each facet
 	// with a selection is counted by its own request that leaves that
 	// selection out (disjunctive facets).
-	main := bleve.NewSearchRequestOptions(conjoin(textQ, filters, ""), q.Size, from, false)
+	var after []string
+	if q.Cursor != "" {
+		if after, err = decodeCursor(q.Cursor, q.Sort); err != nil {
+			return nil, err
+		}
+		from = 0
+	}
+	main := bleve.NewSearchRequestOptions(conjoin(textQ, filters, ""), q.Size, from, q.Explain)
 	main.Fields = []string{fieldDoc}
 	main.IncludeLocations = q.Snippets > 0
+	// Every order ends with the id, so it is total and cursors are exact.
+	id := &bsearch.SortDocID{}
 	switch q.Sort {
 	case search.SortDateDesc:
-		main.SortByCustom(bsearch.SortOrder{dateSort(true), &bsearch.SortScore{Desc: true}})
+		main.SortByCustom(bsearch.SortOrder{dateSort(true), &bsearch.SortScore{Desc: true}, id})
 	case search.SortDateAsc:
-		main.SortByCustom(bsearch.SortOrder{dateSort(false), &bsearch.SortScore{Desc: true}})
+		main.SortByCustom(bsearch.SortOrder{dateSort(false), &bsearch.SortScore{Desc: true}, id})
 	case search.SortRelevance, "":
-		main.SortByCustom(bsearch.SortOrder{&bsearch.SortScore{Desc: true}, dateSort(true)})
+		main.SortByCustom(bsearch.SortOrder{&bsearch.SortScore{Desc: true}, dateSort(true), id})
 	default:
 		return nil, &search.QueryError{Msg: "sort must be relevance, date_desc or date_asc", Pos: -1}
+	}
+	if after != nil {
+		if len(after) != len(main.Sort) {
+			return nil, &search.QueryError{Msg: "cursor does not match this search", Pos: -1}
+		}
+		main.SearchAfter = after
 	}
 	var own []string
 	for _, f := range search.Facets {
@@ -151,7 +166,13 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 		if err != nil {
 			return nil, err
 		}
+		if q.Explain && h.Expl != nil {
+			hit.Explanation = h.Expl
+		}
 		res.Hits = append(res.Hits, hit)
+	}
+	if n := len(r.Hits); n == q.Size && (after != nil || uint64(from+n) < r.Total) {
+		res.NextCursor = encodeCursor(q.Sort, r.Hits[n-1].Sort)
 	}
 	res.Took = time.Since(start)
 	return res, nil
@@ -272,14 +293,7 @@ func translate(n search.Node) (query.Query, error) {
 		if n.Field == "title" {
 			fields = titleFields
 		}
-		var ors []query.Query
-		for _, f := range fields {
-			pq := bleve.NewMatchPhraseQuery(n.Text)
-			pq.SetField(f.name)
-			pq.SetBoost(f.boost)
-			ors = append(ors, pq)
-		}
-		return orOf(ors), nil
+		return phraseQuery(n.Text, fields), nil
 	case search.Or:
 		var ors []query.Query
 		for _, c := range n.Nodes {
@@ -290,8 +304,38 @@ func translate(n search.Node) (query.Query, error) {
 			ors = append(ors, q)
 		}
 		return orOf(ors), nil
+	case search.Alternatives:
+		orig, err := translate(n.Node)
+		if err != nil {
+			return nil, err
+		}
+		var alts []query.Query
+		for _, a := range n.Alts {
+			var q query.Query
+			switch a := a.(type) {
+			case search.Term:
+				q = textQuery(a.Text, false, altFields(a.Field))
+			case search.Phrase:
+				q = phraseQuery(a.Text, altFields(a.Field))
+			default:
+				var err error
+				if q, err = translate(a); err != nil {
+					return nil, err
+				}
+			}
+			alts = append(alts, q)
+		}
+		// Translations rank below the words the user typed.
+		alt := bleve.NewDisjunctionQuery(alts...)
+		alt.SetBoost(synonymBoost)
+		return bleve.NewDisjunctionQuery(orig, alt), nil
 	case search.And:
 		var must, mustNot []query.Query
+		var should []query.Query
+		if words := bareRun(n.Nodes); len(words) >= 2 {
+			// Documents where the words stand together rank higher.
+			should = append(should, proximity(strings.Join(words, " ")))
+		}
 		for _, c := range n.Nodes {
 			if not, ok := c.(search.Not); ok {
 				q, err := translate(not.Node)
@@ -310,7 +354,7 @@ func translate(n search.Node) (query.Query, error) {
 		if len(must) == 0 {
 			must = append(must, bleve.NewMatchAllQuery())
 		}
-		if len(mustNot) == 0 {
+		if len(mustNot) == 0 && len(should) == 0 {
 			if len(must) == 1 {
 				return must[0], nil
 			}
@@ -318,7 +362,12 @@ func translate(n search.Node) (query.Query, error) {
 		}
 		bq := bleve.NewBooleanQuery()
 		bq.AddMust(must...)
-		bq.AddMustNot(mustNot...)
+		if len(mustNot) > 0 {
+			bq.AddMustNot(mustNot...)
+		}
+		if len(should) > 0 {
+			bq.AddShould(should...)
+		}
 		return bq, nil
 	case search.Not:
 		q, err := translate(n.Node)
@@ -331,6 +380,73 @@ func translate(n search.Node) (query.Query, error) {
 		return bq, nil
 	}
 	return nil, fmt.Errorf("translate query: unknown node %T", n)
+}
+
+// synonymBoost weighs a match of a synonym or translation against a match
+// of the user's own words.
+const synonymBoost = 0.2
+
+// proximityBoost weighs the optional phrase of a query's words.
+const proximityBoost = 0.5
+
+// bareRun returns the words of the leading unfielded terms of an AND when
+// they are all such terms (and there are no others), else nil.
+func bareRun(nodes []search.Node) []string {
+	var words []string
+	for _, c := range nodes {
+		switch t := c.(type) {
+		case search.Term:
+			if t.Field != "" || t.Prefix {
+				return nil
+			}
+			words = append(words, t.Text)
+		case search.Not:
+			// Exclusions do not break the run.
+		default:
+			return nil
+		}
+	}
+	return words
+}
+
+// proximity is an optional phrase over the body and title fields.
+func proximity(text string) query.Query {
+	var ors []query.Query
+	for _, f := range textFields {
+		pq := bleve.NewMatchPhraseQuery(text)
+		pq.SetField(f.name)
+		pq.SetBoost(f.boost * proximityBoost)
+		ors = append(ors, pq)
+	}
+	return orOf(ors)
+}
+
+// altFields are the fields a synonym is searched in: a translation found
+// in a title is not worth more than one in the body.
+func altFields(field string) []weightedField {
+	var fs []weightedField
+	for _, f := range textFields {
+		if field == "title" && !strings.HasPrefix(f.name, "title_") {
+			continue
+		}
+		w := 1.0
+		if strings.HasSuffix(f.name, "_fold") {
+			w = 0.7
+		}
+		fs = append(fs, weightedField{f.name, w})
+	}
+	return fs
+}
+
+func phraseQuery(text string, fields []weightedField) query.Query {
+	var ors []query.Query
+	for _, f := range fields {
+		pq := bleve.NewMatchPhraseQuery(text)
+		pq.SetField(f.name)
+		pq.SetBoost(f.boost)
+		ors = append(ors, pq)
+	}
+	return orOf(ors)
 }
 
 func termQuery(t search.Term) query.Query {
@@ -347,9 +463,14 @@ func termQuery(t search.Term) query.Query {
 	if t.Field == "title" {
 		fields = titleFields
 	}
+	return textQuery(t.Text, t.Prefix, fields)
+}
+
+// textQuery matches a word, or a prefix, in the given text fields.
+func textQuery(text string, prefix bool, fields []weightedField) query.Query {
 	var ors []query.Query
-	if t.Prefix {
-		p := search.Fold(t.Text)
+	if prefix {
+		p := search.Fold(text)
 		for _, f := range fields {
 			if !strings.HasSuffix(f.name, "_fold") {
 				continue
@@ -362,7 +483,7 @@ func termQuery(t search.Term) query.Query {
 		return orOf(ors)
 	}
 	for _, f := range fields {
-		mq := bleve.NewMatchQuery(t.Text)
+		mq := bleve.NewMatchQuery(text)
 		mq.SetField(f.name)
 		mq.SetBoost(f.boost)
 		mq.SetOperator(query.MatchQueryOperatorAnd)

@@ -86,19 +86,19 @@ func Run(t *testing.T, newIndex NewIndex) {
 			want []string
 		}{
 			{"empty query is all", search.Query{}, ids(docs)},
-			{"word", search.Query{Text: "trafficking"}, []string{"hn-plan", "reg-ku"}},
-			{"case folded", search.Query{Text: "TRAFFICKING"}, []string{"hn-plan", "reg-ku"}},
+			{"word (and its translation trata)", search.Query{Text: "trafficking"}, []string{"hn-plan", "hn-trata", "reg-ku"}},
+			{"case folded", search.Query{Text: "TRAFFICKING"}, []string{"hn-plan", "hn-trata", "reg-ku"}},
 			{"accent folded", search.Query{Text: "ninez"}, []string{"gt-nodate", "hn-trata"}},
 			{"accent kept", search.Query{Text: "niñez"}, []string{"gt-nodate", "hn-trata"}},
-			{"accent missing", search.Query{Text: "migracion"}, []string{"sv-conecta"}},
+			{"accent missing (and migration)", search.Query{Text: "migracion"}, []string{"hn-plan", "sv-conecta"}},
 			{"spanish stem", search.Query{Text: "campañas"}, []string{"sv-conecta"}},
 			{"english stem", search.Query{Text: "campaign"}, []string{"hn-plan", "reg-ku"}},
 			{"french folded", search.Query{Text: "reintegration"}, []string{"ht-retour"}},
 			{"implicit AND", search.Query{Text: "trata niñez"}, []string{"hn-trata"}},
-			{"AND", search.Query{Text: "trata AND honduras"}, []string{"hn-trata"}},
-			{"OR", search.Query{Text: "trata OR smuggling"}, []string{"hn-trata", "reg-ku"}},
-			{"NOT", search.Query{Text: "trafficking NOT smuggling"}, []string{"hn-plan"}},
-			{"minus", search.Query{Text: "trafficking -smuggling"}, []string{"hn-plan"}},
+			{"AND", search.Query{Text: "trata AND honduras"}, []string{"hn-plan", "hn-trata"}},
+			{"OR", search.Query{Text: "partners OR niñez"}, []string{"gt-nodate", "hn-trata", "reg-ku"}},
+			{"NOT", search.Query{Text: "trafficking NOT smuggling"}, []string{"hn-plan", "hn-trata"}},
+			{"minus", search.Query{Text: "trafficking -smuggling"}, []string{"hn-plan", "hn-trata"}},
 			{"only NOT", search.Query{Text: "NOT haiti"}, []string{"gt-nodate", "hn-plan", "hn-trata", "mx-migrar", "reg-ku", "sv-conecta"}},
 			{"parentheses", search.Query{Text: "(trata OR trafficking) AND niñez"}, []string{"hn-trata"}},
 			{"phrase", search.Query{Text: `"plan your life"`}, []string{"hn-plan"}},
@@ -112,7 +112,7 @@ func Run(t *testing.T, newIndex NewIndex) {
 			{"facet country", search.Query{Filters: map[string][]string{"country": {"HND"}}}, []string{"hn-plan", "hn-trata", "reg-ku"}},
 			{"OR within facet", search.Query{Filters: map[string][]string{"country": {"HTI", "MEX"}}}, []string{"ht-retour", "mx-migrar"}},
 			{"AND across facets", search.Query{Filters: map[string][]string{"country": {"HND"}, "gcm": {"10"}}}, []string{"hn-trata", "reg-ku"}},
-			{"text and facet", search.Query{Text: "trata", Filters: map[string][]string{"country": {"HND"}}}, []string{"hn-trata"}},
+			{"text and facet", search.Query{Text: "trata", Filters: map[string][]string{"country": {"HND"}, "lang": {"es"}}}, []string{"hn-trata"}},
 			{"lang facet", search.Query{Filters: map[string][]string{"lang": {"fr"}}}, []string{"ht-retour"}},
 			{"year range", search.Query{YearFrom: 2019, YearTo: 2020}, []string{"hn-trata", "reg-ku"}},
 			{"year from", search.Query{YearFrom: 2021}, []string{"ht-retour"}},
@@ -203,11 +203,57 @@ func Run(t *testing.T, newIndex NewIndex) {
 		}
 	})
 
+	t.Run("Synonyms", func(t *testing.T) {
+		cases := []struct {
+			q    string
+			want []string
+		}{
+			{"smuggling", []string{"reg-ku"}},
+			{"tráfico de migrantes", []string{"reg-ku"}},
+			{"traite", []string{"hn-plan", "hn-trata", "reg-ku"}},
+			{"NOT trata", []string{"gt-nodate", "ht-retour", "mx-migrar", "sv-conecta"}},
+			{"reintegración", []string{"ht-retour"}},
+			{`"trata de personas"`, []string{"hn-plan", "hn-trata", "reg-ku"}},
+		}
+		for _, c := range cases {
+			r := search1(t, search.Query{Text: c.q})
+			got := hitIDs(r)
+			sort.Strings(got)
+			if !slices.Equal(got, c.want) {
+				t.Errorf("%s: hits %v, want %v", c.q, got, c.want)
+			}
+		}
+		// The user's own words rank above their translations.
+		if got := hitIDs(search1(t, search.Query{Text: "trata"})); got[0] != "hn-trata" {
+			t.Errorf("trata: %v, want hn-trata first", got)
+		}
+		// Between two documents that say the same in two languages, the one
+		// in the query's language comes first.
+		pair := newIndex(t, []*search.Document{
+			{ID: "pair-en", Title: "Field report", Lang: "en", Source: "en.pdf",
+				Pages: []search.Page{{Number: 1, Text: "Communities discussed trafficking and the risks of the journey."}}},
+			{ID: "pair-es", Title: "Informe de campo", Lang: "es", Source: "es.pdf",
+				Pages: []search.Page{{Number: 1, Text: "Las comunidades hablaron de la trata y de los riesgos del viaje."}}},
+		})
+		for q, first := range map[string]string{"trafficking": "pair-en", "trata": "pair-es", "traite": ""} {
+			r, err := pair.Search(ctx, search.Query{Text: q, Size: 10})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(r.Hits) != 2 || (first != "" && r.Hits[0].ID != first) {
+				t.Errorf("%s: %v, want both with %s first", q, hitIDs(r), first)
+			}
+		}
+		if got := hitIDs(search1(t, search.Query{Text: "trafficking", Filters: map[string][]string{"lang": {"es"}}})); !slices.Equal(got, []string{"hn-trata"}) {
+			t.Errorf("trafficking in Spanish documents: %v", got)
+		}
+	})
+
 	t.Run("Ranking", func(t *testing.T) {
-		// A title match outranks a body match.
-		r := search1(t, search.Query{Text: "trafficking"})
-		if hitIDs(r)[0] != "reg-ku" && hitIDs(r)[0] != "hn-plan" {
-			t.Fatalf("unexpected top hit %v", hitIDs(r))
+		// A phrase-like match outranks scattered words.
+		r := search1(t, search.Query{Text: "life plans"})
+		if len(r.Hits) == 0 || r.Hits[0].ID != "hn-plan" {
+			t.Fatalf("life plans: %v", hitIDs(r))
 		}
 		r = search1(t, search.Query{Text: "campaign"})
 		for _, h := range r.Hits {

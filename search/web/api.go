@@ -2,7 +2,9 @@ package web
 
 import (
 	"net/http"
+	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -12,7 +14,9 @@ import (
 
 // SearchResponse is the JSON answer of GET /api/v1/search.
 type SearchResponse struct {
-	Total  uint64                 `json:"total"`
+	Total uint64 `json:"total"`
+	// NextCursor continues after the last hit (pass it as cursor=).
+	NextCursor string                 `json:"next_cursor,omitempty"`
 	TookMS int64                  `json:"took_ms"`
 	Page   int                    `json:"page"`
 	Size   int                    `json:"size"`
@@ -39,7 +43,7 @@ type SnippetJSON struct {
 // command line's --json output so both print the same.
 func NewSearchResponse(q search.Query, r *search.Result, lang string) SearchResponse {
 	resp := SearchResponse{
-		Total: r.Total, TookMS: r.Took.Milliseconds(), Page: q.Page, Size: q.Size,
+		Total: r.Total, NextCursor: r.NextCursor, TookMS: r.Took.Milliseconds(), Page: q.Page, Size: q.Size,
 		Hits: make([]HitJSON, 0, len(r.Hits)), Facets: labelFacets(r.Facets, lang),
 	}
 	for _, h := range r.Hits {
@@ -104,4 +108,133 @@ func (s *Server) apiTaxonomy(c *gin.Context) {
 		"types":      taxonomy.DocTypes(),
 		"languages":  langs,
 	})
+}
+
+// FacetValuesResponse is the JSON answer of GET /api/v1/facets/{name}.
+type FacetValuesResponse struct {
+	Facet  string      `json:"facet"`
+	Prefix string      `json:"prefix"`
+	Values []facetJSON `json:"values"`
+}
+
+// apiFacetValues finds the values of one facet whose code or label (in any
+// language, accents ignored) starts with prefix, with their counts under
+// the current search (ignoring the facet's own selection, like the
+// sidebar). Known values without matches are listed with count 0.
+func (s *Server) apiFacetValues(c *gin.Context) {
+	name := c.Param("name")
+	known := false
+	for _, f := range search.Facets {
+		known = known || f == name
+	}
+	if !known {
+		s.fail(c, http.StatusNotFound, "unknown facet "+strconv.Quote(name)+"; facets are "+strings.Join(search.Facets, ", "))
+		return
+	}
+	v := c.Request.URL.Query()
+	limit, err := intParam(v, "limit", 20, 1, 1000)
+	if err != nil {
+		s.failErr(c, err)
+		return
+	}
+	v.Del(name)
+	v.Del("cursor")
+	v.Set("page", "1")
+	v.Set("size", "1")
+	q, err := ParseQuery(v)
+	if err != nil {
+		s.failErr(c, err)
+		return
+	}
+	q.Snippets = 0
+	r, err := s.idx.Search(c.Request.Context(), q)
+	if err != nil {
+		s.failErr(c, err)
+		return
+	}
+	lang := c.Query("ui")
+	if lang != "es" {
+		lang = "en"
+	}
+	prefix := search.Fold(strings.TrimSpace(c.Query("prefix")))
+	counts := map[string]int{}
+	var values []string
+	for _, fc := range r.Facets[name] {
+		counts[fc.Value] = fc.Count
+		values = append(values, fc.Value)
+	}
+	for _, code := range facetCodes(name) {
+		if _, ok := counts[code]; !ok {
+			values = append(values, code)
+		}
+	}
+	out := FacetValuesResponse{Facet: name, Prefix: c.Query("prefix"), Values: []facetJSON{}}
+	for _, val := range values {
+		if !matchesPrefix(name, val, prefix) {
+			continue
+		}
+		out.Values = append(out.Values, facetJSON{Value: val, Label: taxonomy.Label(name, val, lang), Count: counts[val]})
+	}
+	sort.SliceStable(out.Values, func(i, j int) bool {
+		if out.Values[i].Count != out.Values[j].Count {
+			return out.Values[i].Count > out.Values[j].Count
+		}
+		return out.Values[i].Label < out.Values[j].Label
+	})
+	if len(out.Values) > limit {
+		out.Values = out.Values[:limit]
+	}
+	c.JSON(http.StatusOK, out)
+}
+
+// matchesPrefix reports whether a facet value's code or any of its labels
+// has a word starting with prefix (folded).
+func matchesPrefix(facet, value, prefix string) bool {
+	if prefix == "" || strings.HasPrefix(search.Fold(value), prefix) {
+		return true
+	}
+	for _, l := range []string{"en", "es", "fr"} {
+		label := search.Fold(taxonomy.Label(facet, value, l))
+		if strings.HasPrefix(label, prefix) {
+			return true
+		}
+		for _, w := range strings.Fields(label) {
+			if strings.HasPrefix(w, prefix) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// facetCodes lists the taxonomy's codes of a facet (none for year).
+func facetCodes(facet string) []string {
+	var out []string
+	switch facet {
+	case search.FacetCountry:
+		for _, c := range taxonomy.Countries() {
+			out = append(out, c.Code)
+		}
+	case search.FacetTheme:
+		for _, t := range taxonomy.Themes() {
+			out = append(out, t.Code)
+		}
+	case search.FacetGCM:
+		for _, o := range taxonomy.Objectives() {
+			out = append(out, strconv.Itoa(o.Number))
+		}
+	case search.FacetPrinciple:
+		for _, p := range taxonomy.Principles() {
+			out = append(out, p.Code)
+		}
+	case search.FacetType:
+		for _, d := range taxonomy.DocTypes() {
+			out = append(out, d.Code)
+		}
+	case search.FacetLang:
+		for _, l := range taxonomy.Languages {
+			out = append(out, l.Code)
+		}
+	}
+	return out
 }

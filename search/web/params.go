@@ -40,6 +40,14 @@ func ParseQuery(v url.Values) (search.Query, error) {
 	if q.YearFrom != 0 && q.YearTo != 0 && q.YearFrom > q.YearTo {
 		return q, badParam("year_from", "year_from is after year_to")
 	}
+	q.Cursor = strings.TrimSpace(v.Get("cursor"))
+	switch e := strings.ToLower(v.Get("explain")); e {
+	case "", "0", "false":
+	case "1", "true":
+		q.Explain = true
+	default:
+		return q, badParam("explain", "must be 1 or 0, got "+strconv.Quote(e))
+	}
 	switch s := v.Get("sort"); s {
 	case "", "relevance":
 		q.Sort = search.SortRelevance

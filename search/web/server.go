@@ -56,6 +56,7 @@ func New(idx search.Index, opts Options) *Server {
 	api.GET("/search", s.apiSearch)
 	api.GET("/documents/:id", s.apiDocument)
 	api.GET("/taxonomy", s.apiTaxonomy)
+	api.GET("/facets/:name", s.apiFacetValues)
 	r.GET("/healthz", s.healthz)
 	r.GET("/readyz", s.readyz)
 

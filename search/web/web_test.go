@@ -115,7 +115,7 @@ type searchResp struct {
 func TestSearchAPI(t *testing.T) {
 	srv := newServer(t)
 	var r searchResp
-	getJSON(t, srv, "/api/v1/search?q=trata&country=HND", 200, &r)
+	getJSON(t, srv, "/api/v1/search?q=trata&country=HND&lang=es", 200, &r)
 	if r.Total != 1 || len(r.Hits) != 1 || r.Hits[0].ID != "hn-trata" {
 		t.Fatalf("hits = %+v", r.Hits)
 	}
@@ -137,8 +137,8 @@ func TestSearchAPI(t *testing.T) {
 	}
 	// Disjunctive: the country facet still offers other countries.
 	getJSON(t, srv, "/api/v1/search?q=trafficking&country=HND", 200, &r)
-	if r.Total != 2 {
-		t.Fatalf("trafficking in HND: total %d, want 2", r.Total)
+	if r.Total != 3 {
+		t.Fatalf("trafficking in HND: total %d, want 3 (one through its translation trata)", r.Total)
 	}
 	var slv bool
 	for _, c := range r.Facets["country"] {
@@ -154,8 +154,8 @@ func TestSearchAPI(t *testing.T) {
 	}
 
 	getJSON(t, srv, "/api/v1/search?q=migracion", 200, &r)
-	if r.Total != 1 || r.Hits[0].ID != "sv-conecta" {
-		t.Fatalf("migracion hits = %+v", r.Hits)
+	if r.Total != 2 || r.Hits[0].ID != "sv-conecta" {
+		t.Fatalf("migracion hits = %+v; want sv-conecta first, then the English migration", r.Hits)
 	}
 	getJSON(t, srv, "/api/v1/search?country=HTI&country=MEX&size=1&page=2", 200, &r)
 	if r.Total != 2 || len(r.Hits) != 1 || r.Page != 2 {
@@ -276,8 +276,8 @@ func facetCount(doc *goquery.Document, facet, value string) (count string, selec
 func TestSearchPage(t *testing.T) {
 	srv := newServer(t)
 	doc := page(t, srv, "/?q=trafficking")
-	if n := doc.Find("li.hit").Length(); n != 3 {
-		t.Fatalf("%d hits on page, want 3", n)
+	if n := doc.Find("li.hit").Length(); n != 4 {
+		t.Fatalf("%d hits on page, want 4", n)
 	}
 	if doc.Find("li.hit mark").Length() == 0 {
 		t.Fatal("no highlighted snippet")
@@ -287,24 +287,24 @@ func TestSearchPage(t *testing.T) {
 	}
 	hnd, _, href := facetCount(doc, "country", "HND")
 	gtm, _, _ := facetCount(doc, "country", "GTM")
-	if hnd != "2" || gtm != "1" || href == "" {
+	if hnd != "3" || gtm != "1" || href == "" {
 		t.Fatalf("country counts HND=%q GTM=%q href=%q", hnd, gtm, href)
 	}
 	// Following the facet link narrows the hits and keeps the other
 	// countries' counts.
 	doc = page(t, srv, href)
-	if n := doc.Find("li.hit").Length(); n != 2 {
-		t.Fatalf("%d hits after selecting Honduras, want 2", n)
+	if n := doc.Find("li.hit").Length(); n != 3 {
+		t.Fatalf("%d hits after selecting Honduras, want 3", n)
 	}
 	hnd2, on, back := facetCount(doc, "country", "HND")
 	gtm2, _, _ := facetCount(doc, "country", "GTM")
-	if hnd2 != "2" || !on || gtm2 != "1" {
+	if hnd2 != "3" || !on || gtm2 != "1" {
 		t.Fatalf("after selecting: HND=%q on=%v GTM=%q", hnd2, on, gtm2)
 	}
 	// The same link again removes the filter.
 	doc = page(t, srv, back)
-	if n := doc.Find("li.hit").Length(); n != 3 {
-		t.Fatalf("%d hits after unselecting, want 3", n)
+	if n := doc.Find("li.hit").Length(); n != 4 {
+		t.Fatalf("%d hits after unselecting, want 4", n)
 	}
 	// A hostile title renders as text.
 	html, _ := doc.Html()
@@ -357,5 +357,84 @@ func TestDocumentPage(t *testing.T) {
 	resp, _ := get(t, srv, "/documents/nope")
 	if resp.StatusCode != 404 {
 		t.Fatalf("unknown document page: %d", resp.StatusCode)
+	}
+}
+
+func TestFacetValuesAPI(t *testing.T) {
+	srv := newServer(t)
+	var r struct {
+		Facet  string `json:"facet"`
+		Values []struct {
+			Value string `json:"value"`
+			Label string `json:"label"`
+			Count int    `json:"count"`
+		} `json:"values"`
+	}
+	getJSON(t, srv, "/api/v1/facets/country?prefix=gua", 200, &r)
+	if r.Facet != "country" || len(r.Values) == 0 || r.Values[0].Value != "GTM" || r.Values[0].Count != 3 {
+		t.Fatalf("prefix gua = %+v", r.Values)
+	}
+	for _, v := range r.Values {
+		if v.Value == "HND" || v.Value == "MEX" {
+			t.Errorf("value %+v does not match prefix gua", v)
+		}
+	}
+	// Accents ignored, Spanish labels, counts under the search.
+	getJSON(t, srv, "/api/v1/facets/country?prefix=mexi&ui=es&q=migrar", 200, &r)
+	if len(r.Values) == 0 || r.Values[0].Value != "MEX" || r.Values[0].Label != "México" || r.Values[0].Count != 1 {
+		t.Fatalf("prefix mexi = %+v", r.Values)
+	}
+	getJSON(t, srv, "/api/v1/facets/gcm?prefix=traf", 200, &r)
+	if len(r.Values) == 0 {
+		t.Fatal("gcm label prefix found nothing")
+	}
+	var e struct{ Error string }
+	getJSON(t, srv, "/api/v1/facets/colour", 404, &e)
+	getJSON(t, srv, "/api/v1/facets/country?limit=0", 400, &e)
+}
+
+func TestCursorAndExplain(t *testing.T) {
+	srv := newServer(t)
+	var seen []string
+	path := "/api/v1/search?size=3&sort=date_desc"
+	var r struct {
+		Total      int    `json:"total"`
+		NextCursor string `json:"next_cursor"`
+		Hits       []struct {
+			ID          string          `json:"id"`
+			Explanation json.RawMessage `json:"explanation"`
+		} `json:"hits"`
+	}
+	for i := 0; i < 10; i++ {
+		r.NextCursor = ""
+		getJSON(t, srv, path, 200, &r)
+		for _, h := range r.Hits {
+			seen = append(seen, h.ID)
+		}
+		if r.NextCursor == "" {
+			break
+		}
+		path = "/api/v1/search?size=3&sort=date_desc&cursor=" + url.QueryEscape(r.NextCursor)
+	}
+	if len(seen) != r.Total {
+		t.Fatalf("cursor paging saw %d of %d: %v", len(seen), r.Total, seen)
+	}
+	uniq := map[string]bool{}
+	for _, id := range seen {
+		uniq[id] = true
+	}
+	if len(uniq) != len(seen) {
+		t.Fatalf("cursor paging repeated hits: %v", seen)
+	}
+	var e struct{ Error string }
+	getJSON(t, srv, "/api/v1/search?cursor=garbage", 400, &e)
+	getJSON(t, srv, "/api/v1/search?q=trata&explain=1", 200, &r)
+	if len(r.Hits) == 0 || len(r.Hits[0].Explanation) < 10 {
+		t.Fatalf("explain=1 gave no explanation: %+v", r.Hits)
+	}
+	r.Hits = nil
+	getJSON(t, srv, "/api/v1/search?q=trata", 200, &r)
+	if len(r.Hits[0].Explanation) != 0 {
+		t.Fatal("explanation returned without explain=1")
 	}
 }

@@ -1,0 +1,210 @@
+package search
+
+import (
+	_ "embed"
+	"strings"
+)
+
+//go:embed synonyms.txt
+var synonymsData string
+
+// Alternatives matches Node, or any of Alts at a lower weight: synonyms and
+// translations of the words the user typed. ExpandSynonyms makes them.
+type Alternatives struct {
+	Node Node
+	Alts []Node
+}
+
+func (Alternatives) node() {}
+
+// maxSynonymWords is the longest entry, in words, matched in unquoted text.
+const maxSynonymWords = 6
+
+// synonyms maps a folded entry ("trata de personas") to its group.
+var synonyms = loadSynonyms(synonymsData)
+
+func loadSynonyms(data string) map[string][]string {
+	m := map[string][]string{}
+	for _, line := range strings.Split(data, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		var group []string
+		for _, e := range strings.Split(line, "|") {
+			if e = strings.Join(strings.Fields(e), " "); e != "" {
+				group = append(group, e)
+			}
+		}
+		for _, e := range group {
+			key := Fold(e)
+			m[key] = appendNew(m[key], group...)
+		}
+	}
+	return m
+}
+
+func appendNew(dst []string, vals ...string) []string {
+	for _, v := range vals {
+		dup := false
+		for _, d := range dst {
+			if Fold(d) == Fold(v) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			dst = append(dst, v)
+		}
+	}
+	return dst
+}
+
+// Synonyms returns the other entries of the groups text belongs to (case
+// and accents ignored), or nil.
+func Synonyms(text string) []string {
+	key := Fold(strings.Join(strings.Fields(text), " "))
+	var out []string
+	for _, e := range synonyms[key] {
+		if Fold(e) != key {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// ExpandSynonyms rewrites a query so that words and phrases with known
+// synonyms also match them: "trata" becomes trata, or at a lower weight
+// trafficking, traite, ... Runs of unquoted words that form a multi-word
+// entry ("tráfico de migrantes") are expanded as a whole. Negated parts are
+// expanded too, so NOT trata also excludes trafficking.
+func ExpandSynonyms(n Node) Node {
+	switch n := n.(type) {
+	case Term:
+		if n.Prefix || (n.Field != "" && n.Field != "title") {
+			return n
+		}
+		if alts := altNodes(n.Text, n.Field); alts != nil {
+			return Alternatives{Node: n, Alts: alts}
+		}
+	case Phrase:
+		if alts := altNodes(n.Text, n.Field); alts != nil {
+			return Alternatives{Node: n, Alts: alts}
+		}
+	case Or:
+		out := make([]Node, len(n.Nodes))
+		for i, c := range n.Nodes {
+			out[i] = ExpandSynonyms(c)
+		}
+		return Or{Nodes: out}
+	case Not:
+		return Not{Node: ExpandSynonyms(n.Node)}
+	case And:
+		return expandAnd(n)
+	}
+	return n
+}
+
+func expandAnd(n And) Node {
+	var out []Node
+	for i := 0; i < len(n.Nodes); {
+		// Longest run of bare words starting at i that is a known entry.
+		matched := 0
+		var alts []Node
+		for l := min(maxSynonymWords, len(n.Nodes)-i); l >= 2; l-- {
+			words, ok := bareWords(n.Nodes[i : i+l])
+			if !ok {
+				continue
+			}
+			if alts = altNodes(strings.Join(words, " "), ""); alts != nil {
+				matched = l
+				break
+			}
+		}
+		if matched > 0 {
+			out = append(out, Alternatives{Node: And{Nodes: n.Nodes[i : i+matched]}, Alts: alts})
+			i += matched
+			continue
+		}
+		out = append(out, ExpandSynonyms(n.Nodes[i]))
+		i++
+	}
+	if len(out) == 1 {
+		return out[0]
+	}
+	return And{Nodes: out}
+}
+
+// bareWords returns the texts of nodes when all are unfielded, non-prefix
+// terms.
+func bareWords(nodes []Node) ([]string, bool) {
+	words := make([]string, len(nodes))
+	for i, c := range nodes {
+		t, ok := c.(Term)
+		if !ok || t.Field != "" || t.Prefix {
+			return nil, false
+		}
+		words[i] = t.Text
+	}
+	return words, true
+}
+
+func altNodes(text, field string) []Node {
+	syns := pruneSubsumed(Synonyms(text), text)
+	if len(syns) == 0 {
+		return nil
+	}
+	alts := make([]Node, 0, len(syns))
+	for _, s := range syns {
+		if strings.Contains(s, " ") {
+			alts = append(alts, Phrase{Field: field, Text: s})
+		} else {
+			alts = append(alts, Term{Field: field, Text: s})
+		}
+	}
+	return alts
+}
+
+// pruneSubsumed drops entries that contain a shorter entry (or the
+// original) as a whole word: "trata de personas" adds nothing to "trata",
+// and scoring both would count one match twice.
+func pruneSubsumed(syns []string, orig string) []string {
+	words := func(s string) []string { return strings.Fields(Fold(s)) }
+	shorter := append([]string{orig}, syns...)
+	var out []string
+	for _, s := range syns {
+		ws := words(s)
+		subsumed := false
+		for _, o := range shorter {
+			ow := words(o)
+			if len(ow) >= len(ws) {
+				continue
+			}
+			if containsRun(ws, ow) {
+				subsumed = true
+				break
+			}
+		}
+		if !subsumed {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// containsRun reports whether run occurs in ws as consecutive words.
+func containsRun(ws, run []string) bool {
+	for i := 0; i+len(run) <= len(ws); i++ {
+		match := true
+		for j := range run {
+			if ws[i+j] != run[j] {
+				match = false
+				break
+			}
+		}
+		if match {
+			return true
+		}
+	}
+	return false
+}

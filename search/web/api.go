@@ -17,11 +17,11 @@ type SearchResponse struct {
 	Total uint64 `json:"total"`
 	// NextCursor continues after the last hit (pass it as cursor=).
 	NextCursor string                 `json:"next_cursor,omitempty"`
-	TookMS int64                  `json:"took_ms"`
-	Page   int                    `json:"page"`
-	Size   int                    `json:"size"`
-	Hits   []HitJSON              `json:"hits"`
-	Facets map[string][]facetJSON `json:"facets"`
+	TookMS     int64                  `json:"took_ms"`
+	Page       int                    `json:"page"`
+	Size       int                    `json:"size"`
+	Hits       []HitJSON              `json:"hits"`
+	Facets     map[string][]facetJSON `json:"facets"`
 }
 
 // HitJSON is a hit with its links.

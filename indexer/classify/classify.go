@@ -29,8 +29,10 @@ type Input struct {
 }
 
 // Output is what it infers. Labels hold every inferred value with evidence
-// (Given=false): one label per value of Countries, Themes, GCM, Principles,
-// Type, Lang and Year.
+// (Given=false, Source "classifier"): one label per value of Countries,
+// Themes, GCM, Principles, Type, Lang and Year. Evidence.Where is "title",
+// "summary" or "body", or "filename" for a cue in the file name (type and
+// language only); Evidence.Ref names the GCM action a term came from.
 type Output struct {
 	Lang       string   // "en", "es", "fr" or "" when unknown
 	PageLangs  []string // per page, "" when too little text
@@ -66,7 +68,8 @@ type rules struct {
 	// minShare is the fraction of the top value's score a value needs.
 	minShare float64
 	// minBodyHits is the (weighted) number of body mentions a value needs
-	// when it is not in the title or summary.
+	// when it is not in the title or summary; in a short body (up to
+	// shortBody words) one mention is enough.
 	minBodyHits float64
 	// minTerms is the number of distinct terms a value needs when it is
 	// not in the title or summary.
@@ -78,18 +81,29 @@ type rules struct {
 // Selection rules per facet.
 var (
 	countryRules   = rules{minScore: 1.0, minShare: 0.3, minBodyHits: 2, minTerms: 1, max: 8}
-	themeRules     = rules{minScore: 3.0, minShare: 0.15, minBodyHits: 3, minTerms: 2, max: 5}
-	gcmRules       = rules{minScore: 3.5, minShare: 0.2, minBodyHits: 3, minTerms: 2, max: 4}
-	principleRules = rules{minScore: 2.0, minShare: 0.2, minBodyHits: 3, minTerms: 2, max: 4}
-	// regionRules decide REG from the region's own names; regionCountries
-	// is how many of the region's countries must pass countryRules on
-	// their own for REG to be added anyway.
+	themeRules     = rules{minScore: 3.0, minShare: 0.3, minBodyHits: 3, minTerms: 2, max: 4}
+	gcmRules       = rules{minScore: 3.5, minShare: 0.3, minBodyHits: 3, minTerms: 2, max: 4}
+	principleRules = rules{minScore: 1.0, minShare: 0.3, minBodyHits: 2, minTerms: 1, max: 3}
+	// regionRules decide REG from the region's own names ("Central
+	// America", "Mesoamérica", "the Caribbean"); they apply only when no
+	// country is kept, since a document about one or a few countries
+	// names their region in passing. regionCountries is how many of the
+	// region's countries must pass countryRules for the document to be
+	// about the region as a whole: REG then replaces them.
 	regionRules     = rules{minScore: 1.5, minBodyHits: 2, minTerms: 1}
-	regionCountries = 3
+	regionCountries = 5
 	// capTermHits bounds how many body occurrences of one term count for
 	// a theme, objective or principle, so one repeated word cannot carry
 	// a value; it grows with the document (per normWords).
 	capTermHits = 4.0
+	// shortBody is the length (in words) up to which a body is short.
+	shortBody = 300
+	// longBody is the length (in words) from which a body is long: a long
+	// report treats its secondary topics at length while its main topic's
+	// words repeat on every page, so minShare is multiplied by
+	// longShareFactor.
+	longBody        = 8000
+	longShareFactor = 0.66
 	// conceptLengthExp dampens the length normalisation of concept scores.
 	conceptLengthExp = 0.75
 )
@@ -109,16 +123,23 @@ func Classify(in Input) Output {
 	for i, p := range d.pages {
 		var c langCounts
 		c.addTokens(p)
-		out.PageLangs[i] = c.best()
+		out.PageLangs[i] = c.best(minPageLangHits)
 		all.add(c)
 	}
-	out.Lang = all.best()
+	out.Lang = all.best(minDocLangHits)
 	if out.Lang != "" {
 		n := max(all.en, all.es, all.fr)
 		total := all.en + all.es + all.fr
 		out.Labels = append(out.Labels, search.Label{
 			Facet: search.FacetLang, Value: out.Lang, Source: Source, Score: round2(float64(n) / float64(total)),
 			Evidence: []search.Evidence{{Term: "stop words", Where: "body", Count: n}},
+		})
+	} else if hint := fileLang(in.FileName); hint != "" {
+		// Too little text to tell: trust a language suffix of the file name.
+		out.Lang = hint
+		out.Labels = append(out.Labels, search.Label{
+			Facet: search.FacetLang, Value: hint, Source: Source, Score: 0.5,
+			Evidence: []search.Evidence{{Term: hint, Where: whereFile, Count: 1}},
 		})
 	}
 
@@ -134,6 +155,7 @@ func Classify(in Input) Output {
 	// Countries and the region.
 	geo := d.tally(lx.geo)
 	countries := geo.scoreCountries(d.bodyWords)
+	short := d.bodyWords <= shortBody
 	var kept []*tally
 	regional := 0
 	var regionNames []string
@@ -141,22 +163,25 @@ func Classify(in Input) Output {
 		if t.code == "REG" {
 			continue
 		}
-		if countryRules.passAbsolute(t) && lx.programme[t.code] {
+		if countryRules.passAbsolute(t, short) && lx.programme[t.code] {
 			regional++
 			regionNames = append(regionNames, t.code)
 		}
 	}
-	kept = countryRules.choose(withoutCode(countries, "REG"))
-	if reg := geo.get(search.FacetCountry, "REG"); reg != nil && regionRules.passAbsolute(reg) {
-		kept = append(kept, reg)
-	} else if regional >= regionCountries {
+	kept = countryRules.choose(withoutCode(countries, "REG"), short)
+	if regional >= regionCountries {
+		// So many of the region's countries that the document is about
+		// the region: REG stands for them.
+		reg := geo.get(search.FacetCountry, "REG")
 		if reg == nil {
 			reg = &tally{facet: search.FacetCountry, code: "REG", ev: map[evKey]*search.Evidence{}}
 		}
 		reg.score = max(reg.score, regionRules.minScore)
-		reg.ev[evKey{term: strings.Join(regionNames, ", "), where: "body"}] = &search.Evidence{
-			Term: strings.Join(regionNames, ", "), Where: "body", Count: len(regionNames),
-		}
+		names := strings.Join(regionNames, ", ")
+		reg.ev[evKey{term: names, where: "body"}] = &search.Evidence{Term: names, Where: "body", Count: len(regionNames)}
+		kept = append(slices.DeleteFunc(kept, func(t *tally) bool { return lx.programme[t.code] }), reg)
+	} else if reg := geo.get(search.FacetCountry, "REG"); reg != nil && len(kept) == 0 && regionRules.passAbsolute(reg, short) {
+		// Named as a region, with no country standing out.
 		kept = append(kept, reg)
 	}
 	for _, t := range kept {
@@ -166,17 +191,21 @@ func Classify(in Input) Output {
 
 	// Themes, GCM objectives and guiding principles.
 	concepts := d.tally(lx.concept)
-	for _, t := range themeRules.choose(concepts.scoreConcepts(search.FacetTheme, d.bodyWords)) {
+	longF := 1.0
+	if d.bodyWords >= longBody {
+		longF = longShareFactor
+	}
+	for _, t := range themeRules.chooseShare(concepts.scoreConcepts(search.FacetTheme, d.bodyWords), short, themeRules.minShare*longF) {
 		out.Themes = append(out.Themes, t.code)
 		out.Labels = append(out.Labels, t.label())
 	}
-	gcm := gcmRules.choose(concepts.scoreConcepts(search.FacetGCM, d.bodyWords))
+	gcm := gcmRules.chooseShare(concepts.scoreConcepts(search.FacetGCM, d.bodyWords), short, gcmRules.minShare*longF)
 	slices.SortFunc(gcm, func(a, b *tally) int { return atoi(a.code) - atoi(b.code) })
 	for _, t := range gcm {
 		out.GCM = append(out.GCM, atoi(t.code))
 		out.Labels = append(out.Labels, t.label())
 	}
-	for _, t := range principleRules.choose(concepts.scoreConcepts(search.FacetPrinciple, d.bodyWords)) {
+	for _, t := range principleRules.choose(concepts.scoreConcepts(search.FacetPrinciple, d.bodyWords), short) {
 		out.Principles = append(out.Principles, t.code)
 		out.Labels = append(out.Labels, t.label())
 	}
@@ -228,9 +257,6 @@ func (d *doc) tally(m *matcher) tallies {
 		buf = m.find(toks, buf[:0])
 		for _, h := range buf {
 			for _, tg := range h.p.targets {
-				if tg.facet == "" {
-					continue // not a country, a blocker
-				}
 				k := [2]string{tg.facet, tg.code}
 				t := ts[k]
 				if t == nil {
@@ -349,20 +375,29 @@ func withoutCode(ts []*tally, code string) []*tally {
 	return out
 }
 
-// passAbsolute applies the rules that do not depend on other values.
-func (r rules) passAbsolute(t *tally) bool {
+// passAbsolute applies the rules that do not depend on other values;
+// short tells whether the body is short.
+func (r rules) passAbsolute(t *tally, short bool) bool {
 	if t.score < r.minScore {
 		return false
 	}
 	if t.titleHits > 0 || t.summaryHits > 0 {
 		return true
 	}
+	if short {
+		return t.bodyHits >= 1
+	}
 	return t.bodyHits >= r.minBodyHits && len(t.bodyTerms) >= r.minTerms
 }
 
 // choose keeps the values of ts (sorted, strongest first) that pass the
 // rules.
-func (r rules) choose(ts []*tally) []*tally {
+func (r rules) choose(ts []*tally, short bool) []*tally {
+	return r.chooseShare(ts, short, r.minShare)
+}
+
+// chooseShare is choose with another minimum share of the top score.
+func (r rules) chooseShare(ts []*tally, short bool, minShare float64) []*tally {
 	var out []*tally
 	if len(ts) == 0 {
 		return nil
@@ -372,7 +407,7 @@ func (r rules) choose(ts []*tally) []*tally {
 		if len(out) >= r.max {
 			break
 		}
-		if !r.passAbsolute(t) || t.score < r.minShare*top {
+		if !r.passAbsolute(t, short) || t.score < minShare*top {
 			continue
 		}
 		out = append(out, t)

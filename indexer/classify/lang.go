@@ -1,5 +1,29 @@
 package classify
 
+import (
+	"path"
+	"strings"
+)
+
+// fileLangs maps the last word of a file's base name to the language it
+// names ("report_fr.pdf", "guia-es.pdf", "brief_english.pdf").
+var fileLangs = map[string]string{
+	"en": "en", "eng": "en", "english": "en", "ingles": "en", "anglais": "en",
+	"es": "es", "esp": "es", "spa": "es", "spanish": "es", "espanol": "es", "espagnol": "es",
+	"fr": "fr", "fra": "fr", "fre": "fr", "french": "fr", "frances": "fr", "francais": "fr",
+}
+
+// fileLang returns the language named by the last word of fileName before
+// its extension, or "".
+func fileLang(fileName string) string {
+	base := path.Base(strings.ReplaceAll(fileName, "\\", "/"))
+	words := tokens(strings.TrimSuffix(base, path.Ext(base)))
+	if len(words) == 0 {
+		return ""
+	}
+	return fileLangs[words[len(words)-1]]
+}
+
 // stopWords maps a folded function word to the one language it marks.
 // Words shared by two of the languages ("de", "la", "en", "que", "a", "se",
 // "son", "le"/"les" in Spanish) are left out: they would blur the profiles.
@@ -54,17 +78,19 @@ func (c *langCounts) add(o langCounts) {
 	c.fr += o.fr
 }
 
-// Minimum stop-word hits for a language decision.
+// Minimum stop-word hits for a language decision, for a whole document
+// and for one page.
 const (
-	minLangHits = 5
+	minDocLangHits  = 3
+	minPageLangHits = 5
 	// minLangLead is how much the best language must exceed the second,
 	// as a ratio, to be chosen.
 	minLangLead = 1.3
 )
 
-// best returns the language with the most stop words, or "" when there are
-// too few or no language leads clearly.
-func (c langCounts) best() string {
+// best returns the language with the most stop words, or "" when it has
+// fewer than minHits or does not lead clearly.
+func (c langCounts) best(minHits int) string {
 	type lc struct {
 		lang string
 		n    int
@@ -78,7 +104,7 @@ func (c langCounts) best() string {
 			second = x
 		}
 	}
-	if top.n < minLangHits || float64(top.n) < minLangLead*float64(second.n) {
+	if top.n < minHits || float64(top.n) < minLangLead*float64(second.n) {
 		return ""
 	}
 	return top.lang

@@ -35,10 +35,12 @@ type phrase struct {
 }
 
 // matcher finds the lexicon's phrases in a token stream, longest first.
+// Blockers are phrases that contain a term without meaning it ("Niger
+// Delta", "in return"); they win over any phrase they overlap.
 type matcher struct {
-	// byFirst maps a phrase's first word to the phrases starting with it,
-	// longest first.
-	byFirst map[string][]*phrase
+	// byFirst and blockFirst map a phrase's first word to the phrases
+	// (blockers) starting with it, longest first.
+	byFirst, blockFirst map[string][]*phrase
 }
 
 // hit is one occurrence of a phrase.
@@ -47,7 +49,9 @@ type hit struct {
 	pos int
 }
 
-func newMatcher() *matcher { return &matcher{byFirst: map[string][]*phrase{}} }
+func newMatcher() *matcher {
+	return &matcher{byFirst: map[string][]*phrase{}, blockFirst: map[string][]*phrase{}}
+}
 
 // add registers term for t. A term already registered (after folding) gains
 // t as a further target unless it has one for the same facet and code.
@@ -72,26 +76,68 @@ func (m *matcher) add(term string, t target) {
 			return
 		}
 	}
-	p := &phrase{words: words, targets: []target{t}}
-	list := append(m.byFirst[words[0]], p)
-	slices.SortStableFunc(list, func(a, b *phrase) int { return len(b.words) - len(a.words) })
-	m.byFirst[words[0]] = list
+	insert(m.byFirst, &phrase{words: words, targets: []target{t}})
 }
 
-// find returns the non-overlapping phrase occurrences in toks, preferring
-// at each position the longest phrase.
+// addBlocker registers a phrase that tags nothing and hides the terms it
+// overlaps.
+func (m *matcher) addBlocker(s string) {
+	if words := tokens(s); len(words) > 0 {
+		insert(m.blockFirst, &phrase{words: words})
+	}
+}
+
+func insert(index map[string][]*phrase, p *phrase) {
+	list := append(index[p.words[0]], p)
+	slices.SortStableFunc(list, func(a, b *phrase) int { return len(b.words) - len(a.words) })
+	index[p.words[0]] = list
+}
+
+// longestAt returns the longest phrase of index found at toks[i], or nil.
+func longestAt(index map[string][]*phrase, toks []string, i int) *phrase {
+	for _, p := range index[toks[i]] {
+		if len(p.words) <= len(toks)-i && equalAt(toks, i, p.words) {
+			return p
+		}
+	}
+	return nil
+}
+
+// find appends to out the non-overlapping phrase occurrences in toks,
+// preferring at each position the longest phrase, and skipping any that
+// overlaps a blocker.
 func (m *matcher) find(toks []string, out []hit) []hit {
+	var blocked []bool
 	for i := 0; i < len(toks); {
+		p := longestAt(m.blockFirst, toks, i)
+		if p == nil {
+			i++
+			continue
+		}
+		if blocked == nil {
+			blocked = make([]bool, len(toks))
+		}
+		for j := range p.words {
+			blocked[i+j] = true
+		}
+		i += len(p.words)
+	}
+	for i := 0; i < len(toks); {
+		if blocked != nil && blocked[i] {
+			i++
+			continue
+		}
 		n := 1
 		for _, p := range m.byFirst[toks[i]] {
-			if len(p.words) > len(toks)-i {
+			if len(p.words) > len(toks)-i || !equalAt(toks, i, p.words) {
 				continue
 			}
-			if equalAt(toks, i, p.words) {
-				out = append(out, hit{p: p, pos: i})
-				n = len(p.words)
-				break
+			if blocked != nil && slices.Contains(blocked[i:i+len(p.words)], true) {
+				continue // a shorter phrase may still fit before the blocker
 			}
+			out = append(out, hit{p: p, pos: i})
+			n = len(p.words)
+			break
 		}
 		i += n
 	}
@@ -167,10 +213,10 @@ func compile() *lexicon {
 		}
 	}
 	for _, s := range taxonomy.NotCountries {
-		l.geo.add(s, target{}) // a blocker: matched, consumed, no facet
+		l.geo.addBlocker(s)
 	}
 	for _, s := range taxonomy.NotConcepts {
-		l.concept.add(s, target{})
+		l.concept.addBlocker(s)
 	}
 	for _, t := range taxonomy.Themes() {
 		for _, term := range t.Terms.All() {

@@ -28,6 +28,9 @@ func init() {
 var dateLabels = map[string]bool{
 	"date": true, "dated": true, "fecha": true, "published": true, "publicado": true, "publicada": true,
 	"publication": true, "publicacion": true, "edition": true, "edicion": true, "publie": true,
+	// A publisher's imprint line: "International Organization for
+	// Migration (IOM) · 2019", "© OIM 2021".
+	"iom": true, "oim": true, "copyright": true, "c": true,
 }
 
 // Year scoring weights.
@@ -40,6 +43,12 @@ const (
 	yearInRange    = 0.3 // factor for "2020-2024": a period, not a date
 	minYearScore   = 2.0
 	topWords       = 60
+	// yearWords bounds the words of a page read for the year: the cover
+	// and the header of a brief, not the text below.
+	yearWords = 400
+	// footerWords is how much of the end of a long first page is read:
+	// an imprint line often carries the year.
+	footerWords = 30
 	// thinPage is the word count under which page 1 is a cover with too
 	// little text, so page 2 is read as well.
 	thinPage = 40
@@ -56,12 +65,18 @@ type yearCandidate struct {
 }
 
 // inferYear picks the most prominent plausible year of the title and the
-// first page(s); 0 when none is convincing. Later pages are not read, so
-// years in references and bibliographies do not count.
+// top of the first page(s); 0 when none is convincing. Later pages are not
+// read, so years in references and bibliographies do not count.
 func inferYear(title []string, pages [][]string) (int, *search.Label) {
 	maxYear := time.Now().Year() + 1
 	cands := map[int]*yearCandidate{}
 	scan := func(toks []string, where string, page int, factor float64) {
+		footer := 0
+		if len(toks) > yearWords {
+			footer = len(toks) - footerWords
+			toks = append(toks[:yearWords:yearWords], toks[max(yearWords, footer):]...)
+			footer = yearWords
+		}
 		for i, t := range toks {
 			y, ok := yearToken(t, maxYear)
 			if !ok {
@@ -71,7 +86,7 @@ func inferYear(title []string, pages [][]string) (int, *search.Label) {
 			term := t
 			if where == "title" {
 				s += yearInTitle
-			} else if i < topWords {
+			} else if i < topWords && (footer == 0 || i < footer) {
 				s += yearNearTop
 			}
 			if i > 0 && months[toks[i-1]] {
@@ -83,6 +98,9 @@ func inferYear(title []string, pages [][]string) (int, *search.Label) {
 			} else if i > 1 && isDay(toks[i-2]) && isMonthNumber(toks[i-1]) {
 				s += yearWithMonth
 				term = toks[i-2] + "-" + toks[i-1] + "-" + t
+			} else if i+2 < len(toks) && isMonthNumber(toks[i+1]) && isDay(toks[i+2]) {
+				s += yearWithMonth // ISO date
+				term = t + "-" + toks[i+1] + "-" + toks[i+2]
 			}
 			for j := max(0, i-6); j < i; j++ {
 				if dateLabels[toks[j]] {
@@ -120,7 +138,8 @@ func inferYear(title []string, pages [][]string) (int, *search.Label) {
 			best = c
 		}
 	}
-	if best == nil || best.score < minYearScore {
+	if best == nil || (best.score < minYearScore && !(len(cands) == 1 && best.score >= yearBase)) {
+		// A weak year is kept only when it is the only one.
 		return 0, nil
 	}
 	ev := search.Evidence{Term: best.term, Where: best.where, Count: 1}

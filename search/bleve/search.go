@@ -325,10 +325,9 @@ func translate(n search.Node) (query.Query, error) {
 			}
 			alts = append(alts, q)
 		}
-		// Translations rank below the words the user typed.
-		alt := bleve.NewDisjunctionQuery(alts...)
-		alt.SetBoost(synonymBoost)
-		return bleve.NewDisjunctionQuery(orig, alt), nil
+		// Translations rank below the words the user typed: their field
+		// boosts carry synonymBoost (bleve ignores a disjunction's own boost).
+		return bleve.NewDisjunctionQuery(orig, orOf(alts)), nil
 	case search.And:
 		var must, mustNot []query.Query
 		var should []query.Query
@@ -384,7 +383,7 @@ func translate(n search.Node) (query.Query, error) {
 
 // synonymBoost weighs a match of a synonym or translation against a match
 // of the user's own words.
-const synonymBoost = 0.2
+const synonymBoost = 0.5
 
 // proximityBoost weighs the optional phrase of a query's words.
 const proximityBoost = 0.5
@@ -433,7 +432,7 @@ func altFields(field string) []weightedField {
 		if strings.HasSuffix(f.name, "_fold") {
 			w = 0.7
 		}
-		fs = append(fs, weightedField{f.name, w})
+		fs = append(fs, weightedField{f.name, w * synonymBoost})
 	}
 	return fs
 }

@@ -3,10 +3,14 @@ package indexer
 import (
 	"context"
 	"crypto/sha1"
+	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/url"
+	"os"
 	"path"
 	"path/filepath"
 	"runtime"
@@ -32,7 +36,16 @@ type Options struct {
 	Timeout time.Duration
 	// Progress, when set, is called after each file.
 	Progress func(Progress)
+	// Known maps the sources already in the index to their content hash
+	// (search.Document.Hash). Files whose hash is unchanged are not
+	// extracted again, and known sources no longer in the corpus are
+	// reported in Report.Removed. nil indexes everything.
+	Known map[string]string
 }
+
+// Version is part of every content hash: a change in how documents are
+// built makes every file count as changed.
+const Version = "1"
 
 // Progress reports how far a run is.
 type Progress struct {
@@ -49,6 +62,27 @@ type FileError struct {
 
 func (e FileError) Error() string { return e.Path + ": " + e.Err.Error() }
 
+// Reason names the kind of failure, for summaries and metrics:
+// "unsupported", "too-large", "timeout", "encrypted", "crash", "metadata"
+// or "unreadable".
+func (e FileError) Reason() string {
+	switch {
+	case errors.Is(e.Err, extract.ErrUnsupported):
+		return "unsupported"
+	case errors.Is(e.Err, extract.ErrTooLarge):
+		return "too-large"
+	case errors.Is(e.Err, extract.ErrTimeout):
+		return "timeout"
+	case errors.Is(e.Err, extract.ErrEncrypted):
+		return "encrypted"
+	case errors.Is(e.Err, extract.ErrPanic):
+		return "crash"
+	case errors.Is(e.Err, errSidecar):
+		return "metadata"
+	}
+	return "unreadable"
+}
+
 // Report summarises a run.
 type Report struct {
 	// Files is how many candidate files the walk found.
@@ -57,6 +91,14 @@ type Report struct {
 	Indexed int
 	// Flagged counts indexed documents that carry extraction flags.
 	Flagged int
+	// Added, Updated and Unchanged split the files by what the index knew
+	// of them (see Options.Known); Added+Updated == Indexed.
+	Added, Updated, Unchanged int
+	// Removed lists known sources whose files are gone; the caller deletes
+	// them from the index (their ids are DocumentID(source)).
+	Removed []string
+	// Pages counts the pages of the indexed documents.
+	Pages int
 	// Errors lists the files that were skipped, with why.
 	Errors []FileError
 	Took   time.Duration
@@ -91,24 +133,35 @@ func Run(ctx context.Context, root string, sink search.Sink, opts Options) (*Rep
 	done := 0
 	handle := func(o outcome) error {
 		done++
-		if o.err != nil {
+		switch {
+		case o.err != nil:
 			rep.Errors = append(rep.Errors, FileError{Path: o.rel, Err: o.err})
 			log.Warn("skip file", "file", o.rel, "err", o.err)
-		} else if o.doc != nil {
-			if len(o.links) > 0 {
-				for _, l := range o.links {
-					key := linkKey(l.Href)
-					listings[key] = append(listings[key], listingEntry{Link: l, Lang: o.doc.Lang, Page: o.rel})
-				}
+		case o.doc != nil:
+			for _, l := range o.links {
+				key := linkKey(l.Href)
+				listings[key] = append(listings[key], listingEntry{Link: l, Lang: o.doc.Lang, Page: o.rel})
+			}
+			if o.unchanged {
+				rep.Unchanged++
+				break
 			}
 			if err := sink.Put(ctx, o.doc); err != nil {
 				return fmt.Errorf("index %s: %w", o.rel, err)
 			}
 			rep.Indexed++
+			rep.Pages += len(o.doc.Pages)
+			if _, known := opts.Known[o.rel]; known {
+				rep.Updated++
+			} else {
+				rep.Added++
+			}
 			if len(o.doc.Flags) > 0 {
 				rep.Flagged++
 				log.Info("indexed with flags", "file", o.rel, "flags", o.doc.Flags)
 			}
+		case o.unchanged:
+			rep.Unchanged++
 		}
 		if opts.Progress != nil {
 			opts.Progress(Progress{Done: done, Total: len(files), File: o.rel, Failed: o.err != nil})
@@ -121,6 +174,16 @@ func Run(ctx context.Context, root string, sink search.Sink, opts Options) (*Rep
 	if err := process(ctx, root, rest, listings, opts, handle); err != nil {
 		return rep, err
 	}
+	seen := make(map[string]bool, len(files))
+	for _, f := range files {
+		seen[f] = true
+	}
+	for src := range opts.Known {
+		if !seen[src] {
+			rep.Removed = append(rep.Removed, src)
+		}
+	}
+	sort.Strings(rep.Removed)
 	rep.Took = time.Since(start)
 	return rep, nil
 }
@@ -132,10 +195,11 @@ type listingEntry struct {
 }
 
 type outcome struct {
-	rel   string
-	doc   *search.Document
-	links []extract.Link
-	err   error
+	rel       string
+	doc       *search.Document
+	links     []extract.Link
+	unchanged bool
+	err       error
 }
 
 // process extracts files with a pool of workers and hands each outcome to
@@ -158,7 +222,7 @@ func process(ctx context.Context, root string, files []string, listings map[stri
 		go func() {
 			defer wg.Done()
 			for rel := range jobs {
-				o := indexFile(ctx, root, rel, listings, opts.Timeout)
+				o := indexFile(ctx, root, rel, listings, opts)
 				select {
 				case results <- o:
 				case <-ctx.Done():
@@ -194,24 +258,70 @@ func process(ctx context.Context, root string, files []string, listings map[stri
 	return ctx.Err()
 }
 
-func indexFile(ctx context.Context, root, rel string, listings map[string][]listingEntry, timeout time.Duration) outcome {
+func indexFile(ctx context.Context, root, rel string, listings map[string][]listingEntry, opts Options) outcome {
 	full := filepath.Join(root, filepath.FromSlash(rel))
+	side, sideRaw, err := readSidecar(full)
+	if err != nil {
+		return outcome{rel: rel, err: err}
+	}
+	listed := listings[linkKey(rel)]
+	hash, err := contentHash(full, sideRaw, listed)
+	if err != nil {
+		return outcome{rel: rel, err: err}
+	}
+	known, ok := opts.Known[rel]
+	unchanged := ok && known == hash
+	// Listing pages are read even when unchanged: they lend titles.
+	if unchanged && !isHTMLName(rel) {
+		return outcome{rel: rel, unchanged: true}
+	}
 	fctx := ctx
-	if timeout > 0 {
+	if opts.Timeout > 0 {
 		var cancel context.CancelFunc
-		fctx, cancel = context.WithTimeout(ctx, timeout)
+		fctx, cancel = context.WithTimeout(ctx, opts.Timeout)
 		defer cancel()
 	}
 	res, err := extract.File(fctx, full)
 	if err != nil {
 		return outcome{rel: rel, err: err}
 	}
-	side, err := readSidecar(full)
-	if err != nil {
-		return outcome{rel: rel, err: err}
+	doc := Build(rel, res, side, listed)
+	doc.Hash = hash
+	return outcome{rel: rel, doc: doc, links: res.Links, unchanged: unchanged}
+}
+
+// IndexFile indexes the one file at rel under root into sink and returns
+// its document. Listing pages elsewhere in the corpus are not consulted.
+func IndexFile(ctx context.Context, root, rel string, sink search.Sink) (*search.Document, error) {
+	o := indexFile(ctx, root, filepath.ToSlash(rel), nil, Options{})
+	if o.err != nil {
+		return nil, o.err
 	}
-	doc := Build(rel, res, side, listings[linkKey(rel)])
-	return outcome{rel: rel, doc: doc, links: res.Links}
+	if err := sink.Put(ctx, o.doc); err != nil {
+		return nil, fmt.Errorf("index %s: %w", rel, err)
+	}
+	return o.doc, nil
+}
+
+// contentHash identifies what a document is built from: the file, its
+// sidecar, the listing entries that name it and Version.
+func contentHash(path string, sidecar []byte, listed []listingEntry) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", fmt.Errorf("hash %s: %w", path, err)
+	}
+	defer f.Close()
+	h := sha256.New()
+	io.WriteString(h, Version+"\x00")
+	if _, err := io.Copy(h, f); err != nil {
+		return "", fmt.Errorf("hash %s: %w", path, err)
+	}
+	h.Write([]byte{0})
+	h.Write(sidecar)
+	for _, l := range listed {
+		fmt.Fprintf(h, "\x00%s\x00%s\x00%s", l.Title, l.Summary, l.Lang)
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16]), nil
 }
 
 // Build assembles the document of the file at rel (relative to the corpus)

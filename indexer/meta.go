@@ -29,9 +29,12 @@ type Sidecar struct {
 	Author     string   `json:"author"`
 }
 
-// readSidecar finds and parses the sidecar of the file at path; it returns
-// nil when there is none.
-func readSidecar(path string) (*Sidecar, error) {
+// errSidecar marks a sidecar that cannot be read or parsed.
+var errSidecar = errors.New("bad sidecar")
+
+// readSidecar finds and parses the sidecar of the file at path, returning
+// it with its raw bytes; nil when there is none.
+func readSidecar(path string) (*Sidecar, []byte, error) {
 	ext := filepath.Ext(path)
 	for _, cand := range []string{path + sidecarSuffix, strings.TrimSuffix(path, ext) + sidecarSuffix} {
 		data, err := os.ReadFile(cand)
@@ -39,15 +42,15 @@ func readSidecar(path string) (*Sidecar, error) {
 			continue
 		}
 		if err != nil {
-			return nil, fmt.Errorf("read sidecar %s: %w", cand, err)
+			return nil, nil, fmt.Errorf("read sidecar %s: %w: %w", cand, errSidecar, err)
 		}
 		var s Sidecar
 		dec := json.NewDecoder(strings.NewReader(string(data)))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&s); err != nil {
-			return nil, fmt.Errorf("parse sidecar %s: %w", cand, err)
+			return nil, nil, fmt.Errorf("parse sidecar %s: %w: %w", cand, errSidecar, err)
 		}
-		return &s, nil
+		return &s, data, nil
 	}
-	return nil, nil
+	return nil, nil, nil
 }

@@ -48,6 +48,9 @@ type Document struct {
 	Flags []string `json:"flags,omitempty"`
 	// Engine names the extractor that produced the text.
 	Engine string `json:"engine,omitempty"`
+	// Hash identifies the content the document was built from; the
+	// indexer uses it to skip unchanged files.
+	Hash string `json:"hash,omitempty"`
 }
 
 // Page is the text of one page (PDF) or one section (other formats).

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 )
 
 func (a *app) index(ctx context.Context, args []string) error {
@@ -20,10 +19,6 @@ func (a *app) index(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stdout, "indexed %d documents from %d files in %s into %s (%d flagged, %d failed)\n",
-		rep.Indexed, rep.Files, rep.Took.Round(1e6), *c.index, rep.Flagged, len(rep.Errors))
-	for _, e := range rep.Errors {
-		fmt.Fprintf(a.stdout, "  failed: %s\n", e.Error())
-	}
+	writeSummary(a.stdout, rep, *c.index)
 	return nil
 }

@@ -47,6 +47,12 @@ func corpusIndex(t *testing.T) string {
 }
 
 func TestMain(m *testing.M) {
+	// The crash tests run the program as a child process: this binary with
+	// FARO_TEST_MAIN set runs faro instead of the tests.
+	if args := os.Getenv("FARO_TEST_MAIN"); args != "" {
+		a := &app{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin}
+		os.Exit(a.run(context.Background(), strings.Split(args, "\x1f")))
+	}
 	code := m.Run()
 	if corpusDirX != "" {
 		os.RemoveAll(corpusDirX)

@@ -201,6 +201,8 @@ func toFields(doc *search.Document) (map[string]interface{}, error) {
 	}
 	f := map[string]interface{}{
 		fieldDoc:       string(raw),
+		fieldSource:    doc.Source,
+		fieldHash:      doc.Hash,
 		"title_fold":   doc.Title,
 		"summary_fold": doc.Summary,
 		"body_fold":    pages,
@@ -257,4 +259,35 @@ func (x *Index) IDs(ctx context.Context) ([]string, error) {
 		ids[i] = h.ID
 	}
 	return ids, nil
+}
+
+// Hashes maps the source of every document to its content hash, for
+// incremental indexing.
+func (x *Index) Hashes(ctx context.Context) (map[string]string, error) {
+	n, err := x.idx.DocCount()
+	if err != nil {
+		return nil, fmt.Errorf("list hashes: %w", err)
+	}
+	out := make(map[string]string, n)
+	const page = 1000
+	for from := 0; from < int(n); from += page {
+		req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), page, from, false)
+		req.Fields = []string{fieldSource, fieldHash}
+		req.SortBy([]string{"_id"})
+		res, err := x.idx.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, fmt.Errorf("list hashes: %w", err)
+		}
+		for _, h := range res.Hits {
+			src, _ := h.Fields[fieldSource].(string)
+			hash, _ := h.Fields[fieldHash].(string)
+			if src != "" {
+				out[src] = hash
+			}
+		}
+		if len(res.Hits) < page {
+			break
+		}
+	}
+	return out, nil
 }

@@ -19,7 +19,7 @@ import (
 
 // MappingVersion changes whenever the mapping or the stored layout changes
 // in a way that needs a rebuild.
-const MappingVersion = "2"
+const MappingVersion = "3"
 
 // Languages with their own analysed fields.
 var languages = []string{"en", "es", "fr"}
@@ -35,6 +35,8 @@ const (
 	fieldYear    = "year"
 	fieldYearKey = "year_key"
 	fieldDate    = "date"
+	fieldSource  = "source"
+	fieldHash    = "hash"
 )
 
 // facetField maps a facet name to its keyword field.
@@ -116,6 +118,15 @@ func newMapping() (mapping.IndexMapping, error) {
 	year.Store = false
 	year.IncludeInAll = false
 	dm.AddFieldMappingsAt(fieldYear, year)
+
+	// Source and content hash, stored for incremental indexing.
+	for _, name := range []string{fieldSource, fieldHash} {
+		k := bleve.NewKeywordFieldMapping()
+		k.Store = true
+		k.IncludeInAll = false
+		k.DocValues = false
+		dm.AddFieldMappingsAt(name, k)
+	}
 
 	stored := bleve.NewTextFieldMapping()
 	stored.Index = false

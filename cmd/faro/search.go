@@ -1,23 +1,34 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"html"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"faro/search/bleve"
+	"faro/search/cite"
 	"faro/search/taxonomy"
 	"faro/search/web"
 )
 
+// searchFormats are the outputs of faro search --format: text and json, and
+// the citation, evidence-pack and feed formats of package cite.
+var searchFormats = []string{"text", "json", "bibtex", "ris", "csljson", "csv", "evidence-md", "evidence-html", "evidence-csv", "atom"}
+
 func (a *app) search(ctx context.Context, args []string) error {
 	fs := newFlags("search", a.stderr)
 	c := fs.common()
-	asJSON := fs.bool("json", false, "print the API's JSON")
+	asJSON := fs.bool("json", false, "print the API's JSON (same as --format json)")
+	format := fs.string("format", "text", "output: "+strings.Join(searchFormats, ", ")+
+		"; citation formats hold every match (up to 1,000), evidence packs the top 50, atom the 20 newest")
+	baseURL := fs.string("base-url", "http://localhost:8080", "absolute address of the Faro server, for links in citations, evidence packs and feeds")
 	facets := map[string]*list{}
 	for _, f := range []string{"country", "theme", "gcm", "principle", "type", "lang"} {
 		facets[f] = fs.list(f, "filter by "+f)
@@ -30,6 +41,14 @@ func (a *app) search(ctx context.Context, args []string) error {
 	ui := fs.string("ui", "en", "label language: en or es")
 	if err := fs.parse(reorder(args)); err != nil {
 		return err
+	}
+	switch {
+	case !slices.Contains(searchFormats, *format):
+		return fmt.Errorf("unknown --format %q: want one of %s", *format, strings.Join(searchFormats, ", "))
+	case *asJSON && *format != "text" && *format != "json":
+		return fmt.Errorf("--json and --format %s contradict each other", *format)
+	case *asJSON:
+		*format = "json"
 	}
 	v := url.Values{}
 	v.Set("q", strings.Join(fs.Args(), " "))
@@ -51,17 +70,35 @@ func (a *app) search(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	var links cite.Links
+	f, isCite := cite.LookupFormat(*format)
+	if isCite {
+		if links, err = cite.NewLinks(*baseURL); err != nil {
+			return fmt.Errorf("--base-url: %w", err)
+		}
+	}
 	idx, err := bleve.Open(*c.index)
 	if err != nil {
 		return err
 	}
 	defer idx.Close()
+	if isCite {
+		// Rendered in full first, so a failure prints no partial file.
+		var buf bytes.Buffer
+		if _, err := cite.Render(ctx, idx, f, cite.Params{Query: q, Lang: *ui, Links: links, Now: time.Now().UTC()}, &buf); err != nil {
+			return err
+		}
+		if _, err := a.stdout.Write(buf.Bytes()); err != nil {
+			return fmt.Errorf("write %s: %w", *format, err)
+		}
+		return nil
+	}
 	r, err := idx.Search(ctx, q)
 	if err != nil {
 		return err
 	}
 	resp := web.NewSearchResponse(q, r, *ui)
-	if *asJSON {
+	if *format == "json" {
 		enc := json.NewEncoder(a.stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(resp)

@@ -166,6 +166,8 @@ type Hit struct {
 	Year       int       `json:"year,omitempty"`
 	Date       string    `json:"date,omitempty"`
 	Source     string    `json:"source"`
+	Author     string    `json:"author,omitempty"`
+	SourceURL  string    `json:"source_url,omitempty"`
 	Countries  []string  `json:"countries"`
 	Themes     []string  `json:"themes"`
 	GCM        []int     `json:"gcm"`

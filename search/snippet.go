@@ -39,7 +39,15 @@ func BuildSnippets(pages []Page, spans []Span, max, width int) []Snippet {
 	}
 	var best []window
 	for p, ss := range byPage {
-		sort.Slice(ss, func(i, j int) bool { return ss[i].Start < ss[j].Start })
+		sort.Slice(ss, func(i, j int) bool {
+			if ss[i].Start != ss[j].Start {
+				return ss[i].Start < ss[j].Start
+			}
+			if ss[i].End != ss[j].End {
+				return ss[i].End > ss[j].End
+			}
+			return ss[i].Term < ss[j].Term
+		})
 		ss = dedupeSpans(ss)
 		byPage[p] = ss
 		var w window

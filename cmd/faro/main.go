@@ -3,7 +3,7 @@
 //
 //	faro serve   [--addr :8080] [--index DIR] [--corpus DIR]
 //	faro index   [--index DIR] [--corpus DIR] [--rebuild]
-//	faro search  [--index DIR] [--country HND] [--gcm 10] [--json] QUERY...
+//	faro search  [--index DIR] [--country HND] [--gcm 10] [--json] [--format F] QUERY...
 //	faro extract [--json] FILE...
 //
 // Every flag has a FARO_* environment fallback (FARO_ADDR, FARO_INDEX, ...).
@@ -40,6 +40,7 @@ Usage:
   faro serve   [--addr :8080] [--index DIR] [--corpus DIR]   serve the API and page (indexes the corpus on first start)
   faro index   [--index DIR] [--corpus DIR] [--rebuild]       index the corpus
   faro search  [--index DIR] [--country HND] [--gcm 10] [--json] QUERY...
+               [--format bibtex|ris|csljson|csv|evidence-md|evidence-html|evidence-csv|atom] [--base-url URL]
   faro extract [--json] FILE...                               show the text the indexer would index
 
 Every flag has a FARO_* environment fallback (FARO_ADDR, FARO_INDEX, FARO_CORPUS, ...).

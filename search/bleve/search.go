@@ -502,6 +502,7 @@ func toHit(h *bsearch.DocumentMatch, snippets int) (search.Hit, error) {
 	hit := search.Hit{
 		ID: doc.ID, Score: h.Score, Title: doc.Title, Summary: doc.Summary,
 		Type: doc.Type, Lang: doc.Lang, Year: doc.Year, Date: doc.Date, Source: doc.Source,
+		Author: doc.Author, SourceURL: doc.SourceURL,
 		Countries: nonNil(doc.Countries), Themes: nonNil(doc.Themes), GCM: doc.GCM,
 		Principles: nonNil(doc.Principles), Snippets: []search.Snippet{},
 	}

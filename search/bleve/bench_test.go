@@ -1,0 +1,143 @@
+package bleve_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"testing"
+
+	"faro/search"
+	"faro/search/bleve"
+	"faro/search/searchtest"
+)
+
+// Benchmarks over synthetic collections. Sizes: FARO_BENCH_DOCS (default
+// 10000; 100000 for the large figures). The index is built once per size
+// and reused across benchmarks of one run.
+//
+//	go test ./search/bleve -run '^$' -bench . -benchtime 200x
+//	FARO_BENCH_DOCS=100000 go test ./search/bleve -run '^$' -bench Search -benchtime 500x -timeout 60m
+
+var (
+	benchMu   sync.Mutex
+	benchIdx  = map[int]*bleve.Index{}
+	benchDirs []string
+)
+
+func benchSize() int {
+	if n, err := strconv.Atoi(os.Getenv("FARO_BENCH_DOCS")); err == nil && n > 0 {
+		return n
+	}
+	return 10000
+}
+
+func benchIndex(b *testing.B, n int) *bleve.Index {
+	benchMu.Lock()
+	defer benchMu.Unlock()
+	if idx, ok := benchIdx[n]; ok {
+		return idx
+	}
+	dir, err := os.MkdirTemp("", "faro-bench-")
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchDirs = append(benchDirs, dir)
+	idx, err := bleve.Create(filepath.Join(dir, "index"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	for _, d := range searchtest.Synthetic(1, n) {
+		if err := idx.Put(ctx, d); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := idx.Flush(ctx); err != nil {
+		b.Fatal(err)
+	}
+	benchIdx[n] = idx
+	return idx
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	for _, idx := range benchIdx {
+		idx.Close()
+	}
+	for _, d := range benchDirs {
+		os.RemoveAll(d)
+	}
+	os.Exit(code)
+}
+
+// BenchmarkIndex measures indexing throughput in documents per second
+// (3-5 KB synthetic documents, batches of the index's batch size).
+func BenchmarkIndex(b *testing.B) {
+	docs := searchtest.Synthetic(2, 2000)
+	ctx := context.Background()
+	b.ResetTimer()
+	total := 0
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		dir := b.TempDir()
+		idx, err := bleve.Create(filepath.Join(dir, "index"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		for _, d := range docs {
+			if err := idx.Put(ctx, d); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := idx.Close(); err != nil {
+			b.Fatal(err)
+		}
+		total += len(docs)
+	}
+	b.ReportMetric(float64(total)/b.Elapsed().Seconds(), "docs/s")
+}
+
+// searchMix is a rotating set of realistic queries with facets.
+var searchMix = []search.Query{
+	{Text: "trata", Filters: map[string][]string{"country": {"HND"}}},
+	{Text: "migración retorno"},
+	{Text: `"return reintegration"`},
+	{Text: "(trafficking OR smuggling) AND -climate", Filters: map[string][]string{"gcm": {"10", "9"}}},
+	{Text: "niñez", Filters: map[string][]string{"lang": {"es"}, "type": {"study"}}},
+	{Text: "", Filters: map[string][]string{"country": {"GTM", "SLV"}}},
+	{Text: "campagne information", YearFrom: 2015},
+	{Text: "remittances diaspora", Sort: search.SortDateDesc},
+	{Text: "migra*"},
+	{Text: `"trata de personas"`, Filters: map[string][]string{"theme": {"trafficking"}}},
+}
+
+func BenchmarkSearch(b *testing.B) {
+	n := benchSize()
+	idx := benchIndex(b, n)
+	ctx := context.Background()
+	cases := map[string]func(i int) search.Query{
+		"match":     func(int) search.Query { return search.Query{Text: "migración"} },
+		"phrase":    func(int) search.Query { return search.Query{Text: `"return reintegration"`} },
+		"boolean":   func(int) search.Query { return search.Query{Text: "(trata OR smuggling) AND niñez -climate"} },
+		"facets7":   func(int) search.Query { return search.Query{Text: "migración", Filters: map[string][]string{"country": {"HND"}, "gcm": {"10"}}} },
+		"highlight": func(int) search.Query { return search.Query{Text: "retorno", Snippets: 3} },
+		"all":       func(int) search.Query { return search.Query{} },
+		"mix":       func(i int) search.Query { q := searchMix[i%len(searchMix)]; q.Snippets = 3; return q },
+	}
+	for _, name := range []string{"match", "phrase", "boolean", "facets7", "highlight", "all", "mix"} {
+		mk := cases[name]
+		b.Run(fmt.Sprintf("%s/docs=%d", name, n), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				q := mk(i)
+				q.Size = 10
+				if _, err := idx.Search(ctx, q); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -51,9 +51,14 @@ const (
 	FlagGarbledPagePrefix = "garbled-page:"
 	// FlagEmpty marks a file that yields no text at all (and, for PDFs, no page).
 	FlagEmpty = "empty"
-	// FlagTruncated marks a result that holds only part of the file: a PDF
-	// page tree too large or looping, or an HTML/text body cut at MaxTextBytes.
+	// FlagTruncated marks a PDF extracted only in part: its page tree could
+	// not be read whole (too large, looping, or broken) and the pages found
+	// are returned, or time ran out and the pages not reached are "".
 	FlagTruncated = "truncated"
+	// FlagFlatHTML marks an HTML page the parser refused (nested deeper
+	// than 512 elements): its text comes from a flat token scan, without
+	// main-content selection or links.
+	FlagFlatHTML = "flat-html"
 	// FlagPageTreeMismatch marks a PDF whose page tree holds a different
 	// number of pages than its /Count says.
 	FlagPageTreeMismatch = "page-count-mismatch"

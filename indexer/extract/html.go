@@ -16,11 +16,6 @@ import (
 // HTMLEngine names the HTML engine in Result.Engine.
 const HTMLEngine = "goquery"
 
-// maxHTMLDepth bounds the element nesting kept from a page: deeper
-// subtrees are dropped (flag "truncated") so that no recursive walk (ours,
-// goquery's, cascadia's) can exhaust the stack.
-const maxHTMLDepth = 512
-
 // HTMLExtractor extracts HTML pages with goquery (golang.org/x/net/html).
 //
 // The charset is honoured (BOM, then valid UTF-8, then <meta charset> or
@@ -42,13 +37,17 @@ func (HTMLExtractor) Extract(ctx context.Context, name string, data []byte) (*Re
 		return nil, err
 	}
 	src, enc := decodeHTML(data)
+	res := &Result{Format: FormatHTML, Engine: HTMLEngine, Pages: []string{}}
 	root, err := html.Parse(strings.NewReader(src))
 	if err != nil {
-		return nil, err
-	}
-	res := &Result{Format: FormatHTML, Engine: HTMLEngine, Pages: []string{}}
-	if limitDepth(root, maxHTMLDepth) {
-		res.addFlag(FlagTruncated)
+		// The parser refuses pages nested deeper than 512 elements: fall
+		// back to a flat token scan (no main-content selection, no links).
+		res.Title, res.Pages = tokenText(ctx, src)
+		res.addFlag(FlagFlatHTML)
+		if len(res.Pages) == 0 {
+			res.addFlag(FlagEmpty)
+		}
+		return res, ctx.Err()
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -142,32 +141,59 @@ func decodeHTML(data []byte) (string, string) {
 	return string(out), name
 }
 
-// limitDepth detaches the children of elements nested deeper than max and
-// reports whether it did. It walks iteratively.
-func limitDepth(root *html.Node, max int) bool {
-	type item struct {
-		n *html.Node
-		d int
-	}
-	cut := false
-	stack := []item{{root, 0}}
-	for len(stack) > 0 {
-		it := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if it.d >= max {
-			for c := it.n.FirstChild; c != nil; {
-				next := c.NextSibling
-				it.n.RemoveChild(c)
-				c = next
+// tokenText renders a page that the parser refused with the tokenizer
+// alone: text outside skipped elements, line breaks at block tags. It
+// returns the <title> and the pages.
+func tokenText(ctx context.Context, src string) (string, []string) {
+	z := html.NewTokenizer(strings.NewReader(src))
+	var w textWriter
+	var title strings.Builder
+	skip := 0
+	inTitle := false
+	for steps := 0; ; steps++ {
+		if steps%4096 == 0 && ctx.Err() != nil {
+			break
+		}
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		tok := z.Token()
+		switch tt {
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			a := tok.DataAtom
+			if a == atom.Title {
+				inTitle = tt == html.StartTagToken
 			}
-			cut = true
-			continue
-		}
-		for c := it.n.FirstChild; c != nil; c = c.NextSibling {
-			stack = append(stack, item{c, it.d + 1})
+			if skipAtoms[a] && a != atom.Head && tt != html.SelfClosingTagToken {
+				if tt == html.StartTagToken {
+					skip++
+				} else if skip > 0 {
+					skip--
+				}
+				continue
+			}
+			if a == atom.Br {
+				w.breaks(1)
+			} else {
+				w.boundary(a)
+			}
+		case html.TextToken:
+			if inTitle {
+				title.WriteString(tok.Data)
+			} else if skip == 0 {
+				w.text(tok.Data)
+			}
 		}
 	}
-	return cut
+	return oneLine(title.String()), nonNil(paginate(cleanText(string(w.b)), PageWords))
+}
+
+func nonNil(p []string) []string {
+	if p == nil {
+		return []string{}
+	}
+	return p
 }
 
 // htmlMeta collects <meta> tags: name, property, itemprop or http-equiv
@@ -278,7 +304,7 @@ func hiddenNode(n *html.Node) bool {
 // Skipped and hidden elements contribute nothing. It walks iteratively and
 // checks ctx every few thousand nodes.
 func blockText(ctx context.Context, n *html.Node) string {
-	var b strings.Builder
+	var w textWriter
 	type frame struct {
 		n    *html.Node
 		exit bool
@@ -295,15 +321,15 @@ func blockText(ctx context.Context, n *html.Node) string {
 		}
 		nd := f.n
 		if f.exit {
-			writeBoundary(&b, nd.DataAtom)
+			w.boundary(nd.DataAtom)
 			continue
 		}
 		switch nd.Type {
 		case html.TextNode:
 			if f.pre {
-				b.WriteString(nd.Data)
+				w.raw(nd.Data)
 			} else {
-				b.WriteString(collapseWS(nd.Data))
+				w.text(nd.Data)
 			}
 			continue
 		case html.ElementNode:
@@ -311,13 +337,13 @@ func blockText(ctx context.Context, n *html.Node) string {
 				continue
 			}
 			if nd.DataAtom == atom.Br {
-				b.WriteByte('\n')
+				w.breaks(1)
 				continue
 			}
 			if nd.DataAtom == atom.Img || nd.DataAtom == atom.Input {
 				continue
 			}
-			writeBoundary(&b, nd.DataAtom)
+			w.boundary(nd.DataAtom)
 			stack = append(stack, frame{n: nd, exit: true, pre: f.pre})
 		case html.DocumentNode:
 		default:
@@ -333,17 +359,60 @@ func blockText(ctx context.Context, n *html.Node) string {
 			stack = append(stack, frame{n: kids[i], pre: pre})
 		}
 	}
-	return b.String()
+	return string(w.b)
 }
 
-func writeBoundary(b *strings.Builder, a atom.Atom) {
-	switch {
-	case paraAtoms[a]:
-		b.WriteString("\n\n")
-	case lineAtoms[a]:
-		b.WriteByte('\n')
+// textWriter accumulates rendered text, merging line breaks at block
+// boundaries (a boundary never adds to breaks already there) and dropping
+// blanks at line starts and ends.
+type textWriter struct{ b []byte }
+
+func (w *textWriter) trailingBreaks() int {
+	n := 0
+	for i := len(w.b) - 1; i >= 0 && w.b[i] == '\n'; i-- {
+		n++
+	}
+	return n
+}
+
+func (w *textWriter) trimBlanks() {
+	for len(w.b) > 0 && (w.b[len(w.b)-1] == ' ' || w.b[len(w.b)-1] == '\t') {
+		w.b = w.b[:len(w.b)-1]
 	}
 }
+
+// breaks ensures the text ends with at least n line breaks (none at the
+// very start).
+func (w *textWriter) breaks(n int) {
+	w.trimBlanks()
+	if len(w.b) == 0 {
+		return
+	}
+	for k := w.trailingBreaks(); k < n; k++ {
+		w.b = append(w.b, '\n')
+	}
+}
+
+func (w *textWriter) boundary(a atom.Atom) {
+	switch {
+	case paraAtoms[a]:
+		w.breaks(2)
+	case lineAtoms[a]:
+		w.breaks(1)
+	}
+}
+
+// text appends s with its whitespace collapsed, without a blank at a line
+// start or after another blank.
+func (w *textWriter) text(s string) {
+	s = collapseWS(s)
+	if len(s) > 0 && s[0] == ' ' && (len(w.b) == 0 || w.b[len(w.b)-1] == '\n' || w.b[len(w.b)-1] == ' ') {
+		s = s[1:]
+	}
+	w.b = append(w.b, s...)
+}
+
+func (w *textWriter) raw(s string) { w.b = append(w.b, s...) }
 
 // collapseWS turns every run of HTML whitespace into one space.
 func collapseWS(s string) string {
@@ -391,7 +460,8 @@ var genericLinkText = map[string]bool{
 }
 
 // pdfEntries finds the publication entries of a listing page: every link
-// to a PDF, with its entry's title and summary. The entry is the nearest
+// to a PDF outside nav, header and footer, with its entry's title and
+// summary. The entry is the nearest
 // ancestor li/article/section/div/tr that holds exactly one PDF (distinct
 // href); when that one has neither heading nor paragraph, the walk goes on
 // up to the first such ancestor that has one, as long as it still holds
@@ -407,7 +477,7 @@ func pdfEntries(doc *goquery.Document) []Link {
 	doc.Find("a[href]").Each(func(_ int, s *goquery.Selection) {
 		href, _ := s.Attr("href")
 		href = strings.TrimSpace(href)
-		if isPDFHref(href) && len(anchors) < 5000 {
+		if isPDFHref(href) && len(anchors) < 5000 && !inChrome(s.Nodes[0]) {
 			anchors = append(anchors, anchor{s.Nodes[0], href})
 		}
 	})
@@ -484,6 +554,17 @@ func pdfEntries(doc *goquery.Document) []Link {
 		links = append(links, l)
 	}
 	return links
+}
+
+// inChrome reports whether n sits in site chrome (nav, header, footer) or
+// in an element whose content is not text (script, template, ...).
+func inChrome(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && skipAtoms[p.DataAtom] && p.DataAtom != atom.Form && p.DataAtom != atom.Button {
+			return true
+		}
+	}
+	return false
 }
 
 func hasHeadingOrParagraph(n *html.Node) bool {

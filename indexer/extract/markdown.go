@@ -142,6 +142,7 @@ func fmValue(lines []string, i int, key, val string, meta map[string]string) int
 	case val == "":
 		// A block list, a nested map, or nothing.
 		var items []string
+		nested := false
 		j := i + 1
 		for ; j < len(lines); j++ {
 			l := lines[j]
@@ -166,6 +167,7 @@ func fmValue(lines []string, i int, key, val string, meta map[string]string) int
 					if _, dup := meta[key+"."+m[1]]; !dup {
 						meta[key+"."+m[1]] = scalar(sub)
 					}
+					nested = true
 				}
 				continue
 			}
@@ -173,7 +175,7 @@ func fmValue(lines []string, i int, key, val string, meta map[string]string) int
 		}
 		if len(items) > 0 {
 			meta[key] = strings.Join(items, ", ")
-		} else if _, dup := meta[key]; !dup {
+		} else if _, dup := meta[key]; !dup && !nested {
 			meta[key] = ""
 		}
 		return j - 1

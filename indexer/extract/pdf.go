@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
+	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -93,25 +95,64 @@ func (e PDFExtractor) extract(ctx context.Context, name string, data []byte) (*R
 	if declared > len(pages) && !truncated {
 		res.addFlag(FlagPageTreeMismatch)
 	}
-	withText := 0
+	withText, garbledPages := 0, 0
+	// Letters seen on pages where both strategies ran, and how many of
+	// them sat in suspicious words of the plain text (textBadness).
+	comparedLetters, plainBadLetters := 0.0, 0.0
+	widths := widthCache{}
+	layout := e.Layout
+	deadline, hasDeadline := ctx.Deadline()
+	start := time.Now()
+	var lastPage time.Duration
 	for i, pv := range pages {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		text, ok := e.pageText(ctx, pv)
-		if !ok {
-			res.addFlag(FlagGarbledPagePrefix + strconv.Itoa(i+1))
-			text = ""
+		if hasDeadline && i > 0 {
+			left := time.Until(deadline)
+			// Out of time: keep what is done rather than fail. The next
+			// page might not finish before the deadline.
+			if 2*lastPage > left {
+				for range pages[i:] {
+					res.Pages = append(res.Pages, "")
+				}
+				res.addFlag(FlagTruncated)
+				setResultMeta(res, MetaTextUntilPage, strconv.Itoa(i))
+				break
+			}
+			// The positional assembly costs far more than the plain text
+			// (the library resolves the font's widths for every glyph).
+			// When, at the pace so far, the remaining pages would eat more
+			// than half of the time left, the rest of the document uses the
+			// plain text only, unless the plain text has proved useless
+			// (words glued on most pages, as in TeX output).
+			perPage := time.Since(start) / time.Duration(i)
+			if layout == LayoutBest && perPage*time.Duration(len(pages)-i) > left/2 && comparedLetters >= 2000 && plainBadLetters <= poorBadness*comparedLetters {
+				layout = LayoutPlain
+				setResultMeta(res, MetaPlainFromPage, strconv.Itoa(i+1))
+			}
 		}
-		if text != "" {
+		pageStart := time.Now()
+		pt := pageText(ctx, layout, pv, widths)
+		lastPage = time.Since(pageStart)
+		if pt.compared {
+			comparedLetters += pt.letters
+			plainBadLetters += pt.letters * pt.plainBadness
+		}
+		if pt.garbled {
+			garbledPages++
+			res.addFlag(FlagGarbledPagePrefix + strconv.Itoa(i+1))
+		}
+		if pt.text != "" {
 			withText++
 		}
-		res.Pages = append(res.Pages, text)
+		res.Pages = append(res.Pages, pt.text)
 	}
 	switch {
 	case len(pages) == 0:
 		res.addFlag(FlagEmpty)
-	case withText == 0:
+	case withText == 0 && garbledPages == 0:
+		// No page failed and none has text: an image-only document.
 		res.addFlag(FlagNoTextLayer)
 	}
 	return res, nil
@@ -451,70 +492,117 @@ func parentChainOK(page pdf.Value) (ok bool) {
 	return false
 }
 
-// pageText extracts one page. ok is false when the library failed on the
-// page (both strategies panicked or erred) or its text decoded to junk.
-func (e PDFExtractor) pageText(ctx context.Context, pv pdf.Value) (string, bool) {
-	if !parentChainOK(pv) {
-		return "", false
+// Meta keys the PDF extractor sets when it runs short of time.
+const (
+	// MetaPlainFromPage: from that page (1-based) on, only the library's
+	// plain text was kept (no positional assembly).
+	MetaPlainFromPage = "x-faro-plain-text-from-page"
+	// MetaTextUntilPage: pages after that one (1-based) were not extracted
+	// (their text is ""); the result is flagged "truncated".
+	MetaTextUntilPage = "x-faro-text-until-page"
+)
+
+func setResultMeta(res *Result, k, v string) {
+	if res.Meta == nil {
+		res.Meta = map[string]string{}
 	}
-	p := pdf.Page{V: pv}
-	var plain, pos string
-	var plainErr, posErr error
-	if e.Layout != LayoutPositional {
-		plain, plainErr = plainText(p)
-	}
-	if e.Layout != LayoutPlain && ctx.Err() == nil {
-		pos, posErr = positionalText(p)
-	}
-	var text string
-	switch {
-	case e.Layout == LayoutPlain:
-		if plainErr != nil {
-			return "", false
-		}
-		text = plain
-	case e.Layout == LayoutPositional:
-		if posErr != nil {
-			return "", false
-		}
-		text = pos
-	case plainErr != nil && posErr != nil:
-		return "", false
-	case plainErr != nil:
-		text = pos
-	case posErr != nil:
-		text = plain
-	default:
-		text = pickPageText(plain, pos)
-	}
-	if junkText(text) {
-		return "", false
-	}
-	return dehyphenate(text), true
+	res.Meta[k] = v
 }
 
-// plainText is Page.GetPlainText with panic recovery and cleaning.
-func plainText(p pdf.Page) (s string, err error) {
+// pageResult is the outcome of one page.
+type pageResult struct {
+	text string
+	// garbled: the library failed on the page (text "") or much of its
+	// text could not be decoded (text is what could be).
+	garbled bool
+	// compared: both strategies ran; letters and plainBadness then give
+	// the page's letter count and the plain text's textBadness.
+	compared              bool
+	letters, plainBadness float64
+}
+
+// poorBadness is the textBadness above which the plain text of a document
+// counts as useless (words glued everywhere).
+const poorBadness = 0.15
+
+// pageText extracts one page with the given strategy.
+func pageText(ctx context.Context, layout PDFLayout, pv pdf.Value, widths widthCache) (pr pageResult) {
+	if !parentChainOK(pv) {
+		pr.garbled = true
+		return pr
+	}
+	p := pdf.Page{V: pv}
+	var plain, pos, raw string
+	var plainErr, posErr error = errSkipped, errSkipped
+	if layout != LayoutPositional {
+		plain, raw, plainErr = plainText(p)
+	}
+	if layout != LayoutPlain && ctx.Err() == nil {
+		pos, posErr = positionalText(p, widths)
+	}
+	switch {
+	case plainErr != nil && posErr != nil:
+		pr.garbled = true
+		return pr
+	case plainErr != nil:
+		pr.text = pos
+	case posErr != nil:
+		pr.text = plain
+	default:
+		pr.text = pickPageText(plain, pos)
+		pr.compared = true
+		pr.letters = float64(letterCount(plain))
+		pr.plainBadness = textBadness(plain)
+	}
+	if plainErr == nil && junkText(raw) {
+		pr.garbled = true
+		pr.text = stripJunk(pr.text)
+	}
+	pr.text = dehyphenate(pr.text)
+	return pr
+}
+
+var errSkipped = errors.New("not computed")
+
+// plainText is Page.GetPlainText with panic recovery; it returns the
+// cleaned text and the raw one.
+func plainText(p pdf.Page) (s, raw string, err error) {
 	defer func() {
 		if x := recover(); x != nil {
-			s, err = "", fmt.Errorf("page text: %v", x)
+			s, raw, err = "", "", fmt.Errorf("page text: %v", x)
 		}
 	}()
-	s, err = p.GetPlainText(nil)
+	raw, err = p.GetPlainText(nil)
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
-	return cleanText(s), nil
+	return cleanText(raw), raw, nil
 }
 
 // positionalText assembles the glyphs of Page.Content, recovering panics.
-func positionalText(p pdf.Page) (s string, err error) {
+func positionalText(p pdf.Page, cache widthCache) (s string, err error) {
 	defer func() {
 		if x := recover(); x != nil {
 			s, err = "", fmt.Errorf("page content: %v", x)
 		}
 	}()
-	return cleanText(assembleGlyphs(p.Content().Text)), nil
+	texts := p.Content().Text
+	// Drop the glyphs the library invents after each TJ (see tjArtifacts);
+	// when the replay fails, drop what surely is one: "\n", or U+FFFD
+	// without a width.
+	marks := tjArtifacts(p, len(texts))
+	kept := texts[:0]
+	for i, t := range texts {
+		if marks != nil && marks[i] {
+			continue
+		}
+		if t.S == "\n" || (t.S == "\uFFFD" && t.W == 0) {
+			continue
+		}
+		kept = append(kept, t)
+	}
+	fixPositions(kept, pageWidths(p, cache))
+	return cleanText(assembleGlyphs(kept)), nil
 }
 
 var reHyphenBreak = regexp.MustCompile(`(\pL)[-\x{00AD}\x{2010}][ \t]*\n[ \t]*(\p{Ll})`)
@@ -523,25 +611,36 @@ var reHyphenBreak = regexp.MustCompile(`(\pL)[-\x{00AD}\x{2010}][ \t]*\n[ \t]*(\
 // "priority"), as poppler does: a letter, a hyphen ending the line, a
 // lower-case letter starting the next.
 func dehyphenate(s string) string {
-	if !strings.Contains(s, "-\n") && !strings.Contains(s, "\u00ad") && !strings.Contains(s, "\u2010") {
-		return s
-	}
 	return reHyphenBreak.ReplaceAllString(s, "$1$2")
 }
 
-// junkText reports whether text is mostly undecodable glyphs: replacement
-// characters, private-use code points or leftover control bytes (a font
-// without a usable encoding).
-func junkText(s string) bool {
+// junkText reports whether raw page text is largely undecodable: at least
+// 30% of its non-blank characters are replacement characters, private-use
+// code points, control bytes or invalid UTF-8 (a font without a usable
+// encoding, such as a Type 1C font with a built-in encoding and no
+// ToUnicode map).
+func junkText(raw string) bool {
 	bad, total := 0, 0
-	for _, r := range s {
-		if r == ' ' || r == '\n' || r == '\t' {
+	for i := 0; i < len(raw); {
+		r, size := utf8.DecodeRuneInString(raw[i:])
+		i += size
+		if r == ' ' || r == '\n' || r == '\t' || r == '\r' {
 			continue
 		}
 		total++
-		if r == '\uFFFD' || (r >= 0xE000 && r <= 0xF8FF) || r < 0x20 {
+		if (r == utf8.RuneError) || (r >= 0xE000 && r <= 0xF8FF) || r < 0x20 || (r >= 0x7F && r < 0xA0) {
 			bad++
 		}
 	}
 	return total > 0 && bad*10 >= total*3
+}
+
+// stripJunk removes replacement and private-use characters.
+func stripJunk(s string) string {
+	return cleanText(strings.Map(func(r rune) rune {
+		if r == utf8.RuneError || (r >= 0xE000 && r <= 0xF8FF) {
+			return -1
+		}
+		return r
+	}, s))
 }

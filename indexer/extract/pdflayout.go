@@ -19,6 +19,10 @@ const (
 	lineTolFrac = 0.5
 )
 
+// badnessMargin is how much less bad (textBadness) the plain text must be
+// to be preferred to the positional assembly.
+const badnessMargin = 0.01
+
 type glyph struct {
 	x, y, w, fs float64
 	s           string
@@ -47,8 +51,8 @@ type glyph struct {
 func assembleGlyphs(texts []pdf.Text) string {
 	gs := make([]glyph, 0, len(texts))
 	for _, t := range texts {
-		if t.S == "" || t.S == "\n" {
-			continue // the library adds a "\n" glyph after each TJ
+		if t.S == "" || t.S == "\n" || (t.S == "\uFFFD" && t.W == 0) {
+			continue // the library adds a "\n" glyph after each TJ (U+FFFD in CID fonts)
 		}
 		if !finite(t.X) || !finite(t.Y) || !finite(t.W) || !finite(t.FontSize) {
 			continue
@@ -183,10 +187,12 @@ func pickPageText(plain, pos string) string {
 	case float64(lp) < 0.9*float64(lq):
 		return pos
 	}
-	if textBadness(pos) <= textBadness(plain) {
-		return pos
+	// The positional text wins ties and near-ties: it also separates
+	// columns and words the badness measure cannot see.
+	if textBadness(plain)+badnessMargin < textBadness(pos) {
+		return plain
 	}
-	return plain
+	return pos
 }
 
 func letterCount(s string) int {

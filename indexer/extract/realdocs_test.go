@@ -116,64 +116,110 @@ func domainPDFs(t *testing.T, root string) []string {
 	return out
 }
 
-// qualityFloor is the macro word-F1 (against poppler) below which the
-// quality test fails: measured macro F1 minus a small margin.
-const qualityFloor = 0.0
+// Floors of the macro word-F1 against poppler below which the quality test
+// fails: the measured macro F1 minus a small margin (measured with
+// ledongthuc/pdf v0.0.0-20260907135840: 0.9524 over the 22 domain PDFs,
+// 0.9389 over the 17 of at most 1 MB that -short keeps; the CORETT map
+// scores 0.07 in both, its Type 1C fonts have no usable encoding).
+const (
+	qualityFloor      = 0.94
+	qualityFloorShort = 0.925
+)
 
 // slowPDFBytes: in -short mode the quality and robustness tests skip PDFs
 // larger than this.
 const slowPDFBytes = 1 << 20
 
-type f1Row struct {
-	name              string
-	f1, prec, rec     float64
-	pages, wantPages  int
-	elapsed           time.Duration
-	err               error
+// realOutcome is the extraction of one real document, shared by the tests
+// so that each file is extracted once per test binary run.
+type realOutcome struct {
+	res     *Result
+	err     error
+	elapsed time.Duration
 }
 
-// measureF1 extracts each domain PDF with ex and scores it against
-// poppler's text. Files run two at a time.
-func measureF1(t *testing.T, root string, names []string, ex Extractor) []f1Row {
-	rows := make([]f1Row, len(names))
+var (
+	realMu    sync.Mutex
+	realCache = map[string]*realOutcome{}
+)
+
+// Per-file timeouts of the real-document tests.
+const (
+	// robustTimeout bounds each pdf-robustness file, extracted with File.
+	robustTimeout = 10 * time.Second
+	// domainTimeout bounds each domain file. Domain files are extracted
+	// with Safe under a context that is cancelled by a timer but has no
+	// deadline, so that the PDF extractor never trades quality for time
+	// (see MetaPlainFromPage) and the F1 numbers do not depend on the load
+	// of the machine.
+	domainTimeout = DefaultTimeout
+)
+
+// extractReal extracts a real document once per test binary run. Files of
+// pdf-robustness go through File with robustTimeout; domain files through
+// Detect and Safe with domainTimeout (see above). A panic escaping is
+// turned into an error and reported.
+func extractReal(t *testing.T, path string) *realOutcome {
+	realMu.Lock()
+	o, ok := realCache[path]
+	realMu.Unlock()
+	if ok {
+		return o
+	}
+	o = &realOutcome{}
+	domain := filepath.Base(filepath.Dir(path)) == "domain"
+	start := time.Now()
+	func() {
+		defer func() {
+			if x := recover(); x != nil {
+				o.err = fmt.Errorf("panic escaped: %v", x)
+				t.Errorf("%s: panic escaped: %v", path, x)
+			}
+		}()
+		if !domain {
+			ctx, cancel := context.WithTimeout(context.Background(), robustTimeout)
+			defer cancel()
+			o.res, o.err = File(ctx, path)
+			return
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			o.err = err
+			return
+		}
+		format := Detect(filepath.Base(path), data)
+		if format == "" {
+			o.err = ErrUnsupported
+			return
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		timer := time.AfterFunc(domainTimeout, cancel)
+		defer timer.Stop()
+		o.res, o.err = Safe(ctx, For(format), path, data)
+	}()
+	o.elapsed = time.Since(start)
+	realMu.Lock()
+	realCache[path] = o
+	realMu.Unlock()
+	return o
+}
+
+// forEachParallel runs fn on each item, two at a time (the machine's
+// cores).
+func forEachParallel(n int, fn func(i int)) {
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, 2)
-	for i, name := range names {
+	for i := 0; i < n; i++ {
 		wg.Add(1)
-		go func(i int, name string) {
+		go func(i int) {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			row := f1Row{name: name}
-			data, err := os.ReadFile(filepath.Join(root, "domain", name))
-			if err != nil {
-				row.err = err
-				rows[i] = row
-				return
-			}
-			want, err := os.ReadFile(filepath.Join(root, "pdftotext", name+".txt"))
-			if err != nil {
-				row.err = err
-				rows[i] = row
-				return
-			}
-			ctx, cancel := context.WithTimeout(context.Background(), DefaultTimeout)
-			defer cancel()
-			start := time.Now()
-			res, err := Safe(ctx, ex, name, data)
-			row.elapsed = time.Since(start)
-			row.wantPages = strings.Count(string(want), "\f")
-			if err != nil {
-				row.err = err
-			} else {
-				row.pages = len(res.Pages)
-				row.f1, row.prec, row.rec = wordF1(res.Text(), string(want))
-			}
-			rows[i] = row
-		}(i, name)
+			fn(i)
+		}(i)
 	}
 	wg.Wait()
-	return rows
 }
 
 // TestPDFQualityAgainstPoppler measures word-level F1 of the PDF extractor
@@ -197,40 +243,197 @@ func TestPDFQualityAgainstPoppler(t *testing.T) {
 	if len(names) == 0 {
 		t.Skip("no domain PDF with a reference text")
 	}
-	layouts := []struct {
-		name string
-		ex   PDFExtractor
-	}{{"best", PDFExtractor{}}}
-	if os.Getenv("FARO_F1_ALL_LAYOUTS") != "" {
-		layouts = append(layouts, struct {
-			name string
-			ex   PDFExtractor
-		}{"plain", PDFExtractor{Layout: LayoutPlain}}, struct {
-			name string
-			ex   PDFExtractor
-		}{"positional", PDFExtractor{Layout: LayoutPositional}})
+	type row struct {
+		name          string
+		f1, prec, rec float64
+		pages, want   int
+		elapsed       time.Duration
+		err           error
 	}
-	for _, l := range layouts {
-		rows := measureF1(t, root, names, l.ex)
-		sum := 0.0
-		var b strings.Builder
-		for _, r := range rows {
-			if r.err != nil {
-				t.Errorf("%s: %v", r.name, r.err)
-				continue
-			}
-			if r.pages != r.wantPages {
-				t.Errorf("%s: %d pages, poppler %d", r.name, r.pages, r.wantPages)
-			}
-			sum += r.f1
-			fmt.Fprintf(&b, "  %-72s F1 %.3f  P %.3f  R %.3f  %3d pages  %v\n", r.name, r.f1, r.prec, r.rec, r.pages, r.elapsed.Round(time.Millisecond))
+	rows := make([]row, len(names))
+	forEachParallel(len(names), func(i int) {
+		name := names[i]
+		r := row{name: name}
+		want, err := os.ReadFile(filepath.Join(root, "pdftotext", name+".txt"))
+		if err != nil {
+			r.err = err
+			rows[i] = r
+			return
 		}
-		macro := sum / float64(len(rows))
-		t.Logf("layout %s: macro F1 %.4f over %d PDFs\n%s", l.name, macro, len(rows), b.String())
-		if l.name == "best" && macro < qualityFloor {
-			t.Errorf("macro F1 %.4f below the floor %.4f", macro, qualityFloor)
+		r.want = strings.Count(string(want), "\f")
+		o := extractReal(t, filepath.Join(root, "domain", name))
+		r.elapsed, r.err = o.elapsed, o.err
+		if o.err == nil {
+			r.pages = len(o.res.Pages)
+			r.f1, r.prec, r.rec = wordF1(o.res.Text(), string(want))
 		}
+		rows[i] = r
+	})
+	sum := 0.0
+	var b strings.Builder
+	for _, r := range rows {
+		if r.err != nil {
+			t.Errorf("%s: %v", r.name, r.err)
+			continue
+		}
+		if r.pages != r.want {
+			t.Errorf("%s: %d pages, poppler %d", r.name, r.pages, r.want)
+		}
+		sum += r.f1
+		fmt.Fprintf(&b, "  %-74s F1 %.3f  P %.3f  R %.3f  %3d pages  %v\n", r.name, r.f1, r.prec, r.rec, r.pages, r.elapsed.Round(time.Millisecond))
+	}
+	macro := sum / float64(len(rows))
+	floor := qualityFloor
+	if testing.Short() {
+		floor = qualityFloorShort
+	}
+	t.Logf("macro word-F1 against poppler %.4f over %d PDFs (floor %.3f)\n%s", macro, len(rows), floor, b.String())
+	if macro < floor {
+		t.Errorf("macro F1 %.4f below the floor %.4f", macro, floor)
 	}
 }
 
-var _ = errors.Is
+// manifestRow is one line of realdocs/MANIFEST.tsv.
+type manifestRow struct {
+	file, textLayer string
+	pages           int
+}
+
+func readManifest(root string) map[string]manifestRow {
+	out := map[string]manifestRow{}
+	data, err := os.ReadFile(filepath.Join(root, "MANIFEST.tsv"))
+	if err != nil {
+		return out
+	}
+	lines := strings.Split(string(data), "\n")
+	if len(lines) == 0 {
+		return out
+	}
+	col := map[string]int{}
+	for i, h := range strings.Split(lines[0], "\t") {
+		col[h] = i
+	}
+	get := func(f []string, name string) string {
+		if i, ok := col[name]; ok && i < len(f) {
+			return f[i]
+		}
+		return ""
+	}
+	for _, l := range lines[1:] {
+		f := strings.Split(l, "\t")
+		if len(f) < 2 {
+			continue
+		}
+		row := manifestRow{file: get(f, "local_file"), textLayer: get(f, "pdf_text_layer")}
+		fmt.Sscan(get(f, "pdf_pages"), &row.pages)
+		out[row.file] = row
+	}
+	return out
+}
+
+// TestRealDocsRobustness extracts every file of realdocs/pdf-robustness and
+// realdocs/domain: each must yield a Result or an error, no panic may
+// escape, and each call must return within its timeout. Counts are logged.
+func TestRealDocsRobustness(t *testing.T) {
+	root := realdocsDir(t)
+	if root == "" {
+		t.Skip("shared/realdocs not found")
+	}
+	manifest := readManifest(root)
+	var files []string
+	for _, sub := range []string{"pdf-robustness", "domain"} {
+		entries, err := os.ReadDir(filepath.Join(root, sub))
+		if err != nil {
+			continue
+		}
+		for _, e := range entries {
+			if e.Type().IsRegular() {
+				files = append(files, filepath.Join(sub, e.Name()))
+			}
+		}
+	}
+	if len(files) == 0 {
+		t.Skip("no real documents")
+	}
+	type outcome struct {
+		file    string
+		res     *Result
+		err     error
+		elapsed time.Duration
+		skipped bool
+	}
+	out := make([]outcome, len(files))
+	forEachParallel(len(files), func(i int) {
+		f := files[i]
+		path := filepath.Join(root, f)
+		if st, err := os.Stat(path); testing.Short() && err == nil && st.Size() > slowPDFBytes {
+			out[i] = outcome{file: f, skipped: true}
+			return
+		}
+		o := extractReal(t, path)
+		out[i] = outcome{file: f, res: o.res, err: o.err, elapsed: o.elapsed}
+	})
+
+	var ok, failed, flagged, timeouts, unsupported, encrypted, skipped int
+	var b strings.Builder
+	for _, o := range out {
+		if o.skipped {
+			skipped++
+			continue
+		}
+		limit := robustTimeout
+		if strings.HasPrefix(o.file, "domain") {
+			limit = domainTimeout
+		}
+		if o.elapsed > limit+2*time.Second {
+			t.Errorf("%s: returned after %v (timeout %v)", o.file, o.elapsed, limit)
+		}
+		if o.res == nil && o.err == nil {
+			t.Errorf("%s: neither a result nor an error", o.file)
+		}
+		m := manifest[o.file]
+		status := "ok"
+		switch {
+		case errors.Is(o.err, ErrTimeout):
+			timeouts++
+			status = "TIMEOUT"
+		case errors.Is(o.err, ErrUnsupported):
+			unsupported++
+			status = "unsupported"
+		case errors.Is(o.err, ErrEncrypted):
+			encrypted++
+			failed++
+			status = "encrypted"
+		case o.err != nil:
+			failed++
+			status = "error"
+		case len(o.res.Flags) > 0:
+			flagged++
+			ok++
+			status = "flagged"
+		default:
+			ok++
+		}
+		if m.textLayer == "encrypted-needs-password" && o.err == nil {
+			t.Errorf("%s: poppler needs a password but extraction succeeded", o.file)
+		}
+		if errors.Is(o.err, ErrPanic) {
+			t.Errorf("%s: %v", o.file, o.err)
+		}
+		detail := ""
+		if o.err != nil {
+			detail = o.err.Error()
+			if i := strings.Index(detail, ": "); i >= 0 && strings.HasPrefix(detail, "extract ") {
+				detail = detail[i+2:]
+			}
+		} else {
+			detail = fmt.Sprintf("%d pages, %d words, flags %v", len(o.res.Pages), countWords(o.res.Text()), o.res.Flags)
+		}
+		fmt.Fprintf(&b, "  %-9s %-62s poppler %-3s %-24s %6dms  %s\n", status, o.file, fmt.Sprint(m.pages), m.textLayer, o.elapsed.Milliseconds(), truncateUTF8(detail, 140))
+	}
+	t.Logf("%d files: ok %d (flagged %d), errors %d (encrypted %d), unsupported %d, timeouts %d, skipped %d\n%s",
+		len(files), ok, flagged, failed, encrypted, unsupported, timeouts, skipped, b.String())
+	if timeouts > 0 {
+		t.Errorf("%d files timed out", timeouts)
+	}
+}

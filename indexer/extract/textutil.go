@@ -294,10 +294,11 @@ var (
 
 // normDate normalises a date to YYYY-MM-DD, YYYY-MM or YYYY; "" when it
 // cannot be read. It knows PDF dates ("D:20190514120000+02'00'"), ISO 8601
-// and RFC 3339 dates, compact 20190514, day-first 14/05/2019 (month-first
-// when the first number cannot be a day-of-month ≤ 12 ambiguity: day first
-// wins, as in ES/FR usage), and dates with English, Spanish or French month
-// names ("May 14, 2019", "14 de mayo de 2019", "14 mai 2019", "mayo 2019").
+// and RFC 3339 dates, compact 20190514, numeric dates with the year last
+// (day first, as in Spanish and French usage, unless only month first
+// makes sense: 05/14/2019), and dates with English, Spanish or French
+// month names ("May 14, 2019", "14 de mayo de 2019", "14 mai 2019",
+// "mayo 2019"). Parts out of range are dropped (2019-02-30 gives 2019-02).
 func normDate(s string) string {
 	s = strings.TrimSpace(s)
 	s = strings.TrimPrefix(strings.TrimPrefix(s, "D:"), "d:")

@@ -4,9 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"html"
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -167,5 +169,51 @@ func TestRelevance(t *testing.T) {
 	}
 	if mean < ndcgFloor {
 		t.Errorf("mean nDCG@10 = %.3f, below %.2f", mean, ndcgFloor)
+	}
+}
+
+// TestSnippetsPointAtTheirPage checks, over the bundled corpus, that every
+// snippet's page holds the words it marks: opening the original at that
+// page shows the evidence.
+func TestSnippetsPointAtTheirPage(t *testing.T) {
+	idx, err := bleve.Open(corpusIndex(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	ctx := context.Background()
+	marked := regexp.MustCompile(`<mark>(.*?)</mark>`)
+	checked := 0
+	for _, q := range []string{"trata", "migración", "ninez", "trafficking", `"Plan your Life"`, "remesas OR remittances", "réintégration", "frontera"} {
+		r, err := idx.Search(ctx, search.Query{Text: q, Size: 20, Snippets: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Total == 0 {
+			t.Errorf("%s: no hits", q)
+		}
+		for _, h := range r.Hits {
+			doc, err := idx.Document(ctx, h.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range h.Snippets {
+				if s.Page < 1 || s.Page > len(doc.Pages) {
+					t.Errorf("%s: %s snippet page %d of %d", q, h.ID, s.Page, len(doc.Pages))
+					continue
+				}
+				page := doc.Pages[s.Page-1].Text
+				for _, m := range marked.FindAllStringSubmatch(s.Text, -1) {
+					word := html.UnescapeString(m[1])
+					if !strings.Contains(page, word) {
+						t.Errorf("%s: %s p. %d does not contain marked %q", q, h.ID, s.Page, word)
+					}
+					checked++
+				}
+			}
+		}
+	}
+	if checked < 50 {
+		t.Errorf("only %d marked words checked", checked)
 	}
 }

@@ -27,7 +27,7 @@ var ErrNoIndex = errors.New("no index")
 const versionKey = "faro_mapping_version"
 
 // batchSize is how many documents Put collects before writing a batch.
-const batchSize = 64
+const batchSize = 1000
 
 // Index is a Faro index stored in a directory. It is safe for concurrent
 // use.

@@ -383,7 +383,7 @@ func translate(n search.Node) (query.Query, error) {
 
 // synonymBoost weighs a match of a synonym or translation against a match
 // of the user's own words.
-const synonymBoost = 0.5
+const synonymBoost = 0.8
 
 // proximityBoost weighs the optional phrase of a query's words.
 const proximityBoost = 0.5

@@ -120,10 +120,12 @@ func BenchmarkSearch(b *testing.B) {
 	idx := benchIndex(b, n)
 	ctx := context.Background()
 	cases := map[string]func(i int) search.Query{
-		"match":     func(int) search.Query { return search.Query{Text: "migración"} },
-		"phrase":    func(int) search.Query { return search.Query{Text: `"return reintegration"`} },
-		"boolean":   func(int) search.Query { return search.Query{Text: "(trata OR smuggling) AND niñez -climate"} },
-		"facets7":   func(int) search.Query { return search.Query{Text: "migración", Filters: map[string][]string{"country": {"HND"}, "gcm": {"10"}}} },
+		"match":   func(int) search.Query { return search.Query{Text: "migración"} },
+		"phrase":  func(int) search.Query { return search.Query{Text: `"return reintegration"`} },
+		"boolean": func(int) search.Query { return search.Query{Text: "(trata OR smuggling) AND niñez -climate"} },
+		"facets7": func(int) search.Query {
+			return search.Query{Text: "migración", Filters: map[string][]string{"country": {"HND"}, "gcm": {"10"}}}
+		},
 		"highlight": func(int) search.Query { return search.Query{Text: "retorno", Snippets: 3} },
 		"all":       func(int) search.Query { return search.Query{} },
 		"mix":       func(i int) search.Query { q := searchMix[i%len(searchMix)]; q.Snippets = 3; return q },

@@ -1,0 +1,121 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"faro/search"
+	"faro/search/bleve"
+)
+
+// label is one entry of the corpus ground truth.
+type label struct {
+	Source    string   `json:"source"`
+	Title     string   `json:"title"`
+	Lang      string   `json:"lang"`
+	Year      int      `json:"year"`
+	Type      string   `json:"type"`
+	Countries []string `json:"countries"`
+	Themes    []string `json:"themes"`
+	GCM       []int    `json:"gcm"`
+}
+
+// TestBundledCorpus checks what a new user sees: the size and make-up of
+// the bundled collection, its ground-truth file, clean extraction, and a
+// phrase search for each of the programme's named products.
+func TestBundledCorpus(t *testing.T) {
+	raw, err := os.ReadFile("../../indexer/testdata/corpus-labels.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var labels []label
+	if err := json.Unmarshal(raw, &labels); err != nil {
+		t.Fatal(err)
+	}
+	idx, err := bleve.Open(corpusIndex(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	ctx := context.Background()
+
+	all, err := idx.Search(ctx, search.Query{Size: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var indexed, pdfs []string
+	langs := map[string]int{}
+	for _, h := range all.Hits {
+		indexed = append(indexed, h.Source)
+		if strings.EqualFold(filepath.Ext(h.Source), ".pdf") {
+			pdfs = append(pdfs, h.Source)
+		}
+		langs[h.Lang]++
+	}
+	if len(indexed) < 30 || len(pdfs) < 20 {
+		t.Errorf("corpus has %d documents (%d PDFs), want ≥ 30 (≥ 20)", len(indexed), len(pdfs))
+	}
+	if langs["en"] == 0 || langs["es"] == 0 || langs["fr"] == 0 {
+		t.Errorf("languages %v, want en, es and fr", langs)
+	}
+
+	// The label file names exactly the indexed documents.
+	var labelled []string
+	for _, l := range labels {
+		labelled = append(labelled, l.Source)
+		if l.Lang == "" || l.Type == "" || len(l.Countries) == 0 {
+			t.Errorf("label of %s is incomplete: %+v", l.Source, l)
+		}
+	}
+	sort.Strings(indexed)
+	sort.Strings(labelled)
+	if strings.Join(indexed, "\n") != strings.Join(labelled, "\n") {
+		t.Errorf("labels and index differ:\nindexed  %v\nlabelled %v", indexed, labelled)
+	}
+	gcm := map[int]bool{}
+	for _, l := range labels {
+		for _, g := range l.GCM {
+			gcm[g] = true
+		}
+	}
+	if len(gcm) < 12 {
+		t.Errorf("the corpus touches %d GCM objectives, want ≥ 12", len(gcm))
+	}
+
+	// No file in the corpus fails to index.
+	var files int
+	filepath.WalkDir(corpusDir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && !strings.Contains(p, "/src/") && !strings.HasSuffix(p, ".meta.json") &&
+			!strings.HasPrefix(d.Name(), ".") && d.Name() != "README.md" {
+			files++
+		}
+		return nil
+	})
+	if files != len(indexed) {
+		t.Errorf("%d files in the corpus, %d indexed: some failed to index", files, len(indexed))
+	}
+
+	for _, phrase := range []string{"Plan your Life", "Migrating Informed", "Connect with your Future", "IOM X",
+		"Knowledge Uptake", "counter-trafficking", "Migrar Informados", "Conecta con tu futuro", "Ponele plan a tu vida", "Échale ganas"} {
+		r, err := idx.Search(ctx, search.Query{Text: `"` + phrase + `"`, Size: 1})
+		if err != nil || r.Total == 0 {
+			t.Errorf("phrase %q: %v hits, err %v", phrase, r, err)
+		}
+	}
+	// A Spanish filter on an English word finds Spanish documents on trata.
+	r, err := idx.Search(ctx, search.Query{Text: "trafficking", Filters: map[string][]string{"lang": {"es"}}, Size: 10, Snippets: 1})
+	if err != nil || r.Total == 0 {
+		t.Fatalf("trafficking in Spanish documents: %v %v", r, err)
+	}
+	for _, h := range r.Hits {
+		if h.Lang != "es" || len(h.Snippets) == 0 || !strings.Contains(strings.ToLower(h.Snippets[0].Text), "<mark>trata") {
+			t.Errorf("trafficking&lang=es hit %s (%s): %+v", h.ID, h.Lang, h.Snippets)
+		}
+	}
+}

@@ -1,20 +1,43 @@
-# Build a static faro, index the bundled corpus at build time, and serve it
-# from a small non-root image.
+# Build a static faro and serve it from a small non-root image whose root
+# file system can be mounted read-only: everything faro writes — the index,
+# the corpus with its uploads/, and the originals of deleted documents
+# (deleted/) — lives in the volume /data.
+#
+# On first start, with an empty /data, faro copies the bundled corpus from
+# /app/corpus into /data/corpus (--seed-corpus) and indexes it into
+# /data/index (a few seconds for the bundled corpus); later starts reuse
+# both. To serve your own collection, put it in /data/corpus (or mount a
+# folder there) before the first start.
+#
+#   docker build -t faro .
+#   docker run -d --name faro -p 8080:8080 --read-only --tmpfs /tmp \
+#     -v faro-data:/data -e FARO_ADMIN_TOKEN="$(openssl rand -hex 32)" faro
 FROM golang:1.26-bookworm AS build
 WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
+# Index the bundled corpus once as a smoke test: a corpus or a binary that
+# cannot index fails the build, not the first start.
 RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/faro ./cmd/faro \
- && /out/faro index --corpus corpus --index /out/data/index \
- && mkdir -p /out/corpus && cp -r corpus/. /out/corpus/
+ && /out/faro index --corpus corpus --index /tmp/smoke/index \
+ && mkdir -p /out/corpus /out/data && cp -r corpus/. /out/corpus/
 
 FROM gcr.io/distroless/static-debian12:nonroot
 WORKDIR /app
 COPY --from=build /out/faro /app/faro
+# The seed: read-only in the image, copied to /data/corpus on first start.
 COPY --from=build /out/corpus /app/corpus
-COPY --from=build --chown=nonroot:nonroot /out/data /app/data
-ENV FARO_ADDR=:8080 FARO_INDEX=/app/data/index FARO_CORPUS=/app/corpus
+# /data must belong to nonroot (uid 65532): a new named volume takes the
+# image's ownership; a bind-mounted host folder must be chowned to 65532.
+COPY --from=build --chown=nonroot:nonroot /out/data /data
+VOLUME ["/data"]
+ENV FARO_ADDR=:8080 \
+    FARO_INDEX=/data/index \
+    FARO_CORPUS=/data/corpus \
+    FARO_SEED_CORPUS=/app/corpus \
+    FARO_LOG_FORMAT=json \
+    FARO_SHUTDOWN_TIMEOUT=8s
 USER nonroot
 EXPOSE 8080
 ENTRYPOINT ["/app/faro"]

@@ -4,8 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"log/slog"
 	"net"
 	"net/http"
+	"os"
+	"strconv"
+	"strings"
 	"time"
 
 	"faro/search/web"
@@ -15,33 +20,74 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	fs := newFlags("serve", a.stderr)
 	c := fs.common()
 	addr := fs.string("addr", ":8080", "address to listen on")
+	logFormat := fs.string("log-format", "", "log format: json or text (default text on a terminal, json otherwise)")
+	adminToken := fs.string("admin-token", "", "bearer token of the write API (uploads, deletions, reindex); empty disables writes; prefer the environment variable")
+	maxUpload := fs.string("max-upload", "50MB", "largest file an upload may carry (e.g. 50MB, 1GiB, 1048576)")
+	searchTimeout := fs.duration("search-timeout", web.DefaultSearchTimeout, "time limit of each search request")
+	maxConcurrent := fs.int("max-concurrent", web.DefaultMaxConcurrent, "expensive requests (exports, evidence packs, feeds, uploads) served at once; more answer 503")
+	shutdownTimeout := fs.duration("shutdown-timeout", 10*time.Second, "how long in-flight requests may take to finish on SIGINT/SIGTERM")
+	seedCorpus := fs.string("seed-corpus", "", "folder copied into --corpus when that is missing or empty (container first start)")
 	if err := fs.parse(args); err != nil {
 		return err
 	}
-	log, err := newLogger(a.stderr, *c.logLevel)
+	log, err := newServeLogger(a.stderr, *c.logLevel, *logFormat)
 	if err != nil {
 		return err
+	}
+	uploadLimit, err := parseSize(*maxUpload)
+	if err != nil {
+		return fmt.Errorf("--max-upload: %w", err)
+	}
+	if *seedCorpus != "" {
+		if err := seed(log, *seedCorpus, *c.corpus); err != nil {
+			return err
+		}
+	}
+
+	metrics := web.NewMetrics()
+	if !indexExists(*c.index) && !indexExists(*c.index+".old") {
+		log.Info("no index yet: indexing the corpus", "corpus", *c.corpus, "index", *c.index)
+		rep, err := buildIndex(ctx, log, *c.corpus, *c.index, true, a.stderr)
+		recordIndexRun(metrics, "build", rep)
+		if err != nil {
+			return err
+		}
+		logReport(log, rep)
 	}
 	idx, err := openOrBuild(ctx, log, *c.corpus, *c.index, a.stderr)
 	if err != nil {
 		return err
 	}
 	defer idx.Close()
+	writer := newCorpusWriter(log, idx, *c.corpus, *c.index, metrics)
+	defer writer.Close()
 
+	switch {
+	case *adminToken == "":
+		log.Info("writes disabled: set FARO_ADMIN_TOKEN to enable uploads, deletions and reindexing")
+	case len(*adminToken) < 16:
+		log.Warn("the admin token is short: use at least 32 random characters (e.g. openssl rand -hex 32)")
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
+	handler := web.New(idx, web.Options{
+		Corpus: *c.corpus, Logger: log, Writer: writer, AdminToken: *adminToken, Metrics: metrics,
+		SearchTimeout: *searchTimeout, MaxUpload: uploadLimit, MaxConcurrent: *maxConcurrent,
+	})
 	srv := &http.Server{
-		Handler:           web.New(idx, web.Options{Corpus: *c.corpus, Logger: log}),
+		Handler:           handler,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 	n, _ := idx.Count(ctx)
-	log.Info("serving", "url", "http://"+displayAddr(ln.Addr()), "documents", n, "index", *c.index)
+	log.Info("serving", "url", "http://"+displayAddr(ln.Addr()), "documents", n, "index", *c.index,
+		"writes", *adminToken != "", "max_upload", formatSize(uploadLimit), "search_timeout", searchTimeout.String())
 	if a.onListen != nil {
 		a.onListen(ln.Addr())
 	}
@@ -52,16 +98,24 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		return fmt.Errorf("serve: %w", err)
 	case <-ctx.Done():
 	}
-	log.Info("shutting down")
-	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	// New connections are refused at once; requests in flight (uploads
+	// included) get the grace period; then the writer stops what is left
+	// and the deferred calls close the index.
+	log.Info("shutting down", "grace", shutdownTimeout.String())
+	sctx, cancel := context.WithTimeout(context.Background(), *shutdownTimeout)
 	defer cancel()
+	var shutdownErr error
 	if err := srv.Shutdown(sctx); err != nil {
-		return fmt.Errorf("shutdown: %w", err)
+		log.Warn("grace period over: closing the remaining connections", "err", err)
+		srv.Close()
+		shutdownErr = fmt.Errorf("shutdown: %w", err)
 	}
+	writer.Close()
 	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("serve: %w", err)
 	}
-	return nil
+	log.Info("stopped")
+	return shutdownErr
 }
 
 func displayAddr(a net.Addr) string {
@@ -69,4 +123,89 @@ func displayAddr(a net.Addr) string {
 		return fmt.Sprintf("localhost:%d", t.Port)
 	}
 	return a.String()
+}
+
+// newServeLogger is newLogger with a format: "json", "text", or "" for
+// text on a terminal and JSON elsewhere (containers, log collectors).
+func newServeLogger(w io.Writer, level, format string) (*slog.Logger, error) {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(level)); err != nil {
+		return nil, fmt.Errorf("log level %q: %w", level, err)
+	}
+	opts := &slog.HandlerOptions{Level: l}
+	switch strings.ToLower(format) {
+	case "":
+		if isTerminal(w) {
+			return slog.New(slog.NewTextHandler(w, opts)), nil
+		}
+		return slog.New(slog.NewJSONHandler(w, opts)), nil
+	case "json":
+		return slog.New(slog.NewJSONHandler(w, opts)), nil
+	case "text":
+		return slog.New(slog.NewTextHandler(w, opts)), nil
+	}
+	return nil, fmt.Errorf("log format %q: want json or text", format)
+}
+
+// isTerminal reports whether w is a character device.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// parseSize reads a size in bytes: a whole number with an optional unit,
+// KB/MB/GB (powers of 1024, like KiB/MiB/GiB) or B.
+func parseSize(s string) (int64, error) {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"KIB", 1 << 10}, {"MIB", 1 << 20}, {"GIB", 1 << 30}, {"KB", 1 << 10}, {"MB", 1 << 20}, {"GB", 1 << 30}, {"K", 1 << 10}, {"M", 1 << 20}, {"G", 1 << 30}, {"B", 1}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(t, 10, 64)
+	if err != nil || n <= 0 || n > (1<<40)/mult {
+		return 0, fmt.Errorf("size %q: want a positive whole number with an optional unit (KB, MB, GB)", s)
+	}
+	return n * mult, nil
+}
+
+// formatSize writes a byte count the way --max-upload takes it.
+func formatSize(n int64) string {
+	for _, u := range []struct {
+		unit string
+		size int64
+	}{{"GB", 1 << 30}, {"MB", 1 << 20}, {"KB", 1 << 10}} {
+		if n%u.size == 0 {
+			return strconv.FormatInt(n/u.size, 10) + u.unit
+		}
+	}
+	return strconv.FormatInt(n, 10) + "B"
+}
+
+// seed copies the folder from into corpus when corpus is missing or empty:
+// a container's first start fills its data volume from the image.
+func seed(log *slog.Logger, from, corpus string) error {
+	if ents, err := os.ReadDir(corpus); err == nil && len(ents) > 0 {
+		return nil
+	}
+	if st, err := os.Stat(from); err != nil || !st.IsDir() {
+		return fmt.Errorf("seed corpus %q: not a folder", from)
+	}
+	if err := os.MkdirAll(corpus, 0o755); err != nil {
+		return fmt.Errorf("seed corpus: %w", err)
+	}
+	log.Info("corpus is empty: copying the seed corpus", "from", from, "to", corpus)
+	if err := os.CopyFS(corpus, os.DirFS(from)); err != nil {
+		return fmt.Errorf("seed corpus %q from %q: %w", corpus, from, err)
+	}
+	return nil
 }

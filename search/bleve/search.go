@@ -96,7 +96,6 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 	}
 	main := bleve.NewSearchRequestOptions(conjoin(textQ, filters, ""), q.Size, from, q.Explain)
 	main.Fields = []string{fieldDoc}
-	main.IncludeLocations = q.Snippets > 0
 	// Every order ends with the id, so it is total and cursors are exact.
 	id := &bsearch.SortDocID{}
 	switch q.Sort {
@@ -160,9 +159,17 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 		res.Facets[name] = facetCounts(name, fr)
 	}
 	res.Total = r.Total
+	// Match locations are read for the shown hits only: a second, cheap
+	// search restricted to their ids.
+	var locs map[string]bsearch.FieldTermLocationMap
+	if _, all := node.(search.MatchAll); q.Snippets > 0 && !all && len(r.Hits) > 0 {
+		if locs, err = x.locations(ctx, textQ, r.Hits); err != nil {
+			return nil, err
+		}
+	}
 	res.Hits = make([]search.Hit, 0, len(r.Hits))
 	for _, h := range r.Hits {
-		hit, err := toHit(h, q.Snippets)
+		hit, err := toHit(h, locs[h.ID], q.Snippets)
 		if err != nil {
 			return nil, err
 		}
@@ -491,9 +498,28 @@ func textQuery(text string, prefix bool, fields []weightedField) query.Query {
 	return orOf(ors)
 }
 
+// locations returns the match locations of textQ in the given hits.
+func (x *Index) locations(ctx context.Context, textQ query.Query, hits bsearch.DocumentMatchCollection) (map[string]bsearch.FieldTermLocationMap, error) {
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), textQ), len(ids), 0, false)
+	req.IncludeLocations = true
+	r, err := x.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search: locate matches: %w", err)
+	}
+	out := make(map[string]bsearch.FieldTermLocationMap, len(r.Hits))
+	for _, h := range r.Hits {
+		out[h.ID] = h.Locations
+	}
+	return out, nil
+}
+
 // toHit decodes a hit's stored document and builds its snippets from the
 // match locations in the body fields.
-func toHit(h *bsearch.DocumentMatch, snippets int) (search.Hit, error) {
+func toHit(h *bsearch.DocumentMatch, locations bsearch.FieldTermLocationMap, snippets int) (search.Hit, error) {
 	raw, _ := h.Fields[fieldDoc].(string)
 	var doc search.Document
 	if err := json.Unmarshal([]byte(raw), &doc); err != nil {
@@ -511,7 +537,7 @@ func toHit(h *bsearch.DocumentMatch, snippets int) (search.Hit, error) {
 	}
 	if snippets > 0 {
 		var spans []search.Span
-		for field, terms := range h.Locations {
+		for field, terms := range locations {
 			if !strings.HasPrefix(field, "body_") {
 				continue
 			}

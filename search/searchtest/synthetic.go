@@ -66,19 +66,51 @@ func zipf(r *rand.Rand, n int) int {
 	return int(float64(n) * x * x * x)
 }
 
+// synthFiller is a long tail of made-up words, so that the domain words
+// occur in a realistic share of documents rather than in all of them (real
+// text follows Zipf's law over tens of thousands of words).
+var synthFiller = func() []string {
+	syl := strings.Fields("ca co la lo ma me ni no pa pe ra re sa se ta te vi vo bu du gra pro tri ven dor mis tal")
+	r := rand.New(rand.NewPCG(7, 11))
+	seen := map[string]bool{}
+	var out []string
+	for len(out) < 20000 {
+		n := 2 + r.IntN(3)
+		var b strings.Builder
+		for k := 0; k < n; k++ {
+			b.WriteString(syl[r.IntN(len(syl))])
+		}
+		if w := b.String(); !seen[w] {
+			seen[w] = true
+			out = append(out, w)
+		}
+	}
+	return out
+}()
+
 func synthDoc(r *rand.Rand, i int) *search.Document {
 	lang := []string{"en", "es", "es", "en", "fr"}[r.IntN(5)]
 	words, fn := synthWords[lang], synthFunction[lang]
+	// Each document is about a few domain words and mentions others.
+	topic := make([]string, 6)
+	for k := range topic {
+		topic[k] = words[zipf(r, len(words))]
+	}
 	sentence := func(k int) string {
 		var b strings.Builder
 		for j := 0; j < k; j++ {
 			if j > 0 {
 				b.WriteByte(' ')
 			}
-			if j%3 == 1 {
+			switch x := r.IntN(20); {
+			case j%3 == 1:
 				b.WriteString(fn[r.IntN(len(fn))])
-			} else {
-				b.WriteString(words[zipf(r, len(words))])
+			case x < 5:
+				b.WriteString(topic[r.IntN(len(topic))])
+			case x < 6:
+				b.WriteString(words[r.IntN(len(words))])
+			default:
+				b.WriteString(synthFiller[zipf(r, len(synthFiller))])
 			}
 		}
 		s := b.String()

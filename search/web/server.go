@@ -10,6 +10,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -20,21 +21,58 @@ import (
 	"faro/search/taxonomy"
 )
 
-// Options configure the handler.
+// Options configure the handler. The zero value serves reads only, with
+// the defaults below.
 type Options struct {
 	// Corpus is the folder the indexed documents' Source paths are relative
 	// to; originals are served from it.
 	Corpus string
 	// Logger receives request logs and internal errors; nil discards them.
 	Logger *slog.Logger
+	// Writer stores, indexes and removes documents for the write API
+	// (POST /api/v1/documents, DELETE /api/v1/documents/{id},
+	// POST /api/v1/reindex); nil disables it.
+	Writer Writer
+	// AdminToken is the bearer token the write API requires; "" disables
+	// writes (403).
+	AdminToken string
+	// Metrics receives the request and search metrics and serves them at
+	// /metrics; nil makes new ones (see Server.Metrics).
+	Metrics *Metrics
+	// SearchTimeout bounds each reading request's work (0 means
+	// DefaultSearchTimeout; negative means none).
+	SearchTimeout time.Duration
+	// MaxUpload is the largest file an upload may carry (0 means
+	// DefaultMaxUpload).
+	MaxUpload int64
+	// MaxBody is the largest body any other request may carry (0 means
+	// DefaultMaxBody).
+	MaxBody int64
+	// MaxConcurrent is how many expensive requests (exports, evidence
+	// packs, feeds, uploads, reindexing) run at once; the next ones are
+	// answered 503 with Retry-After. 0 means DefaultMaxConcurrent.
+	MaxConcurrent int
 }
+
+// Defaults of Options.
+const (
+	DefaultSearchTimeout = 10 * time.Second
+	DefaultMaxBody       = 1 << 20
+)
+
+// DefaultMaxConcurrent is the default number of expensive requests served
+// at once: twice the CPUs, at least 4.
+var DefaultMaxConcurrent = max(4, 2*runtime.GOMAXPROCS(0))
 
 // Server serves the API and the pages over an index.
 type Server struct {
-	idx    search.Index
-	corpus string
-	log    *slog.Logger
-	engine *gin.Engine
+	idx     search.Index
+	corpus  string
+	log     *slog.Logger
+	opts    Options
+	metrics *Metrics
+	slots   chan struct{}
+	engine  *gin.Engine
 }
 
 func init() { gin.SetMode(gin.ReleaseMode) }
@@ -45,10 +83,32 @@ func New(idx search.Index, opts Options) *Server {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{idx: idx, corpus: opts.Corpus, log: log}
+	if opts.SearchTimeout == 0 {
+		opts.SearchTimeout = DefaultSearchTimeout
+	}
+	if opts.MaxUpload <= 0 {
+		opts.MaxUpload = DefaultMaxUpload
+	}
+	if opts.MaxBody <= 0 {
+		opts.MaxBody = DefaultMaxBody
+	}
+	if opts.MaxConcurrent <= 0 {
+		opts.MaxConcurrent = DefaultMaxConcurrent
+	}
+	m := opts.Metrics
+	if m == nil {
+		m = NewMetrics()
+	}
+	m.setIndex(idx)
+	s := &Server{idx: timedIndex{Index: idx, m: m}, corpus: opts.Corpus, log: log, opts: opts, metrics: m,
+		slots: make(chan struct{}, opts.MaxConcurrent)}
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
-	r.Use(s.recoverer, s.logRequests, securityHeaders)
+	// Outermost first: the id is known to every log line, requests are
+	// logged and measured with the status the recoverer set, and the limits
+	// apply before any handler runs.
+	r.Use(s.requestID, s.logRequests, m.measure, s.recoverer, securityHeaders,
+		s.limitOtherBodies(), s.searchTimeout, s.limitExpensive)
 	r.NoRoute(func(c *gin.Context) { s.fail(c, http.StatusNotFound, "not found") })
 	r.NoMethod(func(c *gin.Context) { s.fail(c, http.StatusMethodNotAllowed, "method not allowed") })
 
@@ -57,8 +117,10 @@ func New(idx search.Index, opts Options) *Server {
 	api.GET("/documents/:id", s.apiDocument)
 	api.GET("/taxonomy", s.apiTaxonomy)
 	api.GET("/facets/:name", s.apiFacetValues)
+	s.registerAdmin(r)
 	r.GET("/healthz", s.healthz)
 	r.GET("/readyz", s.readyz)
+	r.GET("/metrics", gin.WrapH(m.Handler()))
 
 	r.GET("/", s.pageSearch)
 	r.GET("/documents/:id", s.pageDocument)
@@ -68,6 +130,9 @@ func New(idx search.Index, opts Options) *Server {
 	s.engine = r
 	return s
 }
+
+// Metrics returns the metrics the server records into.
+func (s *Server) Metrics() *Metrics { return s.metrics }
 
 // ServeHTTP implements http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.engine.ServeHTTP(w, r) }
@@ -87,52 +152,30 @@ func (s *Server) fail(c *gin.Context, status int, msg string) {
 }
 
 // failErr maps an error to its status: query errors are the user's (400),
-// unknown documents 404, cancelled requests 499-like 503, anything else is
-// logged and answered 500 without detail.
+// unknown documents 404, bodies past their limit 413, searches past the
+// search timeout 503 with Retry-After, cancelled requests 503; anything else
+// is logged and answered 500 without detail.
 func (s *Server) failErr(c *gin.Context, err error) {
 	var qe *search.QueryError
+	if limit, ok := isTooLarge(err); ok {
+		s.tooLarge(c, limit)
+		return
+	}
 	switch {
 	case errors.As(err, &qe):
 		s.fail(c, http.StatusBadRequest, qe.Error())
 	case errors.Is(err, search.ErrNotFound):
 		s.fail(c, http.StatusNotFound, "document not found")
-	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
-		s.fail(c, http.StatusServiceUnavailable, "request cancelled or timed out")
+	case errors.Is(err, context.DeadlineExceeded):
+		s.logger(c).Warn("search timed out", "path", c.Request.URL.Path, "query", c.Request.URL.RawQuery, "timeout", s.opts.SearchTimeout)
+		c.Header("Retry-After", strconv.Itoa(int(busyRetryAfter/time.Second)))
+		s.fail(c, http.StatusServiceUnavailable, "the search took longer than "+s.opts.SearchTimeout.String()+"; narrow it down or retry")
+	case errors.Is(err, context.Canceled):
+		s.fail(c, http.StatusServiceUnavailable, "request cancelled")
 	default:
-		s.log.Error("request failed", "path", c.Request.URL.Path, "err", err)
+		s.logger(c).Error("request failed", "path", c.Request.URL.Path, "err", err)
 		s.fail(c, http.StatusInternalServerError, "internal error")
 	}
-}
-
-func (s *Server) recoverer(c *gin.Context) {
-	defer func() {
-		if v := recover(); v != nil {
-			if v == http.ErrAbortHandler {
-				panic(v)
-			}
-			s.log.Error("panic serving request", "path", c.Request.URL.Path, "panic", fmt.Sprint(v))
-			s.fail(c, http.StatusInternalServerError, "internal error")
-		}
-	}()
-	c.Next()
-}
-
-func (s *Server) logRequests(c *gin.Context) {
-	start := time.Now()
-	c.Next()
-	s.log.Info("request", "method", c.Request.Method, "path", c.Request.URL.Path,
-		"status", c.Writer.Status(), "bytes", c.Writer.Size(), "dur", time.Since(start))
-}
-
-func securityHeaders(c *gin.Context) {
-	h := c.Writer.Header()
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Referrer-Policy", "same-origin")
-	h.Set("X-Frame-Options", "SAMEORIGIN")
-	if !strings.HasSuffix(c.Request.URL.Path, "/file") {
-		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'")
-	}
-	c.Next()
 }
 
 func (s *Server) healthz(c *gin.Context) {
@@ -142,7 +185,7 @@ func (s *Server) healthz(c *gin.Context) {
 func (s *Server) readyz(c *gin.Context) {
 	n, err := s.idx.Count(c.Request.Context())
 	if err != nil {
-		s.log.Error("readiness check", "err", err)
+		s.logger(c).Error("readiness check", "err", err)
 		c.JSON(http.StatusServiceUnavailable, errorBody{Error: "index not readable"})
 		return
 	}
@@ -168,7 +211,7 @@ func (s *Server) file(c *gin.Context) {
 	defer root.Close()
 	f, err := root.Open(filepath.FromSlash(doc.Source))
 	if err != nil {
-		s.log.Warn("original missing", "id", doc.ID, "source", doc.Source, "err", err)
+		s.logger(c).Warn("original missing", "id", doc.ID, "source", doc.Source, "err", err)
 		s.fail(c, http.StatusNotFound, "the original file is no longer in the corpus")
 		return
 	}

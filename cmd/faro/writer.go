@@ -1,0 +1,455 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"time"
+	"unicode"
+
+	"faro/indexer"
+	"faro/search"
+	"faro/search/bleve"
+	"faro/search/web"
+)
+
+// uploadsDir is the corpus folder uploads are stored in.
+const uploadsDir = "uploads"
+
+// trashDirName is the folder beside the index that deleted originals are
+// moved to, out of the corpus, so a deletion can be undone by hand.
+const trashDirName = "deleted"
+
+// sidecarSuffix names a document's metadata file (see indexer.Sidecar).
+const sidecarSuffix = ".meta.json"
+
+// corpusWriter is the write side of `faro serve`: it implements web.Writer
+// over the corpus folder and the open index.
+//
+// Uploads and deletions run side by side (they touch different files;
+// uploads never overwrite); a reindex runs alone, so its walk of the corpus
+// and its removal of documents whose files are gone cannot race an upload.
+type corpusWriter struct {
+	log     *slog.Logger
+	idx     *bleve.Index
+	corpus  string
+	trash   string
+	metrics *web.Metrics
+
+	mu         sync.RWMutex // Add and Delete share it; Reindex holds it alone
+	reindexing atomic.Bool
+	closed     atomic.Bool
+	ctx        context.Context // ends when the server has stopped
+	cancel     context.CancelFunc
+}
+
+var _ web.Writer = (*corpusWriter)(nil)
+
+// newCorpusWriter writes into corpus and idx; deleted originals go to a
+// "deleted" folder beside the index folder indexDir.
+func newCorpusWriter(log *slog.Logger, idx *bleve.Index, corpus, indexDir string, m *web.Metrics) *corpusWriter {
+	ctx, cancel := context.WithCancel(context.Background())
+	return &corpusWriter{
+		log: log, idx: idx, corpus: corpus, metrics: m,
+		trash: filepath.Join(filepath.Dir(filepath.Clean(indexDir)), trashDirName),
+		ctx:   ctx, cancel: cancel,
+	}
+}
+
+// Close stops the writes still running (their contexts end) and waits for
+// them, so the index can be closed after it. Later writes answer 503.
+func (w *corpusWriter) Close() {
+	w.closed.Store(true)
+	w.cancel()
+	w.mu.Lock()
+	defer w.mu.Unlock()
+}
+
+var errClosed = &web.WriteError{Status: http.StatusServiceUnavailable, Msg: "the server is shutting down"}
+
+// bind ties a write's context to the writer's, so shutdown stops it.
+func (w *corpusWriter) bind(ctx context.Context) (context.Context, context.CancelFunc) {
+	ctx, cancel := context.WithCancel(ctx)
+	stop := context.AfterFunc(w.ctx, cancel)
+	return ctx, func() { stop(); cancel() }
+}
+
+// Add stores data as uploads/NAME in the corpus (NAME a slug of name,
+// suffixed -2, -3, ... rather than overwrite anything), the sidecar beside it
+// as NAME.meta.json, and indexes the file at once. A file that cannot be
+// indexed is removed again and answered 422.
+func (w *corpusWriter) Add(ctx context.Context, name string, data []byte, sidecar []byte) (*search.Document, error) {
+	if len(sidecar) > 0 {
+		var sc indexer.Sidecar
+		dec := json.NewDecoder(bytes.NewReader(sidecar))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&sc); err != nil {
+			return nil, &web.WriteError{Status: http.StatusBadRequest, Msg: "metadata: " + err.Error()}
+		}
+	}
+	ctx, cancel := w.bind(ctx)
+	defer cancel()
+	w.mu.RLock()
+	defer w.mu.RUnlock()
+	if w.closed.Load() {
+		return nil, errClosed
+	}
+	start := time.Now()
+	dir := filepath.Join(w.corpus, uploadsDir)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("create uploads folder: %w", err)
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, fmt.Errorf("open uploads folder: %w", err)
+	}
+	defer root.Close()
+	file, err := createUnique(root, safeName(name), data, sidecar)
+	if err != nil {
+		return nil, err
+	}
+	rel := uploadsDir + "/" + file
+	doc, err := indexer.IndexFile(ctx, w.corpus, rel, w.idx)
+	if err == nil {
+		err = w.idx.Flush(ctx)
+	}
+	if err != nil {
+		root.Remove(file)
+		root.Remove(file + sidecarSuffix)
+		fe := indexer.FileError{Path: rel, Err: err}
+		w.metrics.RecordIndexRun(web.IndexRun{Operation: "upload", Took: time.Since(start), Failures: map[string]int{fe.Reason(): 1}})
+		if doc == nil && ctx.Err() == nil {
+			w.log.Warn("upload not indexed", "file", rel, "reason", fe.Reason(), "err", err, "request_id", web.RequestID(ctx))
+			return nil, &web.WriteError{Status: http.StatusUnprocessableEntity, Msg: "the file could not be indexed: " + reasonText(fe.Reason())}
+		}
+		return nil, fmt.Errorf("index upload %s: %w", rel, err)
+	}
+	w.metrics.RecordIndexRun(web.IndexRun{Operation: "upload", Took: time.Since(start), Documents: 1})
+	w.log.Info("indexed upload", "file", rel, "id", doc.ID, "pages", len(doc.Pages), "flags", doc.Flags,
+		"took", time.Since(start).Round(time.Millisecond), "request_id", web.RequestID(ctx))
+	return doc, nil
+}
+
+// reasonText explains an indexer.FileError reason to the uploader
+// without the server's paths.
+func reasonText(reason string) string {
+	switch reason {
+	case "unsupported":
+		return "its format is not supported"
+	case "too-large":
+		return "it is too large"
+	case "timeout":
+		return "reading its text took too long"
+	case "encrypted":
+		return "it is encrypted"
+	case "crash":
+		return "the text extractor failed on it"
+	case "metadata":
+		return "its metadata could not be read"
+	}
+	return "its text could not be read"
+}
+
+// uploadExts are the extensions an upload may be stored with.
+var uploadExts = map[string]bool{".pdf": true, ".html": true, ".htm": true, ".xhtml": true, ".md": true, ".markdown": true, ".txt": true, ".text": true}
+
+// safeName makes a file name safe to store: the base name folded to a slug
+// of ASCII letters, digits and dashes (at most 80), no path, no leading
+// dot, and an extension from uploadExts (.txt otherwise).
+func safeName(name string) string {
+	name = path.Base(strings.ReplaceAll(name, `\`, "/"))
+	ext := strings.ToLower(path.Ext(name))
+	if !uploadExts[ext] {
+		ext = ".txt"
+	}
+	base := strings.TrimSuffix(name, path.Ext(name))
+	var b strings.Builder
+	dash := false
+	for _, r := range search.Fold(base) {
+		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			b.WriteRune(unicode.ToLower(r))
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	slug := strings.Trim(b.String(), "-")
+	if len(slug) > 80 {
+		slug = strings.Trim(slug[:80], "-")
+	}
+	if slug == "" {
+		slug = "upload"
+	}
+	return slug + ext
+}
+
+// createUnique writes data to name in root, or to name-2, name-3, ... when
+// a file (or a sidecar that would apply to it) is there already, and the
+// sidecar beside it; it returns the name used. Files are created
+// exclusively, so concurrent uploads of one name never overwrite each other.
+func createUnique(root *os.Root, name string, data, sidecar []byte) (string, error) {
+	ext := path.Ext(name)
+	base := strings.TrimSuffix(name, ext)
+	for i := 1; i <= 1000; i++ {
+		cand := name
+		if i > 1 {
+			cand = base + "-" + strconv.Itoa(i) + ext
+		}
+		if exists(root, cand+sidecarSuffix) || exists(root, strings.TrimSuffix(cand, ext)+sidecarSuffix) {
+			continue
+		}
+		f, err := root.OpenFile(cand, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return "", fmt.Errorf("store upload %s: %w", cand, err)
+		}
+		err = writeAll(f, data)
+		if err == nil && len(sidecar) > 0 {
+			var sf *os.File
+			if sf, err = root.OpenFile(cand+sidecarSuffix, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644); err == nil {
+				err = writeAll(sf, sidecar)
+			}
+		}
+		if err != nil {
+			root.Remove(cand)
+			root.Remove(cand + sidecarSuffix)
+			return "", fmt.Errorf("store upload %s: %w", cand, err)
+		}
+		return cand, nil
+	}
+	return "", &web.WriteError{Status: http.StatusConflict, Msg: "too many uploads named " + strconv.Quote(name)}
+}
+
+func exists(root *os.Root, name string) bool {
+	_, err := root.Lstat(name)
+	return err == nil
+}
+
+// writeAll writes data, syncs and closes f.
+func writeAll(f *os.File, data []byte) error {
+	_, err := f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// Delete moves the document's original (and its sidecar) out of the corpus
+// into the "deleted" folder beside the index, then removes the document
+// from the index; if that fails the files are moved back. A document whose
+// original is already gone is just removed from the index.
+func (w *corpusWriter) Delete(ctx context.Context, id string) error {
+	ctx, cancel := w.bind(ctx)
+	defer cancel()
+	w.mu.RLock()
+	defer w.mu.RUnlock()
+	if w.closed.Load() {
+		return errClosed
+	}
+	doc, err := w.idx.Document(ctx, id)
+	if err != nil {
+		return err
+	}
+	moved, err := w.moveOut(doc.Source)
+	if err != nil {
+		return err
+	}
+	if err := w.idx.Delete(ctx, id); err != nil {
+		for _, m := range moved {
+			if rerr := moveFile(m[1], m[0]); rerr != nil {
+				w.log.Error("restore original after failed delete", "from", m[1], "to", m[0], "err", rerr)
+			}
+		}
+		return err
+	}
+	for _, m := range moved {
+		w.log.Info("moved deleted original out of the corpus", "id", id, "from", m[0], "to", m[1], "request_id", web.RequestID(ctx))
+	}
+	return nil
+}
+
+// moveOut moves the corpus file src and its sidecars into the trash and
+// returns the (from, to) pairs moved.
+func (w *corpusWriter) moveOut(src string) ([][2]string, error) {
+	rel := filepath.FromSlash(src)
+	if !filepath.IsLocal(rel) {
+		w.log.Warn("document source is outside the corpus: only the index entry is deleted", "source", src)
+		return nil, nil
+	}
+	root, err := os.OpenRoot(w.corpus)
+	if err != nil {
+		return nil, fmt.Errorf("open corpus %q: %w", w.corpus, err)
+	}
+	defer root.Close()
+	if _, err := root.Lstat(rel); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, nil
+		}
+		return nil, fmt.Errorf("find original %s: %w", src, err)
+	}
+	files := []string{rel}
+	if exists(root, rel+sidecarSuffix) {
+		files = append(files, rel+sidecarSuffix)
+	}
+	ext := filepath.Ext(rel)
+	if side := strings.TrimSuffix(rel, ext) + sidecarSuffix; ext != "" && exists(root, side) && !sidecarShared(root, rel) {
+		files = append(files, side)
+	}
+	if err := os.MkdirAll(w.trash, 0o755); err != nil {
+		return nil, fmt.Errorf("create %s: %w", w.trash, err)
+	}
+	stamp := time.Now().UTC().Format("20060102T150405.000Z")
+	var moved [][2]string
+	for _, f := range files {
+		from := filepath.Join(w.corpus, f)
+		to := filepath.Join(w.trash, stamp+"-"+strings.ReplaceAll(filepath.ToSlash(f), "/", "__"))
+		if err := moveFile(from, to); err != nil {
+			for _, m := range moved {
+				moveFile(m[1], m[0])
+			}
+			return nil, fmt.Errorf("move %s out of the corpus: %w", f, err)
+		}
+		moved = append(moved, [2]string{from, to})
+	}
+	return moved, nil
+}
+
+// sidecarShared reports whether another document in rel's folder has the
+// same name without extension, and so may read BASE.meta.json too.
+func sidecarShared(root *os.Root, rel string) bool {
+	dir, name := filepath.Split(rel)
+	base := strings.TrimSuffix(name, filepath.Ext(name))
+	d, err := root.Open(filepath.Clean("./" + dir))
+	if err != nil {
+		return true
+	}
+	defer d.Close()
+	names, err := d.Readdirnames(-1)
+	if err != nil {
+		return true
+	}
+	for _, n := range names {
+		if n != name && !strings.HasSuffix(strings.ToLower(n), sidecarSuffix) && strings.TrimSuffix(n, filepath.Ext(n)) == base {
+			return true
+		}
+	}
+	return false
+}
+
+// moveFile renames from to to, copying across file systems.
+func moveFile(from, to string) error {
+	err := os.Rename(from, to)
+	if err == nil || !errors.Is(err, syscall.EXDEV) {
+		return err
+	}
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		os.Remove(to)
+		return err
+	}
+	if err := out.Close(); err != nil {
+		os.Remove(to)
+		return err
+	}
+	return os.Remove(from)
+}
+
+// ReindexResponse is the answer of POST /api/v1/reindex.
+type ReindexResponse struct {
+	Files     int            `json:"files"`
+	Indexed   int            `json:"indexed"`
+	Added     int            `json:"added"`
+	Updated   int            `json:"updated"`
+	Unchanged int            `json:"unchanged"`
+	Removed   int            `json:"removed"`
+	Pages     int            `json:"pages"`
+	Flagged   int            `json:"flagged"`
+	Failed    []FailedFile   `json:"failed"`
+	Failures  map[string]int `json:"failures"`
+	TookMS    int64          `json:"took_ms"`
+	Documents uint64         `json:"documents"`
+}
+
+// FailedFile is a file a reindex could not index.
+type FailedFile struct {
+	File   string `json:"file"`
+	Reason string `json:"reason"`
+}
+
+// Reindex brings the index up to date with the corpus (see updateIndex):
+// one at a time (409 while one runs), with uploads and deletions waiting.
+func (w *corpusWriter) Reindex(ctx context.Context) (any, error) {
+	if !w.reindexing.CompareAndSwap(false, true) {
+		return nil, &web.WriteError{Status: http.StatusConflict, Msg: "a reindex is already running"}
+	}
+	defer w.reindexing.Store(false)
+	ctx, cancel := w.bind(ctx)
+	defer cancel()
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.closed.Load() {
+		return nil, errClosed
+	}
+	rep, err := updateIndex(ctx, w.log, w.idx, w.corpus, nil)
+	recordIndexRun(w.metrics, "reindex", rep)
+	if err != nil {
+		return nil, fmt.Errorf("reindex %s: %w", w.corpus, err)
+	}
+	logReport(w.log, rep)
+	out := ReindexResponse{
+		Files: rep.Files, Indexed: rep.Indexed, Added: rep.Added, Updated: rep.Updated, Unchanged: rep.Unchanged,
+		Removed: len(rep.Removed), Pages: rep.Pages, Flagged: rep.Flagged, Failed: []FailedFile{},
+		Failures: failureReasons(rep), TookMS: rep.Took.Milliseconds(),
+	}
+	for _, e := range rep.Errors {
+		out.Failed = append(out.Failed, FailedFile{File: e.Path, Reason: e.Reason()})
+	}
+	out.Documents, _ = w.idx.Count(ctx)
+	return out, nil
+}
+
+// failureReasons counts a run's failed files by reason.
+func failureReasons(rep *indexer.Report) map[string]int {
+	out := map[string]int{}
+	for _, e := range rep.Errors {
+		out[e.Reason()]++
+	}
+	return out
+}
+
+// recordIndexRun feeds an indexing run to the metrics.
+func recordIndexRun(m *web.Metrics, op string, rep *indexer.Report) {
+	if rep == nil {
+		return
+	}
+	m.RecordIndexRun(web.IndexRun{Operation: op, Took: rep.Took, Documents: rep.Indexed, Failures: failureReasons(rep)})
+}

@@ -1,0 +1,496 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/gin-gonic/gin"
+
+	"faro/search"
+	"faro/search/taxonomy"
+)
+
+// Writer changes the collection: it stores an uploaded file in the corpus
+// and indexes it, removes a document, and brings the index up to date with
+// the corpus. The command implements it over the indexer; search/web only
+// declares what it needs. Methods must be safe for concurrent use.
+//
+// Errors the client must act on are *WriteError; search.ErrNotFound means
+// an unknown document; anything else is answered 500 without detail.
+type Writer interface {
+	// Add stores data under name (a file name whose extension matches the
+	// sniffed format; the Writer makes it safe and unique) with sidecar
+	// (the document's NAME.meta.json, nil for none), indexes it and
+	// returns the indexed document, searchable at once.
+	Add(ctx context.Context, name string, data []byte, sidecar []byte) (*search.Document, error)
+	// Delete removes the document from the index and its file from the
+	// corpus.
+	Delete(ctx context.Context, id string) error
+	// Reindex brings the index up to date with the corpus and returns a
+	// report to show as JSON.
+	Reindex(ctx context.Context) (any, error)
+}
+
+// WriteError is an error of a write request that the client must fix (or
+// retry later), with the HTTP status to answer.
+type WriteError struct {
+	Status int
+	Msg    string
+}
+
+func (e *WriteError) Error() string { return e.Msg }
+
+// Routes of the write API.
+const (
+	uploadRoute  = "/api/v1/documents"
+	deleteRoute  = "/api/v1/documents/:id"
+	reindexRoute = "/api/v1/reindex"
+)
+
+// Limits of the write API.
+const (
+	// DefaultMaxUpload is the default largest file an upload may carry.
+	DefaultMaxUpload = 50 << 20
+	// maxMetadata bounds the metadata field of an upload.
+	maxMetadata = 64 << 10
+	// multipartSlack is what an upload body may hold beside the file:
+	// part headers, boundaries, the metadata field.
+	multipartSlack = maxMetadata + 64<<10
+	// writeDeadline is how long an upload or a reindex may take to read its
+	// request and write its answer; it replaces the server's shorter
+	// read and write timeouts for those routes.
+	writeDeadline = 10 * time.Minute
+)
+
+// errWritesDisabled is the message of every write when no token is set.
+const errWritesDisabled = "writes are disabled: set FARO_ADMIN_TOKEN"
+
+func (s *Server) registerAdmin(r *gin.Engine) {
+	r.POST(uploadRoute, s.requireAdmin, s.limitBody(s.opts.MaxUpload+multipartSlack, s.opts.MaxUpload), s.longDeadlines, s.acquire, s.upload)
+	r.DELETE(deleteRoute, s.requireAdmin, s.deleteDocument)
+	r.POST(reindexRoute, s.requireAdmin, s.longDeadlines, s.acquire, s.reindex)
+}
+
+// requireAdmin lets a request through only with the admin bearer token,
+// compared in constant time: 403 when writes are disabled, 401 with
+// WWW-Authenticate when the token is missing or wrong.
+func (s *Server) requireAdmin(c *gin.Context) {
+	if s.opts.AdminToken == "" {
+		s.fail(c, http.StatusForbidden, errWritesDisabled)
+		return
+	}
+	if s.opts.Writer == nil {
+		s.fail(c, http.StatusForbidden, "writes are not available on this server")
+		return
+	}
+	auth := c.GetHeader("Authorization")
+	scheme, token, _ := strings.Cut(auth, " ")
+	if !strings.EqualFold(scheme, "Bearer") || !tokenEqual(strings.TrimSpace(token), s.opts.AdminToken) {
+		challenge := `Bearer realm="faro"`
+		if auth != "" {
+			challenge += `, error="invalid_token"`
+			s.logger(c).Warn("write refused: invalid token", "route", route(c), "remote", c.ClientIP())
+		}
+		c.Header("WWW-Authenticate", challenge)
+		s.fail(c, http.StatusUnauthorized, "missing or invalid bearer token")
+		return
+	}
+	c.Next()
+}
+
+// tokenEqual compares the digests of two tokens in constant time, so
+// neither the content nor the length of the token leaks through timing.
+func tokenEqual(got, want string) bool {
+	g, w := sha256.Sum256([]byte(got)), sha256.Sum256([]byte(want))
+	return subtle.ConstantTimeCompare(g[:], w[:]) == 1
+}
+
+// longDeadlines gives a slow upload or a reindex more time than the
+// server's read and write timeouts (which protect the read routes).
+func (s *Server) longDeadlines(c *gin.Context) {
+	rc := http.NewResponseController(c.Writer)
+	deadline := time.Now().Add(writeDeadline)
+	_ = rc.SetReadDeadline(deadline) // unsupported writers (tests) keep theirs
+	_ = rc.SetWriteDeadline(deadline)
+	c.Next()
+}
+
+// writeContext detaches a write from its client: once a file is stored it
+// is indexed even if the client goes away, so the corpus and the index
+// agree. The Writer still stops at shutdown.
+func writeContext(c *gin.Context) context.Context {
+	return context.WithoutCancel(c.Request.Context())
+}
+
+// UploadResponse is the answer of POST /api/v1/documents: the new
+// document without its page texts.
+type UploadResponse struct {
+	ID         string   `json:"id"`
+	Title      string   `json:"title"`
+	URL        string   `json:"url"`
+	FileURL    string   `json:"file_url"`
+	Source     string   `json:"source"`
+	Format     string   `json:"format,omitempty"`
+	Lang       string   `json:"lang,omitempty"`
+	Type       string   `json:"type,omitempty"`
+	Year       int      `json:"year,omitempty"`
+	Countries  []string `json:"countries"`
+	Themes     []string `json:"themes"`
+	GCM        []int    `json:"gcm"`
+	Principles []string `json:"principles"`
+	Pages      int      `json:"pages"`
+	Flags      []string `json:"flags,omitempty"`
+}
+
+// upload handles POST /api/v1/documents: a multipart body with the file in
+// the field "file" and, optionally, the sidecar JSON in "metadata". The body
+// is read as a stream (nothing is spooled to disk); the file is held in
+// memory up to Options.MaxUpload and refused with 413 past it.
+func (s *Server) upload(c *gin.Context) {
+	mr, err := c.Request.MultipartReader()
+	if err != nil {
+		s.fail(c, http.StatusBadRequest, "send the file as multipart/form-data in a field named \"file\"")
+		return
+	}
+	var (
+		name     string
+		data     []byte
+		meta     []byte
+		haveFile bool
+	)
+	for {
+		p, err := mr.NextPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			s.failUpload(c, malformed(err))
+			return
+		}
+		switch p.FormName() {
+		case "file":
+			if haveFile {
+				p.Close()
+				s.fail(c, http.StatusBadRequest, "send one file per upload")
+				return
+			}
+			haveFile = true
+			name = p.FileName()
+			data, err = readAtMost(p, s.opts.MaxUpload)
+			if errors.Is(err, errPartTooLarge) {
+				s.tooLarge(c, s.opts.MaxUpload)
+				return
+			}
+		case "metadata":
+			meta, err = readAtMost(p, maxMetadata)
+			if errors.Is(err, errPartTooLarge) {
+				s.fail(c, http.StatusRequestEntityTooLarge, "metadata larger than "+formatBytes(maxMetadata))
+				return
+			}
+		default:
+			_, err = io.Copy(io.Discard, p) // bounded by the body limit
+		}
+		p.Close()
+		if err != nil {
+			s.failUpload(c, malformed(err))
+			return
+		}
+	}
+	if !haveFile {
+		s.fail(c, http.StatusBadRequest, "the upload has no field named \"file\"")
+		return
+	}
+	if len(data) == 0 {
+		s.fail(c, http.StatusBadRequest, "the file is empty")
+		return
+	}
+	name, err = uploadName(name, data)
+	if err != nil {
+		s.failUpload(c, err)
+		return
+	}
+	sidecar, err := parseSidecar(meta)
+	if err != nil {
+		s.failUpload(c, err)
+		return
+	}
+	doc, err := s.opts.Writer.Add(writeContext(c), name, data, sidecar)
+	if err != nil {
+		s.failUpload(c, err)
+		return
+	}
+	s.logger(c).Info("document uploaded", "id", doc.ID, "source", doc.Source, "bytes", len(data))
+	url := "/documents/" + doc.ID
+	c.Header("Location", "/api/v1/documents/"+doc.ID)
+	c.JSON(http.StatusCreated, UploadResponse{
+		ID: doc.ID, Title: doc.Title, URL: url, FileURL: url + "/file", Source: doc.Source, Format: doc.Format,
+		Lang: doc.Lang, Type: doc.Type, Year: doc.Year, Countries: nonNil(doc.Countries), Themes: nonNil(doc.Themes),
+		GCM: nonNil(doc.GCM), Principles: nonNil(doc.Principles), Pages: len(doc.Pages), Flags: doc.Flags,
+	})
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// failUpload answers the error of a write: the Writer's own status, 413
+// past a body limit, else as failErr does.
+func (s *Server) failUpload(c *gin.Context, err error) {
+	var we *WriteError
+	if errors.As(err, &we) {
+		if we.Status == http.StatusServiceUnavailable || we.Status == http.StatusConflict {
+			c.Header("Retry-After", strconv.Itoa(int(busyRetryAfter/time.Second)))
+		}
+		s.fail(c, we.Status, we.Msg)
+		return
+	}
+	if limit, ok := isTooLarge(err); ok {
+		if c.FullPath() == uploadRoute {
+			limit = s.opts.MaxUpload // the body's limit adds the framing
+		}
+		s.tooLarge(c, limit)
+		return
+	}
+	s.failErr(c, err)
+}
+
+// malformed turns an error reading an upload into 400, unless it is the
+// body limit (413).
+func malformed(err error) error {
+	if _, ok := isTooLarge(err); ok {
+		return err
+	}
+	return &WriteError{Status: http.StatusBadRequest, Msg: "malformed multipart body: " + err.Error()}
+}
+
+var errPartTooLarge = errors.New("part too large")
+
+// readAtMost reads r whole if it holds at most limit bytes.
+func readAtMost(r io.Reader, limit int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, errPartTooLarge
+	}
+	return data, nil
+}
+
+// Upload formats and the extensions they are stored with.
+var formatExt = map[string]string{"pdf": ".pdf", "html": ".html", "markdown": ".md", "text": ".txt"}
+
+// uploadName sniffs the format of an upload from its content and returns
+// the name to store it under: the client's base name with the extension of
+// the format found. The content decides: a file named .pdf must be a PDF,
+// a file whose content is HTML is stored as .html whatever its name, and
+// text must be UTF-8.
+func uploadName(name string, data []byte) (string, error) {
+	name = path.Base(strings.ReplaceAll(name, `\`, "/")) // browsers on Windows send full paths
+	if name == "." || name == "/" {
+		name = ""
+	}
+	ext := strings.ToLower(path.Ext(name))
+	base := strings.TrimSuffix(name, path.Ext(name))
+	if base == "" {
+		base = "upload"
+	}
+	format := sniff(ext, data)
+	switch {
+	case format == "":
+		return "", &WriteError{Status: http.StatusUnsupportedMediaType,
+			Msg: "unsupported file: send a PDF, an HTML page, or Markdown or plain text in UTF-8"}
+	case ext == ".pdf" && format != "pdf":
+		return "", &WriteError{Status: http.StatusUnsupportedMediaType, Msg: "the file is named .pdf but is not a PDF"}
+	}
+	keep := map[string]string{".htm": "html", ".xhtml": "html", ".markdown": "markdown", ".text": "text"}
+	if keep[ext] == format {
+		return base + ext, nil
+	}
+	return base + formatExt[format], nil
+}
+
+// sniff returns the format of data ("pdf", "html", "markdown", "text") or
+// "" when it is none of them. ext (lower case, with its dot) only breaks
+// ties between the text formats.
+func sniff(ext string, data []byte) string {
+	head := data[:min(len(data), 1024)]
+	if bytes.Contains(head, []byte("%PDF-")) {
+		return "pdf"
+	}
+	if looksHTML(head) {
+		return "html" // may be Latin-1: the extractor honours its charset
+	}
+	if !utf8.Valid(data) || bytes.IndexByte(data, 0) >= 0 {
+		return ""
+	}
+	switch {
+	case (ext == ".html" || ext == ".htm" || ext == ".xhtml") && bytes.Contains(head, []byte("<")):
+		return "html"
+	case ext == ".md" || ext == ".markdown" || looksFrontMatter(head):
+		return "markdown"
+	}
+	return "text"
+}
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// looksHTML reports whether head starts (after a BOM, blanks, an XML
+// declaration or comments) with <!doctype html or <html.
+func looksHTML(head []byte) bool {
+	b := bytes.TrimPrefix(head, utf8BOM)
+	for range 16 {
+		b = bytes.TrimLeft(b, " \t\r\n\f")
+		var end int
+		switch {
+		case hasPrefixFold(b, "<!doctype html"), hasPrefixFold(b, "<html"):
+			return true
+		case hasPrefixFold(b, "<?xml"):
+			end = bytes.Index(b, []byte("?>")) + 2
+		case hasPrefixFold(b, "<!--"):
+			end = bytes.Index(b, []byte("-->")) + 3
+		default:
+			return false
+		}
+		if end < 3 {
+			return false
+		}
+		b = b[end:]
+	}
+	return false
+}
+
+func hasPrefixFold(b []byte, prefix string) bool {
+	return len(b) >= len(prefix) && strings.EqualFold(string(b[:len(prefix)]), prefix)
+}
+
+// looksFrontMatter reports whether head starts with a "---" line followed
+// by a "key:" line.
+func looksFrontMatter(head []byte) bool {
+	lines := strings.SplitN(string(bytes.TrimPrefix(head, utf8BOM)), "\n", 3)
+	if len(lines) < 2 || strings.TrimRight(lines[0], " \t\r") != "---" {
+		return false
+	}
+	key, _, ok := strings.Cut(lines[1], ":")
+	return ok && key != "" && !strings.ContainsAny(key, " \t")
+}
+
+// Sidecar is the metadata an upload may carry in its "metadata" field, the
+// same JSON as a NAME.meta.json file beside a document in the corpus.
+type Sidecar struct {
+	Title      string   `json:"title,omitempty"`
+	Summary    string   `json:"summary,omitempty"`
+	Year       int      `json:"year,omitempty"`
+	Date       string   `json:"date,omitempty"`
+	Type       string   `json:"type,omitempty"`
+	Countries  []string `json:"countries,omitempty"`
+	Themes     []string `json:"themes,omitempty"`
+	GCM        []int    `json:"gcm,omitempty"`
+	Principles []string `json:"principles,omitempty"`
+	Lang       string   `json:"lang,omitempty"`
+	SourceURL  string   `json:"source_url,omitempty"`
+	Author     string   `json:"author,omitempty"`
+}
+
+// parseSidecar checks an upload's metadata against the taxonomy and
+// returns it as the JSON to store beside the file (nil for none).
+func parseSidecar(raw []byte) ([]byte, error) {
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return nil, nil
+	}
+	bad := func(format string, args ...any) error {
+		return &WriteError{Status: http.StatusBadRequest, Msg: "metadata: " + fmt.Sprintf(format, args...)}
+	}
+	var sc Sidecar
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&sc); err != nil {
+		return nil, bad("%v", err)
+	}
+	if dec.More() {
+		return nil, bad("more than one JSON value")
+	}
+	for i, code := range sc.Countries {
+		c, ok := taxonomy.CountryByCode(strings.TrimSpace(code))
+		if !ok {
+			return nil, bad("unknown country %q (use ISO 3166-1 alpha-3 codes, REG or GLB)", code)
+		}
+		sc.Countries[i] = c.Code
+	}
+	for _, t := range sc.Themes {
+		if _, ok := taxonomy.ThemeByCode(t); !ok {
+			return nil, bad("unknown theme %q (see /api/v1/taxonomy)", t)
+		}
+	}
+	for _, n := range sc.GCM {
+		if _, ok := taxonomy.ObjectiveByNumber(n); !ok {
+			return nil, bad("GCM objective %d is not in 1..23", n)
+		}
+	}
+	for _, p := range sc.Principles {
+		if _, ok := taxonomy.PrincipleByCode(p); !ok {
+			return nil, bad("unknown principle %q (see /api/v1/taxonomy)", p)
+		}
+	}
+	if sc.Type != "" {
+		if _, ok := taxonomy.DocTypeByCode(sc.Type); !ok {
+			return nil, bad("unknown type %q (see /api/v1/taxonomy)", sc.Type)
+		}
+	}
+	if sc.Lang != "" {
+		sc.Lang = strings.ToLower(sc.Lang)
+		known := false
+		for _, l := range taxonomy.Languages {
+			known = known || l.Code == sc.Lang
+		}
+		if !known {
+			return nil, bad("unknown language %q (en, es or fr)", sc.Lang)
+		}
+	}
+	if sc.Year != 0 && (sc.Year < 1900 || sc.Year > 2200) {
+		return nil, bad("year %d is out of range", sc.Year)
+	}
+	out, err := json.MarshalIndent(sc, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("encode metadata: %w", err)
+	}
+	return append(out, '\n'), nil
+}
+
+// deleteDocument handles DELETE /api/v1/documents/{id}: 204 when done, 404
+// for an unknown document.
+func (s *Server) deleteDocument(c *gin.Context) {
+	id := c.Param("id")
+	if err := s.opts.Writer.Delete(writeContext(c), id); err != nil {
+		s.failUpload(c, err)
+		return
+	}
+	s.logger(c).Info("document deleted", "id", id)
+	c.Status(http.StatusNoContent)
+}
+
+// reindex handles POST /api/v1/reindex: the index is brought up to date
+// with the corpus and the run's report answered.
+func (s *Server) reindex(c *gin.Context) {
+	rep, err := s.opts.Writer.Reindex(writeContext(c))
+	if err != nil {
+		s.failUpload(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, rep)
+}

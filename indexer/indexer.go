@@ -291,11 +291,13 @@ func indexFile(ctx context.Context, root, rel string, listings map[string][]list
 }
 
 // IndexFile indexes the one file at rel under root into sink and returns
-// its document. Listing pages elsewhere in the corpus are not consulted.
+// its document. Listing pages elsewhere in the corpus are not consulted. A
+// file that cannot be read or extracted gives a FileError; any other error
+// comes from the sink.
 func IndexFile(ctx context.Context, root, rel string, sink search.Sink) (*search.Document, error) {
 	o := indexFile(ctx, root, filepath.ToSlash(rel), nil, Options{})
 	if o.err != nil {
-		return nil, o.err
+		return nil, FileError{Path: rel, Err: o.err}
 	}
 	if err := sink.Put(ctx, o.doc); err != nil {
 		return nil, fmt.Errorf("index %s: %w", rel, err)

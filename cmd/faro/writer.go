@@ -130,9 +130,13 @@ func (w *corpusWriter) Add(ctx context.Context, name string, data []byte, sideca
 	if err != nil {
 		root.Remove(file)
 		root.Remove(file + sidecarSuffix)
-		fe := indexer.FileError{Path: rel, Err: err}
+		var fe indexer.FileError
+		isFileErr := errors.As(err, &fe)
+		if !isFileErr {
+			fe = indexer.FileError{Path: rel, Err: err}
+		}
 		w.metrics.RecordIndexRun(web.IndexRun{Operation: "upload", Took: time.Since(start), Failures: map[string]int{fe.Reason(): 1}})
-		if doc == nil && ctx.Err() == nil {
+		if isFileErr && ctx.Err() == nil {
 			w.log.Warn("upload not indexed", "file", rel, "reason", fe.Reason(), "err", err, "request_id", web.RequestID(ctx))
 			return nil, &web.WriteError{Status: http.StatusUnprocessableEntity, Msg: "the file could not be indexed: " + reasonText(fe.Reason())}
 		}

@@ -833,7 +833,7 @@ func (s *Server) pageDocument(c *gin.Context) {
 				dp.MoreHref = withQuery("/", more)
 			}
 		} else {
-			s.log.Warn("more like this", "id", d.ID, "err", err)
+			s.log.Debug("more like this", "id", d.ID, "err", err)
 		}
 	}
 	s.render(c, http.StatusOK, "document.html", dp)

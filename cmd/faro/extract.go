@@ -4,23 +4,32 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"path/filepath"
+	"strconv"
 	"strings"
 
+	"faro/indexer/classify"
 	"faro/indexer/extract"
+	"faro/search"
+	"faro/search/taxonomy"
 )
 
-// extractOutput is one line of `faro extract --json`.
+// extractOutput is one line of `faro extract --json`. Labels is present
+// only with --classify: the classifier's labels with their evidence.
 type extractOutput struct {
-	File   string   `json:"file"`
-	Engine string   `json:"engine"`
-	Pages  []string `json:"pages"`
-	Flags  []string `json:"flags"`
-	Error  string   `json:"error"`
+	File   string          `json:"file"`
+	Engine string          `json:"engine"`
+	Pages  []string        `json:"pages"`
+	Flags  []string        `json:"flags"`
+	Error  string          `json:"error"`
+	Labels *[]search.Label `json:"labels,omitempty"`
 }
 
 func (a *app) extract(ctx context.Context, args []string) error {
 	fs := newFlags("extract", a.stderr)
 	asJSON := fs.bool("json", false, "print one JSON object per file")
+	classifyIt := fs.bool("classify", false, "classify each file and print its labels with their evidence instead of its pages (with --json, add them as \"labels\")")
 	if err := fs.parse(args); err != nil {
 		return err
 	}
@@ -45,6 +54,16 @@ func (a *app) extract(ctx context.Context, args []string) error {
 		} else if res != nil && res.Pages != nil {
 			out.Pages = res.Pages
 		}
+		if *classifyIt {
+			labels := []search.Label{}
+			if err == nil && res != nil {
+				c := classify.Classify(classify.Input{
+					Title: res.Title, Summary: res.Description, Pages: res.Pages, FileName: filepath.Base(file),
+				})
+				labels = append(labels, c.Labels...)
+			}
+			out.Labels = &labels
+		}
 		if *asJSON {
 			if err := enc.Encode(out); err != nil {
 				return err
@@ -59,6 +78,13 @@ func (a *app) extract(ctx context.Context, args []string) error {
 		if out.Error != "" {
 			fmt.Fprintf(a.stdout, "error: %s\n", out.Error)
 		}
+		if out.Labels != nil {
+			if res != nil && res.Title != "" {
+				fmt.Fprintf(a.stdout, "title: %s\n", res.Title)
+			}
+			writeLabels(a.stdout, *out.Labels)
+			continue
+		}
 		for i, p := range out.Pages {
 			fmt.Fprintf(a.stdout, "-- page %d --\n%s\n", i+1, p)
 		}
@@ -67,4 +93,49 @@ func (a *app) extract(ctx context.Context, args []string) error {
 		return exitCode(1)
 	}
 	return nil
+}
+
+// writeLabels prints labels one per line, facet by facet, each followed by
+// its evidence:
+//
+//	gcm 10 (Eradicate trafficking), score 17.5
+//	    "trafficking in persons" body pages 2, 3 (3×) ref 10(c)
+func writeLabels(w io.Writer, labels []search.Label) {
+	if len(labels) == 0 {
+		fmt.Fprintln(w, "no labels")
+		return
+	}
+	for _, facet := range search.Facets {
+		for _, l := range labels {
+			if l.Facet != facet {
+				continue
+			}
+			fmt.Fprintf(w, "%s %s", l.Facet, l.Value)
+			if name := taxonomy.Label(l.Facet, l.Value, "en"); name != l.Value {
+				fmt.Fprintf(w, " (%s)", name)
+			}
+			fmt.Fprintf(w, ", score %s\n", strconv.FormatFloat(l.Score, 'f', -1, 64))
+			for _, e := range l.Evidence {
+				fmt.Fprintf(w, "    %q %s", e.Term, e.Where)
+				if len(e.Pages) > 0 {
+					word := "pages"
+					if len(e.Pages) == 1 {
+						word = "page"
+					}
+					nums := make([]string, len(e.Pages))
+					for i, p := range e.Pages {
+						nums[i] = strconv.Itoa(p)
+					}
+					fmt.Fprintf(w, " %s %s", word, strings.Join(nums, ", "))
+				}
+				if e.Count > 1 {
+					fmt.Fprintf(w, " (%d×)", e.Count)
+				}
+				if e.Ref != "" {
+					fmt.Fprintf(w, " ref %s", e.Ref)
+				}
+				fmt.Fprintln(w)
+			}
+		}
+	}
 }

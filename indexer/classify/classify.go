@@ -2,14 +2,31 @@
 // themes, GCM objectives and guiding principles from its text, with the
 // evidence for each value. It reads the vocabularies of search/taxonomy,
 // compiled once into phrase matchers, and matches them case- and
-// accent-insensitively on whole words.
+// accent-insensitively on whole words; each concept facet (themes,
+// objectives, principles) is matched on its own, so phrases of different
+// facets may overlap.
 //
 // Scores weigh where a term is found (title ×5, summary ×3, body ×1) and,
 // in the body, how often relative to the document's length, so a country
-// named once in a donor list of a long report is not kept.
+// named once in a donor list of a long report is not kept. Beyond counts:
+//
+//   - a country must be named (a capital or demonym alone is not enough)
+//     and, in a long report, named in its lead; a document's own
+//     "Geographical coverage:" statement counts as a summary, and a
+//     worldwide one makes the document global (GLB);
+//   - a GCM objective cited by number near a mention of the Compact
+//     ("objective 10 of the Global Compact") counts like a title mention
+//     and needs no share of the top objective's score;
+//   - a theme's weak terms ("children", "women") count half in all but
+//     short texts, and a kept theme lends its score to the principle it
+//     implies (children and youth: child-sensitive).
+//
+// EVALUATION.md reports how the classifier fares on the bundled corpus and
+// on real IOM evaluations, and how to measure it again.
 package classify
 
 import (
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -32,7 +49,11 @@ type Input struct {
 // (Given=false, Source "classifier"): one label per value of Countries,
 // Themes, GCM, Principles, Type, Lang and Year. Evidence.Where is "title",
 // "summary" or "body", or "filename" for a cue in the file name (type and
-// language only); Evidence.Ref names the GCM action a term came from.
+// language only); Evidence.Ref names the GCM action a term came from
+// ("10(c)"), the objective a citation names ("10"), or the theme a
+// principle is derived from ("theme:children-youth"). A declared coverage
+// is evidence whose Term is the statement ("Geographical coverage: Mali,
+// Niger").
 type Output struct {
 	Lang       string   // "en", "es", "fr" or "" when unknown
 	PageLangs  []string // per page, "" when too little text
@@ -58,6 +79,10 @@ const (
 	normWords = 1000
 )
 
+// weakTermWeight is what an occurrence of a theme's weak term counts in
+// a body longer than shortBody; in a short text every mention counts.
+const weakTermWeight = 0.5
+
 // Weights of the kinds of country evidence.
 var countryKindWeight = map[int]float64{kindName: 1, kindDemonym: 0.5, kindCapital: 0.5}
 
@@ -81,9 +106,9 @@ type rules struct {
 // Selection rules per facet.
 var (
 	countryRules   = rules{minScore: 1.0, minShare: 0.3, minBodyHits: 2, minTerms: 1, max: 8}
-	themeRules     = rules{minScore: 3.0, minShare: 0.3, minBodyHits: 3, minTerms: 2, max: 4}
-	gcmRules       = rules{minScore: 3.5, minShare: 0.3, minBodyHits: 3, minTerms: 2, max: 4}
-	principleRules = rules{minScore: 1.0, minShare: 0.3, minBodyHits: 2, minTerms: 1, max: 3}
+	themeRules     = rules{minScore: 5.0, minShare: 0.35, minBodyHits: 3, minTerms: 2, max: 4}
+	gcmRules       = rules{minScore: 5.0, minShare: 0.35, minBodyHits: 3, minTerms: 2, max: 4}
+	principleRules = rules{minScore: 2.0, minShare: 0.3, minBodyHits: 2, minTerms: 1, max: 3}
 	// regionRules decide REG from the region's own names ("Central
 	// America", "Mesoamérica", "the Caribbean"); they apply only when no
 	// country is kept, since a document about one or a few countries
@@ -100,8 +125,9 @@ var (
 	shortBody = 300
 	// longBody is the length (in words) from which a body is long: a long
 	// report treats its secondary topics at length while its main topic's
-	// words repeat on every page, so minShare is multiplied by
-	// longShareFactor.
+	// words repeat on every page, and the length normalisation dilutes
+	// every score, so the minimum score and share of themes and
+	// objectives are multiplied by longShareFactor.
 	longBody        = 8000
 	longShareFactor = 0.66
 	// conceptLengthExp dampens the length normalisation of concept scores.
@@ -152,54 +178,29 @@ func Classify(in Input) Output {
 		out.Labels = append(out.Labels, *l)
 	}
 
-	// Countries and the region.
-	geo := d.tally(lx.geo)
-	countries := geo.scoreCountries(d.bodyWords)
-	short := d.bodyWords <= shortBody
-	var kept []*tally
-	regional := 0
-	var regionNames []string
-	for _, t := range countries {
-		if t.code == "REG" {
-			continue
-		}
-		if countryRules.passAbsolute(t, short) && lx.programme[t.code] {
-			regional++
-			regionNames = append(regionNames, t.code)
-		}
-	}
-	kept = countryRules.choose(withoutCode(countries, "REG"), short)
-	if regional >= regionCountries {
-		// So many of the region's countries that the document is about
-		// the region: REG stands for them.
-		reg := geo.get(search.FacetCountry, "REG")
-		if reg == nil {
-			reg = &tally{facet: search.FacetCountry, code: "REG", ev: map[evKey]*search.Evidence{}}
-		}
-		reg.score = max(reg.score, regionRules.minScore)
-		names := strings.Join(regionNames, ", ")
-		reg.ev[evKey{term: names, where: "body"}] = &search.Evidence{Term: names, Where: "body", Count: len(regionNames)}
-		kept = append(slices.DeleteFunc(kept, func(t *tally) bool { return lx.programme[t.code] }), reg)
-	} else if reg := geo.get(search.FacetCountry, "REG"); reg != nil && len(kept) == 0 && regionRules.passAbsolute(reg, short) {
-		// Named as a region, with no country standing out.
-		kept = append(kept, reg)
-	}
-	for _, t := range kept {
-		out.Countries = append(out.Countries, t.code)
-		out.Labels = append(out.Labels, t.label())
-	}
+	// Countries, the region and a declared global scope.
+	geoLabels := inferCountries(lx, d, in.Pages, &out)
+	out.Labels = append(out.Labels, geoLabels...)
 
 	// Themes, GCM objectives and guiding principles.
-	concepts := d.tally(lx.concept)
+	short := d.bodyWords <= shortBody
+	concepts := tallies{}
+	for _, m := range lx.concept {
+		maps.Copy(concepts, d.tally(m))
+	}
+	d.addCitations(concepts)
 	longF := 1.0
 	if d.bodyWords >= longBody {
 		longF = longShareFactor
 	}
-	for _, t := range themeRules.chooseShare(concepts.scoreConcepts(search.FacetTheme, d.bodyWords), short, themeRules.minShare*longF) {
+	for _, t := range themeRules.scaled(longF).choose(concepts.scoreConcepts(search.FacetTheme, d.bodyWords), short) {
 		out.Themes = append(out.Themes, t.code)
 		out.Labels = append(out.Labels, t.label())
+		if p := themePrinciples[t.code]; p != "" {
+			concepts.derive(search.FacetPrinciple, p, t)
+		}
 	}
-	gcm := gcmRules.chooseShare(concepts.scoreConcepts(search.FacetGCM, d.bodyWords), short, gcmRules.minShare*longF)
+	gcm := gcmRules.scaled(longF).choose(concepts.scoreConcepts(search.FacetGCM, d.bodyWords), short)
 	slices.SortFunc(gcm, func(a, b *tally) int { return atoi(a.code) - atoi(b.code) })
 	for _, t := range gcm {
 		out.GCM = append(out.GCM, atoi(t.code))
@@ -216,13 +217,16 @@ func Classify(in Input) Output {
 type doc struct {
 	title, summary []string
 	pages          [][]string
-	bodyWords      int
+	// pageStart is the body offset (in words) of each page's first word.
+	pageStart []int
+	bodyWords int
 }
 
 func newDoc(in Input) *doc {
-	d := &doc{title: tokens(in.Title), summary: tokens(in.Summary), pages: make([][]string, len(in.Pages))}
+	d := &doc{title: tokens(in.Title), summary: tokens(in.Summary), pages: make([][]string, len(in.Pages)), pageStart: make([]int, len(in.Pages))}
 	for i, p := range in.Pages {
 		d.pages[i] = tokens(p)
+		d.pageStart[i] = d.bodyWords
 		d.bodyWords += len(d.pages[i])
 	}
 	return d
@@ -242,6 +246,48 @@ type tally struct {
 	bodyTerms map[string]float64
 	ev        map[evKey]*search.Evidence
 	score     float64
+	// citeHits counts citations of a GCM objective by number.
+	citeHits float64
+	// derived counts the kept themes that imply a principle
+	// (themePrinciples).
+	derived float64
+	// named is true when a country is named (by its name or an alias,
+	// not only by a demonym or its capital) somewhere.
+	named bool
+	// firstBody is the body offset (in words) of the first body match,
+	// -1 when there is none.
+	firstBody int
+}
+
+func newTally(facet, code string) *tally {
+	return &tally{facet: facet, code: code, bodyTerms: map[string]float64{}, ev: map[evKey]*search.Evidence{}, firstBody: -1}
+}
+
+// themePrinciples maps a theme to the guiding principle that a document
+// kept under it applies: the Compact's child-sensitive principle upholds
+// the rights of the child, its gender-responsive principle the needs of
+// women and girls, and the protection of migrants is the protection of
+// their human rights. A kept theme counts for its principle as a summary
+// mention does.
+var themePrinciples = map[string]string{
+	"children-youth": "child-sensitive",
+	"gender":         "gender-responsive",
+	"protection":     "human-rights",
+}
+
+// derive credits the value code of facet with the kept tally from.
+func (ts tallies) derive(facet, code string, from *tally) {
+	k := [2]string{facet, code}
+	t := ts[k]
+	if t == nil {
+		t = newTally(facet, code)
+		ts[k] = t
+	}
+	t.derived++
+	term := from.facet + " " + from.code
+	t.ev[evKey{term: term, where: "body", ref: from.facet + ":" + from.code}] = &search.Evidence{
+		Term: term, Where: "body", Count: 1, Ref: from.facet + ":" + from.code,
+	}
 }
 
 // tallies holds the tallies of a document by facet and code.
@@ -260,12 +306,17 @@ func (d *doc) tally(m *matcher) tallies {
 				k := [2]string{tg.facet, tg.code}
 				t := ts[k]
 				if t == nil {
-					t = &tally{facet: tg.facet, code: tg.code, bodyTerms: map[string]float64{}, ev: map[evKey]*search.Evidence{}}
+					t = newTally(tg.facet, tg.code)
 					ts[k] = t
+				}
+				if tg.kind == kindName {
+					t.named = true
 				}
 				w := 1.0
 				if tg.facet == search.FacetCountry {
 					w = countryKindWeight[tg.kind]
+				} else if tg.kind == kindWeak && d.bodyWords > shortBody {
+					w = weakTermWeight
 				}
 				switch where {
 				case "title":
@@ -275,6 +326,9 @@ func (d *doc) tally(m *matcher) tallies {
 				default:
 					t.bodyHits += w
 					t.bodyTerms[tg.term] += w
+					if off := d.pageStart[page-1] + h.pos; t.firstBody < 0 || off < t.firstBody {
+						t.firstBody = off
+					}
 				}
 				ek := evKey{term: tg.term, where: where, ref: tg.ref}
 				e := t.ev[ek]
@@ -339,12 +393,16 @@ func (ts tallies) scoreConcepts(facet string, bodyWords int) []*tally {
 		if t.facet != facet {
 			continue
 		}
+		// Summed in the terms' order: a sum in map order may differ in
+		// its last bits from run to run, and so the order of values.
 		body := 0.0
-		for _, n := range t.bodyTerms {
-			body += math.Min(n, termCap)
+		for _, term := range slices.Sorted(maps.Keys(t.bodyTerms)) {
+			body += math.Min(t.bodyTerms[term], termCap)
 		}
 		t.score = weightTitle*math.Min(t.titleHits, capTitleHits) +
 			weightSummary*math.Min(t.summaryHits, capSummaryHits) +
+			weightCitation*math.Min(t.citeHits, capCitations) +
+			weightSummary*t.derived +
 			body/norm
 		out = append(out, t)
 	}
@@ -365,23 +423,13 @@ func sortTallies(ts []*tally) {
 	})
 }
 
-func withoutCode(ts []*tally, code string) []*tally {
-	out := make([]*tally, 0, len(ts))
-	for _, t := range ts {
-		if t.code != code {
-			out = append(out, t)
-		}
-	}
-	return out
-}
-
 // passAbsolute applies the rules that do not depend on other values;
 // short tells whether the body is short.
 func (r rules) passAbsolute(t *tally, short bool) bool {
 	if t.score < r.minScore {
 		return false
 	}
-	if t.titleHits > 0 || t.summaryHits > 0 {
+	if t.titleHits > 0 || t.summaryHits > 0 || t.citeHits > 0 || t.derived > 0 {
 		return true
 	}
 	if short {
@@ -390,14 +438,16 @@ func (r rules) passAbsolute(t *tally, short bool) bool {
 	return t.bodyHits >= r.minBodyHits && len(t.bodyTerms) >= r.minTerms
 }
 
+// scaled returns r with its minimum score and share multiplied by f.
+func (r rules) scaled(f float64) rules {
+	r.minScore *= f
+	r.minShare *= f
+	return r
+}
+
 // choose keeps the values of ts (sorted, strongest first) that pass the
 // rules.
 func (r rules) choose(ts []*tally, short bool) []*tally {
-	return r.chooseShare(ts, short, r.minShare)
-}
-
-// chooseShare is choose with another minimum share of the top score.
-func (r rules) chooseShare(ts []*tally, short bool, minShare float64) []*tally {
 	var out []*tally
 	if len(ts) == 0 {
 		return nil
@@ -407,7 +457,9 @@ func (r rules) chooseShare(ts []*tally, short bool, minShare float64) []*tally {
 		if len(out) >= r.max {
 			break
 		}
-		if !r.passAbsolute(t, short) || t.score < minShare*top {
+		// An objective the document cites by number needs no share of
+		// the top score: the document says it addresses it.
+		if !r.passAbsolute(t, short) || (t.score < r.minShare*top && t.citeHits == 0) {
 			continue
 		}
 		out = append(out, t)
@@ -415,7 +467,9 @@ func (r rules) chooseShare(ts []*tally, short bool, minShare float64) []*tally {
 	return out
 }
 
-// label turns a tally into a search.Label with its strongest evidence.
+// label turns a tally into a search.Label with its strongest evidence:
+// by place (title, summary, body), then references into the taxonomy
+// first, then by count.
 func (t *tally) label() search.Label {
 	ev := make([]search.Evidence, 0, len(t.ev))
 	for _, e := range t.ev {
@@ -424,6 +478,14 @@ func (t *tally) label() search.Label {
 	slices.SortFunc(ev, func(a, b search.Evidence) int {
 		if d := whereRank(a.Where) - whereRank(b.Where); d != 0 {
 			return d
+		}
+		// Within a place, evidence that points into the taxonomy (a
+		// citation of the objective, one of its actions) comes first.
+		if (a.Ref == "") != (b.Ref == "") {
+			if a.Ref != "" {
+				return -1
+			}
+			return 1
 		}
 		if a.Count != b.Count {
 			return b.Count - a.Count

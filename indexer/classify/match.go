@@ -16,7 +16,7 @@ const (
 	kindDemonym
 	kindCapital
 	kindStrong // doc type cue that names the type
-	kindWeak   // doc type cue that only suggests it
+	kindWeak   // doc type cue that only suggests it; a theme's weak term
 )
 
 // target is what a matched phrase points to.
@@ -155,8 +155,13 @@ func equalAt(toks []string, i int, words []string) bool {
 
 // lexicon holds the compiled matchers, built once from the taxonomy.
 type lexicon struct {
-	geo     *matcher // countries, REG, and phrases that are not countries
-	concept *matcher // themes, GCM objectives and actions, principles, and phrases that are none
+	geo *matcher // countries, REG, and phrases that are not countries
+	// concept holds one matcher per concept facet (themes, GCM objectives
+	// and actions, principles), each with the phrases that are none: the
+	// facets are matched independently, so that a theme's phrase
+	// ("campaña de comunicación") does not hide an objective's phrase it
+	// overlaps ("comunicación para el desarrollo").
+	concept map[string]*matcher
 	types   *matcher // document type cues
 	// fileCues maps a file-name token to document type codes.
 	fileCues map[string][]string
@@ -179,7 +184,10 @@ func compiled() *lexicon {
 
 func compile() *lexicon {
 	l := &lexicon{
-		geo: newMatcher(), concept: newMatcher(), types: newMatcher(),
+		geo: newMatcher(), types: newMatcher(),
+		concept: map[string]*matcher{
+			search.FacetTheme: newMatcher(), search.FacetGCM: newMatcher(), search.FacetPrinciple: newMatcher(),
+		},
 		fileCues: map[string][]string{}, typeRank: map[string]int{}, programme: map[string]bool{},
 	}
 	for _, c := range taxonomy.Countries() {
@@ -215,29 +223,34 @@ func compile() *lexicon {
 	for _, s := range taxonomy.NotCountries {
 		l.geo.addBlocker(s)
 	}
-	for _, s := range taxonomy.NotConcepts {
-		l.concept.addBlocker(s)
+	for _, m := range l.concept {
+		for _, s := range taxonomy.NotConcepts {
+			m.addBlocker(s)
+		}
 	}
 	for _, t := range taxonomy.Themes() {
 		for _, term := range t.Terms.All() {
-			l.concept.add(term, target{facet: search.FacetTheme, code: t.Code, term: term})
+			l.concept[search.FacetTheme].add(term, target{facet: search.FacetTheme, code: t.Code, term: term})
+		}
+		for _, term := range t.WeakTerms.All() {
+			l.concept[search.FacetTheme].add(term, target{facet: search.FacetTheme, code: t.Code, kind: kindWeak, term: term})
 		}
 	}
 	for _, o := range taxonomy.Objectives() {
 		code := strconv.Itoa(o.Number)
 		for _, term := range o.Terms.All() {
-			l.concept.add(term, target{facet: search.FacetGCM, code: code, term: term})
+			l.concept[search.FacetGCM].add(term, target{facet: search.FacetGCM, code: code, term: term})
 		}
 		for _, a := range o.Actions {
 			ref := code + "(" + a.Letter + ")"
 			for _, term := range a.Terms.All() {
-				l.concept.add(term, target{facet: search.FacetGCM, code: code, ref: ref, term: term})
+				l.concept[search.FacetGCM].add(term, target{facet: search.FacetGCM, code: code, ref: ref, term: term})
 			}
 		}
 	}
 	for _, p := range taxonomy.Principles() {
 		for _, term := range p.Terms.All() {
-			l.concept.add(term, target{facet: search.FacetPrinciple, code: p.Code, term: term})
+			l.concept[search.FacetPrinciple].add(term, target{facet: search.FacetPrinciple, code: p.Code, term: term})
 		}
 	}
 	for i, d := range taxonomy.DocTypes() {

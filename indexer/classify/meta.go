@@ -201,6 +201,8 @@ const (
 	typeTopWords   = 40
 	typeFirstWords = 250
 	minTypeScore   = 2.0
+	// webPage is the type of every HTML file.
+	webPage = "web-page"
 )
 
 // typeScore accumulates the cues of one document type.
@@ -211,9 +213,16 @@ type typeScore struct {
 }
 
 // inferType scores document types from cues in the title, the summary, the
-// file name and the top of the first page. Each distinct cue counts once
-// per place, so a word repeated on the cover does not add up.
+// file name and the top of the first page; an HTML file is a web page.
+// Each distinct cue counts once per place, so a word repeated on the cover
+// does not add up.
 func inferType(lx *lexicon, title, summary []string, fileName string, pages [][]string) (string, *search.Label) {
+	if ext := strings.ToLower(path.Ext(strings.ReplaceAll(fileName, "\\", "/"))); ext == ".html" || ext == ".htm" {
+		// A web page is a web page whatever it talks about (as the
+		// indexer files it), even a campaign's news or a listing.
+		return webPage, &search.Label{Facet: search.FacetType, Value: webPage, Source: Source, Score: typeFile,
+			Evidence: []search.Evidence{{Term: ext, Where: whereFile, Count: 1}}}
+	}
 	scores := map[string]*typeScore{}
 	get := func(code string) *typeScore {
 		s := scores[code]

@@ -27,8 +27,10 @@ const (
 	// Caribbean). A document about several of the region's countries is
 	// regional too.
 	CodeRegional = "REG"
-	// CodeGlobal (GLB) tags a document with a worldwide scope. The
-	// classifier never infers it; it comes from explicit metadata.
+	// CodeGlobal (GLB) tags a document with a worldwide scope. It comes
+	// from explicit metadata: a sidecar, or a document's own declaration of
+	// its coverage ("Geographical coverage: Global"); the classifier never
+	// infers it from mentions.
 	CodeGlobal = "GLB"
 )
 
@@ -213,7 +215,8 @@ var focusCountries = []Country{
 	{Code: "DMA", Name: Text{EN: "Dominica", ES: "Dominica", FR: "Dominique"}, Region: RegionCaribbean, Programme: true,
 		Aliases:   []string{"Commonwealth of Dominica", "Mancomunidad de Dominica", "Commonwealth de la Dominique"},
 		Ambiguous: []string{"Dominique"},
-		Capitals:  []string{"Roseau"}},
+		// Roseau alone is also a French word (a reed).
+		Capitals: []string{"Roseau, Dominica", "Roseau (Dominica)"}},
 	{Code: "GRD", Name: Text{EN: "Grenada", ES: "Granada", FR: "Grenade"}, Region: RegionCaribbean, Programme: true,
 		// Granada is also a city in Nicaragua and in Spain; Grenade a weapon.
 		Ambiguous: []string{"Granada", "Grenade"},
@@ -319,10 +322,13 @@ var focusCountries = []Country{
 	{Code: "BOL", Name: Text{EN: "Bolivia", ES: "Bolivia", FR: "Bolivie"}, Region: RegionSouthAmerica,
 		Aliases:  []string{"Plurinational State of Bolivia", "Estado Plurinacional de Bolivia", "Bolivia (Plurinational State of)"},
 		Demonyms: dems("Bolivian", "boliviano", "boliviana", "bolivien", "bolivienne"),
-		Capitals: []string{"La Paz", "Sucre"}},
+		// "la paz" is Spanish for "the peace" and sucre French for sugar,
+		// so only the qualified forms count.
+		Capitals: []string{"La Paz, Bolivia", "La Paz (Bolivia)", "Sucre, Bolivia"}},
 	{Code: "PRY", Name: Text{EN: "Paraguay", ES: "Paraguay", FR: "Paraguay"}, Region: RegionSouthAmerica,
 		Demonyms: dems("Paraguayan", "paraguayo", "paraguaya", "paraguayen", "paraguayenne"),
-		Capitals: []string{"Asunción"}},
+		// Asunción alone is also a Spanish word and a common place name.
+		Capitals: []string{"Asunción, Paraguay", "Asunción (Paraguay)"}},
 	{Code: "URY", Name: Text{EN: "Uruguay", ES: "Uruguay", FR: "Uruguay"}, Region: RegionSouthAmerica,
 		Demonyms: dems("Uruguayan", "uruguayo", "uruguaya", "uruguayen", "uruguayenne"),
 		Capitals: []string{"Montevideo"}},
@@ -334,7 +340,8 @@ var focusCountries = []Country{
 		Demonyms: []string{"Spaniard", "Spaniards"},
 		Capitals: []string{"Madrid"}},
 	{Code: "ITA", Name: Text{EN: "Italy", ES: "Italia", FR: "Italie"}, Region: RegionEurope,
-		Capitals: []string{"Rome", "Roma"}},
+		// Roma alone names the Roma people as often as the city.
+		Capitals: []string{"Rome"}},
 	{Code: "DEU", Name: Text{EN: "Germany", ES: "Alemania", FR: "Allemagne"}, Region: RegionEurope,
 		Aliases:  []string{"Federal Republic of Germany", "República Federal de Alemania", "République fédérale d'Allemagne"},
 		Capitals: []string{"Berlin", "Berlín"}},
@@ -528,7 +535,8 @@ var worldCountries = []Country{
 	w("MCO", "Monaco", "Mónaco", "Monaco", RegionEurope, "", ""),
 	w("MDA", "Republic of Moldova", "República de Moldova", "République de Moldova", RegionEurope, "Moldovan", "Chișinău"),
 	w("MDG", "Madagascar", "Madagascar", "Madagascar", RegionSouthernAfrica, "Malagasy", "Antananarivo"),
-	w("MDV", "Maldives", "Maldivas", "Maldives", RegionAsia, "Maldivian", "Malé"),
+	// Malé folds to "male".
+	w("MDV", "Maldives", "Maldivas", "Maldives", RegionAsia, "Maldivian", ""),
 	w("MHL", "Marshall Islands", "Islas Marshall", "Îles Marshall", RegionOceania, "", "Majuro"),
 	w("MKD", "North Macedonia", "Macedonia del Norte", "Macédoine du Nord", RegionEurope, "", "Skopje"),
 	w("MLT", "Malta", "Malta", "Malte", RegionEurope, "Maltese", "Valletta"),

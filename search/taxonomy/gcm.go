@@ -51,12 +51,17 @@ var objectives = []Objective{
 		Terms: terms(
 			"adverse drivers|drivers of migration|root causes|structural factors|push factors|causes of migration|"+
 				"reasons for migrating|motivations to migrate|migration motivations|poverty|food insecurity|violence and insecurity|"+
-				"lack of opportunities|alternatives to migration",
+				"lack of opportunities|alternatives to migration|alternatives to irregular migration|local opportunities|"+
+				"opportunities at home|economic opportunities|livelihoods|life plan|life plans|life project",
 			"factores adversos|causas estructurales|causas de la migración|causas profundas|factores de expulsión|"+
 				"motivaciones para migrar|razones para migrar|pobreza|inseguridad alimentaria|violencia e inseguridad|"+
-				"falta de oportunidades|alternativas a la migración|arraigo",
+				"falta de oportunidades|alternativas a la migración|alternativas a la migración irregular|arraigo|"+
+				"oportunidades locales|oportunidad local|oportunidades económicas|medios de vida|plan de vida|planes de vida|"+
+				"proyecto de vida|proyectos de vida",
 			"facteurs négatifs|causes profondes|problèmes structurels|facteurs de départ|causes de la migration|"+
-				"motivations à migrer|pauvreté|insécurité alimentaire|manque d'opportunités|alternatives à la migration"),
+				"motivations à migrer|pauvreté|insécurité alimentaire|manque d'opportunités|alternatives à la migration|"+
+				"alternatives à la migration irrégulière|opportunités locales|opportunités économiques|moyens de subsistance|"+
+				"projet de vie|projets de vie"),
 		Actions: []Action{
 			act("a", "2030 Agenda|Sendai Framework|Paris Agreement", "Agenda 2030|Marco de Sendai|Acuerdo de París", "Programme 2030|Cadre de Sendai|Accord de Paris"),
 			act("b", "poverty eradication|food security|social protection|access to education|rural development", "erradicación de la pobreza|seguridad alimentaria|desarrollo rural", "éradication de la pauvreté|sécurité alimentaire|développement rural"),
@@ -140,12 +145,21 @@ var objectives = []Objective{
 		Terms: terms(
 			"regular pathways|pathways for regular migration|regular migration|legal pathways|complementary pathways|"+
 				"labour mobility|labor mobility|labour mobility schemes|temporary work visas|seasonal work|circular migration|"+
-				"family reunification|humanitarian visas|humanitarian visa|humanitarian parole|H-2A|H-2B",
+				"family reunification|humanitarian visas|humanitarian visa|humanitarian parole|H-2A|H-2B|"+
+				"regular labour migration|regular labor migration|regular options|regular migration options|regular work options|"+
+				"regular migration channels|safe and regular ways|temporary work programme|temporary work programmes|"+
+				"temporary work program|temporary work programs|regularization options|visitor card|humanitarian visitor card|"+
+				"regional visitor card|border worker card|border worker cards|work visa|work visas",
 			"vías regulares|vías de migración regular|migración regular|vías legales|vías complementarias|movilidad laboral|"+
-				"programas de trabajo temporal|trabajo temporal|migración circular|reunificación familiar|visas humanitarias|"+
-				"visa humanitaria",
+				"programas de trabajo temporal|programa de trabajo temporal|trabajo temporal|migración circular|reunificación familiar|"+
+				"visas humanitarias|visa humanitaria|migración laboral regular|opciones regulares|opciones de migración regular|"+
+				"opciones de regularización|canales regulares|vías seguras y regulares|tarjeta de visitante|"+
+				"tarjeta de visitante por razones humanitarias|tarjeta de visitante regional|tarjeta de trabajador fronterizo|"+
+				"visa de trabajo|visas de trabajo",
 			"filières de migration régulière|voies de migration régulière|migration régulière|voies légales|"+
-				"voies complémentaires|mobilité de la main-d'œuvre|migration circulaire|regroupement familial|visas humanitaires"),
+				"voies complémentaires|mobilité de la main-d'œuvre|migration circulaire|regroupement familial|visas humanitaires|"+
+				"migration de travail régulière|options régulières|options de régularisation|canaux réguliers|visa de travail|"+
+				"visas de travail|programmes de travail temporaire"),
 		Actions: []Action{
 			act("a", "labour mobility agreements|bilateral labour agreements|bilateral labour migration agreements", "acuerdos de movilidad laboral|acuerdos laborales bilaterales", "accords de mobilité de la main-d'œuvre|accords bilatéraux de main-d'œuvre"),
 			act("b", "free movement|visa liberalization|free movement regimes", "libre circulación|libre movilidad|liberalización de visados", "libre circulation|libéralisation des visas"),
@@ -197,13 +211,18 @@ var objectives = []Objective{
 		Terms: terms(
 			"vulnerabilities|vulnerability|migrants in vulnerable situations|migrants in a situation of vulnerability|"+
 				"vulnerable migrants|protection needs|protection assistance|migrant protection|case management|"+
-				"direct assistance|psychosocial support|referral mechanisms|referral mechanism|protection services",
+				"direct assistance|psychosocial support|referral mechanisms|referral mechanism|protection services|"+
+				"referral routes|special protection|vulnerable persons|persons in vulnerable situations|pregnant women|"+
+				"persons with disabilities|migrants in transit",
 			"vulnerabilidades|vulnerabilidad|situación de vulnerabilidad|migrantes vulnerables|necesidades de protección|"+
 				"gestión de casos|asistencia directa|apoyo psicosocial|atención psicosocial|mecanismos de referencia|"+
-				"mecanismo de derivación|rutas de atención|servicios de protección",
+				"mecanismo de derivación|rutas de atención|servicios de protección|protección especial|personas vulnerables|"+
+				"mujeres embarazadas|personas con discapacidad|atención diferenciada|migrantes en tránsito|"+
+				"personas migrantes en tránsito",
 			"vulnérabilités|vulnérabilité|situation de vulnérabilité|migrants vulnérables|besoins de protection|"+
 				"gestion des cas|assistance directe|soutien psychosocial|appui psychosocial|mécanismes de référencement|"+
-				"mécanisme d'orientation|services de protection"),
+				"mécanisme d'orientation|services de protection|protection spéciale|personnes vulnérables|femmes enceintes|"+
+				"personnes handicapées|personnes en situation de handicap|migrants en transit"),
 		Actions: []Action{
 			act("a", "human rights-based, gender- and disability-responsive|disability-responsive|age-sensitive", "sensible a la discapacidad|enfoque diferencial", "sensible au handicap"),
 			act("b", "identification and assistance|vulnerable migrants|migrants in vulnerable situations", "identificación y asistencia|personas migrantes en situación de vulnerabilidad", "identification et assistance|migrants en situation de vulnérabilité"),

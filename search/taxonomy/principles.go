@@ -7,11 +7,17 @@ var principles = []Principle{
 		Name: Text{EN: "People-centred", ES: "Centrado en las personas", FR: "Priorité à la dimension humaine"},
 		Terms: terms(
 			"people-centred|people-centered|people centred|human dimension|individual migrants|well-being of migrants|"+
-				"migrants and their families|migrant-centred|beneficiary-centred|needs of migrants|lived experience|dignity",
+				"migrants and their families|migrant-centred|beneficiary-centred|needs of migrants|lived experience|dignity|"+
+				"co-design|co-designed|co-designing|co-creation|co-created|participatory design|participatory approach|"+
+				"participatory methods|designed with and for|in their own words|accountability to affected populations",
 			"centrado en las personas|centrada en las personas|enfoque centrado en las personas|dimensión humana|"+
-				"bienestar de los migrantes|migrantes y sus familias|dignidad|necesidades de las personas migrantes",
+				"bienestar de los migrantes|migrantes y sus familias|dignidad|necesidades de las personas migrantes|"+
+				"co-diseño|codiseño|codiseñada|codiseñadas|codiseñados|co-creación|cocreación|diseño participativo|"+
+				"enfoque participativo|metodologías participativas|diseñada con y para|en sus propias palabras|"+
+				"rendición de cuentas a las poblaciones afectadas",
 			"axé sur la personne|centré sur la personne|centrée sur la personne|centré sur les personnes|dimension humaine|"+
-				"bien-être des migrants|migrants et leurs familles|dignité|besoins des migrants"),
+				"bien-être des migrants|migrants et leurs familles|dignité|besoins des migrants|co-conception|co-construction|"+
+				"approche participative|méthodes participatives|redevabilité envers les populations affectées"),
 	},
 	{Code: "international-cooperation",
 		Name: Text{EN: "International cooperation", ES: "Cooperación internacional", FR: "Coopération internationale"},
@@ -66,12 +72,14 @@ var principles = []Principle{
 		Name: Text{EN: "Human rights", ES: "Derechos humanos", FR: "Droits de l'homme"},
 		Terms: terms(
 			"human rights|human rights-based approach|rights-based approach|rights-based|rights of migrants|migrants' rights|"+
-				"fundamental rights|non-discrimination|non-refoulement|human rights law",
+				"fundamental rights|non-discrimination|non-refoulement|human rights law|their rights|rights and obligations|"+
+				"rights and duties|right to special protection|rights of victims",
 			"derechos humanos|enfoque de derechos|enfoque basado en derechos|enfoque de derechos humanos|"+
 				"derechos de las personas migrantes|derechos de los migrantes|derechos fundamentales|no discriminación|"+
-				"no devolución",
+				"no devolución|sus derechos|derechos y deberes|derechos y obligaciones|derechos de las víctimas",
 			"droits de l'homme|droits humains|droits de la personne|approche fondée sur les droits|droits des migrants|"+
-				"droits fondamentaux|non-discrimination|non-refoulement"),
+				"droits fondamentaux|non-discrimination|non-refoulement|leurs droits|droits et devoirs|droits et obligations|"+
+				"droits des victimes"),
 	},
 	{Code: "gender-responsive",
 		Name: Text{EN: "Gender-responsive", ES: "Perspectiva de género", FR: "Prise en compte de la problématique femmes-hommes"},
@@ -119,12 +127,16 @@ var principles = []Principle{
 			"whole-of-society|whole of society|multi-stakeholder|multi-stakeholder partnerships|civil society|"+
 				"civil society organizations|civil society organisations|CSOs|NGOs|private sector|trade unions|academia|"+
 				"faith-based organizations|community-based organizations|community leaders|migrant associations|media outlets|"+
-				"community engagement|community participation",
+				"community engagement|community participation|teachers|parents and teachers|community members|"+
+				"local organizations|local organisations|youth organizations|youth organisations|church groups|cooperatives",
 			"enfoque pansocial|pansocial|múltiples actores|multiactor|sociedad civil|organizaciones de la sociedad civil|OSC|"+
 				"ONG|sector privado|sindicatos|academia|organizaciones de base comunitaria|organizaciones comunitarias|"+
-				"líderes comunitarios|asociaciones de migrantes|medios de comunicación|participación comunitaria",
+				"líderes comunitarios|asociaciones de migrantes|medios de comunicación|participación comunitaria|docentes|"+
+				"maestros|madres y padres|padres de familia|miembros de la comunidad|organizaciones locales|"+
+				"organizaciones juveniles|iglesias|cooperativas",
 			"ensemble de la société|multipartite|multi-acteurs|société civile|organisations de la société civile|OSC|ONG|"+
 				"secteur privé|syndicats|monde universitaire|organisations communautaires|leaders communautaires|"+
-				"associations de migrants|médias|participation communautaire"),
+				"associations de migrants|médias|participation communautaire|enseignants|membres de la communauté|"+
+				"organisations locales|associations de jeunes|coopératives"),
 	},
 }

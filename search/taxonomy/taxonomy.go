@@ -105,6 +105,10 @@ type Theme struct {
 	Code  string `json:"code"`
 	Name  Text   `json:"name"`
 	Terms Terms  `json:"-"`
+	// WeakTerms are words of the theme that most migration texts use in
+	// passing ("children", "women", "protection"); they count less than
+	// Terms.
+	WeakTerms Terms `json:"-"`
 }
 
 // Action is one lettered action of a GCM objective.

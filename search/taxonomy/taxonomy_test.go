@@ -287,3 +287,23 @@ func checkTerms(t *testing.T, what string, terms Terms, langs ...string) {
 		}
 	}
 }
+
+// TestThemeWeakTerms checks that weak terms are well formed and that no
+// term of a theme is both strong and weak.
+func TestThemeWeakTerms(t *testing.T) {
+	for _, th := range Themes() {
+		if len(th.WeakTerms) == 0 {
+			continue
+		}
+		checkTerms(t, "theme "+th.Code+" weak", th.WeakTerms, "en", "es", "fr")
+		strong := map[string]bool{}
+		for _, s := range th.Terms.All() {
+			strong[Fold(s)] = true
+		}
+		for _, w := range th.WeakTerms.All() {
+			if strong[Fold(w)] {
+				t.Errorf("theme %s: %q is both a term and a weak term", th.Code, w)
+			}
+		}
+	}
+}

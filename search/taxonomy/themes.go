@@ -80,46 +80,60 @@ var themes = []Theme{
 	{Code: "protection",
 		Name: Text{EN: "Protection", ES: "Protección", FR: "Protection"},
 		Terms: terms(
-			"protection|migrant protection|international protection|protection needs|protection services|protection cases|"+
-				"case management|vulnerable migrants|migrants in vulnerable situations|migrants in a situation of vulnerability|"+
-				"refugees|refugee|asylum|asylum seekers|asylum-seekers|psychosocial support|MHPSS|shelter|shelters|safe spaces|"+
-				"referral mechanism|referral mechanisms|human rights violations|violence against migrants|"+
-				"stranded migrants|humanitarian assistance|direct assistance",
-			"protección|protección internacional|necesidades de protección|servicios de protección|gestión de casos|"+
-				"migrantes en situación de vulnerabilidad|personas en situación de vulnerabilidad|refugiados|refugiadas|refugio|"+
-				"asilo|solicitantes de asilo|solicitantes de refugio|apoyo psicosocial|atención psicosocial|albergue|albergues|"+
-				"casa del migrante|espacios seguros|mecanismo de referencia|mecanismos de referencia|rutas de atención|"+
-				"violaciones de derechos humanos|asistencia humanitaria|asistencia directa",
-			"protection|protection internationale|besoins de protection|services de protection|gestion des cas|"+
-				"migrants vulnérables|migrants en situation de vulnérabilité|réfugiés|réfugié|asile|demandeurs d'asile|"+
-				"soutien psychosocial|appui psychosocial|centre de transit|centres de transit|hébergement|espaces sûrs|"+
-				"mécanisme de référencement|mécanismes d'orientation|assistance humanitaire|assistance directe|migrants bloqués"),
+			"migrant protection|international protection|protection needs|protection services|protection cases|"+
+				"protection of migrants|protection assistance|case management|vulnerable migrants|migrants in vulnerable situations|"+
+				"migrants in a situation of vulnerability|asylum seekers|asylum-seekers|psychosocial support|MHPSS|safe spaces|"+
+				"referral mechanism|referral mechanisms|referral routes|human rights violations|violence against migrants|"+
+				"stranded migrants|humanitarian assistance|direct assistance|complementary protection|consular protection",
+			"protección internacional|necesidades de protección|servicios de protección|protección de las personas migrantes|"+
+				"protección de migrantes|gestión de casos|migrantes en situación de vulnerabilidad|"+
+				"personas en situación de vulnerabilidad|solicitantes de asilo|solicitantes de refugio|apoyo psicosocial|"+
+				"atención psicosocial|casa del migrante|espacios seguros|mecanismo de referencia|mecanismos de referencia|"+
+				"rutas de atención|violaciones de derechos humanos|asistencia humanitaria|asistencia directa|"+
+				"protección complementaria|protección consular",
+			"protection internationale|besoins de protection|services de protection|protection des migrants|gestion des cas|"+
+				"migrants vulnérables|migrants en situation de vulnérabilité|demandeurs d'asile|soutien psychosocial|"+
+				"appui psychosocial|centre de transit|centres de transit|espaces sûrs|mécanisme de référencement|"+
+				"mécanismes d'orientation|assistance humanitaire|assistance directe|migrants bloqués|protection consulaire"),
+		WeakTerms: terms(
+			"protection|refugees|refugee|asylum|shelter|shelters",
+			"protección|refugiados|refugiadas|refugio|asilo|albergue|albergues",
+			"protection|réfugiés|réfugié|asile|hébergement"),
 	},
 	{Code: "children-youth",
 		Name: Text{EN: "Children and youth", ES: "Niñez y juventud", FR: "Enfants et jeunes"},
 		Terms: terms(
-			"children|child|unaccompanied children|unaccompanied minors|unaccompanied and separated children|separated children|"+
-				"unaccompanied migrant children|youth|young people|young migrants|adolescents|adolescent|minors|child protection|"+
-				"best interests of the child|schools|students",
-			"niños|niñas|niño|niña|niñez|infancia|adolescentes|adolescente|niños, niñas y adolescentes|NNA|NNAJ|"+
-				"niñez migrante|menores no acompañados|niños no acompañados|menores de edad|jóvenes|juventud|joven|"+
-				"protección de la niñez|protección infantil|interés superior del niño|escuelas|estudiantes",
-			"enfants|enfant|enfants non accompagnés|mineurs non accompagnés|enfants séparés|mineurs|jeunes|jeunesse|"+
-				"adolescents|adolescentes|protection de l'enfance|protection de l'enfant|intérêt supérieur de l'enfant|"+
-				"écoles|élèves"),
+			"unaccompanied children|unaccompanied minors|unaccompanied and separated children|separated children|"+
+				"unaccompanied migrant children|young migrants|migrant children|child protection|best interests of the child|"+
+				"youth organizations|youth organisations|youth groups|youth clubs|youth volunteers|youth-led|child-friendly",
+			"niños, niñas y adolescentes|NNA|NNAJ|niñez migrante|niñez y adolescencia|menores no acompañados|"+
+				"niños no acompañados|niñez no acompañada|protección de la niñez|protección infantil|interés superior del niño|"+
+				"organizaciones juveniles|grupos juveniles|clubes juveniles|voluntarios jóvenes|jóvenes voluntarios|"+
+				"oficina municipal de la juventud|oficinas municipales de juventud",
+			"enfants non accompagnés|mineurs non accompagnés|enfants séparés|enfants migrants|protection de l'enfance|"+
+				"protection de l'enfant|intérêt supérieur de l'enfant|organisations de jeunesse|associations de jeunes"),
+		WeakTerms: terms(
+			"children|child|youth|young people|adolescents|adolescent|minors|schools|students",
+			"niños|niñas|niño|niña|niñez|infancia|adolescentes|adolescente|menores de edad|jóvenes|juventud|joven|"+
+				"escuelas|estudiantes",
+			"enfants|enfant|mineurs|jeunes|jeunesse|adolescents|adolescentes|écoles|élèves"),
 	},
 	{Code: "gender",
 		Name: Text{EN: "Gender", ES: "Género", FR: "Genre"},
 		Terms: terms(
-			"gender|gender equality|gender-sensitive|gender-responsive|gender perspective|gender mainstreaming|"+
-				"gender-based violence|GBV|SGBV|women|women and girls|migrant women|girls|female migrants|LGBTI|LGBTIQ+|LGBTQI|"+
-				"sexual and reproductive health|sex-disaggregated",
-			"género|enfoque de género|perspectiva de género|igualdad de género|violencia basada en género|"+
-				"violencia de género|violencia sexual|mujeres|mujer|mujeres migrantes|mujeres y niñas|LGBTI|LGBTIQ|"+
-				"personas LGBTI|salud sexual y reproductiva|desagregados por sexo",
-			"genre|égalité de genre|égalité des sexes|égalité femmes-hommes|sensible au genre|approche genre|"+
-				"violences basées sur le genre|violence basée sur le genre|VBG|femmes|femme|femmes migrantes|filles|"+
+			"gender equality|gender-sensitive|gender-responsive|gender perspective|gender mainstreaming|gender-specific|"+
+				"gender-based violence|GBV|SGBV|women and girls|migrant women|female migrants|girls and young women|"+
+				"adolescent girls|LGBTI|LGBTIQ+|LGBTQI|sexual and reproductive health|sex-disaggregated",
+			"enfoque de género|perspectiva de género|igualdad de género|violencia basada en género|violencia de género|"+
+				"violencia sexual|mujeres migrantes|mujeres y niñas|niñas y mujeres jóvenes|niñas adolescentes|LGBTI|LGBTIQ|"+
+				"personas LGBTI|salud sexual y reproductiva|desagregados por sexo|diferenciados por género",
+			"égalité de genre|égalité des sexes|égalité femmes-hommes|sensible au genre|approche genre|"+
+				"violences basées sur le genre|violence basée sur le genre|VBG|femmes migrantes|femmes et filles|"+
 				"santé sexuelle et reproductive|ventilées par sexe"),
+		WeakTerms: terms(
+			"gender|women|girls",
+			"género|mujeres|mujer|niñas",
+			"genre|femmes|femme|filles"),
 	},
 	{Code: "border-management",
 		Name: Text{EN: "Border management", ES: "Gestión de fronteras", FR: "Gestion des frontières"},

@@ -1,0 +1,118 @@
+package classify
+
+import (
+	"strconv"
+
+	"faro/search"
+)
+
+// Citations of GCM objectives by number: "objective 10 of the Global
+// Compact", "GCM objectives 3 and 10", "objetivo 7 del Pacto Mundial",
+// "objectifs 19 et 20 du Pacte mondial". A number counts only near a
+// mention of the Compact, since reports number their own objectives too
+// ("Specific Objective 2").
+var (
+	citeWords    = map[string]bool{"objective": true, "objectives": true, "objetivo": true, "objetivos": true, "objectif": true, "objectifs": true}
+	citeJoins    = map[string]bool{"and": true, "or": true, "y": true, "e": true, "o": true, "u": true, "et": true, "ou": true, "n": true, "no": true, "nos": true}
+	compactWords = map[string]bool{"gcm": true, "compact": true, "pacto": true, "pacte": true, "pmm": true}
+)
+
+const (
+	// citeBefore and citeAfter bound the distance (in words) from a
+	// citation to a mention of the Compact.
+	citeBefore = 100
+	citeAfter  = 15
+	// weightCitation is what one citation weighs; at most capCitations
+	// count per objective.
+	weightCitation = 5.0
+	capCitations   = 2
+)
+
+// citation is one objective cited by number.
+type citation struct {
+	objective int
+	pos       int    // of the cue word
+	term      string // e.g. "objetivo 7"
+}
+
+// findCitations returns the GCM objectives cited by number in toks.
+func findCitations(toks []string) []citation {
+	var out []citation
+	var compact []int // positions of Compact mentions
+	for i, t := range toks {
+		if compactWords[t] {
+			compact = append(compact, i)
+		}
+	}
+	if len(compact) == 0 {
+		return nil
+	}
+	near := func(i int) bool {
+		for _, c := range compact {
+			if c >= i-citeBefore && c <= i+citeAfter {
+				return true
+			}
+		}
+		return false
+	}
+	for i, t := range toks {
+		if !citeWords[t] || !near(i) {
+			continue
+		}
+		for j := i + 1; j < len(toks) && j <= i+12; j++ {
+			if citeJoins[toks[j]] {
+				continue
+			}
+			n, err := strconv.Atoi(toks[j])
+			if err != nil || n < 1 || n > 23 || len(toks[j]) > 2 {
+				break
+			}
+			out = append(out, citation{objective: n, pos: i, term: t + " " + toks[j]})
+		}
+	}
+	return out
+}
+
+// addCitations records the cited objectives of the document in ts; their
+// evidence's Ref is the objective's number.
+func (d *doc) addCitations(ts tallies) {
+	// The body is read as one stream: a sentence may run over a page
+	// break. pageOf maps a body position to its 1-based page.
+	var body []string
+	var pageOf []int
+	for i, p := range d.pages {
+		body = append(body, p...)
+		for range p {
+			pageOf = append(pageOf, i+1)
+		}
+	}
+	record := func(toks []string, where string, pageOf []int) {
+		for _, c := range findCitations(toks) {
+			page := 0
+			if pageOf != nil {
+				page = pageOf[c.pos]
+			}
+			code := strconv.Itoa(c.objective)
+			k := [2]string{search.FacetGCM, code}
+			t := ts[k]
+			if t == nil {
+				t = newTally(search.FacetGCM, code)
+				ts[k] = t
+			}
+			t.citeHits++
+			ek := evKey{term: c.term, where: where, ref: code}
+			e := t.ev[ek]
+			if e == nil {
+				e = &search.Evidence{Term: c.term, Where: where, Ref: code}
+				t.ev[ek] = e
+			}
+			e.Count++
+			if page > 0 && (len(e.Pages) == 0 || e.Pages[len(e.Pages)-1] != page) && len(e.Pages) < maxEvidencePages {
+				e.Pages = append(e.Pages, page)
+			}
+		}
+	}
+	record(d.title, "title", nil)
+	record(d.summary, "summary", nil)
+	record(body, "body", pageOf)
+}

@@ -1,0 +1,173 @@
+package classify
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"faro/search"
+)
+
+// labelOf returns the classifier's label of facet and value, or nil.
+func labelOf(out Output, facet, value string) *search.Label {
+	for i := range out.Labels {
+		if out.Labels[i].Facet == facet && out.Labels[i].Value == value {
+			return &out.Labels[i]
+		}
+	}
+	return nil
+}
+
+// TestCountryNamedOnly: a capital or a demonym alone does not make a
+// document about a country; they only add weight to a country it names.
+func TestCountryNamedOnly(t *testing.T) {
+	out := Classify(Input{
+		Pages: []string{`Ethiopia receives returnees every week. The Nairobi regional office supported the
+mission; the Nairobi team and Nairobi staff reviewed the plans with Nairobi colleagues. German cooperation funded
+part of the work, German experts and German volunteers visited. Returnees in Ethiopia started small businesses.`},
+	})
+	if !slices.Equal(out.Countries, []string{"ETH"}) {
+		t.Errorf("countries %v, want [ETH]", out.Countries)
+	}
+}
+
+// TestCountryLead: in a long report, a country first named deep in the body
+// (a donor, the origin of a few respondents) is not one of its subjects,
+// however often it is named there.
+func TestCountryLead(t *testing.T) {
+	var pages []string
+	pages = append(pages, "Nigeria. This evaluation covers the reintegration of returnees in Nigeria. "+repeat(fillerEN, 3))
+	for range 16 {
+		pages = append(pages, repeat(fillerEN, 5)+" Returnees in Nigeria were interviewed.")
+	}
+	for range 6 {
+		pages = append(pages, "Returnees who came back from Germany said Germany was hard. Germany, Germany. "+repeat(fillerEN, 3))
+	}
+	d := newDoc(Input{Pages: pages})
+	if d.bodyWords < longBody {
+		t.Fatalf("body of %d words, want a long one (%d)", d.bodyWords, longBody)
+	}
+	out := Classify(Input{Pages: pages})
+	if !slices.Contains(out.Countries, "NGA") || slices.Contains(out.Countries, "DEU") {
+		t.Errorf("countries %v, want NGA and no DEU", out.Countries)
+	}
+}
+
+// TestAmbiguousPlaceNames: words that are also capitals' folded names do
+// not tag countries.
+func TestAmbiguousPlaceNames(t *testing.T) {
+	out := Classify(Input{Pages: []string{`Las personas retornadas a Honduras hablaron de la paz y de la cultura de
+paz en sus comunidades; la Asunción de la Virgen es feriado. Male and female returnees, 40 male and 35 female,
+answered the survey in Honduras. The Roma community was consulted.`}})
+	for _, c := range []string{"BOL", "PRY", "MDV", "ITA"} {
+		if slices.Contains(out.Countries, c) {
+			t.Errorf("countries %v, want no %s", out.Countries, c)
+		}
+	}
+}
+
+// TestDeclaredCoverage: a document's own statement of its geographical
+// coverage counts like a summary; a worldwide one makes it global (GLB),
+// and countries named in parentheses (case studies) are not its coverage.
+func TestDeclaredCoverage(t *testing.T) {
+	brief := func(coverage string) Input {
+		return Input{Pages: []string{"EVALUATION BRIEF\nProject title: Support to returnees\nGeographical coverage: " + coverage +
+			"\nProject type: Return\n" + repeat(fillerEN, 4) + " The team met partners in Ethiopia, Ethiopia and Ethiopia. " + repeat(fillerEN, 2)}}
+	}
+	out := Classify(brief("Somalia, Djibouti"))
+	for _, c := range []string{"SOM", "DJI"} {
+		if !slices.Contains(out.Countries, c) {
+			t.Errorf("declared coverage: countries %v, want %s", out.Countries, c)
+		}
+	}
+	if l := labelOf(out, search.FacetCountry, "SOM"); l == nil || !slices.ContainsFunc(l.Evidence, func(e search.Evidence) bool {
+		return strings.HasPrefix(e.Term, "Geographical coverage: ") && slices.Equal(e.Pages, []int{1})
+	}) {
+		t.Errorf("declared coverage: SOM label %+v, want the statement as evidence", l)
+	}
+
+	out = Classify(brief("Global (with case studies on Ethiopia and Türkiye)"))
+	if !slices.Equal(out.Countries, []string{"GLB"}) {
+		t.Errorf("global coverage: countries %v, want [GLB]", out.Countries)
+	}
+	checkLabels(t, "global coverage", out)
+
+	// The French form, with the value on the next line.
+	out = Classify(Input{Pages: []string{"Couverture géographique :\n\nGuinée\n\n" + repeat(fillerEN, 3)}})
+	if !slices.Equal(out.Countries, []string{"GIN"}) {
+		t.Errorf("couverture géographique: countries %v, want [GIN]", out.Countries)
+	}
+}
+
+// TestObjectiveCitations: an objective cited by number near a mention of
+// the Compact counts, with its number as the evidence's Ref, and is kept
+// without a share of the top score; a project's own numbered objectives do
+// not count.
+func TestObjectiveCitations(t *testing.T) {
+	text := `This guide helps frontline workers in Belize. Migrants can apply for regularization and access
+health services, education and social services. Service providers should know the procedures. This guide
+contributes to the Global Compact for Migration, in particular to provide access to basic services (objective 15)
+and to reduce vulnerabilities in migration (objective 7).`
+	out := Classify(Input{Title: "Access to basic services in Belize", Pages: []string{text}})
+	if !slices.Contains(out.GCM, 7) || !slices.Contains(out.GCM, 15) {
+		t.Fatalf("gcm %v, want 7 and 15", out.GCM)
+	}
+	l := labelOf(out, search.FacetGCM, "7")
+	if l == nil || !slices.ContainsFunc(l.Evidence, func(e search.Evidence) bool { return e.Term == "objective 7" && e.Ref == "7" }) {
+		t.Errorf("gcm 7 label %+v, want the citation as evidence", l)
+	}
+
+	got := findCitations(tokens("Specific objective 7: strengthen the capacity of the border police. Objectives 3 and 10 of the project."))
+	if len(got) != 0 {
+		t.Errorf("citations %v without the Compact, want none", got)
+	}
+	got = findCitations(tokens("The note relates to GCM objectives 3, 10 and 23 and to objetivo 21 del Pacto Mundial."))
+	var nums []int
+	for _, c := range got {
+		nums = append(nums, c.objective)
+	}
+	if !slices.Equal(nums, []int{3, 10, 23, 21}) {
+		t.Errorf("citations %v, want 3 10 23 21", nums)
+	}
+}
+
+// TestFacetsMatchIndependently: a theme's phrase does not hide an
+// objective's phrase it overlaps.
+func TestFacetsMatchIndependently(t *testing.T) {
+	d := newDoc(Input{Pages: []string{"La campaña de comunicación para el desarrollo informó a los jóvenes."}})
+	lx := compiled()
+	gcm := d.tally(lx.concept[search.FacetGCM]).get(search.FacetGCM, "3")
+	if gcm == nil || gcm.bodyTerms["comunicación para el desarrollo"] != 1 {
+		t.Errorf("gcm 3 tally %+v, want \"comunicación para el desarrollo\"", gcm)
+	}
+	if d.tally(lx.concept[search.FacetTheme]).get(search.FacetTheme, "c4d") == nil {
+		t.Error("no c4d tally")
+	}
+}
+
+// TestWeakThemeTerms: words most migration texts use in passing
+// ("children", "women") do not make a long document's theme on their own.
+func TestWeakThemeTerms(t *testing.T) {
+	body := "Migrant workers face recruitment fees and poor working conditions; fair recruitment and decent work " +
+		"require ethical recruitment. " + repeat(fillerEN, 3) + " Women, children and young people were among the " +
+		"respondents; women and children, women. " + repeat(fillerEN, 3)
+	out := Classify(Input{Title: "Fair recruitment of migrant workers", Pages: []string{body}})
+	if !slices.Contains(out.Themes, "labour-migration") || slices.Contains(out.Themes, "children-youth") || slices.Contains(out.Themes, "gender") {
+		t.Errorf("themes %v, want labour-migration without children-youth or gender", out.Themes)
+	}
+}
+
+// TestThemePrinciples: a kept theme lends its score to the principle it
+// implies, with the theme as evidence.
+func TestThemePrinciples(t *testing.T) {
+	out := Classify(Input{
+		Title: "Return and reintegration of unaccompanied children",
+		Pages: []string{`Unaccompanied children and adolescents returned to Guatemala receive child protection
+services. Returned children are met at reception centres; unaccompanied minors are referred to child
+protection. Children and adolescents, migrant children and their families.`},
+	})
+	l := labelOf(out, search.FacetPrinciple, "child-sensitive")
+	if l == nil || !slices.ContainsFunc(l.Evidence, func(e search.Evidence) bool { return e.Ref == "theme:children-youth" }) {
+		t.Errorf("child-sensitive label %+v, want the theme children-youth as evidence (themes %v)", l, out.Themes)
+	}
+}

@@ -45,7 +45,7 @@ type Options struct {
 
 // Version is part of every content hash: a change in how documents are
 // built makes every file count as changed.
-const Version = "1"
+const Version = "2"
 
 // Progress reports how far a run is.
 type Progress struct {
@@ -264,7 +264,15 @@ func indexFile(ctx context.Context, root, rel string, listings map[string][]list
 	if err != nil {
 		return outcome{rel: rel, err: err}
 	}
-	listed := listings[linkKey(rel)]
+	// Listing pages are read concurrently: order their entries so the
+	// hash and the chosen entry do not depend on which finished first.
+	listed := append([]listingEntry(nil), listings[linkKey(rel)]...)
+	sort.Slice(listed, func(i, j int) bool {
+		if listed[i].Page != listed[j].Page {
+			return listed[i].Page < listed[j].Page
+		}
+		return listed[i].Title < listed[j].Title
+	})
 	hash, err := contentHash(full, sideRaw, listed)
 	if err != nil {
 		return outcome{rel: rel, err: err}

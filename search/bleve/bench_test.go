@@ -58,6 +58,8 @@ func benchIndex(b *testing.B, n int) *bleve.Index {
 	if err := idx.Flush(ctx); err != nil {
 		b.Fatal(err)
 	}
+	// Measure the engine, not the result cache (see BenchmarkSearchCached).
+	idx.SetCacheSize(0)
 	benchIdx[n] = idx
 	return idx
 }
@@ -142,4 +144,23 @@ func BenchmarkSearch(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkSearchCached is the query mix with the result cache on: what a
+// server sees for repeated searches.
+func BenchmarkSearchCached(b *testing.B) {
+	n := benchSize()
+	idx := benchIndex(b, n)
+	idx.SetCacheSize(bleve.CacheSize)
+	defer idx.SetCacheSize(0)
+	ctx := context.Background()
+	b.Run(fmt.Sprintf("mix/docs=%d", n), func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			q := searchMix[i%len(searchMix)]
+			q.Snippets, q.Size = 3, 10
+			if _, err := idx.Search(ctx, q); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

@@ -2,11 +2,12 @@
 // package that imports bleve.
 //
 // Each document is one bleve document. Its title, summary and page texts are
-// indexed twice: once with the analyser of the document's language
-// (title_es, body_es, ... with stemming and stop words) and once folded
-// (title_fold, body_fold: lower-cased, accents and ñ folded, no stemming), so
-// "migracion" finds "migración" and "ninez" finds "niñez". Queries run across
-// both. Facet fields are keyword-mapped. Page texts are indexed as arrays
+// indexed once, in the fields of the document's language (title_es,
+// body_es, ...; "xx" for other languages) with that language's stop words
+// and stemmer followed by folding (case, accents, ñ), so "migracion" finds
+// "migración" and "ninez" finds "niñez" with no second copy of the text.
+// Queries run across the languages' fields. Facet fields are keyword-mapped.
+// Page texts are indexed as arrays
 // with term vectors: a match's array position is its page, which is how
 // snippets carry page numbers. The whole search.Document is stored as JSON.
 //

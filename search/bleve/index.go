@@ -37,6 +37,22 @@ type Index struct {
 
 	mu    sync.Mutex // guards batch
 	batch *bleve.Batch
+
+	cache *resultCache
+}
+
+// CacheSize is how many search results an Index keeps for repeated
+// searches; SetCacheSize(0) turns the cache off.
+const CacheSize = 1024
+
+// SetCacheSize changes how many results are cached (0 disables caching).
+// Call it before serving.
+func (x *Index) SetCacheSize(n int) {
+	if n <= 0 {
+		x.cache = nil
+		return
+	}
+	x.cache = newResultCache(n)
 }
 
 // Open opens the index at path. It returns an error wrapping ErrNoIndex when
@@ -63,7 +79,7 @@ func Open(path string) (*Index, error) {
 		return nil, fmt.Errorf("open index %q: built with mapping version %s, this faro needs %s; rebuild it with `faro index --rebuild`: %w",
 			path, got, MappingVersion, ErrVersion)
 	}
-	return &Index{path: path, idx: idx}, nil
+	return &Index{path: path, idx: idx, cache: newResultCache(CacheSize)}, nil
 }
 
 // Create makes a new, empty index at path, which must not exist.
@@ -80,7 +96,7 @@ func Create(path string) (*Index, error) {
 		idx.Close()
 		return nil, fmt.Errorf("create index %q: write version: %w", path, err)
 	}
-	return &Index{path: path, idx: idx}, nil
+	return &Index{path: path, idx: idx, cache: newResultCache(CacheSize)}, nil
 }
 
 // Path returns the index directory.
@@ -118,6 +134,7 @@ func (x *Index) Delete(ctx context.Context, id string) error {
 	if err := x.Flush(ctx); err != nil {
 		return err
 	}
+	defer x.cache.invalidate()
 	if err := x.idx.Delete(id); err != nil {
 		return fmt.Errorf("delete document %s: %w", id, err)
 	}
@@ -135,6 +152,7 @@ func (x *Index) flushLocked() error {
 	if x.batch == nil || x.batch.Size() == 0 {
 		return nil
 	}
+	defer x.cache.invalidate()
 	if err := x.idx.Batch(x.batch); err != nil {
 		return fmt.Errorf("write batch to %q: %w", x.path, err)
 	}
@@ -200,20 +218,19 @@ func toFields(doc *search.Document) (map[string]interface{}, error) {
 		pages[i] = p.Text
 	}
 	f := map[string]interface{}{
-		fieldDoc:       string(raw),
-		fieldSource:    doc.Source,
-		fieldHash:      doc.Hash,
-		"title_fold":   doc.Title,
-		"summary_fold": doc.Summary,
-		"body_fold":    pages,
+		fieldDoc:    string(raw),
+		fieldSource: doc.Source,
+		fieldHash:   doc.Hash,
 	}
-	for _, l := range languages {
-		if doc.Lang == l {
-			f["title_"+l] = doc.Title
-			f["summary_"+l] = doc.Summary
-			f["body_"+l] = pages
+	l := "xx"
+	for _, known := range languages {
+		if doc.Lang == known {
+			l = known
 		}
 	}
+	f["title_"+l] = doc.Title
+	f["summary_"+l] = doc.Summary
+	f["body_"+l] = pages
 	gcm := make([]string, len(doc.GCM))
 	for i, n := range doc.GCM {
 		gcm[i] = strconv.Itoa(n)

@@ -61,3 +61,32 @@ func TestReopen(t *testing.T) {
 		t.Fatalf("count after reopen = %d, want 1", n)
 	}
 }
+
+func TestCacheInvalidatedByWrites(t *testing.T) {
+	idx, err := bleve.Create(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	ctx := context.Background()
+	docs := searchtest.Docs()
+	idx.Put(ctx, docs[0])
+	idx.Flush(ctx)
+	q := search.Query{Text: "trata", Size: 10}
+	r1, err := idx.Search(ctx, q)
+	if err != nil || r1.Total != 1 {
+		t.Fatalf("first search: %v %v", r1, err)
+	}
+	if r2, _ := idx.Search(ctx, q); r2.Total != 1 {
+		t.Fatalf("cached search: %v", r2)
+	}
+	idx.Put(ctx, docs[4]) // reg-ku mentions counter-trafficking
+	idx.Flush(ctx)
+	if r3, _ := idx.Search(ctx, q); r3.Total != 2 {
+		t.Fatalf("after a write the cache served a stale answer: total %d, want 2", r3.Total)
+	}
+	idx.Delete(ctx, docs[0].ID)
+	if r4, _ := idx.Search(ctx, q); r4.Total != 1 {
+		t.Fatalf("after a delete: total %d, want 1", r4.Total)
+	}
+}

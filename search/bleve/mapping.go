@@ -5,10 +5,11 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
-	_ "github.com/blevesearch/bleve/v2/analysis/lang/en" // registers "en"
-	_ "github.com/blevesearch/bleve/v2/analysis/lang/es" // registers "es"
-	_ "github.com/blevesearch/bleve/v2/analysis/lang/fr" // registers "fr"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/lang/es"
+	"github.com/blevesearch/bleve/v2/analysis/lang/fr"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/token/porter"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
@@ -19,15 +20,37 @@ import (
 
 // MappingVersion changes whenever the mapping or the stored layout changes
 // in a way that needs a rebuild.
-const MappingVersion = "3"
+const MappingVersion = "4"
 
-// Languages with their own analysed fields.
-var languages = []string{"en", "es", "fr"}
+// Languages with their own analysed fields; "xx" holds documents of any
+// other or unknown language (folded, not stemmed).
+var languages = []string{"en", "es", "fr", "xx"}
 
+const foldFilter = "faro_fold"
+
+// analyzers are the text analysers by language: the language's stop words
+// and stemmer, then folding (case, accents, ñ), so one field per language
+// serves "migracion" and "migración", "ninez" and "niñez" alike.
+var analyzers = map[string][]string{
+	"en": {possessiveEN, lowercase.Name, stopEN, porter.Name, foldFilter},
+	"es": {lowercase.Name, stopES, normalizeES, lightStemES, foldFilter},
+	"fr": {elisionFR, lowercase.Name, stopFR, lightStemFR, foldFilter},
+	"xx": {lowercase.Name, foldFilter},
+}
+
+// Token filter names of bleve's language packages.
 const (
-	foldAnalyzer = "faro_fold"
-	foldFilter   = "faro_fold"
+	possessiveEN = en.PossessiveName
+	stopEN       = en.StopName
+	stopES       = es.StopName
+	normalizeES  = es.NormalizeName
+	lightStemES  = es.LightStemmerName
+	elisionFR    = fr.ElisionName
+	stopFR       = fr.StopName
+	lightStemFR  = fr.LightStemmerName
 )
+
+func analyzerName(lang string) string { return "faro_" + lang }
 
 // Field names.
 const (
@@ -69,18 +92,21 @@ func (foldTokens) Filter(in analysis.TokenStream) analysis.TokenStream {
 
 func newMapping() (mapping.IndexMapping, error) {
 	im := bleve.NewIndexMapping()
-	if err := im.AddCustomAnalyzer(foldAnalyzer, map[string]interface{}{
-		"type":          custom.Name,
-		"tokenizer":     unicode.Name,
-		"token_filters": []string{lowercase.Name, foldFilter},
-	}); err != nil {
-		return nil, err
+	for _, l := range languages {
+		if err := im.AddCustomAnalyzer(analyzerName(l), map[string]interface{}{
+			"type":          custom.Name,
+			"tokenizer":     unicode.Name,
+			"token_filters": analyzers[l],
+		}); err != nil {
+			return nil, err
+		}
 	}
-	im.DefaultAnalyzer = foldAnalyzer
+	im.DefaultAnalyzer = analyzerName("xx")
 	im.ScoringModel = index.BM25Scoring
 	dm := bleve.NewDocumentMapping()
 	dm.Dynamic = false
 
+	// Term vectors (positions) serve phrases and snippets.
 	text := func(analyzer string) *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
 		f.Analyzer = analyzer
@@ -90,13 +116,9 @@ func newMapping() (mapping.IndexMapping, error) {
 		f.DocValues = false
 		return f
 	}
-	for _, l := range append(languages, "fold") {
-		an := l
-		if l == "fold" {
-			an = foldAnalyzer
-		}
+	for _, l := range languages {
 		for _, part := range []string{"title", "summary", "body"} {
-			dm.AddFieldMappingsAt(part+"_"+l, text(an))
+			dm.AddFieldMappingsAt(part+"_"+l, text(analyzerName(l)))
 		}
 	}
 	for _, f := range facetField {

@@ -26,8 +26,8 @@ type weightedField struct {
 }
 
 // textFields are the fields a free-text term is searched in, with boosts:
-// title over summary over body, and the document's own language over the
-// folded form.
+// title over summary over body. Each document fills the fields of one
+// language only, so a word costs a dictionary look-up in the others.
 var textFields = func() []weightedField {
 	var fs []weightedField
 	for _, l := range languages {
@@ -36,10 +36,7 @@ var textFields = func() []weightedField {
 			weightedField{"summary_" + l, 2},
 			weightedField{"body_" + l, 1})
 	}
-	return append(fs,
-		weightedField{"title_fold", 2},
-		weightedField{"summary_fold", 1.5},
-		weightedField{"body_fold", 0.7})
+	return fs
 }()
 
 var titleFields = func() []weightedField {
@@ -52,8 +49,27 @@ var titleFields = func() []weightedField {
 	return fs
 }()
 
-// Search runs q. Errors the user must fix are *search.QueryError.
+// Search runs q. Errors the user must fix are *search.QueryError. Results
+// are cached until the next write and must not be modified.
 func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, error) {
+	start := time.Now()
+	key := cacheKey(q)
+	if r, ok := x.cache.get(key); ok {
+		cp := *r
+		cp.Took = time.Since(start)
+		return &cp, nil
+	}
+	gen := x.cache.generation()
+	r, err := x.search(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	r.Took = time.Since(start)
+	x.cache.put(key, gen, r)
+	return r, nil
+}
+
+func (x *Index) search(ctx context.Context, q search.Query) (*search.Result, error) {
 	start := time.Now()
 	if q.Size == 0 {
 		q.Size = search.DefaultSize
@@ -435,11 +451,7 @@ func altFields(field string) []weightedField {
 		if field == "title" && !strings.HasPrefix(f.name, "title_") {
 			continue
 		}
-		w := 1.0
-		if strings.HasSuffix(f.name, "_fold") {
-			w = 0.7
-		}
-		fs = append(fs, weightedField{f.name, w * synonymBoost})
+		fs = append(fs, weightedField{f.name, synonymBoost})
 	}
 	return fs
 }
@@ -476,11 +488,9 @@ func termQuery(t search.Term) query.Query {
 func textQuery(text string, prefix bool, fields []weightedField) query.Query {
 	var ors []query.Query
 	if prefix {
+		// Terms are folded (and stemmed, which keeps their start).
 		p := search.Fold(text)
 		for _, f := range fields {
-			if !strings.HasSuffix(f.name, "_fold") {
-				continue
-			}
 			pq := bleve.NewPrefixQuery(p)
 			pq.SetField(f.name)
 			pq.SetBoost(f.boost)

@@ -1,0 +1,112 @@
+package bleve
+
+import (
+	"container/list"
+	"encoding/json"
+	"sort"
+	"sync"
+
+	"faro/search"
+)
+
+// resultCache keeps the answers of recent searches. Every write to the
+// index bumps its generation, which empties it, so an answer is never
+// staler than the last flush. Search engines keep such caches because
+// users repeat searches: the home page, a popular country, a saved search.
+type resultCache struct {
+	mu    sync.Mutex
+	max   int
+	gen   uint64
+	order *list.List               // front = most recent; values are *cacheEntry
+	items map[string]*list.Element // key -> element
+}
+
+type cacheEntry struct {
+	key string
+	res *search.Result
+}
+
+func newResultCache(max int) *resultCache {
+	return &resultCache{max: max, order: list.New(), items: map[string]*list.Element{}}
+}
+
+// cacheKey renders a query canonically: filters sorted, defaults applied.
+func cacheKey(q search.Query) string {
+	type canon struct {
+		T  string
+		F  [][]string
+		Y  [2]int
+		S  search.Sort
+		P  [2]int
+		N  int
+		C  string
+		Ex bool
+	}
+	var fs [][]string
+	for _, f := range search.Facets {
+		vals := append([]string(nil), q.Filters[f]...)
+		sort.Strings(vals)
+		fs = append(fs, append([]string{f}, vals...))
+	}
+	b, _ := json.Marshal(canon{q.Text, fs, [2]int{q.YearFrom, q.YearTo}, q.Sort, [2]int{q.Page, q.Size}, q.Snippets, q.Cursor, q.Explain})
+	return string(b)
+}
+
+func (c *resultCache) get(key string) (*search.Result, bool) {
+	if c == nil {
+		return nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	el, ok := c.items[key]
+	if !ok {
+		return nil, false
+	}
+	c.order.MoveToFront(el)
+	return el.Value.(*cacheEntry).res, true
+}
+
+// put stores res if the index has not changed since gen was read.
+func (c *resultCache) put(key string, gen uint64, res *search.Result) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if gen != c.gen {
+		return
+	}
+	if el, ok := c.items[key]; ok {
+		el.Value.(*cacheEntry).res = res
+		c.order.MoveToFront(el)
+		return
+	}
+	c.items[key] = c.order.PushFront(&cacheEntry{key: key, res: res})
+	for c.order.Len() > c.max {
+		last := c.order.Back()
+		c.order.Remove(last)
+		delete(c.items, last.Value.(*cacheEntry).key)
+	}
+}
+
+// generation returns the current generation, to pass to put.
+func (c *resultCache) generation() uint64 {
+	if c == nil {
+		return 0
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.gen
+}
+
+// invalidate empties the cache after a write.
+func (c *resultCache) invalidate() {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.gen++
+	c.order.Init()
+	clear(c.items)
+}

@@ -1,6 +1,8 @@
 package bleve
 
 import (
+	"sync"
+
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
@@ -163,4 +165,25 @@ func newMapping() (mapping.IndexMapping, error) {
 	im.IndexDynamic = false
 	im.DocValuesDynamic = false
 	return im, nil
+}
+
+// queryMapping analyses query words outside any open index. It is built
+// on first use, after init has registered the fold filter.
+var queryMapping = sync.OnceValue(func() mapping.IndexMapping {
+	m, err := newMapping()
+	if err != nil {
+		panic("faro: build index mapping: " + err.Error())
+	}
+	return m
+})
+
+// isStopWord reports whether a language analyser drops word entirely.
+func isStopWord(word string) bool {
+	for _, l := range languages {
+		a := queryMapping().AnalyzerNamed(analyzerName(l))
+		if a != nil && len(a.Analyze([]byte(word))) == 0 {
+			return true
+		}
+	}
+	return false
 }

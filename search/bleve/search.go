@@ -358,6 +358,12 @@ func translate(n search.Node) (query.Query, error) {
 			// Documents where the words stand together rank higher.
 			should = append(should, proximity(strings.Join(words, " ")))
 		}
+		content := 0
+		for _, c := range n.Nodes {
+			if !isStopTerm(c) {
+				content++
+			}
+		}
 		for _, c := range n.Nodes {
 			if not, ok := c.(search.Not); ok {
 				q, err := translate(not.Node)
@@ -370,6 +376,12 @@ func translate(n search.Node) (query.Query, error) {
 			q, err := translate(c)
 			if err != nil {
 				return nil, err
+			}
+			// A stop word ("de", "y", "the") cannot be required: the
+			// languages that drop it would never match.
+			if content > 0 && isStopTerm(c) {
+				should = append(should, q)
+				continue
 			}
 			must = append(must, q)
 		}
@@ -429,6 +441,16 @@ func bareRun(nodes []search.Node) []string {
 		}
 	}
 	return words
+}
+
+// isStopTerm reports whether n is a bare word that some language's analyser
+// drops as a stop word.
+func isStopTerm(n search.Node) bool {
+	t, ok := n.(search.Term)
+	if !ok || t.Field != "" || t.Prefix {
+		return false
+	}
+	return isStopWord(t.Text)
 }
 
 // proximity is an optional phrase over the body and title fields.

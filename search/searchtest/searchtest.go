@@ -95,6 +95,8 @@ func Run(t *testing.T, newIndex NewIndex) {
 			{"english stem", search.Query{Text: "campaign"}, []string{"hn-plan", "reg-ku"}},
 			{"french folded", search.Query{Text: "reintegration"}, []string{"ht-retour"}},
 			{"implicit AND", search.Query{Text: "trata niñez"}, []string{"hn-trata"}},
+			{"stop words are not required", search.Query{Text: "la trata y la niñez"}, []string{"hn-trata"}},
+			{"only stop words", search.Query{Text: "de la"}, nil},
 			{"AND", search.Query{Text: "trata AND honduras"}, []string{"hn-plan", "hn-trata"}},
 			{"OR", search.Query{Text: "partners OR niñez"}, []string{"gt-nodate", "hn-trata", "reg-ku"}},
 			{"NOT", search.Query{Text: "trafficking NOT smuggling"}, []string{"hn-plan", "hn-trata"}},

@@ -231,24 +231,27 @@ func toFields(doc *search.Document) (map[string]interface{}, error) {
 	f["title_"+l] = doc.Title
 	f["summary_"+l] = doc.Summary
 	f["body_"+l] = pages
-	gcm := make([]string, len(doc.GCM))
-	for i, n := range doc.GCM {
-		gcm[i] = strconv.Itoa(n)
+	var facets []string
+	add := func(facet string, values ...string) {
+		for _, v := range values {
+			if v != "" {
+				facets = append(facets, facetTerm(facet, v))
+			}
+		}
 	}
-	f["country"] = doc.Countries
-	f["theme"] = doc.Themes
-	f["gcm"] = gcm
-	f["principle"] = doc.Principles
-	if doc.Type != "" {
-		f["type"] = doc.Type
+	add(search.FacetCountry, doc.Countries...)
+	add(search.FacetTheme, doc.Themes...)
+	for _, n := range doc.GCM {
+		add(search.FacetGCM, strconv.Itoa(n))
 	}
-	if doc.Lang != "" {
-		f["lang"] = doc.Lang
-	}
+	add(search.FacetPrinciple, doc.Principles...)
+	add(search.FacetType, doc.Type)
+	add(search.FacetLang, doc.Lang)
 	if doc.Year > 0 {
 		f[fieldYear] = float64(doc.Year)
-		f[fieldYearKey] = strconv.Itoa(doc.Year)
+		add(search.FacetYear, strconv.Itoa(doc.Year))
 	}
+	f[fieldFacet] = facets
 	date := doc.Date
 	if date == "" && doc.Year > 0 {
 		date = strconv.Itoa(doc.Year)

@@ -22,7 +22,7 @@ import (
 
 // MappingVersion changes whenever the mapping or the stored layout changes
 // in a way that needs a rebuild.
-const MappingVersion = "4"
+const MappingVersion = "5"
 
 // Languages with their own analysed fields; "xx" holds documents of any
 // other or unknown language (folded, not stemmed).
@@ -58,21 +58,25 @@ func analyzerName(lang string) string { return "faro_" + lang }
 const (
 	fieldDoc     = "doc"
 	fieldYear    = "year"
-	fieldYearKey = "year_key"
+	fieldFacet   = "facet"
 	fieldDate    = "date"
 	fieldSource  = "source"
 	fieldHash    = "hash"
 )
 
-// facetField maps a facet name to its keyword field.
-var facetField = map[string]string{
-	search.FacetCountry:   "country",
-	search.FacetTheme:     "theme",
-	search.FacetGCM:       "gcm",
-	search.FacetPrinciple: "principle",
-	search.FacetType:      "type",
-	search.FacetLang:      "lang",
-	search.FacetYear:      fieldYearKey,
+// All facet values of a document live in one keyword field, each as
+// "facet:value" ("country:HND", "gcm:10"): counting seven facets then reads
+// one column of doc values per hit instead of seven.
+func facetTerm(facet, value string) string { return facet + ":" + value }
+
+// isFacet reports whether name is one of search.Facets.
+func isFacet(name string) bool {
+	for _, f := range search.Facets {
+		if f == name {
+			return true
+		}
+	}
+	return false
 }
 
 func init() {
@@ -123,15 +127,13 @@ func newMapping() (mapping.IndexMapping, error) {
 			dm.AddFieldMappingsAt(part+"_"+l, text(analyzerName(l)))
 		}
 	}
-	for _, f := range facetField {
-		k := bleve.NewKeywordFieldMapping()
-		k.Analyzer = keyword.Name
-		k.Store = false
-		k.IncludeInAll = false
-		k.IncludeTermVectors = false
-		k.DocValues = true
-		dm.AddFieldMappingsAt(f, k)
-	}
+	facets := bleve.NewKeywordFieldMapping()
+	facets.Analyzer = keyword.Name
+	facets.Store = false
+	facets.IncludeInAll = false
+	facets.IncludeTermVectors = false
+	facets.DocValues = true
+	dm.AddFieldMappingsAt(fieldFacet, facets)
 	date := bleve.NewKeywordFieldMapping()
 	date.Store = false
 	date.IncludeInAll = false

@@ -17,8 +17,9 @@ import (
 	"faro/search"
 )
 
-// facetSize is how many values a facet returns; it covers every country.
-const facetSize = 1000
+// facetSize is how many values the combined facet field returns: every
+// country, theme, objective, principle, type, language and year.
+const facetSize = 10000
 
 type weightedField struct {
 	name  string
@@ -134,9 +135,10 @@ func (x *Index) search(ctx context.Context, q search.Query) (*search.Result, err
 	for _, f := range search.Facets {
 		if _, selected := filters[f]; selected {
 			own = append(own, f)
-			continue
 		}
-		main.AddFacet(f, bleve.NewFacetRequest(facetField[f], facetSize))
+	}
+	if len(own) < len(search.Facets) {
+		main.AddFacet(fieldFacet, bleve.NewFacetRequest(fieldFacet, facetSize))
 	}
 
 	res := &search.Result{Facets: map[string][]search.FacetCount{}}
@@ -150,7 +152,7 @@ func (x *Index) search(ctx context.Context, q search.Query) (*search.Result, err
 		go func() {
 			defer wg.Done()
 			req := bleve.NewSearchRequestOptions(conjoin(textQ, filters, f), 0, 0, false)
-			req.AddFacet(f, bleve.NewFacetRequest(facetField[f], facetSize))
+			req.AddFacet(fieldFacet, bleve.NewFacetRequest(fieldFacet, facetSize))
 			r, err := x.idx.SearchInContext(ctx, req)
 			mu.Lock()
 			defer mu.Unlock()
@@ -160,7 +162,7 @@ func (x *Index) search(ctx context.Context, q search.Query) (*search.Result, err
 				}
 				return
 			}
-			res.Facets[f] = facetCounts(f, r.Facets[f])
+			res.Facets[f] = facetCounts(f, r.Facets[fieldFacet])
 		}()
 	}
 	r, err := x.idx.SearchInContext(ctx, main)
@@ -171,8 +173,10 @@ func (x *Index) search(ctx context.Context, q search.Query) (*search.Result, err
 	if firstErr != nil {
 		return nil, firstErr
 	}
-	for name, fr := range r.Facets {
-		res.Facets[name] = facetCounts(name, fr)
+	for _, f := range search.Facets {
+		if _, selected := filters[f]; !selected {
+			res.Facets[f] = facetCounts(f, r.Facets[fieldFacet])
+		}
 	}
 	res.Total = r.Total
 	// Match locations are read for the shown hits only: a second, cheap
@@ -205,13 +209,18 @@ func dateSort(desc bool) *bsearch.SortField {
 	return &bsearch.SortField{Field: fieldDate, Desc: desc, Type: bsearch.SortFieldAsString, Missing: bsearch.SortFieldMissingLast}
 }
 
+// facetCounts picks the values of facet name out of the combined field's
+// counts.
 func facetCounts(name string, fr *bsearch.FacetResult) []search.FacetCount {
 	out := []search.FacetCount{}
 	if fr == nil || fr.Terms == nil {
 		return out
 	}
+	prefix := name + ":"
 	for _, t := range fr.Terms.Terms() {
-		out = append(out, search.FacetCount{Value: t.Term, Count: t.Count})
+		if v, ok := strings.CutPrefix(t.Term, prefix); ok {
+			out = append(out, search.FacetCount{Value: v, Count: t.Count})
+		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if name == search.FacetYear {
@@ -248,8 +257,7 @@ func conjoin(text query.Query, filters map[string]query.Query, skip string) quer
 func filterQueries(q search.Query) (map[string]query.Query, error) {
 	out := map[string]query.Query{}
 	for facet, values := range q.Filters {
-		field, ok := facetField[facet]
-		if !ok {
+		if !isFacet(facet) {
 			return nil, &search.QueryError{Msg: "unknown facet " + strconv.Quote(facet), Pos: -1}
 		}
 		if len(values) == 0 {
@@ -261,8 +269,8 @@ func filterQueries(q search.Query) (map[string]query.Query, error) {
 			if err != nil {
 				return nil, err
 			}
-			tq := bleve.NewTermQuery(v)
-			tq.SetField(field)
+			tq := bleve.NewTermQuery(facetTerm(facet, v))
+			tq.SetField(fieldFacet)
 			ors = append(ors, tq)
 		}
 		out[facet] = orOf(ors)
@@ -490,13 +498,13 @@ func phraseQuery(text string, fields []weightedField) query.Query {
 }
 
 func termQuery(t search.Term) query.Query {
-	if field, ok := facetField[t.Field]; ok {
+	if isFacet(t.Field) {
 		if t.Field == search.FacetYear {
 			y, _ := strconv.Atoi(t.Text)
 			return yearRange(y, y)
 		}
-		tq := bleve.NewTermQuery(t.Text)
-		tq.SetField(field)
+		tq := bleve.NewTermQuery(facetTerm(t.Field, t.Text))
+		tq.SetField(fieldFacet)
 		return tq
 	}
 	fields := textFields

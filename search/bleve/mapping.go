@@ -56,12 +56,12 @@ func analyzerName(lang string) string { return "faro_" + lang }
 
 // Field names.
 const (
-	fieldDoc     = "doc"
-	fieldYear    = "year"
-	fieldFacet   = "facet"
-	fieldDate    = "date"
-	fieldSource  = "source"
-	fieldHash    = "hash"
+	fieldDoc    = "doc"
+	fieldYear   = "year"
+	fieldFacet  = "facet"
+	fieldDate   = "date"
+	fieldSource = "source"
+	fieldHash   = "hash"
 )
 
 // All facet values of a document live in one keyword field, each as

@@ -3,11 +3,11 @@
 # the corpus with its uploads/, and the originals of deleted documents
 # (deleted/) — lives in the volume /data.
 #
-# On first start, with an empty /data, faro copies the bundled corpus from
-# /app/corpus into /data/corpus (--seed-corpus) and indexes it into
-# /data/index (a few seconds for the bundled corpus); later starts reuse
-# both. To serve your own collection, put it in /data/corpus (or mount a
-# folder there) before the first start.
+# The bundled corpus is indexed at build time into the image's /data, which
+# a new named volume takes over, so the first start serves at once. With an
+# empty bind-mounted /data, faro copies the corpus from /app/corpus
+# (--seed-corpus) and indexes it (a few seconds). To serve your own
+# collection, put it in /data/corpus before the first start.
 #
 #   docker build -t faro .
 #   docker run -d --name faro -p 8080:8080 --read-only --tmpfs /tmp \
@@ -17,11 +17,11 @@ WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
-# Index the bundled corpus once as a smoke test: a corpus or a binary that
-# cannot index fails the build, not the first start.
+# Index the bundled corpus at build time: a corpus or a binary that cannot
+# index fails the build, not the first start.
 RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/faro ./cmd/faro \
- && /out/faro index --corpus corpus --index /tmp/smoke/index \
- && mkdir -p /out/corpus /out/data && cp -r corpus/. /out/corpus/
+ && mkdir -p /out/corpus /out/data/corpus && cp -r corpus/. /out/corpus/ && cp -r corpus/. /out/data/corpus/ \
+ && /out/faro index --corpus /out/data/corpus --index /out/data/index
 
 FROM gcr.io/distroless/static-debian12:nonroot
 WORKDIR /app

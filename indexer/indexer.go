@@ -45,7 +45,7 @@ type Options struct {
 
 // Version is part of every content hash: a change in how documents are
 // built makes every file count as changed.
-const Version = "2"
+const Version = "3"
 
 // Progress reports how far a run is.
 type Progress struct {
@@ -352,11 +352,15 @@ func Build(rel string, res *extract.Result, side *Sidecar, listed []listingEntry
 		Author: first(side.Author, res.Author),
 	}
 	doc.SourceURL = side.SourceURL
-	for i, p := range res.Pages {
+	for i, p := range stripRunningLines(res.Pages) {
 		doc.Pages = append(doc.Pages, search.Page{Number: i + 1, Text: p})
 	}
 
-	out := classify.Classify(classify.Input{Title: first(side.Title, res.Title), Summary: first(side.Summary, res.Description), Pages: res.Pages, FileName: path.Base(rel)})
+	texts := make([]string, len(doc.Pages))
+	for i, p := range doc.Pages {
+		texts[i] = p.Text
+	}
+	out := classify.Classify(classify.Input{Title: first(side.Title, res.Title), Summary: first(side.Summary, res.Description), Pages: texts, FileName: path.Base(rel)})
 	for i := range doc.Pages {
 		if i < len(out.PageLangs) {
 			doc.Pages[i].Lang = out.PageLangs[i]
@@ -430,6 +434,9 @@ func Build(rel string, res *extract.Result, side *Sidecar, listed []listingEntry
 		doc.Type = "web-page"
 	case out.Type != "":
 		doc.Type = out.Type
+	case res.Format == extract.FormatMarkdown:
+		// Markdown in a collection is a post or note published on the web.
+		doc.Type = "web-page"
 	}
 	if side.Lang != "" {
 		given(search.FacetLang, doc.Lang, "sidecar")

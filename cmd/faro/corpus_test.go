@@ -108,8 +108,27 @@ func TestBundledCorpus(t *testing.T) {
 			t.Errorf("phrase %q: %v hits, err %v", phrase, r, err)
 		}
 	}
+	// A boolean query behaves: every hit mentions Honduras and trata or
+	// tráfico (or their translations), none mentions Guatemala.
+	r, err := idx.Search(ctx, search.Query{Text: "(trata OR tráfico) AND Honduras -Guatemala", Size: 50})
+	if err != nil || r.Total == 0 {
+		t.Fatalf("boolean query: %v %v", r, err)
+	}
+	for _, h := range r.Hits {
+		d, _ := idx.Document(ctx, h.ID)
+		var text strings.Builder
+		text.WriteString(d.Title + "\n" + d.Summary + "\n")
+		for _, p := range d.Pages {
+			text.WriteString(p.Text + "\n")
+		}
+		low := strings.ToLower(text.String())
+		if strings.Contains(low, "guatemala") || !strings.Contains(low, "honduras") {
+			t.Errorf("boolean query hit %s breaks the query (mentions Guatemala or lacks Honduras)", h.Source)
+		}
+	}
+
 	// A Spanish filter on an English word finds Spanish documents on trata.
-	r, err := idx.Search(ctx, search.Query{Text: "trafficking", Filters: map[string][]string{"lang": {"es"}}, Size: 10, Snippets: 1})
+	r, err = idx.Search(ctx, search.Query{Text: "trafficking", Filters: map[string][]string{"lang": {"es"}}, Size: 10, Snippets: 1})
 	if err != nil || r.Total == 0 {
 		t.Fatalf("trafficking in Spanish documents: %v %v", r, err)
 	}

@@ -60,6 +60,7 @@ type FileError struct {
 	Err  error
 }
 
+// Error says which file failed and why.
 func (e FileError) Error() string { return e.Path + ": " + e.Err.Error() }
 
 // Reason names the kind of failure, for summaries and metrics:

@@ -214,6 +214,7 @@ type QueryError struct {
 	Pos int
 }
 
+// Error gives the message with its 1-based position when known.
 func (e *QueryError) Error() string {
 	if e.Pos >= 0 {
 		return e.Msg + " at position " + strconv.Itoa(e.Pos+1)

@@ -50,6 +50,7 @@ type WriteError struct {
 	Msg    string
 }
 
+// Error returns the message shown to the client.
 func (e *WriteError) Error() string { return e.Msg }
 
 // Routes of the write API.

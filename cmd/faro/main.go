@@ -65,6 +65,8 @@ func (a *app) run(ctx context.Context, args []string) int {
 		err = a.search(ctx, args[1:])
 	case "extract":
 		err = a.extract(ctx, args[1:])
+	case workerCommand:
+		err = a.extractWorker(ctx, args[1:])
 	case "help", "-h", "--help":
 		fmt.Fprint(a.stdout, usage)
 		return 0

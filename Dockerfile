@@ -37,6 +37,7 @@ ENV FARO_ADDR=:8080 \
     FARO_CORPUS=/data/corpus \
     FARO_SEED_CORPUS=/app/corpus \
     FARO_LOG_FORMAT=json \
+    FARO_WASM_CACHE=/data/cache/wazero \
     FARO_SHUTDOWN_TIMEOUT=8s
 USER nonroot
 EXPOSE 8080

@@ -63,9 +63,16 @@ type FileError struct {
 // Error says which file failed and why.
 func (e FileError) Error() string { return e.Path + ": " + e.Err.Error() }
 
+// FlaggedDoc is an indexed document whose extraction raised flags.
+type FlaggedDoc struct {
+	Path   string
+	Engine string
+	Flags  []string
+}
+
 // Reason names the kind of failure, for summaries and metrics:
-// "unsupported", "too-large", "timeout", "encrypted", "crash", "metadata"
-// or "unreadable".
+// "unsupported", "too-large", "timeout", "encrypted", "memory", "crash",
+// "metadata" or "unreadable".
 func (e FileError) Reason() string {
 	switch {
 	case errors.Is(e.Err, extract.ErrUnsupported):
@@ -76,6 +83,8 @@ func (e FileError) Reason() string {
 		return "timeout"
 	case errors.Is(e.Err, extract.ErrEncrypted):
 		return "encrypted"
+	case strings.Contains(e.Err.Error(), "memory limit exceeded"):
+		return "memory"
 	case errors.Is(e.Err, extract.ErrPanic):
 		return "crash"
 	case errors.Is(e.Err, errSidecar):
@@ -90,8 +99,10 @@ type Report struct {
 	Files int
 	// Indexed is how many documents went to the sink.
 	Indexed int
-	// Flagged counts indexed documents that carry extraction flags.
-	Flagged int
+	// Flagged counts indexed documents that carry extraction flags;
+	// FlaggedDocs lists them, sorted by path.
+	Flagged     int
+	FlaggedDocs []FlaggedDoc
 	// Added, Updated and Unchanged split the files by what the index knew
 	// of them (see Options.Known); Added+Updated == Indexed.
 	Added, Updated, Unchanged int
@@ -159,6 +170,7 @@ func Run(ctx context.Context, root string, sink search.Sink, opts Options) (*Rep
 			}
 			if len(o.doc.Flags) > 0 {
 				rep.Flagged++
+				rep.FlaggedDocs = append(rep.FlaggedDocs, FlaggedDoc{Path: o.rel, Engine: o.doc.Engine, Flags: o.doc.Flags})
 				log.Info("indexed with flags", "file", o.rel, "flags", o.doc.Flags)
 			}
 		case o.unchanged:
@@ -185,6 +197,7 @@ func Run(ctx context.Context, root string, sink search.Sink, opts Options) (*Rep
 		}
 	}
 	sort.Strings(rep.Removed)
+	sort.Slice(rep.FlaggedDocs, func(i, j int) bool { return rep.FlaggedDocs[i].Path < rep.FlaggedDocs[j].Path })
 	rep.Took = time.Since(start)
 	return rep, nil
 }

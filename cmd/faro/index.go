@@ -4,10 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"log/slog"
 	"sort"
 	"strings"
-	"sync"
 
 	"faro/indexer"
 )
@@ -24,16 +22,12 @@ func (a *app) index(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	// The indexer reports flagged documents in its log only (its Report
-	// counts them): collect them from there for the summary.
-	flagged := &flaggedDocs{}
-	log = slog.New(&collectHandler{Handler: log.Handler(), docs: flagged})
 	rep, err := buildIndex(ctx, log, *c.corpus, *c.index, *rebuild, a.stderr)
 	if err != nil {
 		return err
 	}
 	writeSummary(a.stdout, rep, *c.index)
-	writeFlagged(a.stdout, flagged.list(), *report)
+	writeFlagged(a.stdout, rep.FlaggedDocs, *report)
 	if *report {
 		writeFailed(a.stdout, rep)
 	}
@@ -43,75 +37,6 @@ func (a *app) index(ctx context.Context, args []string) error {
 		}
 	}
 	return nil
-}
-
-// flaggedDoc is an indexed document that carries extraction flags.
-type flaggedDoc struct {
-	file  string
-	flags []string
-}
-
-type flaggedDocs struct {
-	mu   sync.Mutex
-	docs []flaggedDoc
-}
-
-func (f *flaggedDocs) add(d flaggedDoc) {
-	f.mu.Lock()
-	f.docs = append(f.docs, d)
-	f.mu.Unlock()
-}
-
-func (f *flaggedDocs) list() []flaggedDoc {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	out := append([]flaggedDoc(nil), f.docs...)
-	sort.Slice(out, func(i, j int) bool { return out[i].file < out[j].file })
-	return out
-}
-
-// collectHandler passes records on and keeps the indexer's "indexed with
-// flags" ones.
-type collectHandler struct {
-	slog.Handler
-	docs  *flaggedDocs
-	attrs []slog.Attr
-}
-
-func (h *collectHandler) Enabled(ctx context.Context, l slog.Level) bool {
-	return l == slog.LevelInfo || h.Handler.Enabled(ctx, l)
-}
-
-func (h *collectHandler) Handle(ctx context.Context, r slog.Record) error {
-	if r.Message == "indexed with flags" {
-		var d flaggedDoc
-		r.Attrs(func(a slog.Attr) bool {
-			switch a.Key {
-			case "file":
-				d.file = a.Value.String()
-			case "flags":
-				if fl, ok := a.Value.Any().([]string); ok {
-					d.flags = fl
-				}
-			}
-			return true
-		})
-		if d.file != "" {
-			h.docs.add(d)
-		}
-	}
-	if !h.Handler.Enabled(ctx, r.Level) {
-		return nil
-	}
-	return h.Handler.Handle(ctx, r)
-}
-
-func (h *collectHandler) WithAttrs(as []slog.Attr) slog.Handler {
-	return &collectHandler{Handler: h.Handler.WithAttrs(as), docs: h.docs}
-}
-
-func (h *collectHandler) WithGroup(name string) slog.Handler {
-	return &collectHandler{Handler: h.Handler.WithGroup(name), docs: h.docs}
 }
 
 // flagReason groups a flag for the summary: "garbled-page:3" counts as
@@ -130,14 +55,14 @@ func flagReason(f string) string {
 
 // writeFlagged prints the flagged documents by reason (a document with
 // several flags counts under each); with all, every document is listed.
-func writeFlagged(w io.Writer, docs []flaggedDoc, all bool) {
+func writeFlagged(w io.Writer, docs []indexer.FlaggedDoc, all bool) {
 	if len(docs) == 0 {
 		return
 	}
-	byReason := map[string][]flaggedDoc{}
+	byReason := map[string][]indexer.FlaggedDoc{}
 	for _, d := range docs {
 		seen := map[string]bool{}
-		for _, f := range d.flags {
+		for _, f := range d.Flags {
 			r := flagReason(f)
 			if seen[r] {
 				continue
@@ -158,7 +83,7 @@ func writeFlagged(w io.Writer, docs []flaggedDoc, all bool) {
 			continue
 		}
 		for _, d := range byReason[r] {
-			fmt.Fprintf(w, "    %s: %s\n", r, d.file)
+			fmt.Fprintf(w, "    %s: %s (%s)\n", r, d.Path, d.Engine)
 		}
 	}
 	if !all {

@@ -1,7 +1,7 @@
 // Package extract turns files into text, page by page, for Faro's indexer.
 //
-// It knows four formats: PDF (through github.com/ledongthuc/pdf), HTML
-// (through goquery), Markdown with YAML front matter, and plain text. Every
+// It knows four formats: PDF (through faro/indexer/pdftext, with pdfium as
+// a fallback in worker processes), HTML (through goquery), Markdown with YAML front matter, and plain text. Every
 // format yields a Result: the text of each page, the document's own metadata
 // (title, description, author, date, declared language), flags telling a
 // reader what went wrong or what is special about the file, and, for HTML
@@ -97,7 +97,7 @@ var (
 // Result is what an extractor makes of one file.
 type Result struct {
 	Format      string            `json:"format"`                // "pdf", "html", "markdown", "text"
-	Engine      string            `json:"engine"`                // e.g. "ledongthuc/pdf", "goquery", "markdown", "text"
+	Engine      string            `json:"engine"`                // e.g. "faro/pdftext", "pdfium-wasm", "goquery", "markdown", "text"
 	Title       string            `json:"title,omitempty"`       // PDF Info Title, HTML og:title/<title>/h1, front-matter title
 	Description string            `json:"description,omitempty"` // HTML meta description / og:description, front-matter summary/description
 	Author      string            `json:"author,omitempty"`

@@ -161,7 +161,7 @@ func openOrBuild(ctx context.Context, log *slog.Logger, corpus, dir string, prog
 
 func logReport(log *slog.Logger, rep *indexer.Report) {
 	log.Info("indexed", "files", rep.Files, "added", rep.Added, "updated", rep.Updated, "unchanged", rep.Unchanged,
-		"removed", len(rep.Removed), "pages", rep.Pages, "flagged", rep.Flagged, "failed", len(rep.Errors), "took", rep.Took.Round(time.Millisecond))
+		"removed", len(rep.Removed), "pages", rep.Pages, "flagged", rep.Flagged, "failed", len(rep.Errors), "took", rep.Took.Round(time.Millisecond).String())
 }
 
 // progressReporter draws a bar with rate and ETA on a terminal; elsewhere

@@ -199,10 +199,22 @@ func (x *Index) search(ctx context.Context, q search.Query) (*search.Result, err
 		res.Hits = append(res.Hits, hit)
 	}
 	if n := len(r.Hits); n == q.Size && (after != nil || uint64(from+n) < r.Total) {
-		res.NextCursor = encodeCursor(q.Sort, r.Hits[n-1].Sort)
+		res.NextCursor = encodeCursor(q.Sort, afterValues(main.Sort, r.Hits[n-1]))
 	}
 	res.Took = time.Since(start)
 	return res, nil
+}
+
+// afterValues are the search_after values of a hit: its sort values, with
+// the score itself where the order sorts by score (bleve reports "_score").
+func afterValues(order bsearch.SortOrder, h *bsearch.DocumentMatch) []string {
+	vals := append([]string(nil), h.Sort...)
+	for i, s := range order {
+		if _, ok := s.(*bsearch.SortScore); ok && i < len(vals) {
+			vals[i] = strconv.FormatFloat(h.Score, 'g', -1, 64)
+		}
+	}
+	return vals
 }
 
 func dateSort(desc bool) *bsearch.SortField {

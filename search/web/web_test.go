@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -425,6 +426,31 @@ func TestCursorAndExplain(t *testing.T) {
 	}
 	if len(uniq) != len(seen) {
 		t.Fatalf("cursor paging repeated hits: %v", seen)
+	}
+	// Relevance order over a text query: the cursor walks the same hits as
+	// page-based paging, in the same order.
+	var byPage, byCursor []string
+	for p := 1; p <= 5; p++ {
+		r.Hits = nil
+		getJSON(t, srv, "/api/v1/search?q=trafficking+OR+migration+OR+trata&size=1&page="+strconv.Itoa(p), 200, &r)
+		for _, h := range r.Hits {
+			byPage = append(byPage, h.ID)
+		}
+	}
+	path = "/api/v1/search?q=trafficking+OR+migration+OR+trata&size=1"
+	for i := 0; i < 5; i++ {
+		r.Hits, r.NextCursor = nil, ""
+		getJSON(t, srv, path, 200, &r)
+		for _, h := range r.Hits {
+			byCursor = append(byCursor, h.ID)
+		}
+		if r.NextCursor == "" {
+			break
+		}
+		path = "/api/v1/search?q=trafficking+OR+migration+OR+trata&size=1&cursor=" + url.QueryEscape(r.NextCursor)
+	}
+	if len(byPage) < 3 || strings.Join(byPage, ",") != strings.Join(byCursor, ",") {
+		t.Fatalf("relevance cursor paging %v differs from page paging %v", byCursor, byPage)
 	}
 	var e struct{ Error string }
 	getJSON(t, srv, "/api/v1/search?cursor=garbage", 400, &e)

@@ -121,7 +121,14 @@ func (x *Index) search(ctx context.Context, q search.Query) (*search.Result, err
 	case search.SortDateAsc:
 		main.SortByCustom(bsearch.SortOrder{dateSort(false), &bsearch.SortScore{Desc: true}, id})
 	case search.SortRelevance, "":
-		main.SortByCustom(bsearch.SortOrder{&bsearch.SortScore{Desc: true}, dateSort(true), id})
+		// Scores tie when there are no words to rank by: newest first then.
+		// With words, exact ties are rare and reading every hit's date to
+		// break them would cost a doc-values visit per hit.
+		if _, all := node.(search.MatchAll); all {
+			main.SortByCustom(bsearch.SortOrder{dateSort(true), id})
+		} else {
+			main.SortByCustom(bsearch.SortOrder{&bsearch.SortScore{Desc: true}, id})
+		}
 	default:
 		return nil, &search.QueryError{Msg: "sort must be relevance, date_desc or date_asc", Pos: -1}
 	}

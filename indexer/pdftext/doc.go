@@ -17,6 +17,8 @@
 // A Document is not safe for concurrent use.
 package pdftext
 
+//go:generate go run ./internal/gentables -agl /usr/lib/python3/dist-packages/fontTools/agl.py -o tables_gen.go
+
 import (
 	"bytes"
 	"errors"

@@ -2,11 +2,14 @@ package web_test
 
 import (
 	"context"
+	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync/atomic"
 	"testing"
 
 	"faro/search/bleve"
@@ -17,27 +20,31 @@ import (
 // BenchmarkServe drives the whole HTTP handler (middleware, query parsing,
 // search with 7 disjunctive facets and snippets, JSON or HTML rendering) in
 // process, from parallel goroutines, so that a CPU profile shows where a
-// loaded server spends its time:
+// loaded server spends its time. The index's result cache is off and the
+// queries vary (words, phrases, boolean queries, prefixes and fields in three
+// languages × facet selections × paging), so every request does the work:
 //
-//	FARO_BENCH_INDEX=/tmp/faro-bench/idx10k go test ./search/web -run '^$' -bench Serve -benchtime 20s -cpuprofile /tmp/serve.pprof
+//	FARO_BENCH_INDEX=/tmp/faro-bench/idx-10k go test ./search/web -run '^$' -bench Serve/search -benchtime 20s -cpuprofile /tmp/serve.pprof
 //
 // FARO_BENCH_INDEX names an existing index (e.g. one `faro index` built
 // from scripts/gencorpus files); without it, FARO_BENCH_DOCS (default
 // 10000) synthetic documents are indexed first.
 func BenchmarkServe(b *testing.B) {
 	idx := benchServeIndex(b)
+	idx.SetCacheSize(0)
 	h := web.New(idx, web.Options{Corpus: b.TempDir()})
+	queries := serveQueries(4096)
 	for _, kind := range []string{"search", "page"} {
 		prefix := "/api/v1/search?"
 		if kind == "page" {
 			prefix = "/?"
 		}
 		b.Run(kind, func(b *testing.B) {
+			var next atomic.Int64
 			b.RunParallel(func(pb *testing.PB) {
-				i := 0
 				for pb.Next() {
-					req := httptest.NewRequest(http.MethodGet, prefix+serveMix[i%len(serveMix)], nil)
-					i++
+					i := int(next.Add(1)) % len(queries)
+					req := httptest.NewRequest(http.MethodGet, prefix+queries[i], nil)
 					rec := httptest.NewRecorder()
 					h.ServeHTTP(rec, req)
 					if rec.Code != http.StatusOK {
@@ -49,26 +56,37 @@ func BenchmarkServe(b *testing.B) {
 	}
 }
 
-// serveMix rotates through searches like scripts/load's: words, phrases,
-// boolean queries, prefixes and fields in three languages, with facet
-// selections, year ranges, sorting and paging.
-var serveMix = []string{
-	"q=trata&country=HND",
-	"q=migraci%C3%B3n",
-	"q=%22return+reintegration%22",
-	"q=%28trata+OR+trafficking%29+AND+-smuggling&gcm=10&gcm=3",
-	"q=ni%C3%B1ez&lang=es&type=guide",
-	"q=&country=GTM&country=SLV",
-	"q=campagne+information&year_from=2015",
-	"q=remittances+diaspora&sort=date_desc",
-	"q=migra*&theme=c4d",
-	"q=%22trata+de+personas%22&theme=trafficking",
-	"q=retorno&page=2",
-	"q=climat&lang=fr",
-	"q=children&size=50",
-	"q=gcm%3A10&country=MEX&lang=es",
-	"q=&year_from=2018&year_to=2022&sort=date_asc",
-	"q=recruitment&ui=es",
+// serveQueries returns n query strings drawn (deterministically) like
+// scripts/load's searches: a text, often a facet selection, sometimes
+// sorting, paging or Spanish labels.
+func serveQueries(n int) []string {
+	texts := []string{
+		"trata", "migración", "migracion", "remesas", "niñez", "retorno", "reintegración", "regularización",
+		"diáspora", "campaña", "trafficking", "smuggling", "remittances", "reintegration", "campaign",
+		"recruitment", "climate", "children", "retour", "réintégration", "migrants", "protección consular",
+		`"return reintegration"`, `"trata de personas"`, `"fair recruitment"`, "(trata OR trafficking) AND -smuggling",
+		"trata AND niñez", "remesas OR remittances", "NOT smuggling trafficking", "migra*", "title:campaña",
+		"country:HND AND trata", "gcm:10", "theme:c4d", "lang:fr climat", "year:2019", "",
+	}
+	filters := []string{
+		"", "", "", "country=HND", "country=GTM&country=SLV", "gcm=10", "gcm=3&gcm=10", "theme=c4d", "lang=es", "lang=fr",
+		"lang=en", "type=guide", "year_from=2018&year_to=2022", "country=MEX&lang=es", "theme=trafficking&country=HND",
+		"principle=human-rights", "type=study&gcm=10",
+	}
+	extras := []string{"", "", "", "sort=date_desc", "sort=date_asc", "page=2", "page=2&size=5", "size=50", "ui=es", "page=3&size=20"}
+	r := rand.New(rand.NewPCG(1, 2))
+	out := make([]string, n)
+	for i := range out {
+		q := "q=" + url.QueryEscape(texts[r.IntN(len(texts))])
+		if f := filters[r.IntN(len(filters))]; f != "" {
+			q += "&" + f
+		}
+		if e := extras[r.IntN(len(extras))]; e != "" {
+			q += "&" + e
+		}
+		out[i] = q
+	}
+	return out
 }
 
 func benchServeIndex(b *testing.B) *bleve.Index {
@@ -99,4 +117,42 @@ func benchServeIndex(b *testing.B) *bleve.Index {
 		b.Fatal(err)
 	}
 	return idx
+}
+
+// BenchmarkServeQueries times one request at a time by kind of search
+// (result cache off), to tell which kinds are slow at a size:
+//
+//	FARO_BENCH_INDEX=/tmp/faro-bench/idx-100k go test ./search/web -run '^$' -bench ServeQueries -benchtime 10x
+func BenchmarkServeQueries(b *testing.B) {
+	idx := benchServeIndex(b)
+	idx.SetCacheSize(0)
+	h := web.New(idx, web.Options{Corpus: b.TempDir()})
+	for _, c := range []struct{ name, query string }{
+		{"browse", "q="},
+		{"browse-sorted", "q=&sort=date_desc"},
+		{"word-rare", "q=periodistas"},
+		{"word-common", "q=migraci%C3%B3n"},
+		{"word-common-nosnippets", "q=migraci%C3%B3n&size=1"},
+		{"two-words", "q=remesas+retorno"},
+		{"phrase", "q=%22trata+de+personas%22"},
+		{"boolean", "q=%28trata+OR+trafficking%29+AND+-smuggling"},
+		{"prefix", "q=migra*"},
+		{"field", "q=country%3AHND+AND+trata"},
+		{"word+1facet", "q=trata&country=HND"},
+		{"word+3facets", "q=trata&country=HND&gcm=10&theme=trafficking"},
+		{"word-common+3facets", "q=migraci%C3%B3n&country=HND&gcm=10&lang=es"},
+		{"word-page3", "q=retorno&page=3&size=20"},
+		{"word-size50", "q=children&size=50"},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				req := httptest.NewRequest(http.MethodGet, "/api/v1/search?"+c.query, nil)
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, req)
+				if rec.Code != http.StatusOK {
+					b.Fatalf("%s: status %d: %.200s", req.URL, rec.Code, rec.Body.String())
+				}
+			}
+		})
+	}
 }

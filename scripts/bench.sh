@@ -1,0 +1,532 @@
+#!/usr/bin/env bash
+# End-to-end performance figures of Faro on this machine, each with the
+# command that produced it, checked against the targets:
+#
+#   1. indexing docs/s and peak RSS: `faro index --rebuild` over 20k generated
+#      files (extraction included) and the Go benchmarks (extraction excluded)
+#   2. HTTP search p50/p99/req/s/errors at 16 connections: scripts/load's mix,
+#      and wrk (installed with apt-get when missing) with random faceted searches
+#      that miss the result cache, and 8 repeated ones that hit it
+#   3. time from starting `faro serve` on an existing index to /readyz = 200,
+#      and the server's RSS after the load
+#   4. PDF extraction pages/s: `faro extract` vs `pdftotext` on the same PDFs
+#   5. (BENCH_PROFILE=1) CPU profiles of the HTTP handler under parallel load
+#
+# Usage:
+#   scripts/bench.sh [--append]        # 10k documents for search (about 7 minutes)
+#   BENCH_LARGE=1 scripts/bench.sh     # also 100k documents (about 8 minutes more on 2 cores: 534 MB of files, a 3-4 minute index build)
+#
+# --append adds the table, with the machine, Go version and date, to
+# BENCHMARKS.md (below what is there). Settings (environment):
+#   BENCH_DIR       work folder (default /tmp/faro-bench): corpora, indexes, logs, profiles
+#   BENCH_DURATION  length of each load run (default 30s)
+#   BENCH_CONNS     connections (default 16)
+#   BENCH_INDEX_DOCS  files of the indexing run (default 20000)
+#   BENCH_DOCS      documents of the search runs (default 10000)
+#   BENCH_LARGE=1   also the search runs over 100000 documents
+#   BENCH_PROFILE=1 also CPU profiles (go tool pprof -top) of the handler under load
+#   BENCH_REUSE=1   reuse corpora and search indexes of an earlier run in BENCH_DIR
+#   BENCH_PDFS      PDFs for step 4 (default ../shared/realdocs/domain/*.pdf, else generated ones)
+#   BENCH_SKIP      space-separated steps to skip: index search ready extract
+#
+# Every step runs under `timeout`; servers started here are stopped on exit.
+# Network traffic goes to 127.0.0.1 only.
+set -uo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+
+APPEND=0
+for a in "$@"; do
+	case "$a" in
+	--append) APPEND=1 ;;
+	-h | --help)
+		sed -n '2,/^set -uo/p' "$0" | sed '$d; s/^# \{0,1\}//'
+		exit 0
+		;;
+	*)
+		echo "bench.sh: unknown argument $a (try --help)" >&2
+		exit 2
+		;;
+	esac
+done
+
+DIR=${BENCH_DIR:-/tmp/faro-bench}
+DUR=${BENCH_DURATION:-30s}
+CONNS=${BENCH_CONNS:-16}
+INDEX_DOCS=${BENCH_INDEX_DOCS:-20000}
+DOCS=${BENCH_DOCS:-10000}
+LARGE=${BENCH_LARGE:-0}
+PROFILE=${BENCH_PROFILE:-0}
+REUSE=${BENCH_REUSE:-0}
+SKIP=" ${BENCH_SKIP:-} "
+mkdir -p "$DIR"
+BIN=$DIR/bin
+mkdir -p "$BIN"
+RESULTS=$DIR/results.md
+ROWS=$DIR/rows.md
+: >"$ROWS"
+NOTES=$DIR/notes.md
+: >"$NOTES"
+
+log() { printf '%s bench: %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() {
+	log "$*"
+	exit 1
+}
+skip() { [[ $SKIP == *" $1 "* ]]; }
+now_ns() { date +%s%N; }
+# row MEASURE TARGET RESULT MET COMMAND
+row() { printf '| %s | %s | %s | %s | `%s` |\n' "$1" "$2" "$3" "$4" "$5" >>"$ROWS"; }
+note() { printf -- '- %s\n' "$*" >>"$NOTES"; }
+# ge A B: "yes" when A >= B, else "**no**" (numbers; "n/a" when A is empty)
+ge() { [[ -z $1 ]] && echo "n/a" || awk -v a="$1" -v b="$2" 'BEGIN{print (a+0 >= b+0) ? "yes" : "**no**"}'; }
+le() { [[ -z $1 ]] && echo "n/a" || awk -v a="$1" -v b="$2" 'BEGIN{print (a+0 <= b+0) ? "yes" : "**no**"}'; }
+fmt1() { awk -v a="$1" 'BEGIN{printf "%.1f", a}'; }
+fmt0() { awk -v a="$1" 'BEGIN{s=sprintf("%.0f",a); n=""; while (length(s)>3) {n="," substr(s,length(s)-2) n; s=substr(s,1,length(s)-3)} print s n}'; }
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+
+need() { command -v "$1" >/dev/null 2>&1; }
+for t in go curl jq; do need "$t" || die "needs $t"; done
+if ! [[ -x /usr/bin/time ]]; then
+	log "installing GNU time (apt-get install time)"
+	timeout 300 apt-get install -y -qq time >/dev/null 2>&1 || { timeout 300 apt-get update -qq && timeout 300 apt-get install -y -qq time >/dev/null; } || die "needs /usr/bin/time"
+fi
+if ! need wrk; then
+	log "wrk missing: trying apt-get install wrk"
+	timeout 300 apt-get install -y -qq wrk >/dev/null 2>&1 || { timeout 300 apt-get update -qq >/dev/null 2>&1 && timeout 300 apt-get install -y -qq wrk >/dev/null 2>&1; } || log "no wrk: skipping the wrk runs"
+fi
+
+# Machine.
+NPROC=$(nproc)
+CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
+MEM=$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)
+GOV=$(go version | awk '{print $3}')
+DATE=$(date -u +%Y-%m-%dT%H:%MZ)
+REV=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+DIRTY=$(git status --porcelain 2>/dev/null | grep -qv '^??' && echo " + uncommitted changes" || true)
+log "machine: $NPROC CPUs ($CPU), $MEM, $GOV, load $(loadavg)"
+
+# Servers started here, stopped on exit.
+SERVER_PID=
+stop_server() {
+	if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+		kill -TERM "$SERVER_PID" 2>/dev/null
+		for _ in $(seq 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+		kill -KILL "$SERVER_PID" 2>/dev/null
+		wait "$SERVER_PID" 2>/dev/null
+	fi
+	SERVER_PID=
+}
+trap 'stop_server' EXIT
+trap 'stop_server; exit 130' INT TERM
+
+log "building faro, scripts/load and scripts/gencorpus into $BIN"
+timeout 600 go build -o "$BIN/faro" ./cmd/faro || die "go build ./cmd/faro failed"
+timeout 600 go build -o "$BIN/load" ./scripts/load || die "go build ./scripts/load failed"
+timeout 600 go build -o "$BIN/gencorpus" ./scripts/gencorpus || die "go build ./scripts/gencorpus failed"
+FARO=$BIN/faro
+
+# corpus N: generated corpus of N documents (seed 1), reused when present.
+corpus() {
+	local n=$1 c=$DIR/corpus-$1
+	if [[ -f $c/.gencorpus.json ]] && jq -e ".n == $n and .seed == 1" "$c/.gencorpus.json" >/dev/null 2>&1; then
+		echo "$c"
+		return
+	fi
+	rm -rf "$c"
+	log "generating $n documents: gencorpus -n $n -seed 1 -out $c"
+	timeout 1800 "$BIN/gencorpus" -n "$n" -seed 1 -out "$c" >&2 || die "gencorpus -n $n failed"
+	echo "$c"
+}
+
+# timed_index CORPUS INDEX LIMIT: faro index --rebuild under /usr/bin/time -v;
+# sets IDX_DOCS IDX_FAILED IDX_WALL IDX_RSS_MB IDX_CMD.
+timed_index() {
+	local c=$1 idx=$2 limit=$3 out=$DIR/index-$(basename "$2")
+	IDX_CMD="faro index --rebuild --corpus $c --index $idx"
+	log "indexing: $IDX_CMD (at most ${limit}s)"
+	timeout "$limit" /usr/bin/time -v "$FARO" index --rebuild --corpus "$c" --index "$idx" --log-level warn >"$out.out" 2>"$out.err"
+	local rc=$?
+	IDX_DOCS=$(sed -n 's/^indexed \([0-9]*\) documents.*/\1/p' "$out.out")
+	IDX_FAILED=$(sed -n 's/.*flagged, \([0-9]*\) failed).*/\1/p' "$out.out")
+	IDX_WALL=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$out.err")
+	IDX_RSS_MB=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$out.err")
+	if [[ $rc -ne 0 || -z $IDX_DOCS ]]; then
+		log "indexing failed (exit $rc): see $out.out $out.err"
+		IDX_DOCS=
+	fi
+	cat "$out.out" >&2
+}
+
+# ---------------------------------------------------------------- 1. indexing
+if ! skip index; then
+	C=$(corpus "$INDEX_DOCS")
+	rm -rf "$DIR/idx-index-run"
+	timed_index "$C" "$DIR/idx-index-run" 1800
+	if [[ -n $IDX_DOCS ]]; then
+		rate=$(awk -v n="$IDX_DOCS" -v s="$IDX_WALL" 'BEGIN{printf "%.0f", n/s}')
+		row "Indexing $(fmt0 "$IDX_DOCS") generated files, **extraction included** (HTML/MD/TXT/PDF, $(jq -r '.stats.sidecars' "$C/.gencorpus.json") sidecars)" \
+			"(report)" "**$rate docs/s** ($(fmt1 "$IDX_WALL") s wall, $IDX_FAILED failed), peak RSS **$IDX_RSS_MB MB**" "—" \
+			"/usr/bin/time -v $IDX_CMD"
+	else
+		row "Indexing $INDEX_DOCS generated files, extraction included" "(report)" "failed or timed out" "**no**" "/usr/bin/time -v $IDX_CMD"
+	fi
+	rm -rf "$DIR/idx-index-run"
+
+	log "go test ./search/bleve -bench 'Index\$' -benchtime 3x (extraction excluded, 2,000 documents x 3)"
+	timeout 900 /usr/bin/time -v go test ./search/bleve -count=1 -run '^$' -bench 'Index$' -benchtime 3x >"$DIR/bench-index.out" 2>"$DIR/bench-index.err"
+	cat "$DIR/bench-index.out" >&2
+	r=$(awk '/^BenchmarkIndex/ {for(i=1;i<=NF;i++) if($(i+1)=="docs/s") print $i}' "$DIR/bench-index.out" | tail -1)
+	rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$DIR/bench-index.err")
+	row "Indexing, **extraction excluded**: BenchmarkIndex (2,000 synthetic 3-5 KB docs per op, 3 ops)" "≥ 2,000 docs/s" \
+		"**${r:-?} docs/s**, peak RSS ${rss:-?} MB" "$(ge "$r" 2000)" "go test ./search/bleve -run '^\$' -bench Index -benchtime 3x"
+
+	log "go test ./indexer -bench IndexSynthetic (extraction excluded, $INDEX_DOCS documents)"
+	timeout 1200 /usr/bin/time -v env FARO_BENCH_DOCS="$INDEX_DOCS" go test ./indexer -count=1 -run '^$' -bench 'IndexSynthetic' -benchtime 1x -timeout 20m >"$DIR/bench-index20k.out" 2>"$DIR/bench-index20k.err"
+	cat "$DIR/bench-index20k.out" >&2
+	r=$(awk '/^BenchmarkIndexSynthetic/ {for(i=1;i<=NF;i++) if($(i+1)=="docs/s") print $i}' "$DIR/bench-index20k.out" | tail -1)
+	rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$DIR/bench-index20k.err")
+	row "Indexing, **extraction excluded**, at $(fmt0 "$INDEX_DOCS") docs: BenchmarkIndexSynthetic (one index of $(fmt0 "$INDEX_DOCS") synthetic docs)" "≥ 2,000 docs/s" \
+		"**${r:-?} docs/s**, peak RSS ${rss:-?} MB" "$(ge "$r" 2000)" "FARO_BENCH_DOCS=$INDEX_DOCS go test ./indexer -run '^\$' -bench IndexSynthetic -benchtime 1x"
+fi
+
+# ------------------------------------------------------- 2-3. search and ready
+# start_server INDEX CORPUS LOG: starts faro serve on 127.0.0.1 (free port),
+# waits for /readyz = 200 (at most 120 s); sets URL, SERVER_PID, READY_S.
+start_server() {
+	local idx=$1 c=$2 lg=$3 t0 t1 code
+	: >"$lg"
+	t0=$(now_ns)
+	"$FARO" serve --addr 127.0.0.1:0 --index "$idx" --corpus "$c" --log-format json --log-level info >"$lg" 2>&1 &
+	SERVER_PID=$!
+	URL=
+	READY_S=
+	local deadline=$(($(date +%s) + 120))
+	while (($(date +%s) < deadline)); do
+		kill -0 "$SERVER_PID" 2>/dev/null || { log "faro serve exited: $(tail -3 "$lg")"; SERVER_PID=; return 1; }
+		if [[ -z $URL ]]; then
+			URL=$(grep -o '"url":"http://127\.0\.0\.1:[0-9]*"' "$lg" | head -1 | sed 's/"url":"//; s/"$//')
+		fi
+		if [[ -n $URL ]]; then
+			code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$URL/readyz" || true)
+			if [[ $code == 200 ]]; then
+				t1=$(now_ns)
+				READY_S=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", (b-a)/1e9}')
+				return 0
+			fi
+		fi
+		sleep 0.005
+	done
+	log "faro serve not ready after 120 s"
+	stop_server
+	return 1
+}
+
+# rss_mb PID FIELD: VmRSS or VmHWM of a process in MB.
+rss_mb() { awk -v f="$2:" '$1==f {printf "%.0f", $2/1024}' "/proc/$1/status" 2>/dev/null; }
+
+# Lua scripts for wrk. search-facets.lua draws each request from ~34,000
+# faceted searches (text × facet selection × paging/sorting × years), far
+# more than the engine's result cache holds (1,024), so nearly every request
+# is searched; 7 disjunctive facet counts and snippets come with every
+# search. search-repeat.lua rotates 8 fixed searches: all cache hits.
+WRK_LUA=$DIR/search-facets.lua
+cat >"$WRK_LUA" <<'EOF'
+-- Random faceted searches (scripts/bench.sh): text x facets x paging x years.
+local texts = {
+  "trata", "migraci%C3%B3n", "migracion", "remesas", "ni%C3%B1ez", "retorno", "reintegraci%C3%B3n",
+  "regularizaci%C3%B3n", "di%C3%A1spora", "campa%C3%B1a", "trafficking", "smuggling", "remittances",
+  "reintegration", "campaign", "recruitment", "climate", "children", "retour", "r%C3%A9int%C3%A9gration",
+  "migrants", "protecci%C3%B3n+consular", "%22return+reintegration%22", "%22trata+de+personas%22",
+  "%22fair+recruitment%22", "%28trata+OR+trafficking%29+AND+-smuggling", "trata+AND+ni%C3%B1ez",
+  "remesas+OR+remittances", "migra%2A", "title%3Acampa%C3%B1a", "country%3AHND+AND+trata", "gcm%3A10",
+  "theme%3Ac4d", "lang%3Afr+climat", "year%3A2019", "",
+}
+local filters = {
+  "", "&country=HND", "&country=GTM&country=SLV", "&gcm=10", "&gcm=3&gcm=10", "&theme=c4d", "&lang=es",
+  "&lang=fr", "&lang=en", "&type=guide", "&country=MEX&lang=es", "&theme=trafficking&country=HND",
+  "&principle=human-rights", "&type=study&gcm=10", "&country=HTI&lang=fr", "&theme=return-reintegration&gcm=21",
+  "&country=HND&gcm=10&theme=trafficking",
+}
+local extras = { "", "", "", "&page=2", "&page=3", "&sort=date_desc", "&size=20" }
+local years = { "", "", "", "", "&year_from=2015", "&year_from=2018&year_to=2022", "&year_to=2014", "&year_from=2020" }
+local n = 0
+function setup(thread)
+  n = n + 1
+  thread:set("tid", n)
+end
+function init(args)
+  math.randomseed(7919 * (tid or 1))
+end
+local function pick(t) return t[math.random(#t)] end
+request = function()
+  return wrk.format("GET", "/api/v1/search?q=" .. pick(texts) .. pick(filters) .. pick(extras) .. pick(years))
+end
+EOF
+WRK_REPEAT=$DIR/search-repeat.lua
+cat >"$WRK_REPEAT" <<'EOF'
+-- Eight fixed faceted searches in rotation (scripts/bench.sh): result-cache hits.
+local paths = {
+  "/api/v1/search?q=trata&country=HND",
+  "/api/v1/search?q=migraci%C3%B3n&lang=es&gcm=10",
+  "/api/v1/search?q=%22return+reintegration%22&country=GTM&country=SLV",
+  "/api/v1/search?q=%28trata+OR+trafficking%29+AND+-smuggling&gcm=10&gcm=3",
+  "/api/v1/search?q=&country=MEX&theme=c4d",
+  "/api/v1/search?q=campagne+information&lang=fr&year_from=2015",
+  "/api/v1/search?q=migra*&country=HND&gcm=10",
+  "/api/v1/search?q=children&type=study&year_from=2018&year_to=2022",
+}
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format("GET", paths[(i % #paths) + 1])
+end
+EOF
+
+# ms VALUE: wrk latency ("812.00us", "3.21ms", "1.02s") in ms.
+ms() { awk -v v="$1" 'BEGIN{u=v; sub(/^[0-9.]+/,"",u); n=v+0; if(u=="us") n/=1000; else if(u=="s") n*=1000; else if(u=="m") n*=60000; printf "%.2f", n}'; }
+
+# wrk_parse FILE: sets W50 W99 (ms), WRPS, WERRS (non-2xx/3xx + socket errors).
+wrk_parse() {
+	W50=$(ms "$(awk '$1=="50%" {print $2; exit}' "$1")")
+	W99=$(ms "$(awk '$1=="99%" {print $2; exit}' "$1")")
+	WRPS=$(awk '/^Requests\/sec:/ {print $2}' "$1")
+	local non sock
+	non=$(awk '/Non-2xx or 3xx responses:/ {print $NF}' "$1")
+	sock=$(awk '/Socket errors:/ {gsub(/,/,""); print $4+$6+$8+$10}' "$1")
+	WERRS=$((${non:-0} + ${sock:-0}))
+	[[ -n $WRPS ]] || WERRS="wrk failed"
+}
+
+search_size() {
+	local n=$1 label c idx lg
+	label=$(awk -v n="$n" 'BEGIN{ if (n%1000==0) printf "%dk", n/1000; else print n}')
+	c=$(corpus "$n")
+	idx=$DIR/idx-$label
+	if [[ $REUSE == 1 && -d $idx ]]; then
+		log "reusing the index $idx"
+	else
+		rm -rf "$idx"
+		timed_index "$c" "$idx" $((n / 20 + 900))
+		[[ -n $IDX_DOCS ]] || { row "Search at $label docs" "" "index build failed" "**no**" "$IDX_CMD"; return; }
+		rate=$(awk -v n="$IDX_DOCS" -v s="$IDX_WALL" 'BEGIN{printf "%.0f", n/s}')
+		row "Building the $label search index (extraction included)" "(report)" "$rate docs/s ($(fmt1 "$IDX_WALL") s), peak RSS $IDX_RSS_MB MB, $IDX_FAILED failed" "—" "/usr/bin/time -v $IDX_CMD"
+	fi
+	local big=0
+	[[ $n -ge 100000 ]] && big=1
+
+	# 3. ready time: three starts on the existing index.
+	if ! skip ready; then
+		local times=()
+		for k in 1 2 3; do
+			start_server "$idx" "$c" "$DIR/serve-$label-start$k.log" || break
+			times+=("$READY_S")
+			stop_server
+		done
+		if ((${#times[@]} == 3)); then
+			local sorted med mx
+			sorted=$(printf '%s\n' "${times[@]}" | sort -g)
+			med=$(sed -n 2p <<<"$sorted")
+			mx=$(sed -n 3p <<<"$sorted")
+			row "Ready after start on an existing $label index (spawn → /readyz 200; median of 3, page cache warm)" "≤ 1 s" \
+				"**$(fmt1 "$(awk -v a="$med" 'BEGIN{print a*1000}')") ms** (max $(awk -v a="$mx" 'BEGIN{printf "%.0f", a*1000}') ms)" \
+				"$(le "$med" 1)" "faro serve --index $idx --corpus $c; curl \$URL/readyz"
+		else
+			row "Ready after start on an existing $label index" "≤ 1 s" "server did not become ready" "**no**" "faro serve --index $idx"
+		fi
+	fi
+
+	skip search && return
+	start_server "$idx" "$c" "$DIR/serve-$label.log" || { row "Search at $label docs" "" "server did not start" "**no**" "faro serve --index $idx"; return; }
+	log "serving $idx at $URL (pid $SERVER_PID, ready in ${READY_S}s); warming up 5s"
+	timeout 60 "$BIN/load" -addr "$URL" -c "$CONNS" -d 5s >/dev/null 2>&1 || true
+
+	log "load: scripts/load -c $CONNS -d $DUR (load $(loadavg))"
+	note "Load average when the $label load started: $(loadavg)."
+	local out=$DIR/load-$label.json
+	timeout 700 "$BIN/load" -addr "$URL" -c "$CONNS" -d "$DUR" -json >"$out" 2>"$DIR/load-$label.err" || true
+	if jq -e .requests "$out" >/dev/null 2>&1; then
+		local p50 p99 rps errs sp50 sp99 sreq
+		p50=$(jq .latency_ms.p50 "$out")
+		p99=$(jq .latency_ms.p99 "$out")
+		rps=$(jq .requests_per_second "$out")
+		errs=$(jq .errors "$out")
+		sp50=$(jq '.kinds.search.latency_ms.p50 // empty' "$out")
+		sp99=$(jq '.kinds.search.latency_ms.p99 // empty' "$out")
+		sreq=$(jq '.kinds.search.requests // 0' "$out")
+		jq -c '{requests, requests_per_second, errors, latency_ms, kinds: (.kinds | map_values({requests, errors, p50: .latency_ms.p50, p99: .latency_ms.p99}))}' "$out" >&2
+		local tgt50="≤ 10 ms" tgt99="≤ 50 ms" tgtr="≥ 500 req/s" m50 m99 mr me
+		if ((big)); then
+			m50=$(le "$p50" 10)
+			m99=$(le "$p99" 50)
+			mr=$(ge "$rps" 500)
+			me=$([[ $errs == 0 ]] && echo yes || echo "**no**")
+		else
+			m50="($(le "$p50" 10) at $label)"
+			m99="($(le "$p99" 50) at $label)"
+			mr="($(ge "$rps" 500) at $label)"
+			me="($([[ $errs == 0 ]] && echo yes || echo no) at $label)"
+			tgt50="≤ 10 ms at 100k"
+			tgt99="≤ 50 ms at 100k"
+			tgtr="≥ 500 req/s at 100k"
+		fi
+		local cmd="load -addr \$URL -c $CONNS -d $DUR -json"
+		row "HTTP at $label docs, scripts/load mix (searches, pages, documents, facets), $CONNS conns: p50" "$tgt50" "**$(fmt1 "$p50") ms** (API searches alone: $(fmt1 "$sp50") ms)" "$m50" "$cmd"
+		row "HTTP at $label docs, scripts/load mix: p99" "$tgt99" "**$(fmt1 "$p99") ms** (API searches alone: $(fmt1 "$sp99") ms)" "$m99" "$cmd"
+		row "HTTP at $label docs, scripts/load mix: throughput" "$tgtr" "**$(fmt0 "$rps") req/s** ($(fmt0 "$sreq") of $(fmt0 "$(jq .requests "$out")") requests were API searches)" "$mr" "$cmd"
+		row "HTTP at $label docs, scripts/load mix: errors" "0" "**$errs**" "$me" "$cmd"
+	else
+		row "HTTP at $label docs, scripts/load" "" "load failed: $(head -c 200 "$DIR/load-$label.err")" "**no**" "load -addr \$URL -c $CONNS -d $DUR"
+	fi
+	local rss hwm
+	rss=$(rss_mb "$SERVER_PID" VmRSS)
+	hwm=$(rss_mb "$SERVER_PID" VmHWM)
+
+	if need wrk; then
+		log "wrk -t2 -c$CONNS -d$DUR --latency -s $WRK_LUA $URL"
+		local wout=$DIR/wrk-$label.txt
+		timeout 700 wrk -t2 -c"$CONNS" -d"$DUR" --timeout 10s --latency -s "$WRK_LUA" "$URL" >"$wout" 2>&1 || true
+		cat "$wout" >&2
+		wrk_parse "$wout"
+		local cmd="wrk -t2 -c$CONNS -d$DUR --latency -s search-facets.lua \$URL"
+		if ((big)); then
+			row "HTTP search at $label docs, wrk, random faceted searches (7 disjunctive facet counts + snippets on every search; few cache hits), $CONNS conns: p50 / p99" "≤ 10 ms / ≤ 50 ms" \
+				"**$(fmt1 "$W50") ms / $(fmt1 "$W99") ms**" "$(le "$W50" 10) / $(le "$W99" 50)" "$cmd"
+			row "HTTP search at $label docs, wrk random faceted searches: throughput, errors" "≥ 500 req/s, 0 errors" "**$(fmt0 "$WRPS") req/s, $WERRS errors**" \
+				"$(ge "$WRPS" 500) / $([[ $WERRS == 0 ]] && echo yes || echo "**no**")" "$cmd"
+		else
+			row "HTTP search at $label docs, wrk, random faceted searches (7 disjunctive facet counts + snippets on every search; few cache hits), $CONNS conns: p50 / p99" "≤ 10 ms / ≤ 50 ms at 100k" \
+				"**$(fmt1 "$W50") ms / $(fmt1 "$W99") ms**" "($(le "$W50" 10) / $(le "$W99" 50) at $label)" "$cmd"
+			row "HTTP search at $label docs, wrk random faceted searches: throughput, errors" "≥ 500 req/s, 0 errors at 100k" "**$(fmt0 "$WRPS") req/s, $WERRS errors**" \
+				"($(ge "$WRPS" 500) / $([[ $WERRS == 0 ]] && echo yes || echo no) at $label)" "$cmd"
+		fi
+		log "wrk -t2 -c$CONNS -d10s --latency -s $WRK_REPEAT $URL"
+		wout=$DIR/wrk-repeat-$label.txt
+		timeout 300 wrk -t2 -c"$CONNS" -d10s --timeout 10s --latency -s "$WRK_REPEAT" "$URL" >"$wout" 2>&1 || true
+		wrk_parse "$wout"
+		row "HTTP search at $label docs, wrk, 8 repeated faceted searches (result-cache hits): p50 / p99, throughput, errors" "(report)" \
+			"$(fmt1 "$W50") ms / $(fmt1 "$W99") ms, $(fmt0 "$WRPS") req/s, $WERRS errors" "—" "wrk -t2 -c$CONNS -d10s --latency -s search-repeat.lua \$URL"
+		hwm=$(rss_mb "$SERVER_PID" VmHWM)
+		rss=$(rss_mb "$SERVER_PID" VmRSS)
+	fi
+	local tr="≤ 300 MB at 100k" mt
+	if ((big)); then
+		tr="≤ 300 MB"
+		mt=$(le "$hwm" 300)
+	else
+		mt="($(le "$hwm" 300) at $label)"
+	fi
+	local anon file
+	anon=$(rss_mb "$SERVER_PID" RssAnon)
+	file=$(rss_mb "$SERVER_PID" RssFile)
+	row "faro serve RSS after the load at $label docs: now / peak (now = heap and stacks + file-backed pages of the mmapped index, $(du -sm "$idx" | cut -f1) MB on disk)" "$tr" \
+		"**$rss MB / $hwm MB** ($anon MB anonymous + $file MB file-backed)" "$mt" "grep -E 'VmRSS|VmHWM|RssAnon|RssFile' /proc/\$PID/status"
+	stop_server
+
+	if [[ $PROFILE == 1 ]]; then
+		log "CPU profile of the handler under parallel load over $idx"
+		local prof=$DIR/serve-$label.pprof
+		timeout 900 env FARO_BENCH_INDEX="$idx" go test ./search/web -count=1 -run '^$' -bench 'Serve/search' -benchtime 20s -timeout 15m \
+			-cpuprofile "$prof" -o "$DIR/web.test" >"$DIR/bench-serve-$label.out" 2>&1
+		cat "$DIR/bench-serve-$label.out" >&2
+		go tool pprof -top -nodecount=40 "$DIR/web.test" "$prof" >"$DIR/serve-$label.top.txt" 2>/dev/null
+		go tool pprof -top -cum -nodecount=60 "$DIR/web.test" "$prof" >"$DIR/serve-$label.cum.txt" 2>/dev/null
+		local ns
+		ns=$(awk '/^BenchmarkServe\/search/ {print $3}' "$DIR/bench-serve-$label.out")
+		[[ -n $ns ]] && row "In-process handler, varied API searches at $label docs, result cache off, all CPUs (no network, no client)" "(report)" \
+			"$(fmt0 "$(awk -v ns="$ns" 'BEGIN{print 1e9/ns}')") req/s" "—" \
+			"FARO_BENCH_INDEX=$idx go test ./search/web -run '^\$' -bench Serve/search -benchtime 20s -cpuprofile $prof"
+		log "single requests by kind of search over $idx (result cache off)"
+		timeout 900 env FARO_BENCH_INDEX="$idx" go test ./search/web -count=1 -run '^$' -bench 'ServeQueries' -benchtime 10x -timeout 15m >"$DIR/bench-queries-$label.out" 2>&1
+		note "One request at a time by kind of search at $label (result cache off; \`FARO_BENCH_INDEX=$idx go test ./search/web -run '^\$' -bench ServeQueries -benchtime 10x\`): $(awk '/^BenchmarkServeQueries\// {n=$1; sub(/^BenchmarkServeQueries\//,"",n); sub(/-[0-9]+$/,"",n); printf "%s%s %.1f ms", sep, n, $3/1e6; sep=", "}' "$DIR/bench-queries-$label.out")."
+		note "CPU profile at $label: \`go tool pprof -top $DIR/web.test $prof\` (text in $DIR/serve-$label.top.txt, cumulative in serve-$label.cum.txt)"
+	fi
+}
+
+if ! skip search || ! skip ready; then
+	search_size "$DOCS"
+	[[ $LARGE == 1 ]] && search_size 100000
+fi
+
+# ------------------------------------------------------------ 4. extraction
+if ! skip extract; then
+	PDFS=()
+	if [[ -n ${BENCH_PDFS:-} ]]; then
+		read -r -a PDFS <<<"$BENCH_PDFS"
+		SRC="BENCH_PDFS"
+	elif compgen -G "$ROOT/../shared/realdocs/domain/*.pdf" >/dev/null; then
+		PDFS=("$ROOT"/../shared/realdocs/domain/*.pdf)
+		SRC="../shared/realdocs/domain/*.pdf"
+	else
+		C=$(corpus "$DOCS")
+		mapfile -t PDFS < <(find "$C" -name '*.pdf' | sort | head -500)
+		SRC="generated PDFs ($C, first 500)"
+	fi
+	if need pdftotext && ((${#PDFS[@]} > 0)); then
+		log "extraction: faro extract vs pdftotext on ${#PDFS[@]} PDFs from $SRC (best of 3 each)"
+		best_faro= best_pop= faro_pages= pop_pages=
+		for k in 1 2 3; do
+			t0=$(now_ns)
+			timeout 600 "$FARO" extract --json "${PDFS[@]}" >"$DIR/extract.jsonl" 2>/dev/null
+			t1=$(now_ns)
+			s=$(awk -v a="$t0" -v b="$t1" 'BEGIN{print (b-a)/1e9}')
+			[[ -z $best_faro ]] || awk -v a="$s" -v b="$best_faro" 'BEGIN{exit !(a<b)}' && best_faro=$s
+			t0=$(now_ns)
+			pp=0
+			for f in "${PDFS[@]}"; do
+				timeout 120 pdftotext -q "$f" "$DIR/pdftotext.txt" 2>/dev/null || true
+				if [[ -f $DIR/pdftotext.txt ]]; then
+					pp=$((pp + $(tr -cd '\f' <"$DIR/pdftotext.txt" | wc -c)))
+					rm -f "$DIR/pdftotext.txt"
+				fi
+			done
+			t1=$(now_ns)
+			s=$(awk -v a="$t0" -v b="$t1" 'BEGIN{print (b-a)/1e9}')
+			[[ -z $best_pop ]] || awk -v a="$s" -v b="$best_pop" 'BEGIN{exit !(a<b)}' && best_pop=$s
+			pop_pages=$pp
+		done
+		faro_pages=$(jq -s 'map(.pages | length) | add' "$DIR/extract.jsonl")
+		faro_failed=$(jq -s 'map(select(.error != "")) | length' "$DIR/extract.jsonl")
+		fr=$(awk -v p="$faro_pages" -v s="$best_faro" 'BEGIN{printf "%.1f", p/s}')
+		pr=$(awk -v p="$pop_pages" -v s="$best_pop" 'BEGIN{printf "%.1f", p/s}')
+		ratio=$(awk -v a="$fr" -v b="$pr" 'BEGIN{printf "%.2f", a/b}')
+		row "PDF extraction: faro extract, ${#PDFS[@]} PDFs ($SRC), one process" "(report)" "**$fr pages/s** ($faro_pages pages in $(fmt1 "$best_faro") s, $faro_failed files failed)" "—" \
+			"faro extract --json FILES"
+		row "PDF extraction: pdftotext (poppler), same PDFs, one process per file" "(report)" "**$pr pages/s** ($pop_pages pages in $(fmt1 "$best_pop") s)" "—" \
+			"for f in FILES; do pdftotext -q \$f out.txt; done"
+		row "PDF extraction: faro ÷ pdftotext pages/s" "≥ 1.0×" "**${ratio}×**" "$(ge "$ratio" 1.0)" "(the two rows above, best of 3 runs each)"
+	else
+		log "no pdftotext or no PDFs: skipping the extraction comparison"
+	fi
+fi
+
+# ------------------------------------------------------------------- report
+{
+	echo "### bench.sh run of $DATE"
+	echo
+	echo "Machine: $NPROC CPUs ($CPU), $MEM RAM; $GOV; faro at $REV$DIRTY. Load average at the end: $(loadavg)."
+	echo "Client and server share the machine's CPUs. Corpora: \`scripts/gencorpus -seed 1\` (HTML, Markdown, text, PDF; ~10% sidecars)."
+	echo
+	echo "| Measure | Target | Result | Met | Command |"
+	echo "|---|---|---|---|---|"
+	cat "$ROWS"
+	if [[ -s $NOTES ]]; then
+		echo
+		cat "$NOTES"
+	fi
+	echo
+} >"$RESULTS"
+cat "$RESULTS"
+
+if ((APPEND)); then
+	B=$ROOT/BENCHMARKS.md
+	if [[ ! -f $B ]]; then
+		printf '# Benchmarks\n\n' >"$B"
+	fi
+	if ! grep -q '^## End-to-end performance (scripts/bench.sh)' "$B"; then
+		printf '\n## End-to-end performance (scripts/bench.sh)\n\nFigures from `scripts/bench.sh` (see its header for settings); each run appends a table below.\n\n' >>"$B"
+	fi
+	cat "$RESULTS" >>"$B"
+	log "appended to $B"
+fi

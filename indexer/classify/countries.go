@@ -37,6 +37,20 @@ var coverageLabel = regexp.MustCompile(`(?im)(geographic(?:al)? (?:coverage|scop
 	`couverture g[eé]ographique|pays couverts|cobertura geogr[aá]fica|pa[ií]ses cubiertos|[aá]mbito geogr[aá]fico)` +
 	`[ \t]*:[ \t]*(?:\r?\n[ \t]*)*([^\n]*)`)
 
+// coverageCues are words every coverageLabel match contains: a page
+// without any is skipped before the (slow, case-insensitive) expression.
+var coverageCues = []string{"coverage", "covered", "scope", "couverture", "couverts", "cobertura", "cubiertos", "mbito"}
+
+func mayDeclareCoverage(page string) bool {
+	low := strings.ToLower(page)
+	for _, c := range coverageCues {
+		if strings.Contains(low, c) {
+			return true
+		}
+	}
+	return false
+}
+
 // globalWords mark a declared coverage as worldwide.
 var globalWords = map[string]bool{"global": true, "worldwide": true, "mondial": true, "mondiale": true, "mundial": true}
 
@@ -55,6 +69,9 @@ type coverage struct {
 // pages, or nil.
 func declaredCoverage(lx *lexicon, pages []string) *coverage {
 	for i, p := range pages[:min(len(pages), coveragePages)] {
+		if !mayDeclareCoverage(p) {
+			continue
+		}
 		m := coverageLabel.FindStringSubmatch(p)
 		if m == nil {
 			continue

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"faro/search"
 )
@@ -114,7 +116,8 @@ func synthDoc(r *rand.Rand, i int) *search.Document {
 			}
 		}
 		s := b.String()
-		return strings.ToUpper(s[:1]) + s[1:] + "."
+		r0, size := utf8.DecodeRuneInString(s)
+		return string(unicode.ToUpper(r0)) + s[size:] + "."
 	}
 	pages := make([]search.Page, 1+r.IntN(5))
 	budget := 3000 + r.IntN(2000)

@@ -381,7 +381,7 @@ func translate(n search.Node) (query.Query, error) {
 	case search.And:
 		var must, mustNot []query.Query
 		var should []query.Query
-		if words := bareRun(n.Nodes); len(words) >= 2 {
+		if words := bareRun(n.Nodes); len(words) >= 2 && len(words) <= maxProximityWords {
 			// Documents where the words stand together rank higher.
 			should = append(should, proximity(strings.Join(words, " ")))
 		}
@@ -447,6 +447,11 @@ func translate(n search.Node) (query.Query, error) {
 // of the user's own words.
 const synonymBoost = 0.8
 
+// maxProximityWords is the longest run of words given a proximity phrase:
+// a long run rarely stands verbatim in a document and costs a phrase
+// search per field.
+const maxProximityWords = 4
+
 // proximityBoost weighs the optional phrase of a query's words.
 const proximityBoost = 0.5
 
@@ -484,6 +489,10 @@ func isStopTerm(n search.Node) bool {
 func proximity(text string) query.Query {
 	var ors []query.Query
 	for _, f := range textFields {
+		// Summaries are short: their words stand together anyway.
+		if strings.HasPrefix(f.name, "summary_") {
+			continue
+		}
 		pq := bleve.NewMatchPhraseQuery(text)
 		pq.SetField(f.name)
 		pq.SetBoost(f.boost * proximityBoost)

@@ -107,7 +107,7 @@ func New(idx search.Index, opts Options) *Server {
 	// Outermost first: the id is known to every log line, requests are
 	// logged and measured with the status the recoverer set, and the limits
 	// apply before any handler runs.
-	r.Use(s.requestID, s.logRequests, m.measure, s.recoverer, securityHeaders,
+	r.Use(s.requestID, s.logRequests, m.measure, s.recoverer, securityHeaders, compress,
 		s.limitOtherBodies(), s.searchTimeout, s.limitExpensive)
 	r.NoRoute(func(c *gin.Context) { s.fail(c, http.StatusNotFound, "not found") })
 	r.NoMethod(func(c *gin.Context) { s.fail(c, http.StatusMethodNotAllowed, "method not allowed") })

@@ -1,0 +1,71 @@
+package web_test
+
+import (
+	"compress/gzip"
+	"encoding/json"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+)
+
+func TestGzip(t *testing.T) {
+	srv := newServer(t)
+	cases := []struct {
+		path       string
+		compressed bool
+	}{
+		{"/?q=trata", true},
+		{"/api/v1/search?q=trata", true},
+		{"/static/style.css", true},
+		{"/documents/hn-trata/file", false},
+		{"/api/v1/search?size=0", true}, // an error body is compressed too
+	}
+	for _, c := range cases {
+		req, _ := http.NewRequest("GET", srv.URL+c.path, nil)
+		req.Header.Set("Accept-Encoding", "gzip")
+		resp, err := http.DefaultTransport.RoundTrip(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		got := resp.Header.Get("Content-Encoding") == "gzip"
+		if got != c.compressed {
+			t.Errorf("%s: compressed=%v, want %v", c.path, got, c.compressed)
+			continue
+		}
+		if !got {
+			continue
+		}
+		zr, err := gzip.NewReader(strings.NewReader(string(raw)))
+		if err != nil {
+			t.Fatalf("%s: %v", c.path, err)
+		}
+		body, err := io.ReadAll(zr)
+		if err != nil || len(body) <= len(raw) && len(body) > 200 {
+			t.Errorf("%s: %d bytes on the wire for %d, err %v", c.path, len(raw), len(body), err)
+		}
+		if strings.HasPrefix(c.path, "/api/") && !json.Valid(body) {
+			t.Errorf("%s: not JSON after gunzip: %q", c.path, body)
+		}
+	}
+	// Without Accept-Encoding nothing changes.
+	resp, err := http.DefaultTransport.RoundTrip(mustReq(t, srv.URL+"/?q=trata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.Header.Get("Content-Encoding") != "" {
+		t.Error("compressed for a client that did not ask")
+	}
+}
+
+func mustReq(t *testing.T, url string) *http.Request {
+	t.Helper()
+	req, err := http.NewRequest("GET", url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return req
+}

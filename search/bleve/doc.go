@@ -11,6 +11,18 @@
 // with term vectors: a match's array position is its page, which is how
 // snippets carry page numbers. The whole search.Document is stored as JSON.
 //
+// Facets are counted from an in-memory facet table (facettable.go): for the
+// current index snapshot, each document's facet value ids, year, date and id
+// by internal document number, rebuilt in the background when the snapshot
+// changes (the original path serves meanwhile). A search runs its text query
+// once with the filters as optional clauses (so scores equal those of the
+// filters as a conjunction); the table applies the filters to every match,
+// counts every facet, disjunctive counts included, and feeds the matches
+// that pass to bleve's top-N collector. FARO_FACET_TABLE=0 in the
+// environment (or Index.SetFacetTable(false)) turns it off: then each
+// selected facet is counted by its own request and facets come from doc
+// values. Explained searches always take that original path.
+//
 // The mapping carries a version (MappingVersion); an index built with another
 // version is refused with ErrVersion rather than silently misread.
 package bleve

@@ -39,6 +39,9 @@ type Index struct {
 	batch *bleve.Batch
 
 	cache *resultCache
+
+	// ft is the facet table of the current snapshot (facettable.go).
+	ft facetTables
 }
 
 // CacheSize is how many search results an Index keeps for repeated
@@ -79,7 +82,11 @@ func Open(path string) (*Index, error) {
 		return nil, fmt.Errorf("open index %q: built with mapping version %s, this faro needs %s; rebuild it with `faro index --rebuild`: %w",
 			path, got, MappingVersion, ErrVersion)
 	}
-	return &Index{path: path, idx: idx, cache: newResultCache(CacheSize)}, nil
+	x := newIndex(path, idx)
+	// Searches need the facet table of the snapshot: build it now rather
+	// than on the first search.
+	x.buildInBackground()
+	return x, nil
 }
 
 // Create makes a new, empty index at path, which must not exist.
@@ -96,7 +103,13 @@ func Create(path string) (*Index, error) {
 		idx.Close()
 		return nil, fmt.Errorf("create index %q: write version: %w", path, err)
 	}
-	return &Index{path: path, idx: idx, cache: newResultCache(CacheSize)}, nil
+	return newIndex(path, idx), nil
+}
+
+func newIndex(path string, idx bleve.Index) *Index {
+	x := &Index{path: path, idx: idx, cache: newResultCache(CacheSize)}
+	x.SetFacetTable(facetTableDefault)
+	return x
 }
 
 // Path returns the index directory.
@@ -163,6 +176,7 @@ func (x *Index) flushLocked() error {
 // Close flushes pending documents and closes the index.
 func (x *Index) Close() error {
 	ferr := x.Flush(context.Background())
+	x.stopTables()
 	cerr := x.idx.Close()
 	if ferr != nil {
 		return ferr

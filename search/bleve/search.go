@@ -3,6 +3,7 @@ package bleve
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -101,9 +102,6 @@ func (x *Index) search(ctx context.Context, q search.Query) (*search.Result, err
 		return nil, err
 	}
 
-	// The main request counts the facets without a selection; each facet
-	// with a selection is counted by its own request that leaves that
-	// selection out (disjunctive facets).
 	var after []string
 	if q.Cursor != "" {
 		if after, err = decodeCursor(q.Cursor, q.Sort); err != nil {
@@ -111,7 +109,7 @@ func (x *Index) search(ctx context.Context, q search.Query) (*search.Result, err
 		}
 		from = 0
 	}
-	main := bleve.NewSearchRequestOptions(conjoin(textQ, filters, ""), q.Size, from, q.Explain)
+	main := bleve.NewSearchRequestOptions(textQ, q.Size, from, q.Explain)
 	main.Fields = []string{fieldDoc}
 	// Every order ends with the id, so it is total and cursors are exact.
 	id := &bsearch.SortDocID{}
@@ -138,51 +136,22 @@ func (x *Index) search(ctx context.Context, q search.Query) (*search.Result, err
 		}
 		main.SearchAfter = after
 	}
-	var own []string
-	for _, f := range search.Facets {
-		if _, selected := filters[f]; selected {
-			own = append(own, f)
+	res := &search.Result{}
+	var r *bleve.SearchResult
+	if !q.Explain {
+		if t := x.table(); t != nil {
+			res.Facets, r, err = x.searchOnePass(ctx, t, q, textQ, filters, main)
+			if errors.Is(err, errStaleTable) {
+				r, err = nil, nil
+			} else if err != nil {
+				return nil, err
+			}
 		}
 	}
-	if len(own) < len(search.Facets) {
-		main.AddFacet(fieldFacet, bleve.NewFacetRequest(fieldFacet, facetSize))
-	}
-
-	res := &search.Result{Facets: map[string][]search.FacetCount{}}
-	var (
-		wg       sync.WaitGroup
-		mu       sync.Mutex
-		firstErr error
-	)
-	for _, f := range own {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			req := bleve.NewSearchRequestOptions(conjoin(textQ, filters, f), 0, 0, false)
-			req.AddFacet(fieldFacet, bleve.NewFacetRequest(fieldFacet, facetSize))
-			r, err := x.idx.SearchInContext(ctx, req)
-			mu.Lock()
-			defer mu.Unlock()
-			if err != nil {
-				if firstErr == nil {
-					firstErr = fmt.Errorf("count facet %s: %w", f, err)
-				}
-				return
-			}
-			res.Facets[f] = facetCounts(f, r.Facets[fieldFacet])
-		}()
-	}
-	r, err := x.idx.SearchInContext(ctx, main)
-	wg.Wait()
-	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
-	}
-	if firstErr != nil {
-		return nil, firstErr
-	}
-	for _, f := range search.Facets {
-		if _, selected := filters[f]; !selected {
-			res.Facets[f] = facetCounts(f, r.Facets[fieldFacet])
+	if r == nil {
+		res.Facets, r, err = x.searchPerFacet(ctx, textQ, filters, main)
+		if err != nil {
+			return nil, err
 		}
 	}
 	res.Total = r.Total
@@ -210,6 +179,101 @@ func (x *Index) search(ctx context.Context, q search.Query) (*search.Result, err
 	}
 	res.Took = time.Since(start)
 	return res, nil
+}
+
+// searchPerFacet is the original path: the main request counts the facets
+// without a selection; each facet with a selection is counted by its own
+// request that leaves that selection out (disjunctive facets).
+func (x *Index) searchPerFacet(ctx context.Context, textQ query.Query, filters map[string]query.Query, main *bleve.SearchRequest) (map[string][]search.FacetCount, *bleve.SearchResult, error) {
+	main.Query = conjoin(textQ, filters, "")
+	var own []string
+	for _, f := range search.Facets {
+		if _, selected := filters[f]; selected {
+			own = append(own, f)
+		}
+	}
+	if len(own) < len(search.Facets) {
+		main.AddFacet(fieldFacet, bleve.NewFacetRequest(fieldFacet, facetSize))
+	}
+	facets := map[string][]search.FacetCount{}
+	var (
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		firstErr error
+	)
+	for _, f := range own {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			req := bleve.NewSearchRequestOptions(conjoin(textQ, filters, f), 0, 0, false)
+			req.AddFacet(fieldFacet, bleve.NewFacetRequest(fieldFacet, facetSize))
+			r, err := x.idx.SearchInContext(ctx, req)
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				if firstErr == nil {
+					firstErr = fmt.Errorf("count facet %s: %w", f, err)
+				}
+				return
+			}
+			facets[f] = facetCounts(f, r.Facets[fieldFacet])
+		}()
+	}
+	r, err := x.idx.SearchInContext(ctx, main)
+	wg.Wait()
+	if err != nil {
+		return nil, nil, fmt.Errorf("search: %w", err)
+	}
+	if firstErr != nil {
+		return nil, nil, firstErr
+	}
+	for _, f := range search.Facets {
+		if _, selected := filters[f]; !selected {
+			facets[f] = facetCounts(f, r.Facets[fieldFacet])
+		}
+	}
+	return facets, r, nil
+}
+
+// searchOnePass runs the text query once, without the filters as
+// constraints: the facet table applies them to every match, counts every
+// facet and passes the matches that pass every filter on to bleve's top-N
+// collector. The filters still join the query as optional clauses, so a
+// hit's score is the sum the original path's conjunction computes (text
+// plus filter clauses). It returns errStaleTable when the index changed
+// since t was built.
+func (x *Index) searchOnePass(ctx context.Context, t *facetTable, q search.Query, textQ query.Query, filters map[string]query.Query, main *bleve.SearchRequest) (map[string][]search.FacetCount, *bleve.SearchResult, error) {
+	pass, err := newFacetPass(t, q)
+	if err != nil {
+		return nil, nil, err
+	}
+	main.Query = textQ
+	if len(filters) > 0 {
+		var should []query.Query
+		for _, f := range search.Facets {
+			if fq, ok := filters[f]; ok {
+				should = append(should, fq)
+			}
+		}
+		bq := bleve.NewBooleanQuery()
+		bq.AddMust(textQ)
+		bq.AddShould(should...)
+		main.Query = bq
+	}
+	main.Facets = nil
+	order := main.Sort
+	main.Sort = tableSorts(t, order)
+	r, err := x.idx.SearchInContext(withFacetPass(ctx, pass), main)
+	main.Sort = order
+	if errors.Is(err, errStaleTable) {
+		return nil, nil, err
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("search: %w", err)
+	}
+	r.Total = pass.total
+	x.ft.used.Add(1)
+	return pass.facets(), r, nil
 }
 
 // afterValues are the search_after values of a hit: its sort values, with

@@ -2,40 +2,23 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
+	"faro/indexer/classify/evaluate"
 	"faro/search"
 	"faro/search/bleve"
 )
-
-// label is one entry of the corpus ground truth.
-type label struct {
-	Source    string   `json:"source"`
-	Title     string   `json:"title"`
-	Lang      string   `json:"lang"`
-	Year      int      `json:"year"`
-	Type      string   `json:"type"`
-	Countries []string `json:"countries"`
-	Themes    []string `json:"themes"`
-	GCM       []int    `json:"gcm"`
-}
 
 // TestBundledCorpus checks what a new user sees: the size and make-up of
 // the bundled collection, its ground-truth file, clean extraction, and a
 // phrase search for each of the programme's named products.
 func TestBundledCorpus(t *testing.T) {
-	raw, err := os.ReadFile("../../indexer/testdata/corpus-labels.json")
+	labels, err := evaluate.LoadTruth("../../indexer/testdata/corpus-labels.json")
 	if err != nil {
-		t.Fatal(err)
-	}
-	var labels []label
-	if err := json.Unmarshal(raw, &labels); err != nil {
 		t.Fatal(err)
 	}
 	idx, err := bleve.Open(corpusIndex(t))

@@ -1,7 +1,6 @@
 package extract_test
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -13,10 +12,10 @@ import (
 	"sync"
 	"testing"
 	"time"
-	"unicode"
 
 	"faro/indexer/extract"
 	"faro/indexer/isolate"
+	"faro/indexer/textquality"
 )
 
 // The test binary is also the worker of the isolated pool: with
@@ -43,31 +42,13 @@ const (
 	isolatedDeadline = 10 * time.Second
 )
 
-func sharedRealdocs() string {
-	if d := os.Getenv("FARO_REALDOCS"); d != "" {
-		return d
-	}
-	dir, _ := os.Getwd()
-	for dir != filepath.Dir(dir) {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			d := filepath.Join(filepath.Dir(dir), "shared", "realdocs")
-			if st, err := os.Stat(d); err == nil && st.IsDir() {
-				return d
-			}
-			return ""
-		}
-		dir = filepath.Dir(dir)
-	}
-	return ""
-}
-
 // TestRealDocsIsolated runs every PDF of realdocs/pdf-robustness through
 // the worker pool, as `faro index` does: each file must finish within its
 // deadline (plus the pool's grace) with text or a clear error, and no
 // worker may crash or be killed. On the text-bearing files, the macro
 // word F1 against pdftotext must stay above robustFloor.
 func TestRealDocsIsolated(t *testing.T) {
-	root := sharedRealdocs()
+	root := textquality.Realdocs()
 	if root == "" {
 		t.Skip("shared/realdocs not found")
 	}
@@ -84,7 +65,7 @@ func TestRealDocsIsolated(t *testing.T) {
 		},
 	})
 	defer pool.Close()
-	textLayer := manifestTextLayers(root)
+	manifest, _ := textquality.ReadManifest(root) // nil when absent: nothing scored
 	files, _ := filepath.Glob(filepath.Join(root, "pdf-robustness", "*"))
 	sort.Strings(files)
 	if testing.Short() {
@@ -116,7 +97,7 @@ func TestRealDocsIsolated(t *testing.T) {
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			name := filepath.Base(f)
-			o := outcome{name: name, verdict: textLayer[name]}
+			o := outcome{name: name, verdict: manifest["pdf-robustness/"+name].TextLayer}
 			data, err := os.ReadFile(f)
 			if err != nil {
 				o.err = err
@@ -131,7 +112,7 @@ func TestRealDocsIsolated(t *testing.T) {
 			if strings.HasPrefix(o.verdict, "yes") && popplerErr == nil && o.res != nil {
 				ref, err := exec.Command("pdftotext", "-q", "-enc", "UTF-8", f, "-").Output()
 				if err == nil {
-					o.f1 = f1(o.res.Text(), string(ref))
+					o.f1, _, _ = textquality.WordF1(o.res.Text(), string(ref))
 					o.scored = true
 				}
 			}
@@ -207,63 +188,4 @@ func truncate(s string, n int) string {
 		return s[:n]
 	}
 	return s
-}
-
-func f1(got, want string) float64 {
-	bag := func(s string) map[string]int {
-		m := map[string]int{}
-		for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-			m[w]++
-		}
-		return m
-	}
-	g, w := bag(got), bag(want)
-	ng, nw, common := 0, 0, 0
-	for _, c := range g {
-		ng += c
-	}
-	for k, c := range w {
-		nw += c
-		common += min(c, g[k])
-	}
-	if ng == 0 && nw == 0 {
-		return 1
-	}
-	if common == 0 {
-		return 0
-	}
-	p, r := float64(common)/float64(ng), float64(common)/float64(nw)
-	return 2 * p * r / (p + r)
-}
-
-// manifestTextLayers maps file names of pdf-robustness to MANIFEST's
-// pdf_text_layer column.
-func manifestTextLayers(root string) map[string]string {
-	out := map[string]string{}
-	f, err := os.Open(filepath.Join(root, "MANIFEST.tsv"))
-	if err != nil {
-		return out
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	col := map[string]int{}
-	first := true
-	for sc.Scan() {
-		fields := strings.Split(sc.Text(), "\t")
-		if first {
-			for i, h := range fields {
-				col[h] = i
-			}
-			first = false
-			continue
-		}
-		fi, ok1 := col["local_file"]
-		ti, ok2 := col["pdf_text_layer"]
-		if !ok1 || !ok2 || fi >= len(fields) || ti >= len(fields) {
-			continue
-		}
-		out[filepath.Base(fields[fi])] = fields[ti]
-	}
-	return out
 }

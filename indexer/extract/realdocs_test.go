@@ -11,120 +11,19 @@ import (
 	"sync"
 	"testing"
 	"time"
-	"unicode"
+
+	"faro/indexer/textquality"
 )
 
 // The real documents live outside the repository, in shared/realdocs beside
 // the repo root (../shared/realdocs from the root). They are never copied
 // into the repo. FARO_REALDOCS overrides the location.
 
-// realdocsDir returns the realdocs folder, or "" when it is absent.
+// realdocsDir returns the realdocs folder, or "" when it is absent (see
+// textquality.Realdocs).
 func realdocsDir(t testing.TB) string {
 	t.Helper()
-	if d := os.Getenv("FARO_REALDOCS"); d != "" {
-		if st, err := os.Stat(d); err == nil && st.IsDir() {
-			return d
-		}
-		return ""
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	// Find the module root (the folder holding go.mod), then look beside it.
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-	d := filepath.Join(filepath.Dir(dir), "shared", "realdocs")
-	if st, err := os.Stat(d); err == nil && st.IsDir() {
-		return d
-	}
-	return ""
-}
-
-// wordBag lower-cases s and counts its words (runs of letters and digits).
-func wordBag(s string) map[string]int {
-	bag := map[string]int{}
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	}) {
-		bag[w]++
-	}
-	return bag
-}
-
-// wordF1 is the word-level F1 of got against want (multisets of
-// lower-cased words), with precision and recall. Two empty texts score 1.
-func wordF1(got, want string) (f1, precision, recall float64) {
-	g, w := wordBag(got), wordBag(want)
-	ng, nw, common := 0, 0, 0
-	for _, n := range g {
-		ng += n
-	}
-	for word, n := range w {
-		nw += n
-		common += min(n, g[word])
-	}
-	if ng == 0 && nw == 0 {
-		return 1, 1, 1
-	}
-	if ng == 0 || nw == 0 || common == 0 {
-		return 0, 0, 0
-	}
-	precision = float64(common) / float64(ng)
-	recall = float64(common) / float64(nw)
-	return 2 * precision * recall / (precision + recall), precision, recall
-}
-
-// bigramF1 is the F1 of got's consecutive word pairs against want's: it
-// drops when words are glued, split or read out of order.
-func bigramF1(got, want string) float64 {
-	pairs := func(s string) map[string]int {
-		ws := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-		})
-		m := map[string]int{}
-		for i := 0; i+1 < len(ws); i++ {
-			m[ws[i]+" "+ws[i+1]]++
-		}
-		return m
-	}
-	g, w := pairs(got), pairs(want)
-	ng, nw, common := 0, 0, 0
-	for _, n := range g {
-		ng += n
-	}
-	for k, n := range w {
-		nw += n
-		common += min(n, g[k])
-	}
-	if ng == 0 && nw == 0 {
-		return 1
-	}
-	if common == 0 {
-		return 0
-	}
-	p, r := float64(common)/float64(ng), float64(common)/float64(nw)
-	return 2 * p * r / (p + r)
-}
-
-func TestWordF1(t *testing.T) {
-	if f, _, _ := wordF1("Migración segura, ordenada", "migración SEGURA ordenada"); f != 1 {
-		t.Errorf("same words: F1 %v", f)
-	}
-	if f, p, r := wordF1("a b", "a b c d"); p != 1 || r != 0.5 || f < 0.66 || f > 0.67 {
-		t.Errorf("F1 %v P %v R %v", f, p, r)
-	}
-	if f, _, _ := wordF1("xyz", "abc"); f != 0 {
-		t.Errorf("disjoint: %v", f)
-	}
+	return textquality.Realdocs()
 }
 
 // domainPDFs lists the domain PDFs that have a poppler reference text.
@@ -301,8 +200,8 @@ func TestPDFQualityAgainstPoppler(t *testing.T) {
 		r.elapsed, r.err = o.elapsed, o.err
 		if o.err == nil {
 			r.pages = len(o.res.Pages)
-			r.f1, r.prec, r.rec = wordF1(o.res.Text(), string(want))
-			r.bi = bigramF1(o.res.Text(), string(want))
+			r.f1, r.prec, r.rec = textquality.WordF1(o.res.Text(), string(want))
+			r.bi = textquality.BigramF1(o.res.Text(), string(want))
 		}
 		rows[i] = r
 	})
@@ -335,44 +234,6 @@ func TestPDFQualityAgainstPoppler(t *testing.T) {
 	}
 }
 
-// manifestRow is one line of realdocs/MANIFEST.tsv.
-type manifestRow struct {
-	file, textLayer string
-	pages           int
-}
-
-func readManifest(root string) map[string]manifestRow {
-	out := map[string]manifestRow{}
-	data, err := os.ReadFile(filepath.Join(root, "MANIFEST.tsv"))
-	if err != nil {
-		return out
-	}
-	lines := strings.Split(string(data), "\n")
-	if len(lines) == 0 {
-		return out
-	}
-	col := map[string]int{}
-	for i, h := range strings.Split(lines[0], "\t") {
-		col[h] = i
-	}
-	get := func(f []string, name string) string {
-		if i, ok := col[name]; ok && i < len(f) {
-			return f[i]
-		}
-		return ""
-	}
-	for _, l := range lines[1:] {
-		f := strings.Split(l, "\t")
-		if len(f) < 2 {
-			continue
-		}
-		row := manifestRow{file: get(f, "local_file"), textLayer: get(f, "pdf_text_layer")}
-		fmt.Sscan(get(f, "pdf_pages"), &row.pages)
-		out[row.file] = row
-	}
-	return out
-}
-
 // TestRealDocsRobustness extracts every file of realdocs/pdf-robustness and
 // realdocs/domain: each must yield a Result or an error, no panic may
 // escape, and each call must return within its timeout. Counts are logged.
@@ -381,7 +242,7 @@ func TestRealDocsRobustness(t *testing.T) {
 	if root == "" {
 		t.Skip("shared/realdocs not found")
 	}
-	manifest := readManifest(root)
+	manifest, _ := textquality.ReadManifest(root) // nil when absent: no poppler columns
 	var files []string
 	for _, sub := range []string{"pdf-robustness", "domain"} {
 		entries, err := os.ReadDir(filepath.Join(root, sub))
@@ -456,7 +317,7 @@ func TestRealDocsRobustness(t *testing.T) {
 		default:
 			ok++
 		}
-		if m.textLayer == "encrypted-needs-password" && o.err == nil {
+		if m.TextLayer == "encrypted-needs-password" && o.err == nil {
 			t.Errorf("%s: poppler needs a password but extraction succeeded", o.file)
 		}
 		if errors.Is(o.err, ErrPanic) {
@@ -471,7 +332,7 @@ func TestRealDocsRobustness(t *testing.T) {
 		} else {
 			detail = fmt.Sprintf("%d pages, %d words, flags %v", len(o.res.Pages), countWords(o.res.Text()), o.res.Flags)
 		}
-		fmt.Fprintf(&b, "  %-9s %-62s poppler %-3s %-24s %6dms  %s\n", status, o.file, fmt.Sprint(m.pages), m.textLayer, o.elapsed.Milliseconds(), truncateUTF8(detail, 140))
+		fmt.Fprintf(&b, "  %-9s %-62s poppler %-3s %-24s %6dms  %s\n", status, o.file, fmt.Sprint(m.Pages), m.TextLayer, o.elapsed.Milliseconds(), truncateUTF8(detail, 140))
 	}
 	t.Logf("%d files: ok %d (flagged %d), errors %d (encrypted %d), unsupported %d, timeouts %d, skipped %d\n%s",
 		len(files), ok, flagged, failed, encrypted, unsupported, timeouts, skipped, b.String())

@@ -16,11 +16,9 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -30,10 +28,10 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode"
 
 	"faro/indexer/extract"
 	"faro/indexer/isolate"
+	"faro/indexer/textquality"
 )
 
 func main() {
@@ -48,7 +46,7 @@ func main() {
 		}
 		return
 	}
-	root := flag.String("realdocs", "", "realdocs folder (default: ../shared/realdocs beside the module root)")
+	root := flag.String("realdocs", "", "realdocs folder (default: $FARO_REALDOCS, else ../shared/realdocs beside the module root)")
 	set := flag.String("set", "all", "domain, robust or all")
 	engine := flag.String("engine", "faro", "faro (gate + fallback), primary (content-stream walk only) or pdfium")
 	jobs := flag.Int("j", runtime.NumCPU(), "files extracted at once (pdftotext runs with the same)")
@@ -67,7 +65,7 @@ func main() {
 		}
 	}
 	if *root == "" {
-		*root = findRealdocs()
+		*root = textquality.Realdocs()
 	}
 	if *root == "" {
 		fmt.Fprintln(os.Stderr, "extracteval: realdocs folder not found (use -realdocs)")
@@ -104,28 +102,6 @@ type item struct {
 	refPath string
 }
 
-func findRealdocs() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-	d := filepath.Join(filepath.Dir(dir), "shared", "realdocs")
-	if st, err := os.Stat(d); err == nil && st.IsDir() {
-		return d
-	}
-	return ""
-}
-
 func domainFiles(root, only string) []item {
 	entries, _ := os.ReadDir(filepath.Join(root, "domain"))
 	var out []item
@@ -143,37 +119,24 @@ func domainFiles(root, only string) []item {
 	return out
 }
 
+// robustFiles lists the files of pdf-robustness that MANIFEST.tsv says
+// have a text layer (pdf_text_layer "yes..."), in the order of their
+// names.
 func robustFiles(root, only string) []item {
-	f, err := os.Open(filepath.Join(root, "MANIFEST.tsv"))
+	manifest, err := textquality.ReadManifest(root)
 	if err != nil {
 		return nil
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	col := map[string]int{}
-	var out []item
-	first := true
-	for sc.Scan() {
-		fields := strings.Split(sc.Text(), "\t")
-		if first {
-			for i, h := range fields {
-				col[h] = i
-			}
-			first = false
-			continue
+	var files []string
+	for file, row := range manifest {
+		if strings.HasPrefix(file, "pdf-robustness/") && strings.HasPrefix(row.TextLayer, "yes") && strings.Contains(file, only) {
+			files = append(files, file)
 		}
-		get := func(k string) string {
-			if i, ok := col[k]; ok && i < len(fields) {
-				return fields[i]
-			}
-			return ""
-		}
-		file := get("local_file")
-		if !strings.HasPrefix(file, "pdf-robustness/") || !strings.HasPrefix(get("pdf_text_layer"), "yes") || !strings.Contains(file, only) {
-			continue
-		}
-		out = append(out, item{path: filepath.Join(root, file)})
+	}
+	sort.Strings(files)
+	out := make([]item, len(files))
+	for i, file := range files {
+		out[i] = item{path: filepath.Join(root, file)}
 	}
 	return out
 }
@@ -245,10 +208,10 @@ func runSet(name, root string, items []item, ex *engine, jobs, repeat int, verbo
 	}
 	for i := range results {
 		r := &results[i]
-		r.f1 = wordF1(got[i], refs[i])
-		r.bf1 = bigramF1(got[i], refs[i])
-		r.glued = gluedShare(got[i], refs[i])
-		r.accR, r.accN = accentRecall(got[i], refs[i])
+		r.f1, _, _ = textquality.WordF1(got[i], refs[i])
+		r.bf1 = textquality.BigramF1(got[i], refs[i])
+		r.glued = textquality.GluedShare(got[i], refs[i])
+		r.accR, r.accN = textquality.AccentRecall(got[i], refs[i])
 	}
 	faroPages := 0
 	var sumF, sumB, sumG, sumA float64
@@ -397,102 +360,3 @@ func (e *engine) local(ctx context.Context, path string, data []byte) (*extract.
 	}
 	return extract.ExtractPDFLocal(ctx, extract.PDFExtractor{}, path, data)
 }
-
-// Scoring.
-
-func words(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
-}
-
-func bagF1(g, w map[string]int) float64 {
-	ng, nw, common := 0, 0, 0
-	for _, n := range g {
-		ng += n
-	}
-	for k, n := range w {
-		nw += n
-		common += min(n, g[k])
-	}
-	if ng == 0 && nw == 0 {
-		return 1
-	}
-	if ng == 0 || nw == 0 || common == 0 {
-		return 0
-	}
-	p := float64(common) / float64(ng)
-	r := float64(common) / float64(nw)
-	return 2 * p * r / (p + r)
-}
-
-func bag(ws []string) map[string]int {
-	m := map[string]int{}
-	for _, w := range ws {
-		m[w]++
-	}
-	return m
-}
-
-func bigrams(ws []string) map[string]int {
-	m := map[string]int{}
-	for i := 0; i+1 < len(ws); i++ {
-		m[ws[i]+" "+ws[i+1]]++
-	}
-	return m
-}
-
-func wordF1(got, want string) float64 { return bagF1(bag(words(got)), bag(words(want))) }
-
-func bigramF1(got, want string) float64 { return bagF1(bigrams(words(got)), bigrams(words(want))) }
-
-// gluedShare is the share of extracted words that are two reference words
-// run together (and not a reference word themselves).
-func gluedShare(got, want string) float64 {
-	gw := words(got)
-	if len(gw) == 0 {
-		return 0
-	}
-	ww := words(want)
-	ref := bag(ww)
-	pairs := map[string]bool{}
-	for i := 0; i+1 < len(ww); i++ {
-		pairs[ww[i]+ww[i+1]] = true
-	}
-	n := 0
-	for _, w := range gw {
-		if ref[w] == 0 && pairs[w] {
-			n++
-		}
-	}
-	return float64(n) / float64(len(gw))
-}
-
-// accentRecall is the recall of the reference's words that hold a
-// non-ASCII letter.
-func accentRecall(got, want string) (float64, int) {
-	g := bag(words(got))
-	total, hit := 0, 0
-	for w, n := range bag(words(want)) {
-		if !hasNonASCIILetter(w) {
-			continue
-		}
-		total += n
-		hit += min(n, g[w])
-	}
-	if total == 0 {
-		return 0, 0
-	}
-	return float64(hit) / float64(total), total
-}
-
-func hasNonASCIILetter(w string) bool {
-	for _, r := range w {
-		if r > 127 && unicode.IsLetter(r) {
-			return true
-		}
-	}
-	return false
-}
-
-var _ = io.EOF

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 	"path/filepath"
 	"sort"
@@ -61,6 +62,37 @@ func TestBundledCorpus(t *testing.T) {
 	if strings.Join(indexed, "\n") != strings.Join(labelled, "\n") {
 		t.Errorf("labels and index differ:\nindexed  %v\nlabelled %v", indexed, labelled)
 	}
+	// What users filter on is what the index holds: the indexed documents'
+	// countries and GCM objectives against the ground truth (micro-F1).
+	bySource := map[string]evaluate.Truth{}
+	for _, l := range labels {
+		bySource[l.Source] = l
+	}
+	var ctp, cfp, cfn, gtp, gfp, gfn int
+	for _, h := range all.Hits {
+		want := bySource[h.Source]
+		c1, c2 := setOf(h.Countries), setOf(want.Countries)
+		tp, fp, fn := overlap(c1, c2)
+		ctp, cfp, cfn = ctp+tp, cfp+fp, cfn+fn
+		var g1, g2 []string
+		for _, g := range h.GCM {
+			g1 = append(g1, fmt.Sprint(g))
+		}
+		for _, g := range want.GCM {
+			g2 = append(g2, fmt.Sprint(g))
+		}
+		tp, fp, fn = overlap(setOf(g1), setOf(g2))
+		gtp, gfp, gfn = gtp+tp, gfp+fp, gfn+fn
+	}
+	t.Logf("indexed documents against the labels: countries micro-F1 %.3f, GCM micro-F1 %.3f",
+		microF1(ctp, cfp, cfn), microF1(gtp, gfp, gfn))
+	if f := microF1(ctp, cfp, cfn); f < 0.95 {
+		t.Errorf("indexed countries micro-F1 %.3f < 0.95 (tp %d fp %d fn %d)", f, ctp, cfp, cfn)
+	}
+	if f := microF1(gtp, gfp, gfn); f < 0.80 {
+		t.Errorf("indexed GCM objectives micro-F1 %.3f < 0.80 (tp %d fp %d fn %d)", f, gtp, gfp, gfn)
+	}
+
 	gcm := map[int]bool{}
 	for _, l := range labels {
 		for _, g := range l.GCM {
@@ -120,4 +152,39 @@ func TestBundledCorpus(t *testing.T) {
 			t.Errorf("trafficking&lang=es hit %s (%s): %+v", h.ID, h.Lang, h.Snippets)
 		}
 	}
+}
+
+func setOf(vals []string) map[string]bool {
+	m := map[string]bool{}
+	for _, v := range vals {
+		m[v] = true
+	}
+	return m
+}
+
+// overlap counts true positives, false positives and false negatives of
+// got against want.
+func overlap(got, want map[string]bool) (tp, fp, fn int) {
+	for v := range got {
+		if want[v] {
+			tp++
+		} else {
+			fp++
+		}
+	}
+	for v := range want {
+		if !got[v] {
+			fn++
+		}
+	}
+	return tp, fp, fn
+}
+
+func microF1(tp, fp, fn int) float64 {
+	if tp == 0 {
+		return 0
+	}
+	p := float64(tp) / float64(tp+fp)
+	r := float64(tp) / float64(tp+fn)
+	return 2 * p * r / (p + r)
 }

@@ -174,13 +174,21 @@ func wordEnd(text string, i, limit int) int {
 
 // escapeCollapse escapes s for HTML and collapses each run of white space
 // into one space, keeping a leading or trailing one.
-func escapeCollapse(s string) string {
+func escapeCollapse(s string) string { return html.EscapeString(CollapseSpace(s)) }
+
+// CollapseSpace turns each run of white space into one space (keeping a
+// leading or trailing one) and drops control characters and byte-order
+// marks, which extracted text carries and readers never want.
+func CollapseSpace(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
 	for _, r := range s {
-		if unicode.IsSpace(r) {
+		switch {
+		case unicode.IsSpace(r):
 			space = true
+			continue
+		case unicode.IsControl(r) || r == '\uFEFF':
 			continue
 		}
 		if space {
@@ -192,5 +200,5 @@ func escapeCollapse(s string) string {
 	if space {
 		b.WriteByte(' ')
 	}
-	return html.EscapeString(b.String())
+	return b.String()
 }

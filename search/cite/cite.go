@@ -17,7 +17,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"faro/search"
 	"faro/search/taxonomy"
@@ -101,7 +100,7 @@ func (p Passage) segments() []segment {
 	}
 	// Collapse white space across the runs (matches sit between spaces).
 	for i := range out {
-		out[i].Text = collapseSpace(out[i].Text)
+		out[i].Text = search.CollapseSpace(out[i].Text)
 	}
 	return out
 }
@@ -113,7 +112,7 @@ func (p Passage) Text() string {
 	for _, s := range p.segments() {
 		b.WriteString(s.Text)
 	}
-	return strings.TrimSpace(collapseSpace(b.String()))
+	return strings.TrimSpace(search.CollapseSpace(b.String()))
 }
 
 // PageURL returns the address that opens the item's original at page n.
@@ -292,31 +291,7 @@ func Collect(ctx context.Context, idx search.Index, q search.Query, max int, lin
 // oneLine collapses every run of white space (newlines included) into one
 // space, drops other control characters and trims.
 func oneLine(s string) string {
-	return strings.TrimSpace(collapseSpace(s))
-}
-
-func collapseSpace(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
-		switch {
-		case unicode.IsSpace(r):
-			space = true
-			continue
-		case unicode.IsControl(r) || r == '\uFEFF':
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(r)
-	}
-	if space {
-		b.WriteByte(' ')
-	}
-	return b.String()
+	return strings.TrimSpace(search.CollapseSpace(s))
 }
 
 // countryNames returns the display names of codes in lang.

@@ -237,7 +237,7 @@ func mdPassage(p Passage) string {
 			b.WriteByte(' ')
 		}
 	}
-	return mdLineStart(strings.TrimSpace(collapseSpace(b.String())))
+	return mdLineStart(strings.TrimSpace(search.CollapseSpace(b.String())))
 }
 
 // mdEscape escapes text for Markdown (CommonMark) on one line: characters

@@ -8,26 +8,14 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"faro/search"
 )
 
 // Sidecar is the explicit metadata a NAME.meta.json file beside a document
 // may give (NAME is the file's full name, e.g. "report.pdf.meta.json", or
-// its name without extension, "report.meta.json"). What it gives beats what
-// is inferred.
-type Sidecar struct {
-	Title      string   `json:"title"`
-	Summary    string   `json:"summary"`
-	Year       int      `json:"year"`
-	Date       string   `json:"date"`
-	Type       string   `json:"type"`
-	Countries  []string `json:"countries"`
-	Themes     []string `json:"themes"`
-	GCM        []int    `json:"gcm"`
-	Principles []string `json:"principles"`
-	Lang       string   `json:"lang"`
-	SourceURL  string   `json:"source_url"`
-	Author     string   `json:"author"`
-}
+// its name without extension, "report.meta.json").
+type Sidecar = search.Metadata
 
 // errSidecar marks a sidecar that cannot be read or parsed.
 var errSidecar = errors.New("bad sidecar")

@@ -391,23 +391,6 @@ func looksFrontMatter(head []byte) bool {
 	return ok && key != "" && !strings.ContainsAny(key, " \t")
 }
 
-// Sidecar is the metadata an upload may carry in its "metadata" field, the
-// same JSON as a NAME.meta.json file beside a document in the corpus.
-type Sidecar struct {
-	Title      string   `json:"title,omitempty"`
-	Summary    string   `json:"summary,omitempty"`
-	Year       int      `json:"year,omitempty"`
-	Date       string   `json:"date,omitempty"`
-	Type       string   `json:"type,omitempty"`
-	Countries  []string `json:"countries,omitempty"`
-	Themes     []string `json:"themes,omitempty"`
-	GCM        []int    `json:"gcm,omitempty"`
-	Principles []string `json:"principles,omitempty"`
-	Lang       string   `json:"lang,omitempty"`
-	SourceURL  string   `json:"source_url,omitempty"`
-	Author     string   `json:"author,omitempty"`
-}
-
 // parseSidecar checks an upload's metadata against the taxonomy and
 // returns it as the JSON to store beside the file (nil for none).
 func parseSidecar(raw []byte) ([]byte, error) {
@@ -417,7 +400,7 @@ func parseSidecar(raw []byte) ([]byte, error) {
 	bad := func(format string, args ...any) error {
 		return &WriteError{Status: http.StatusBadRequest, Msg: "metadata: " + fmt.Sprintf(format, args...)}
 	}
-	var sc Sidecar
+	var sc search.Metadata
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&sc); err != nil {

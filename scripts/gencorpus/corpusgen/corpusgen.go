@@ -321,18 +321,8 @@ func Render(it Item) []byte {
 // SidecarJSON is the sidecar of a document: its synthetic metadata, in
 // the fields the indexer reads.
 func SidecarJSON(d *search.Document) []byte {
-	side := struct {
-		Title      string   `json:"title"`
-		Summary    string   `json:"summary"`
-		Year       int      `json:"year"`
-		Date       string   `json:"date"`
-		Type       string   `json:"type"`
-		Countries  []string `json:"countries"`
-		Themes     []string `json:"themes"`
-		GCM        []int    `json:"gcm"`
-		Principles []string `json:"principles,omitempty"`
-		Lang       string   `json:"lang"`
-	}{d.Title, d.Summary, d.Year, d.Date, d.Type, d.Countries, d.Themes, d.GCM, d.Principles, d.Lang}
+	side := search.Metadata{Title: d.Title, Summary: d.Summary, Year: d.Year, Date: d.Date, Type: d.Type,
+		Countries: d.Countries, Themes: d.Themes, GCM: d.GCM, Principles: d.Principles, Lang: d.Lang}
 	b, _ := json.MarshalIndent(side, "", "  ")
 	return append(b, '\n')
 }

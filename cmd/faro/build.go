@@ -5,9 +5,10 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -213,11 +214,7 @@ func writeSummary(w io.Writer, rep *indexer.Report, dir string) {
 	for _, e := range rep.Errors {
 		byReason[e.Reason()] = append(byReason[e.Reason()], e)
 	}
-	reasons := make([]string, 0, len(byReason))
-	for r := range byReason {
-		reasons = append(reasons, r)
-	}
-	sort.Strings(reasons)
+	reasons := slices.Sorted(maps.Keys(byReason))
 	fmt.Fprintln(w, "failures by reason:")
 	for _, r := range reasons {
 		fmt.Fprintf(w, "  %-12s %4d\n", r, len(byReason[r]))

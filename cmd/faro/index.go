@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -71,11 +73,7 @@ func writeFlagged(w io.Writer, docs []indexer.FlaggedDoc, all bool) {
 			byReason[r] = append(byReason[r], d)
 		}
 	}
-	reasons := make([]string, 0, len(byReason))
-	for r := range byReason {
-		reasons = append(reasons, r)
-	}
-	sort.Strings(reasons)
+	reasons := slices.Sorted(maps.Keys(byReason))
 	fmt.Fprintln(w, "flagged by reason:")
 	for _, r := range reasons {
 		fmt.Fprintf(w, "  %-18s %4d\n", r, len(byReason[r]))

@@ -5,6 +5,8 @@ package pdftext
 // the decoded bytes, allocates only for strings, names and arrays, and
 // skips inline images (BI ... ID <data> EI).
 
+import "bytes"
+
 type opKind uint8
 
 const (
@@ -263,31 +265,15 @@ func hexVal(c byte) int {
 	return -1
 }
 
-// hex reads a hex string after its "<".
+// hex reads a hex string after its "<" (up to and past its ">").
 func (l *lexer) hex() string {
-	var out []byte
-	hi := -1
-	for l.pos < len(l.b) {
-		c := l.b[l.pos]
-		l.pos++
-		if c == '>' {
-			break
-		}
-		v := hexVal(c)
-		if v < 0 {
-			continue
-		}
-		if hi < 0 {
-			hi = v
-		} else {
-			out = append(out, byte(hi<<4|v))
-			hi = -1
-		}
+	end := bytes.IndexByte(l.b[l.pos:], '>')
+	if end < 0 {
+		end = len(l.b) - l.pos
 	}
-	if hi >= 0 {
-		out = append(out, byte(hi<<4))
-	}
-	return string(out)
+	s := string(asciiHex(l.b[l.pos : l.pos+end]))
+	l.pos = min(l.pos+end+1, len(l.b))
+	return s
 }
 
 // skipDict skips a dictionary after its "<<" (nested dictionaries,

@@ -26,6 +26,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	searchTimeout := fs.duration("search-timeout", web.DefaultSearchTimeout, "time limit of each search request")
 	maxConcurrent := fs.int("max-concurrent", web.DefaultMaxConcurrent, "expensive requests (exports, evidence packs, feeds, uploads) served at once; more answer 503")
 	shutdownTimeout := fs.duration("shutdown-timeout", 10*time.Second, "how long in-flight requests may take to finish on SIGINT/SIGTERM")
+	watch := fs.duration("watch", 0, "check the corpus folder this often and index what changed (e.g. 30s; 0 = off)")
 	seedCorpus := fs.string("seed-corpus", "", "folder copied into --corpus when that is missing or empty (container first start)")
 	if err := fs.parse(args); err != nil {
 		return err
@@ -61,6 +62,12 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	defer idx.Close()
 	writer := newCorpusWriter(log, idx, *c.corpus, *c.index, metrics)
 	defer writer.Close()
+	if *watch > 0 {
+		wctx, stopWatch := context.WithCancel(ctx)
+		defer stopWatch()
+		go watchCorpus(wctx, log, *c.corpus, *watch, writer)
+		log.Info("watching the corpus for changes", "corpus", *c.corpus, "every", watch.String())
+	}
 
 	switch {
 	case *adminToken == "":

@@ -65,6 +65,10 @@ type facetTable struct {
 	// fields for every match.
 	date  []string
 	extID []string
+	// text is the snapshot's text table once built (memtext.go).
+	text        atomic.Pointer[memText]
+	textStarted atomic.Bool
+	textDone    chan struct{}
 }
 
 func (t *facetTable) docs() int { return len(t.year) }
@@ -155,6 +159,7 @@ func (x *Index) stopTables() {
 	x.ft.bgMu.Lock()
 	x.ft.closed = true
 	x.ft.bgMu.Unlock()
+	x.tt.cancel()
 	x.ft.bg.Wait()
 }
 
@@ -190,6 +195,7 @@ func (x *Index) buildTable(r index.IndexReader) *facetTable {
 		return nil
 	}
 	x.ft.cur.Store(t)
+	x.buildText(t)
 	return t
 }
 
@@ -202,7 +208,7 @@ func newFacetTable(r index.IndexReader) (*facetTable, error) {
 	if !ok {
 		return nil, fmt.Errorf("facet table: index reader %T is not a scorch snapshot", r)
 	}
-	t := &facetTable{snap: weak.Make(is), ids: map[string]uint32{}}
+	t := &facetTable{snap: weak.Make(is), ids: map[string]uint32{}, textDone: make(chan struct{})}
 	ids, err := r.DocIDReaderAll()
 	if err != nil {
 		return nil, err

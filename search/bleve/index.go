@@ -42,6 +42,8 @@ type Index struct {
 
 	// ft is the facet table of the current snapshot (facettable.go).
 	ft facetTables
+	// tt is the text-table state (memsearch.go).
+	tt textTables
 }
 
 // CacheSize is how many search results an Index keeps for repeated
@@ -109,6 +111,8 @@ func Create(path string) (*Index, error) {
 func newIndex(path string, idx bleve.Index) *Index {
 	x := &Index{path: path, idx: idx, cache: newResultCache(CacheSize)}
 	x.SetFacetTable(facetTableDefault)
+	x.tt.ctx, x.tt.cancel = context.WithCancel(context.Background())
+	x.tt.off.Store(!textTableDefault)
 	return x
 }
 

@@ -29,8 +29,25 @@ func newIndex(t *testing.T, docs []*search.Document) search.Index {
 	return idx
 }
 
+// TestConformance runs the suite on both paths: matching and scoring by
+// bleve's searchers, and from the in-memory text table.
 func TestConformance(t *testing.T) {
-	searchtest.Run(t, newIndex)
+	t.Run("bleve", func(t *testing.T) {
+		searchtest.Run(t, func(t *testing.T, docs []*search.Document) search.Index {
+			idx := newIndex(t, docs).(*bleve.Index)
+			idx.SetTextTable(false)
+			return idx
+		})
+	})
+	t.Run("text-table", func(t *testing.T) {
+		searchtest.Run(t, func(t *testing.T, docs []*search.Document) search.Index {
+			idx := newIndex(t, docs).(*bleve.Index)
+			if !idx.Warm(context.Background()) {
+				t.Fatal("text table not built")
+			}
+			return idx
+		})
+	})
 }
 
 func TestOpenMissing(t *testing.T) {

@@ -55,8 +55,10 @@ func newTestIndex(t *testing.T, docs []*search.Document) *Index {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { idx.Close() })
-	// These tests are about the table: on whatever FARO_FACET_TABLE says.
+	// These tests are about the facet table: on whatever FARO_FACET_TABLE
+	// says, and the text table off (memsearch_test.go compares that).
 	idx.SetFacetTable(true)
+	idx.SetTextTable(false)
 	ctx := context.Background()
 	for _, d := range docs {
 		if err := idx.Put(ctx, d); err != nil {

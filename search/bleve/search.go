@@ -93,7 +93,8 @@ func (x *Index) search(ctx context.Context, q search.Query) (*search.Result, err
 	if err != nil {
 		return nil, err
 	}
-	textQ, err := translate(search.ExpandSynonyms(node))
+	expanded := search.ExpandSynonyms(node)
+	textQ, err := translate(expanded)
 	if err != nil {
 		return nil, err
 	}
@@ -108,6 +109,25 @@ func (x *Index) search(ctx context.Context, q search.Query) (*search.Result, err
 			return nil, err
 		}
 		from = 0
+	}
+	switch q.Sort {
+	case search.SortRelevance, "", search.SortDateDesc, search.SortDateAsc:
+	default:
+		return nil, &search.QueryError{Msg: "sort must be relevance, date_desc or date_asc", Pos: -1}
+	}
+	if !q.Explain && !x.tt.off.Load() {
+		if t := x.table(); t != nil {
+			if m := t.text.Load(); m != nil {
+				res, err := x.searchMem(ctx, t, m, q, expanded, textQ, from, after)
+				var unsupported errUnsupported
+				if !errors.As(err, &unsupported) {
+					if res != nil {
+						res.Took = time.Since(start)
+					}
+					return res, err
+				}
+			}
+		}
 	}
 	main := bleve.NewSearchRequestOptions(textQ, q.Size, from, q.Explain)
 	main.Fields = []string{fieldDoc}

@@ -1,0 +1,352 @@
+package bleve
+
+import (
+	"container/heap"
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"faro/search"
+)
+
+// textTableDefault is whether new indexes build text tables.
+var textTableDefault = func() bool {
+	switch strings.ToLower(os.Getenv("FARO_TEXT_TABLE")) {
+	case "0", "off", "false", "no":
+		return false
+	}
+	return true
+}()
+
+// textTables is the text-table state of an index.
+type textTables struct {
+	off atomic.Bool
+	// used counts searches answered from a text table (tests).
+	used atomic.Uint64
+	// pool recycles the dense sets of evaluations.
+	pool sync.Pool
+	// ctx ends with the index: it stops a build under way.
+	ctx    context.Context
+	cancel context.CancelFunc
+}
+
+// SetTextTable turns the in-memory text table (matching and scoring
+// outside bleve's searchers) on or off for this index.
+func (x *Index) SetTextTable(on bool) {
+	x.tt.off.Store(!on)
+	if t := x.ft.cur.Load(); on && t != nil {
+		x.buildText(t)
+	}
+}
+
+// TextTableReady reports whether searches of the current snapshot are
+// answered from its text table.
+func (x *Index) TextTableReady() bool {
+	t := x.table()
+	return t != nil && t.text.Load() != nil && !x.tt.off.Load()
+}
+
+// buildText builds the text table of facet table t's snapshot: in the
+// background, or at once when the facet tables build synchronously
+// (tests). t.textDone is closed when the build ends.
+func (x *Index) buildText(t *facetTable) {
+	if x.tt.off.Load() || !t.textStarted.CompareAndSwap(false, true) {
+		return
+	}
+	run := func() {
+		defer close(t.textDone)
+		r := x.snapshot()
+		if r == nil {
+			return
+		}
+		defer r.Close()
+		if !t.of(r) {
+			return // a newer snapshot has its own table coming
+		}
+		m, err := buildMemText(x.tt.ctx, r, t.docs())
+		if err != nil {
+			if x.tt.ctx.Err() == nil {
+				slog.Warn("text table not built; searches use the index directly", "index", x.path, "err", err)
+			}
+			return
+		}
+		t.text.Store(m)
+	}
+	if x.ft.syncBuild {
+		run()
+		return
+	}
+	x.ft.bgMu.Lock()
+	defer x.ft.bgMu.Unlock()
+	if x.ft.closed {
+		close(t.textDone)
+		return
+	}
+	x.ft.bg.Add(1)
+	go func() {
+		defer x.ft.bg.Done()
+		run()
+	}()
+}
+
+// Warm builds the tables of the index's current snapshot (facet values
+// and, unless turned off, text postings) and waits for them, so that the
+// next searches take the fast paths. Without it they are built in the
+// background and searches use bleve alone meanwhile. It reports whether
+// the text table is ready.
+func (x *Index) Warm(ctx context.Context) bool {
+	if x.ft.off.Load() {
+		return false
+	}
+	r := x.snapshot()
+	if r == nil {
+		return false
+	}
+	t := x.buildTable(r)
+	r.Close()
+	if t == nil || x.tt.off.Load() {
+		return false
+	}
+	x.buildText(t)
+	select {
+	case <-t.textDone:
+	case <-ctx.Done():
+		return false
+	}
+	return t.text.Load() != nil
+}
+
+// sortKind is the order of a search's hits.
+type sortKind int
+
+const (
+	byScore     sortKind = iota // score desc, id
+	byDateFirst                 // date desc, id (browsing)
+	byDate                      // date, score desc, id
+)
+
+// memHit is a candidate hit: document number and score.
+type memHit struct {
+	n     uint32
+	score float64
+}
+
+// hitOrder compares candidates in a search's order.
+type hitOrder struct {
+	t        *facetTable
+	kind     sortKind
+	dateDesc bool
+}
+
+func (o *hitOrder) date(n uint32) string {
+	if int(n) < o.t.docs() && o.t.date[n] != "" {
+		return o.t.date[n]
+	}
+	if o.dateDesc {
+		return bsearch.LowTerm
+	}
+	return bsearch.HighTerm
+}
+
+func (o *hitOrder) id(n uint32) string {
+	if int(n) < o.t.docs() {
+		return o.t.extID[n]
+	}
+	return ""
+}
+
+// before reports whether a sorts before b.
+func (o *hitOrder) before(a, b memHit) bool {
+	if o.kind != byScore {
+		da, db := o.date(a.n), o.date(b.n)
+		if da != db {
+			return (da > db) == o.dateDesc
+		}
+	}
+	if o.kind != byDateFirst && a.score != b.score {
+		return a.score > b.score
+	}
+	return o.id(a.n) < o.id(b.n)
+}
+
+// values are a hit's sort values, as a cursor holds them.
+func (o *hitOrder) values(h memHit) []string {
+	score := strconv.FormatFloat(h.score, 'g', -1, 64)
+	switch o.kind {
+	case byDateFirst:
+		return []string{o.date(h.n), o.id(h.n)}
+	case byDate:
+		return []string{o.date(h.n), score, o.id(h.n)}
+	}
+	return []string{score, o.id(h.n)}
+}
+
+// afterCursor reports whether h sorts after the cursor's values.
+func (o *hitOrder) afterCursor(h memHit, vals []string) bool {
+	i := 0
+	if o.kind != byScore {
+		if d := o.date(h.n); d != vals[0] {
+			return (d < vals[0]) == o.dateDesc
+		}
+		i++
+	}
+	if o.kind != byDateFirst {
+		s, _ := strconv.ParseFloat(vals[i], 64)
+		if h.score != s {
+			return h.score < s
+		}
+		i++
+	}
+	return o.id(h.n) > vals[i]
+}
+
+// topHeap keeps the best k candidates, the worst on top.
+type topHeap struct {
+	o *hitOrder
+	h []memHit
+}
+
+func (t *topHeap) Len() int           { return len(t.h) }
+func (t *topHeap) Less(i, j int) bool { return t.o.before(t.h[j], t.h[i]) }
+func (t *topHeap) Swap(i, j int)      { t.h[i], t.h[j] = t.h[j], t.h[i] }
+func (t *topHeap) Push(v any)         { t.h = append(t.h, v.(memHit)) }
+func (t *topHeap) Pop() any {
+	v := t.h[len(t.h)-1]
+	t.h = t.h[:len(t.h)-1]
+	return v
+}
+
+// searchMem answers q from text table m and facet table t: expanded is the
+// query after synonym expansion, textQ its bleve translation (to find the
+// shown hits' match offsets), from the hits to skip, after the cursor's
+// values (nil without one).
+func (x *Index) searchMem(ctx context.Context, t *facetTable, m *memText, q search.Query, expanded search.Node, textQ query.Query, from int, after []string) (*search.Result, error) {
+	pass, err := newFacetPass(t, q)
+	if err != nil {
+		return nil, err
+	}
+	ev := newEvaluator(ctx, m, t, &x.tt.pool)
+	defer ev.release()
+	set, err := ev.eval(expanded)
+	if err != nil {
+		return nil, err
+	}
+	_, browse := expanded.(search.MatchAll)
+	o := &hitOrder{t: t, kind: byScore}
+	switch {
+	case q.Sort == search.SortDateDesc || q.Sort == search.SortDateAsc:
+		o.kind, o.dateDesc = byDate, q.Sort == search.SortDateDesc
+	case browse:
+		o.kind, o.dateDesc = byDateFirst, true
+	}
+	if after != nil {
+		want := 2
+		if o.kind == byDate {
+			want = 3
+		}
+		if len(after) != want {
+			return nil, &search.QueryError{Msg: "cursor does not match this search", Pos: -1}
+		}
+	}
+	k := from + q.Size
+	top := &topHeap{o: o, h: make([]memHit, 0, min(k, 1024))}
+	docs := uint32(t.docs())
+	set.each(func(n uint32) {
+		if n >= docs || !pass.visit(uint64(n)) {
+			return
+		}
+		h := memHit{n: n, score: set.score[n]}
+		if after != nil && !o.afterCursor(h, after) {
+			return
+		}
+		if len(top.h) < k {
+			heap.Push(top, h)
+		} else if o.before(h, top.h[0]) {
+			top.h[0] = h
+			heap.Fix(top, 0)
+		}
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	ranked := make([]memHit, len(top.h))
+	for i := len(ranked) - 1; i >= 0; i-- {
+		ranked[i] = heap.Pop(top).(memHit)
+	}
+	if from < len(ranked) {
+		ranked = ranked[from:]
+	} else {
+		ranked = nil
+	}
+	res := &search.Result{Total: pass.total, Facets: pass.facets(), Hits: make([]search.Hit, 0, len(ranked))}
+	if len(ranked) == 0 {
+		x.tt.used.Add(1)
+		return res, nil
+	}
+	locate := q.Snippets > 0 && !browse
+	stored, err := x.loadHits(ctx, t, m, ranked, highlightUnits(expanded, nil), locate)
+	if errors.Is(err, errStaleTable) {
+		// The index moved on: load them by id from the newest snapshot.
+		stored, err = x.storedHits(ctx, t, ranked, textQ, locate)
+	}
+	if err != nil {
+		return nil, err
+	}
+	for _, h := range ranked {
+		dm := stored[o.id(h.n)]
+		if dm == nil {
+			continue // deleted since the snapshot
+		}
+		dm.Score = h.score
+		hit, err := toHit(dm, dm.Locations, q.Snippets)
+		if err != nil {
+			return nil, err
+		}
+		res.Hits = append(res.Hits, hit)
+	}
+	if n := len(ranked); n == q.Size && (after != nil || uint64(from+n) < pass.total) {
+		res.NextCursor = encodeCursor(q.Sort, o.values(ranked[n-1]))
+	}
+	x.tt.used.Add(1)
+	return res, nil
+}
+
+// storedHits loads the stored documents of the ranked hits and, with
+// locate, the offsets of textQ's matches in them: one bleve request
+// restricted to their ids, the text query optional so every document
+// comes back.
+func (x *Index) storedHits(ctx context.Context, t *facetTable, ranked []memHit, textQ query.Query, locate bool) (map[string]*bsearch.DocumentMatch, error) {
+	ids := make([]string, len(ranked))
+	for i, h := range ranked {
+		ids[i] = t.extID[h.n]
+	}
+	var q query.Query = bleve.NewDocIDQuery(ids)
+	if locate {
+		bq := bleve.NewBooleanQuery()
+		bq.AddMust(q)
+		bq.AddShould(textQ)
+		q = bq
+	}
+	req := bleve.NewSearchRequestOptions(q, len(ids), 0, false)
+	req.Fields = []string{fieldDoc}
+	req.IncludeLocations = locate
+	r, err := x.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search: load hits: %w", err)
+	}
+	out := make(map[string]*bsearch.DocumentMatch, len(r.Hits))
+	for _, h := range r.Hits {
+		out[h.ID] = h
+	}
+	return out, nil
+}

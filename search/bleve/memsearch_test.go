@@ -1,0 +1,121 @@
+package bleve
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"reflect"
+	"strings"
+	"testing"
+
+	"faro/search"
+	"faro/search/searchtest"
+)
+
+// runMem runs q on bleve's one-pass path and from the text table.
+func runMem(t *testing.T, idx *Index, q search.Query) (ref, mem *search.Result) {
+	t.Helper()
+	ctx := context.Background()
+	idx.SetTextTable(false)
+	ref, err := idx.Search(ctx, q)
+	if err != nil {
+		t.Fatalf("%+v: bleve path: %v", q, err)
+	}
+	idx.SetTextTable(true)
+	for try := 0; ; try++ {
+		before := idx.tt.used.Load()
+		if mem, err = idx.Search(ctx, q); err != nil {
+			t.Fatalf("%+v: text table: %v", q, err)
+		}
+		if idx.tt.used.Load() > before {
+			break
+		}
+		if try == 20 {
+			t.Fatalf("%+v: the text table was never used", q)
+		}
+	}
+	return ref, mem
+}
+
+// sameRanking checks that the text table finds, counts and orders what
+// bleve does, with scores in a constant ratio to bleve's.
+func sameRanking(t *testing.T, label string, q search.Query, ref, mem *search.Result, filtered bool) {
+	t.Helper()
+	if ref.Total != mem.Total {
+		t.Errorf("%s: total %d, text table %d", label, ref.Total, mem.Total)
+	}
+	if !reflect.DeepEqual(ref.Facets, mem.Facets) {
+		t.Errorf("%s: facets\n bleve      %v\n text table %v", label, ref.Facets, mem.Facets)
+	}
+	if len(ref.Hits) != len(mem.Hits) {
+		t.Fatalf("%s: %d hits, text table %d", label, len(ref.Hits), len(mem.Hits))
+	}
+	if filtered {
+		// Filters (and facet words in the query) add to bleve's scores,
+		// not to the text table's, which ranks by the text alone: the
+		// hits may come in another order among near ties.
+		seen := map[string]bool{}
+		for _, h := range ref.Hits {
+			seen[h.ID] = true
+		}
+		common := 0
+		for i, h := range mem.Hits {
+			if seen[h.ID] {
+				common++
+			}
+			if i > 0 && (q.Sort == "" || q.Sort == search.SortRelevance) && mem.Hits[i-1].Score < h.Score {
+				t.Errorf("%s: hit %d scores above hit %d", label, i, i-1)
+			}
+		}
+		// (Ties, as in a search with no words to rank by, are ordered by
+		// id on the text table and by filter scores on bleve.)
+		if n := len(mem.Hits); n > 0 && mem.Hits[0].Score != mem.Hits[n-1].Score && 2*common < n {
+			t.Errorf("%s: only %d of %d hits in common", label, common, len(mem.Hits))
+		}
+		return
+	}
+	ratio := 0.0
+	for i := range ref.Hits {
+		r, m := ref.Hits[i], mem.Hits[i]
+		if r.ID != m.ID {
+			t.Errorf("%s: hit %d is %s (%v), text table %s (%v)", label, i, r.ID, r.Score, m.ID, m.Score)
+			continue
+		}
+		if !reflect.DeepEqual(r.Snippets, m.Snippets) {
+			t.Errorf("%s: hit %s snippets differ:\n bleve      %v\n text table %v", label, r.ID, r.Snippets, m.Snippets)
+		}
+		if filtered || m.Score == 0 {
+			continue
+		}
+		if ratio == 0 {
+			ratio = r.Score / m.Score
+		} else if math.Abs(r.Score/m.Score-ratio) > 1e-6*ratio {
+			t.Errorf("%s: hit %s score %v / %v = %v, not %v", label, r.ID, r.Score, m.Score, r.Score/m.Score, ratio)
+		}
+	}
+	if (ref.NextCursor == "") != (mem.NextCursor == "") {
+		t.Errorf("%s: next cursor %q, text table %q", label, ref.NextCursor, mem.NextCursor)
+	}
+}
+
+func TestTextTableMatchesBleve(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		docs []*search.Document
+	}{
+		{"docs", searchtest.Docs()},
+		{"synthetic", searchtest.Synthetic(1, 3000)},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			idx := newTestIndex(t, c.docs)
+			for i, q := range onePassQueries {
+				// Snippets too: the text table marks them from term vectors.
+				q.Snippets = 3
+				label := fmt.Sprintf("query %d %q %v", i, q.Text, q.Filters)
+				ref, mem := runMem(t, idx, q)
+				facetWord := strings.Contains(strings.ReplaceAll(q.Text, "title:", ""), ":")
+				sameRanking(t, label, q, ref, mem, len(q.Filters) > 0 || q.YearFrom != 0 || q.YearTo != 0 || facetWord)
+			}
+		})
+	}
+}

@@ -1,0 +1,231 @@
+package bleve
+
+import (
+	"context"
+	"encoding/binary"
+	"fmt"
+	"math"
+	"runtime"
+	"sort"
+	"sync"
+
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// The text table keeps, for one index snapshot, the postings of every
+// text field in memory: for each term the documents holding it, how often
+// and at which positions, compactly encoded. Searches of the snapshot are
+// matched and scored from it in tight loops over dense per-document
+// arrays (memeval.go), with the same BM25 arithmetic as bleve's term
+// scorers, instead of through bleve's searcher tree, which costs about a
+// microsecond per match and field. Bleve still answers what the table
+// does not hold: stored documents, match offsets for snippets and score
+// explanations.
+//
+// The table is built in the background from the snapshot's own postings
+// (so it analyses nothing itself and agrees with the index by
+// construction) once the facet table of the snapshot exists; searches
+// take bleve's path until it is ready. FARO_TEXT_TABLE=0 turns it off.
+
+// memText is the text table of one snapshot.
+type memText struct {
+	// docs bounds the document numbers; live marks the live ones.
+	docs int
+	live []uint64
+	// docTotal is the snapshot's document count (BM25's N).
+	docTotal uint64
+	fields   map[string]*memField
+	// bytes is the size of the encoded postings (reporting).
+	bytes int
+}
+
+// memField is one text field's dictionary and postings.
+type memField struct {
+	name string
+	// terms in dictionary (byte) order, for prefixes; dict finds one.
+	terms []memTerm
+	dict  map[string]int32
+	// norm[n] is BM25's length part for document n in this field,
+	// k1·(1−b+b·len/avg), as bleve's term scorer computes it.
+	norm []float64
+	// data holds the postings of every term, each a run of
+	// (uvarint doc delta, uvarint freq, freq × uvarint position delta).
+	data []byte
+}
+
+// memTerm locates one term's postings in its field's data.
+type memTerm struct {
+	term     string
+	off, end uint64
+	df       uint32
+	// idf is bleve's BM25 idf of the term in the field.
+	idf float64
+}
+
+// posKey packs a token's page (array position) and position so that one
+// number orders and compares them: phrases never cross pages.
+func posKey(page, pos uint64) uint64 { return page<<24 | pos&(1<<24-1) }
+
+// buildMemText reads every text field's postings of snapshot r. stop
+// aborts a build (the index is closing).
+func buildMemText(ctx context.Context, r index.IndexReader, docs int) (*memText, error) {
+	total, err := r.DocCount()
+	if err != nil {
+		return nil, fmt.Errorf("text table: count documents: %w", err)
+	}
+	m := &memText{docs: docs, docTotal: total, fields: map[string]*memField{}, live: make([]uint64, (docs+63)/64)}
+	ids, err := r.DocIDReaderAll()
+	if err != nil {
+		return nil, fmt.Errorf("text table: %w", err)
+	}
+	for {
+		id, err := ids.Next()
+		if err != nil {
+			ids.Close()
+			return nil, fmt.Errorf("text table: %w", err)
+		}
+		if id == nil {
+			break
+		}
+		if n := id.Value(); n < uint64(docs) {
+			m.live[n/64] |= 1 << (n % 64)
+		}
+	}
+	ids.Close()
+
+	bm, _ := r.(index.BM25Reader)
+	var (
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		firstErr error
+		sem      = make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
+	)
+	for _, f := range textFields {
+		var card int
+		if bm != nil {
+			if card, err = bm.FieldCardinality(f.name); err != nil {
+				return nil, fmt.Errorf("text table: field %s: %w", f.name, err)
+			}
+		}
+		if card == 0 {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			mf, err := buildMemField(ctx, r, f.name, docs, total, card)
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				if firstErr == nil {
+					firstErr = err
+				}
+				return
+			}
+			m.fields[f.name] = mf
+			m.bytes += len(mf.data)
+		}()
+	}
+	wg.Wait()
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	return m, nil
+}
+
+func buildMemField(ctx context.Context, r index.IndexReader, field string, docs int, total uint64, card int) (*memField, error) {
+	avg := math.Ceil(float64(card) / float64(total))
+	mf := &memField{name: field, dict: map[string]int32{}, norm: make([]float64, docs)}
+	dict, err := r.FieldDict(field)
+	if err != nil {
+		return nil, fmt.Errorf("text table: field %s: %w", field, err)
+	}
+	defer dict.Close()
+	var (
+		tfd  index.TermFieldDoc
+		keys []uint64
+		buf  [binary.MaxVarintLen64]byte
+	)
+	put := func(v uint64) {
+		n := binary.PutUvarint(buf[:], v)
+		mf.data = append(mf.data, buf[:n]...)
+	}
+	for i := 0; ; i++ {
+		if i%256 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		e, err := dict.Next()
+		if err != nil {
+			return nil, fmt.Errorf("text table: field %s: %w", field, err)
+		}
+		if e == nil {
+			break
+		}
+		tfr, err := r.TermFieldReader(ctx, []byte(e.Term), field, true, true, true)
+		if err != nil {
+			return nil, fmt.Errorf("text table: field %s term %q: %w", field, e.Term, err)
+		}
+		t := memTerm{term: e.Term, off: uint64(len(mf.data))}
+		var prev uint64
+		for {
+			tfd.Reset()
+			d, err := tfr.Next(&tfd)
+			if err != nil {
+				tfr.Close()
+				return nil, fmt.Errorf("text table: field %s term %q: %w", field, e.Term, err)
+			}
+			if d == nil {
+				break
+			}
+			n := d.ID.Value()
+			if n >= uint64(docs) {
+				continue
+			}
+			if mf.norm[n] == 0 {
+				// As bleve's BM25 term scorer: the field length comes
+				// back from the stored norm.
+				length := 1 / (d.Norm * d.Norm)
+				mf.norm[n] = bsearch.BM25_k1 * (1 - bsearch.BM25_b + bsearch.BM25_b*length/avg)
+			}
+			keys = keys[:0]
+			for _, v := range d.Vectors {
+				var page uint64
+				if len(v.ArrayPositions) > 0 {
+					page = v.ArrayPositions[0]
+				}
+				keys = append(keys, posKey(page, v.Pos))
+			}
+			sort.Slice(keys, func(a, b int) bool { return keys[a] < keys[b] })
+			put(n - prev)
+			prev = n
+			put(uint64(len(keys)))
+			var last uint64
+			for _, k := range keys {
+				put(k - last)
+				last = k
+			}
+			t.df++
+		}
+		tfr.Close()
+		t.end = uint64(len(mf.data))
+		t.idf = math.Log(1 + (float64(total)-float64(t.df)+0.5)/(float64(t.df)+0.5))
+		mf.dict[t.term] = int32(len(mf.terms))
+		mf.terms = append(mf.terms, t)
+	}
+	// The dictionary is in byte order already; keep the data tight.
+	mf.data = append([]byte(nil), mf.data...)
+	return mf, nil
+}
+
+// prefixRange returns the terms of f that start with p.
+func (f *memField) prefixRange(p string) []memTerm {
+	lo := sort.Search(len(f.terms), func(i int) bool { return f.terms[i].term >= p })
+	hi := lo
+	for hi < len(f.terms) && len(f.terms[hi].term) >= len(p) && f.terms[hi].term[:len(p)] == p {
+		hi++
+	}
+	return f.terms[lo:hi]
+}

@@ -369,9 +369,22 @@ func weight(boost float64, t *memTerm) float64 { return boost * t.idf * t.idf }
 // bm25 is bleve's BM25 field weight of a term occurring freq times in a
 // document whose length part is norm, without the idf.
 func bm25(freq uint64, norm float64) float64 {
-	tf := math.Sqrt(float64(freq))
+	var tf float64
+	if freq < uint64(len(sqrtTable)) {
+		tf = sqrtTable[freq]
+	} else {
+		tf = math.Sqrt(float64(freq))
+	}
 	return tf * bsearch.BM25_k1 / (tf + norm)
 }
+
+// sqrtTable holds the square roots of small term frequencies.
+var sqrtTable = func() (t [64]float64) {
+	for i := range t {
+		t[i] = math.Sqrt(float64(i))
+	}
+	return t
+}()
 
 // addTerm adds every posting of t to s.
 func (e *evaluator) addTerm(s *mset, f *memField, t *memTerm, boost float64) {
@@ -384,47 +397,46 @@ func (e *evaluator) addTerm(s *mset, f *memField, t *memTerm, boost float64) {
 		doc += d
 		freq, n := binary.Uvarint(data[p:])
 		p += n
-		for i := uint64(0); i < freq; i++ {
-			for data[p]&0x80 != 0 {
-				p++
-			}
-			p++
-		}
 		s.add(uint32(doc), w*bm25(freq, f.norm[doc]))
 	}
 }
 
-// cursor walks one term's postings, positions included.
+// postCursor walks one term's postings, positions included.
 type postCursor struct {
 	data []byte
 	p    int
+	// pos is the field's position stream; pp where the current
+	// document's positions start.
+	pos  []byte
+	pp   int
 	doc  uint64
 	freq uint64
 	done bool
-	// pos holds the positions of the current document once read.
-	pos     []uint64
+	// at holds the positions of the current document once read.
+	at      []uint64
 	posRead bool
-	posAt   int
+	started bool
 }
 
 func newPostCursor(f *memField, t *memTerm) *postCursor {
-	c := &postCursor{data: f.data[t.off:t.end]}
+	c := &postCursor{data: f.data[t.off:t.end], pos: f.pos, pp: int(t.poff)}
 	c.next()
 	return c
 }
 
 // next moves to the next document, skipping unread positions.
 func (c *postCursor) next() {
-	if c.posAt > 0 && !c.posRead {
-		p := c.posAt
+	if c.started && !c.posRead {
+		p := c.pp
 		for i := uint64(0); i < c.freq; i++ {
-			for c.data[p]&0x80 != 0 {
+			for c.pos[p]&0x80 != 0 {
 				p++
 			}
 			p++
 		}
-		c.p = p
+		c.pp = p
 	}
+	c.started = true
 	if c.p >= len(c.data) {
 		c.done = true
 		return
@@ -434,25 +446,25 @@ func (c *postCursor) next() {
 	c.doc += d
 	c.freq, n = binary.Uvarint(c.data[c.p:])
 	c.p += n
-	c.posAt, c.posRead = c.p, false
+	c.posRead = false
 }
 
 // positions decodes the current document's positions.
 func (c *postCursor) positions() []uint64 {
 	if c.posRead {
-		return c.pos
+		return c.at
 	}
-	c.pos = c.pos[:0]
-	p := c.posAt
+	c.at = c.at[:0]
+	p := c.pp
 	var last uint64
 	for i := uint64(0); i < c.freq; i++ {
-		v, n := binary.Uvarint(c.data[p:])
+		v, n := binary.Uvarint(c.pos[p:])
 		p += n
 		last += v
-		c.pos = append(c.pos, last)
+		c.at = append(c.at, last)
 	}
-	c.p, c.posRead = p, true
-	return c.pos
+	c.pp, c.posRead = p, true
+	return c.at
 }
 
 // phrase matches text as a phrase in fields, as phraseQuery builds it.
@@ -556,7 +568,7 @@ next:
 		for i := 1; i < len(curs); i++ {
 			want := p + offs[i]
 			found := false
-			for _, q := range curs[i].pos {
+			for _, q := range curs[i].at {
 				if q == want {
 					found = true
 					break

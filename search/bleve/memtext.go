@@ -49,16 +49,20 @@ type memField struct {
 	// norm[n] is BM25's length part for document n in this field,
 	// k1·(1−b+b·len/avg), as bleve's term scorer computes it.
 	norm []float64
-	// data holds the postings of every term, each a run of
-	// (uvarint doc delta, uvarint freq, freq × uvarint position delta).
+	// data holds the postings of every term, each a run of (uvarint doc
+	// delta, uvarint freq); pos holds their positions, freq uvarint
+	// deltas a posting, apart so that scoring never reads them.
 	data []byte
+	pos  []byte
 }
 
 // memTerm locates one term's postings in its field's data.
 type memTerm struct {
 	term     string
 	off, end uint64
-	df       uint32
+	// poff is where the term's positions start in pos.
+	poff uint64
+	df   uint32
 	// idf is bleve's BM25 idf of the term in the field.
 	idf float64
 }
@@ -126,7 +130,7 @@ func buildMemText(ctx context.Context, r index.IndexReader, docs int) (*memText,
 				return
 			}
 			m.fields[f.name] = mf
-			m.bytes += len(mf.data)
+			m.bytes += len(mf.data) + len(mf.pos)
 		}()
 	}
 	wg.Wait()
@@ -153,6 +157,10 @@ func buildMemField(ctx context.Context, r index.IndexReader, field string, docs 
 		n := binary.PutUvarint(buf[:], v)
 		mf.data = append(mf.data, buf[:n]...)
 	}
+	putPos := func(v uint64) {
+		n := binary.PutUvarint(buf[:], v)
+		mf.pos = append(mf.pos, buf[:n]...)
+	}
 	for i := 0; ; i++ {
 		if i%256 == 0 && ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -168,7 +176,7 @@ func buildMemField(ctx context.Context, r index.IndexReader, field string, docs 
 		if err != nil {
 			return nil, fmt.Errorf("text table: field %s term %q: %w", field, e.Term, err)
 		}
-		t := memTerm{term: e.Term, off: uint64(len(mf.data))}
+		t := memTerm{term: e.Term, off: uint64(len(mf.data)), poff: uint64(len(mf.pos))}
 		var prev uint64
 		for {
 			tfd.Reset()
@@ -204,7 +212,7 @@ func buildMemField(ctx context.Context, r index.IndexReader, field string, docs 
 			put(uint64(len(keys)))
 			var last uint64
 			for _, k := range keys {
-				put(k - last)
+				putPos(k - last)
 				last = k
 			}
 			t.df++
@@ -217,6 +225,7 @@ func buildMemField(ctx context.Context, r index.IndexReader, field string, docs 
 	}
 	// The dictionary is in byte order already; keep the data tight.
 	mf.data = append([]byte(nil), mf.data...)
+	mf.pos = append([]byte(nil), mf.pos...)
 	return mf, nil
 }
 

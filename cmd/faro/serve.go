@@ -98,6 +98,14 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	if a.onListen != nil {
 		a.onListen(ln.Addr())
 	}
+	// Searches are answered from the start; the in-memory tables that make
+	// them fast are built meanwhile.
+	go func() {
+		start := time.Now()
+		if idx.Warm(ctx) {
+			log.Info("search tables ready", "took_ms", time.Since(start).Milliseconds())
+		}
+	}()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math/bits"
 	"os"
 	"strconv"
 	"strings"
@@ -73,7 +74,7 @@ func (x *Index) buildText(t *facetTable) {
 		if !t.of(r) {
 			return // a newer snapshot has its own table coming
 		}
-		m, err := buildMemText(x.tt.ctx, r, t.docs())
+		m, err := buildMemText(x.tt.ctx, r, t)
 		if err != nil {
 			if x.tt.ctx.Err() == nil {
 				slog.Warn("text table not built; searches use the index directly", "index", x.path, "err", err)
@@ -260,11 +261,8 @@ func (x *Index) searchMem(ctx context.Context, t *facetTable, m *memText, q sear
 	}
 	k := from + q.Size
 	top := &topHeap{o: o, h: make([]memHit, 0, min(k, 1024))}
-	docs := uint32(t.docs())
-	set.each(func(n uint32) {
-		if n >= docs || !pass.visit(uint64(n)) {
-			return
-		}
+	passing := countFacets(m, pass, set.bits, ev.newSet().bits)
+	forEach(passing, func(n uint32) {
 		h := memHit{n: n, score: set.score[n]}
 		if after != nil && !o.afterCursor(h, after) {
 			return
@@ -319,6 +317,121 @@ func (x *Index) searchMem(ctx context.Context, t *facetTable, m *memText, q sear
 	}
 	x.tt.used.Add(1)
 	return res, nil
+}
+
+// countFacets counts every facet of the matches in the table's pass, as
+// facetPass.visit does document by document, and returns the matches that
+// pass every selection (in buf). A document counts for the values of a
+// selected facet when it passes every other selection (disjunctive
+// facets).
+func countFacets(m *memText, p *facetPass, match, buf []uint64) []uint64 {
+	t := p.t
+	// ok[i] marks the documents passing selection i.
+	ok := make([][]uint64, len(p.sel))
+	for i, s := range p.sel {
+		bits := make([]uint64, len(match))
+		if s.allowed == nil {
+			copy(bits, m.live)
+		} else {
+			for v, allowed := range s.allowed {
+				if allowed && t.facet[v] == s.facet {
+					orInto(bits, m.vbits[v])
+				}
+			}
+		}
+		if s.ranged {
+			years := make([]uint64, len(match))
+			for v := range t.value {
+				if int(t.facet[v]) != facetIndex(search.FacetYear) {
+					continue
+				}
+				y, err := strconv.Atoi(t.value[v])
+				if err == nil && y != 0 && (s.lo == 0 || y >= s.lo) && (s.hi == 0 || y <= s.hi) {
+					orInto(years, m.vbits[v])
+				}
+			}
+			for w := range bits {
+				bits[w] &= years[w]
+			}
+		}
+		ok[i] = bits
+	}
+	passing := buf
+	copy(passing, match)
+	for i := range ok {
+		for w := range passing {
+			passing[w] &= ok[i][w]
+		}
+	}
+	p.total = uint64(popcount(passing, nil))
+	selected := map[uint8]int{}
+	for i, s := range p.sel {
+		selected[s.facet] = i
+	}
+	others := make([]uint64, len(match))
+	for i, s := range p.sel {
+		copy(others, match)
+		for j := range ok {
+			if j != i {
+				for w := range others {
+					others[w] &= ok[j][w]
+				}
+			}
+		}
+		for v := range t.value {
+			if t.facet[v] == s.facet {
+				p.counts[v] = int32(popcount(others, m.vbits[v]))
+			}
+		}
+	}
+	for v := range t.value {
+		if _, sel := selected[t.facet[v]]; !sel {
+			p.counts[v] = int32(popcount(passing, m.vbits[v]))
+		}
+	}
+	return passing
+}
+
+func facetIndex(name string) int {
+	for i, f := range search.Facets {
+		if f == name {
+			return i
+		}
+	}
+	return -1
+}
+
+func orInto(dst, src []uint64) {
+	for w := range dst {
+		dst[w] |= src[w]
+	}
+}
+
+// popcount counts the bits of a, or of a AND b.
+func popcount(a, b []uint64) int {
+	c := 0
+	if b == nil {
+		for _, w := range a {
+			c += bits.OnesCount64(w)
+		}
+		return c
+	}
+	b = b[:len(a)]
+	for i, w := range a {
+		c += bits.OnesCount64(w & b[i])
+	}
+	return c
+}
+
+// forEach calls fn for every set bit's document number, ascending.
+func forEach(set []uint64, fn func(n uint32)) {
+	for w, word := range set {
+		for word != 0 {
+			i := bits.TrailingZeros64(word)
+			word &= word - 1
+			fn(uint32(w*64 + i))
+		}
+	}
 }
 
 // storedHits loads the stored documents of the ranked hits and, with

@@ -36,6 +36,10 @@ type memText struct {
 	// docTotal is the snapshot's document count (BM25's N).
 	docTotal uint64
 	fields   map[string]*memField
+	// vbits[v] marks the documents holding facet value v (an id of the
+	// facet table): facets are counted by popcounts of their
+	// intersections with a search's matches.
+	vbits [][]uint64
 	// bytes is the size of the encoded postings (reporting).
 	bytes int
 }
@@ -73,7 +77,8 @@ func posKey(page, pos uint64) uint64 { return page<<24 | pos&(1<<24-1) }
 
 // buildMemText reads every text field's postings of snapshot r. stop
 // aborts a build (the index is closing).
-func buildMemText(ctx context.Context, r index.IndexReader, docs int) (*memText, error) {
+func buildMemText(ctx context.Context, r index.IndexReader, t *facetTable) (*memText, error) {
+	docs := t.docs()
 	total, err := r.DocCount()
 	if err != nil {
 		return nil, fmt.Errorf("text table: count documents: %w", err)
@@ -97,6 +102,19 @@ func buildMemText(ctx context.Context, r index.IndexReader, docs int) (*memText,
 		}
 	}
 	ids.Close()
+	nw := len(m.live)
+	m.vbits = make([][]uint64, len(t.value))
+	for v := range m.vbits {
+		m.vbits[v] = make([]uint64, nw)
+	}
+	for n := 0; n < docs; n++ {
+		if m.live[n/64]&(1<<(n%64)) == 0 {
+			continue
+		}
+		for _, v := range t.vals[t.off[n]:t.off[n+1]] {
+			m.vbits[v][n/64] |= 1 << (n % 64)
+		}
+	}
 
 	bm, _ := r.(index.BM25Reader)
 	var (

@@ -103,7 +103,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	go func() {
 		start := time.Now()
 		if idx.Warm(ctx) {
-			log.Info("search tables ready", "took_ms", time.Since(start).Milliseconds())
+			log.Info("search tables ready", "took_ms", time.Since(start).Milliseconds(), "text_table_mb", idx.TextTableBytes()>>20)
 		}
 	}()
 	errc := make(chan error, 1)

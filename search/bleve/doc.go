@@ -23,6 +23,15 @@
 // selected facet is counted by its own request and facets come from doc
 // values. Explained searches always take that original path.
 //
+// Searches are matched and scored from an in-memory text table
+// (memtext.go, memeval.go, memsearch.go, memhits.go) once it is built for the
+// current snapshot: the postings of every text field, read from bleve's own,
+// evaluated over dense per-document arrays with bleve's BM25 arithmetic, and
+// facets counted by popcounts over per-value bitsets. The shown hits'
+// documents and snippet offsets are read from the same snapshot. Until the
+// table is ready, with FARO_TEXT_TABLE=0, and for explained searches,
+// bleve's searchers answer as described above.
+//
 // The mapping carries a version (MappingVersion); an index built with another
 // version is refused with ErrVersion rather than silently misread.
 package bleve

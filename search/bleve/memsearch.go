@@ -57,6 +57,25 @@ func (x *Index) TextTableReady() bool {
 	return t != nil && t.text.Load() != nil && !x.tt.off.Load()
 }
 
+// TextTableBytes is the size of the current snapshot's text table: its
+// encoded postings and positions, per-document length norms and facet
+// bitsets (0 when there is none).
+func (x *Index) TextTableBytes() int {
+	t := x.ft.cur.Load()
+	if t == nil {
+		return 0
+	}
+	m := t.text.Load()
+	if m == nil {
+		return 0
+	}
+	n := m.bytes + len(m.vbits)*len(m.live)*8
+	for _, f := range m.fields {
+		n += len(f.norm) * 8
+	}
+	return n
+}
+
 // buildText builds the text table of facet table t's snapshot: in the
 // background, or at once when the facet tables build synchronously
 // (tests). t.textDone is closed when the build ends.

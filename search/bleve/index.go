@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"strconv"
 	"sync"
 
@@ -113,6 +114,7 @@ func newIndex(path string, idx bleve.Index) *Index {
 	x.SetFacetTable(facetTableDefault)
 	x.tt.ctx, x.tt.cancel = context.WithCancel(context.Background())
 	x.tt.off.Store(!textTableDefault)
+	x.tt.sem = make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
 	return x
 }
 

@@ -8,6 +8,8 @@ import (
 	"log/slog"
 	"math/bits"
 	"os"
+	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -39,6 +41,10 @@ type textTables struct {
 	// ctx ends with the index: it stops a build under way.
 	ctx    context.Context
 	cancel context.CancelFunc
+	// sem bounds the evaluations running at once to the CPUs: more would
+	// not finish sooner, and each holds dense sets of the collection's
+	// size (about a megabyte each at 100k documents).
+	sem chan struct{}
 }
 
 // SetTextTable turns the in-memory text table (matching and scoring
@@ -101,6 +107,10 @@ func (x *Index) buildText(t *facetTable) {
 			return
 		}
 		t.text.Store(m)
+		// The build's garbage and the index pages it read are no longer
+		// needed in memory.
+		debug.FreeOSMemory()
+		releaseMapped(x.path)
 	}
 	if x.ft.syncBuild {
 		run()
@@ -255,11 +265,68 @@ func (x *Index) searchMem(ctx context.Context, t *facetTable, m *memText, q sear
 	if err != nil {
 		return nil, err
 	}
+	// m's postings are unmapped once m is unreachable: keep it reachable
+	// until every read of them is done.
+	defer runtime.KeepAlive(m)
+	select {
+	case x.tt.sem <- struct{}{}:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 	ev := newEvaluator(ctx, m, t, &x.tt.pool)
-	defer ev.release()
-	set, err := ev.eval(expanded)
+	ranked, err := x.rank(ctx, ev, t, m, pass, q, expanded, from, after)
+	ev.release()
+	<-x.tt.sem
 	if err != nil {
 		return nil, err
+	}
+	_, browse := expanded.(search.MatchAll)
+	res := &search.Result{Total: pass.total, Facets: pass.facets(), Hits: make([]search.Hit, 0, len(ranked.hits))}
+	o := ranked.order
+	if len(ranked.hits) == 0 {
+		x.tt.used.Add(1)
+		return res, nil
+	}
+	locate := q.Snippets > 0 && !browse
+	stored, err := x.loadHits(ctx, t, m, ranked.hits, highlightUnits(expanded, nil), locate)
+	if errors.Is(err, errStaleTable) {
+		// The index moved on: load them by id from the newest snapshot.
+		stored, err = x.storedHits(ctx, t, ranked.hits, textQ, locate)
+	}
+	if err != nil {
+		return nil, err
+	}
+	for _, h := range ranked.hits {
+		dm := stored[o.id(h.n)]
+		if dm == nil {
+			continue // deleted since the snapshot
+		}
+		dm.Score = h.score
+		hit, err := toHit(dm, dm.Locations, q.Snippets)
+		if err != nil {
+			return nil, err
+		}
+		res.Hits = append(res.Hits, hit)
+	}
+	if n := len(ranked.hits); n == q.Size && (after != nil || uint64(from+n) < pass.total) {
+		res.NextCursor = encodeCursor(q.Sort, o.values(ranked.hits[n-1]))
+	}
+	x.tt.used.Add(1)
+	return res, nil
+}
+
+// rankedHits are a search's hits of the requested page, in order.
+type rankedHits struct {
+	hits  []memHit
+	order *hitOrder
+}
+
+// rank evaluates the query, counts the facets into pass and picks the
+// page of hits.
+func (x *Index) rank(ctx context.Context, ev *evaluator, t *facetTable, m *memText, pass *facetPass, q search.Query, expanded search.Node, from int, after []string) (rankedHits, error) {
+	set, err := ev.eval(expanded)
+	if err != nil {
+		return rankedHits{}, err
 	}
 	_, browse := expanded.(search.MatchAll)
 	o := &hitOrder{t: t, kind: byScore}
@@ -275,7 +342,7 @@ func (x *Index) searchMem(ctx context.Context, t *facetTable, m *memText, q sear
 			want = 3
 		}
 		if len(after) != want {
-			return nil, &search.QueryError{Msg: "cursor does not match this search", Pos: -1}
+			return rankedHits{}, &search.QueryError{Msg: "cursor does not match this search", Pos: -1}
 		}
 	}
 	k := from + q.Size
@@ -294,7 +361,7 @@ func (x *Index) searchMem(ctx context.Context, t *facetTable, m *memText, q sear
 		}
 	})
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return rankedHits{}, err
 	}
 	ranked := make([]memHit, len(top.h))
 	for i := len(ranked) - 1; i >= 0; i-- {
@@ -305,37 +372,7 @@ func (x *Index) searchMem(ctx context.Context, t *facetTable, m *memText, q sear
 	} else {
 		ranked = nil
 	}
-	res := &search.Result{Total: pass.total, Facets: pass.facets(), Hits: make([]search.Hit, 0, len(ranked))}
-	if len(ranked) == 0 {
-		x.tt.used.Add(1)
-		return res, nil
-	}
-	locate := q.Snippets > 0 && !browse
-	stored, err := x.loadHits(ctx, t, m, ranked, highlightUnits(expanded, nil), locate)
-	if errors.Is(err, errStaleTable) {
-		// The index moved on: load them by id from the newest snapshot.
-		stored, err = x.storedHits(ctx, t, ranked, textQ, locate)
-	}
-	if err != nil {
-		return nil, err
-	}
-	for _, h := range ranked {
-		dm := stored[o.id(h.n)]
-		if dm == nil {
-			continue // deleted since the snapshot
-		}
-		dm.Score = h.score
-		hit, err := toHit(dm, dm.Locations, q.Snippets)
-		if err != nil {
-			return nil, err
-		}
-		res.Hits = append(res.Hits, hit)
-	}
-	if n := len(ranked); n == q.Size && (after != nil || uint64(from+n) < pass.total) {
-		res.NextCursor = encodeCursor(q.Sort, o.values(ranked[n-1]))
-	}
-	x.tt.used.Add(1)
-	return res, nil
+	return rankedHits{hits: ranked, order: o}, nil
 }
 
 // countFacets counts every facet of the matches in the table's pass, as

@@ -58,6 +58,8 @@ type memField struct {
 	// deltas a posting, apart so that scoring never reads them.
 	data []byte
 	pos  []byte
+	// free releases data and pos.
+	free func()
 }
 
 // memTerm locates one term's postings in its field's data.
@@ -152,9 +154,21 @@ func buildMemText(ctx context.Context, r index.IndexReader, t *facetTable) (*mem
 		}()
 	}
 	wg.Wait()
+	var frees []func()
+	for _, f := range m.fields {
+		frees = append(frees, f.free)
+	}
+	free := func() {
+		for _, f := range frees {
+			f()
+		}
+	}
 	if firstErr != nil {
+		free()
 		return nil, firstErr
 	}
+	// Unmapped once no search holds the table any more.
+	runtime.AddCleanup(m, func(free func()) { free() }, free)
 	return m, nil
 }
 
@@ -241,9 +255,12 @@ func buildMemField(ctx context.Context, r index.IndexReader, field string, docs 
 		mf.dict[t.term] = int32(len(mf.terms))
 		mf.terms = append(mf.terms, t)
 	}
-	// The dictionary is in byte order already; keep the data tight.
-	mf.data = append([]byte(nil), mf.data...)
-	mf.pos = append([]byte(nil), mf.pos...)
+	// The dictionary is in byte order already. The postings move off the
+	// heap, to be unmapped when the table is no longer reachable.
+	var freeData, freePos func()
+	mf.data, freeData = offHeap(mf.data)
+	mf.pos, freePos = offHeap(mf.pos)
+	mf.free = func() { freeData(); freePos() }
 	return mf, nil
 }
 

@@ -324,11 +324,18 @@ type rankedHits struct {
 // rank evaluates the query, counts the facets into pass and picks the
 // page of hits.
 func (x *Index) rank(ctx context.Context, ev *evaluator, t *facetTable, m *memText, pass *facetPass, q search.Query, expanded search.Node, from int, after []string) (rankedHits, error) {
-	set, err := ev.eval(expanded)
-	if err != nil {
-		return rankedHits{}, err
-	}
 	_, browse := expanded.(search.MatchAll)
+	key := fmt.Sprintf("%#v", expanded)
+	set, cached := m.cache.get(key)
+	if !cached {
+		var err error
+		if set, err = ev.eval(expanded); err != nil {
+			return rankedHits{}, err
+		}
+		if !browse {
+			m.cache.put(key, set)
+		}
+	}
 	o := &hitOrder{t: t, kind: byScore}
 	switch {
 	case q.Sort == search.SortDateDesc || q.Sort == search.SortDateAsc:

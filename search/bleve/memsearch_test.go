@@ -108,14 +108,36 @@ func TestTextTableMatchesBleve(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			idx := newTestIndex(t, c.docs)
+			first := map[int]*search.Result{}
 			for i, q := range onePassQueries {
 				// Snippets too: the text table marks them from term vectors.
 				q.Snippets = 3
 				label := fmt.Sprintf("query %d %q %v", i, q.Text, q.Filters)
 				ref, mem := runMem(t, idx, q)
+				first[i] = mem
 				facetWord := strings.Contains(strings.ReplaceAll(q.Text, "title:", ""), ":")
 				sameRanking(t, label, q, ref, mem, len(q.Filters) > 0 || q.YearFrom != 0 || q.YearTo != 0 || facetWord)
 			}
+			// Again: the match sets now come from the table's cache, and
+			// must give the very same results.
+			m := idx.ft.cur.Load().text.Load()
+			hits := m.cache.hits.Load()
+			for i, q := range onePassQueries {
+				q.Snippets = 3
+				_, again := runMem(t, idx, q)
+				if !reflect.DeepEqual(stripTook(first[i]), stripTook(again)) {
+					t.Errorf("query %d %q: from the match cache:\n %+v\nfirst:\n %+v", i, q.Text, again, first[i])
+				}
+			}
+			if idx.ft.cur.Load().text.Load() == m && m.cache.hits.Load() == hits {
+				t.Error("the match cache was never used")
+			}
 		})
 	}
+}
+
+func stripTook(r *search.Result) search.Result {
+	c := *r
+	c.Took = 0
+	return c
 }

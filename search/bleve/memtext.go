@@ -42,6 +42,8 @@ type memText struct {
 	vbits [][]uint64
 	// bytes is the size of the encoded postings (reporting).
 	bytes int
+	// cache keeps recent match sets.
+	cache *matchCache
 }
 
 // memField is one text field's dictionary and postings.
@@ -85,7 +87,7 @@ func buildMemText(ctx context.Context, r index.IndexReader, t *facetTable) (*mem
 	if err != nil {
 		return nil, fmt.Errorf("text table: count documents: %w", err)
 	}
-	m := &memText{docs: docs, docTotal: total, fields: map[string]*memField{}, live: make([]uint64, (docs+63)/64)}
+	m := &memText{docs: docs, docTotal: total, fields: map[string]*memField{}, live: make([]uint64, (docs+63)/64), cache: newMatchCache(matchCacheBudget)}
 	ids, err := r.DocIDReaderAll()
 	if err != nil {
 		return nil, fmt.Errorf("text table: %w", err)

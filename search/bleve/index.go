@@ -11,7 +11,6 @@ import (
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
-	index "github.com/blevesearch/bleve_index_api"
 
 	"faro/search"
 )
@@ -211,31 +210,28 @@ func (x *Index) Document(ctx context.Context, id string) (*search.Document, erro
 	if d == nil {
 		return nil, search.ErrNotFound
 	}
-	var raw []byte
-	d.VisitFields(func(f index.Field) {
-		if f.Name() == fieldDoc {
-			raw = f.Value()
-		}
-	})
-	if raw == nil {
-		return nil, search.ErrNotFound
-	}
-	var doc search.Document
-	if err := json.Unmarshal(raw, &doc); err != nil {
+	doc, err := storedDoc(d, true)
+	if err != nil {
 		return nil, fmt.Errorf("decode document %s: %w", id, err)
 	}
-	return &doc, nil
+	return doc, nil
 }
 
 // toFields lays a document out in the index's fields.
 func toFields(doc *search.Document) (map[string]interface{}, error) {
-	raw, err := json.Marshal(doc)
-	if err != nil {
-		return nil, err
-	}
+	// The JSON keeps each page's number and language; the texts are
+	// stored in the body field.
+	meta := *doc
+	meta.Pages = make([]search.Page, len(doc.Pages))
 	pages := make([]string, len(doc.Pages))
 	for i, p := range doc.Pages {
 		pages[i] = p.Text
+		p.Text = ""
+		meta.Pages[i] = p
+	}
+	raw, err := json.Marshal(&meta)
+	if err != nil {
+		return nil, err
 	}
 	f := map[string]interface{}{
 		fieldDoc:    string(raw),

@@ -107,3 +107,33 @@ func TestCacheInvalidatedByWrites(t *testing.T) {
 		t.Fatalf("after a delete: total %d, want 1", r4.Total)
 	}
 }
+
+// TestStoredPages checks that page texts come back in place, an empty page
+// included, and that snippets point at their page on both paths.
+func TestStoredPages(t *testing.T) {
+	doc := &search.Document{
+		ID: "pages", Title: "Pages", Lang: "en", Type: "study",
+		Pages: []search.Page{{Number: 1, Text: "first page about remittances"}, {Number: 2, Text: ""}, {Number: 3, Text: "third page about smuggling routes"}},
+	}
+	for _, textTable := range []bool{false, true} {
+		idx := newIndex(t, []*search.Document{doc}).(*bleve.Index)
+		idx.SetTextTable(textTable)
+		if textTable && !idx.Warm(context.Background()) {
+			t.Fatal("text table not built")
+		}
+		got, err := idx.Document(context.Background(), "pages")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got.Pages) != 3 || got.Pages[0].Text != doc.Pages[0].Text || got.Pages[1].Text != "" || got.Pages[2].Text != doc.Pages[2].Text || got.Pages[2].Number != 3 {
+			t.Fatalf("pages = %+v", got.Pages)
+		}
+		r, err := idx.Search(context.Background(), search.Query{Text: "smuggling", Snippets: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Hits) != 1 || len(r.Hits[0].Snippets) == 0 || r.Hits[0].Snippets[0].Page != 3 {
+			t.Fatalf("text table %v: hits %+v", textTable, r.Hits)
+		}
+	}
+}

@@ -22,7 +22,7 @@ import (
 
 // MappingVersion changes whenever the mapping or the stored layout changes
 // in a way that needs a rebuild.
-const MappingVersion = "5"
+const MappingVersion = "6"
 
 // Languages with their own analysed fields; "xx" holds documents of any
 // other or unknown language (folded, not stemmed).
@@ -124,7 +124,12 @@ func newMapping() (mapping.IndexMapping, error) {
 	}
 	for _, l := range languages {
 		for _, part := range []string{"title", "summary", "body"} {
-			dm.AddFieldMappingsAt(part+"_"+l, text(analyzerName(l)))
+			f := text(analyzerName(l))
+			// Page texts are stored where they are indexed, one array
+			// value a page; the stored JSON holds the rest of the
+			// document, so a hit's metadata decodes without its text.
+			f.Store = part == "body"
+			dm.AddFieldMappingsAt(part+"_"+l, f)
 		}
 	}
 	facets := bleve.NewKeywordFieldMapping()

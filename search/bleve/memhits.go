@@ -68,10 +68,16 @@ func (m *memText) bodyField(n uint32) *memField {
 	return nil
 }
 
-// loadHits returns the stored documents of hits as bleve matches (by id),
-// with the body locations of units when locate is set. It returns
-// errStaleTable when the index has moved past the table's snapshot.
-func (x *Index) loadHits(ctx context.Context, t *facetTable, m *memText, hits []memHit, units []hlUnit, locate bool) (map[string]*bsearch.DocumentMatch, error) {
+// loadedHit is a shown hit's stored document and match locations.
+type loadedHit struct {
+	doc  *search.Document
+	locs bsearch.FieldTermLocationMap
+}
+
+// loadHits returns the stored documents of hits (by id), with the body
+// locations of units when locate is set. It returns errStaleTable when the
+// index has moved past the table's snapshot.
+func (x *Index) loadHits(ctx context.Context, t *facetTable, m *memText, hits []memHit, units []hlUnit, locate bool) (map[string]*loadedHit, error) {
 	r := x.snapshot()
 	if r == nil {
 		return nil, errStaleTable
@@ -80,7 +86,7 @@ func (x *Index) loadHits(ctx context.Context, t *facetTable, m *memText, hits []
 	if !t.of(r) {
 		return nil, errStaleTable
 	}
-	out := make(map[string]*bsearch.DocumentMatch, len(hits))
+	out := make(map[string]*loadedHit, len(hits))
 	for _, h := range hits {
 		id := t.extID[h.n]
 		d, err := r.Document(id)
@@ -90,13 +96,11 @@ func (x *Index) loadHits(ctx context.Context, t *facetTable, m *memText, hits []
 		if d == nil {
 			continue
 		}
-		var raw string
-		d.VisitFields(func(f index.Field) {
-			if f.Name() == fieldDoc {
-				raw = string(f.Value())
-			}
-		})
-		out[id] = &bsearch.DocumentMatch{ID: id, Fields: map[string]interface{}{fieldDoc: raw}}
+		doc, err := storedDoc(d, locate)
+		if err != nil {
+			return nil, fmt.Errorf("search: decode hit %s: %w", id, err)
+		}
+		out[id] = &loadedHit{doc: doc}
 	}
 	if !locate || len(units) == 0 {
 		return out, nil
@@ -184,7 +188,7 @@ func (x *Index) loadHits(ctx context.Context, t *facetTable, m *memText, hits []
 		if dm == nil || f == nil || locs[h.n] == nil {
 			continue
 		}
-		dm.Locations = bsearch.FieldTermLocationMap{f.name: markable(ev, fieldLang(f.name), units, locs[h.n])}
+		dm.locs = bsearch.FieldTermLocationMap{f.name: markable(ev, fieldLang(f.name), units, locs[h.n])}
 	}
 	return out, nil
 }

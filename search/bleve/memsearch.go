@@ -297,16 +297,11 @@ func (x *Index) searchMem(ctx context.Context, t *facetTable, m *memText, q sear
 		return nil, err
 	}
 	for _, h := range ranked.hits {
-		dm := stored[o.id(h.n)]
-		if dm == nil {
+		lh := stored[o.id(h.n)]
+		if lh == nil {
 			continue // deleted since the snapshot
 		}
-		dm.Score = h.score
-		hit, err := toHit(dm, dm.Locations, q.Snippets)
-		if err != nil {
-			return nil, err
-		}
-		res.Hits = append(res.Hits, hit)
+		res.Hits = append(res.Hits, toHit(lh.doc, h.score, lh.locs, q.Snippets))
 	}
 	if n := len(ranked.hits); n == q.Size && (after != nil || uint64(from+n) < pass.total) {
 		res.NextCursor = encodeCursor(q.Sort, o.values(ranked.hits[n-1]))
@@ -497,32 +492,42 @@ func forEach(set []uint64, fn func(n uint32)) {
 	}
 }
 
-// storedHits loads the stored documents of the ranked hits and, with
-// locate, the offsets of textQ's matches in them: one bleve request
-// restricted to their ids, the text query optional so every document
-// comes back.
-func (x *Index) storedHits(ctx context.Context, t *facetTable, ranked []memHit, textQ query.Query, locate bool) (map[string]*bsearch.DocumentMatch, error) {
+// storedHits loads the ranked hits by id from the index's newest
+// snapshot and, with locate, the offsets of textQ's matches in them: a
+// bleve request restricted to their ids.
+func (x *Index) storedHits(ctx context.Context, t *facetTable, ranked []memHit, textQ query.Query, locate bool) (map[string]*loadedHit, error) {
 	ids := make([]string, len(ranked))
 	for i, h := range ranked {
 		ids[i] = t.extID[h.n]
 	}
-	var q query.Query = bleve.NewDocIDQuery(ids)
-	if locate {
-		bq := bleve.NewBooleanQuery()
-		bq.AddMust(q)
-		bq.AddShould(textQ)
-		q = bq
+	out := make(map[string]*loadedHit, len(ids))
+	for _, id := range ids {
+		d, err := x.idx.Document(id)
+		if err != nil {
+			return nil, fmt.Errorf("search: load hit %s: %w", id, err)
+		}
+		if d == nil {
+			continue
+		}
+		doc, err := storedDoc(d, locate)
+		if err != nil {
+			return nil, fmt.Errorf("search: decode hit %s: %w", id, err)
+		}
+		out[id] = &loadedHit{doc: doc}
 	}
-	req := bleve.NewSearchRequestOptions(q, len(ids), 0, false)
-	req.Fields = []string{fieldDoc}
-	req.IncludeLocations = locate
+	if !locate {
+		return out, nil
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), textQ), len(ids), 0, false)
+	req.IncludeLocations = true
 	r, err := x.idx.SearchInContext(ctx, req)
 	if err != nil {
-		return nil, fmt.Errorf("search: load hits: %w", err)
+		return nil, fmt.Errorf("search: locate matches: %w", err)
 	}
-	out := make(map[string]*bsearch.DocumentMatch, len(r.Hits))
 	for _, h := range r.Hits {
-		out[h.ID] = h
+		if lh := out[h.ID]; lh != nil {
+			lh.locs = h.Locations
+		}
 	}
 	return out, nil
 }

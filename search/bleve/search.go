@@ -2,7 +2,6 @@ package bleve
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -130,7 +129,6 @@ func (x *Index) search(ctx context.Context, q search.Query) (*search.Result, err
 		}
 	}
 	main := bleve.NewSearchRequestOptions(textQ, q.Size, from, q.Explain)
-	main.Fields = []string{fieldDoc}
 	// Every order ends with the id, so it is total and cursors are exact.
 	id := &bsearch.SortDocID{}
 	switch q.Sort {
@@ -185,10 +183,18 @@ func (x *Index) search(ctx context.Context, q search.Query) (*search.Result, err
 	}
 	res.Hits = make([]search.Hit, 0, len(r.Hits))
 	for _, h := range r.Hits {
-		hit, err := toHit(h, locs[h.ID], q.Snippets)
+		d, err := x.idx.Document(h.ID)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("search: load hit %s: %w", h.ID, err)
 		}
+		if d == nil {
+			continue // deleted since the search
+		}
+		doc, err := storedDoc(d, q.Snippets > 0)
+		if err != nil {
+			return nil, fmt.Errorf("decode hit %s: %w", h.ID, err)
+		}
+		hit := toHit(doc, h.Score, locs[h.ID], q.Snippets)
 		if q.Explain && h.Expl != nil {
 			hit.Explanation = h.Expl
 		}
@@ -669,16 +675,11 @@ func (x *Index) locations(ctx context.Context, textQ query.Query, hits bsearch.D
 	return out, nil
 }
 
-// toHit decodes a hit's stored document and builds its snippets from the
+// toHit makes a hit of a stored document and builds its snippets from the
 // match locations in the body fields.
-func toHit(h *bsearch.DocumentMatch, locations bsearch.FieldTermLocationMap, snippets int) (search.Hit, error) {
-	raw, _ := h.Fields[fieldDoc].(string)
-	var doc search.Document
-	if err := json.Unmarshal([]byte(raw), &doc); err != nil {
-		return search.Hit{}, fmt.Errorf("decode hit %s: %w", h.ID, err)
-	}
+func toHit(doc *search.Document, score float64, locations bsearch.FieldTermLocationMap, snippets int) search.Hit {
 	hit := search.Hit{
-		ID: doc.ID, Score: h.Score, Title: doc.Title, Summary: doc.Summary,
+		ID: doc.ID, Score: score, Title: doc.Title, Summary: doc.Summary,
 		Type: doc.Type, Lang: doc.Lang, Year: doc.Year, Date: doc.Date, Source: doc.Source,
 		Author: doc.Author, SourceURL: doc.SourceURL,
 		Countries: nonNil(doc.Countries), Themes: nonNil(doc.Themes), GCM: doc.GCM,
@@ -707,7 +708,7 @@ func toHit(h *bsearch.DocumentMatch, locations bsearch.FieldTermLocationMap, sni
 			hit.Snippets = s
 		}
 	}
-	return hit, nil
+	return hit
 }
 
 func nonNil(s []string) []string {

@@ -28,6 +28,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	shutdownTimeout := fs.duration("shutdown-timeout", 10*time.Second, "how long in-flight requests may take to finish on SIGINT/SIGTERM")
 	watch := fs.duration("watch", 0, "check the corpus folder this often and index what changed (e.g. 30s; 0 = off)")
 	seedCorpus := fs.string("seed-corpus", "", "folder copied into --corpus when that is missing or empty (container first start)")
+	mappedLimit := fs.string("mapped-limit", "64MB", "index pages kept resident through the index's memory mappings before they are handed back to the page cache (0 = no limit)")
 	if err := fs.parse(args); err != nil {
 		return err
 	}
@@ -38,6 +39,10 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	uploadLimit, err := parseSize(*maxUpload)
 	if err != nil {
 		return fmt.Errorf("--max-upload: %w", err)
+	}
+	mapped, err := parseSize(*mappedLimit)
+	if err != nil {
+		return fmt.Errorf("--mapped-limit: %w", err)
 	}
 	if *seedCorpus != "" {
 		if err := seed(log, *seedCorpus, *c.corpus); err != nil {
@@ -106,6 +111,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 			log.Info("search tables ready", "took_ms", time.Since(start).Milliseconds(), "text_table_mb", idx.TextTableBytes()>>20)
 		}
 	}()
+	go idx.LimitMapped(ctx, mapped, 2*time.Second)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

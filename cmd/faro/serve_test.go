@@ -398,3 +398,15 @@ func TestServeLogFormat(t *testing.T) {
 		t.Errorf("serve --log-format xml: %d %s", code, errs)
 	}
 }
+
+func TestServeBadSizes(t *testing.T) {
+	for _, args := range [][]string{
+		{"--max-upload", "lots"},
+		{"--mapped-limit", "-3MB"},
+	} {
+		code, _, errs := runApp(t, append([]string{"serve", "--index", t.TempDir()}, args...)...)
+		if code != 1 || !strings.Contains(errs, args[0]) {
+			t.Errorf("serve %v: exit %d, %s", args, code, errs)
+		}
+	}
+}

@@ -11,6 +11,40 @@ import (
 	"syscall"
 )
 
+// mappedResident returns how many bytes of the files mapped under dir are
+// resident in the process (the Rss of their mappings in smaps).
+func mappedResident(dir string) int64 {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return 0
+	}
+	f, err := os.Open("/proc/self/smaps")
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	var total int64
+	in := false
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		fields := strings.Fields(line)
+		if len(fields) == 0 {
+			continue
+		}
+		if strings.Contains(fields[0], "-") && !strings.HasSuffix(fields[0], ":") {
+			// A mapping's header: start-end perms offset dev inode [path]
+			in = len(fields) >= 6 && strings.HasPrefix(fields[5], abs+string(filepath.Separator))
+			continue
+		}
+		if in && fields[0] == "Rss:" && len(fields) >= 2 {
+			kb, _ := strconv.ParseInt(fields[1], 10, 64)
+			total += kb << 10
+		}
+	}
+	return total
+}
+
 // releaseMapped drops the pages of the index files mapped under dir from
 // the process's resident set. Building a text table reads every postings
 // list once, which leaves the whole mapped index resident; afterwards only

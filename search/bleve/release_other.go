@@ -4,3 +4,6 @@ package bleve
 
 // releaseMapped does nothing where mapped pages are not released.
 func releaseMapped(string) {}
+
+// mappedResident is not known here.
+func mappedResident(string) int64 { return 0 }

@@ -2,6 +2,7 @@ package bleve
 
 import (
 	"container/list"
+	"math/bits"
 	"sync"
 	"sync/atomic"
 )
@@ -11,8 +12,8 @@ import (
 // other selections, sorts and pages; each of those then costs the facet
 // popcounts and the ranking of the matches, not their evaluation again.
 // It belongs to one text table, so a write (a new snapshot, a new table)
-// empties it. Entries are dense, about 8 bytes a document; the budget
-// bounds their total size.
+// empties it. An entry holds the match bits and the matches' scores in
+// document order (8 bytes a match); the budget bounds their total size.
 type matchCache struct {
 	mu     sync.Mutex
 	budget int
@@ -23,23 +24,35 @@ type matchCache struct {
 	hits atomic.Uint64
 }
 
+// matchEntry is a cached match set.
 type matchEntry struct {
-	key   string
-	bits  []uint64
-	score []float64
+	key  string
+	bits []uint64
+	// rank[w] is how many matches precede word w of bits; scores holds
+	// the matches' scores in document order.
+	rank   []uint32
+	scores []float64
 }
 
-func (e *matchEntry) size() int { return 8*len(e.bits) + 8*len(e.score) + len(e.key) }
+func (e *matchEntry) size() int {
+	return 8*len(e.bits) + 4*len(e.rank) + 8*len(e.scores) + len(e.key)
+}
+
+// score returns the score of match n.
+func (e *matchEntry) score(n uint32) float64 {
+	w, b := n/64, n%64
+	return e.scores[e.rank[w]+uint32(bits.OnesCount64(e.bits[w]&(1<<b-1)))]
+}
 
 // matchCacheBudget is the most a text table's match cache holds, in bytes.
-const matchCacheBudget = 48 << 20
+const matchCacheBudget = 32 << 20
 
 func newMatchCache(budget int) *matchCache {
 	return &matchCache{budget: budget, order: list.New(), items: map[string]*list.Element{}}
 }
 
 // get returns the cached set of key; the caller must not modify it.
-func (c *matchCache) get(key string) (*mset, bool) {
+func (c *matchCache) get(key string) (*matchEntry, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	el, ok := c.items[key]
@@ -47,14 +60,20 @@ func (c *matchCache) get(key string) (*mset, bool) {
 		return nil, false
 	}
 	c.order.MoveToFront(el)
-	e := el.Value.(*matchEntry)
 	c.hits.Add(1)
-	return &mset{bits: e.bits, score: e.score}, true
+	return el.Value.(*matchEntry), true
 }
 
-// put keeps a copy of s under key.
+// put keeps a compact copy of s under key.
 func (c *matchCache) put(key string, s *mset) {
-	e := &matchEntry{key: key, bits: append([]uint64(nil), s.bits...), score: append([]float64(nil), s.score...)}
+	e := &matchEntry{key: key, bits: append([]uint64(nil), s.bits...), rank: make([]uint32, len(s.bits))}
+	var r uint32
+	for w, word := range s.bits {
+		e.rank[w] = r
+		r += uint32(bits.OnesCount64(word))
+	}
+	e.scores = make([]float64, 0, r)
+	forEach(s.bits, func(n uint32) { e.scores = append(e.scores, s.score[n]) })
 	if e.size() > c.budget/4 {
 		return
 	}

@@ -329,8 +329,8 @@ func (e *evaluator) text(text string, prefix bool, fields []weightedField) *mset
 			continue
 		case 1:
 			term, _ := splitTok(toks[0])
-			if i, ok := mf.dict[term]; ok {
-				e.addTerm(out, mf, &mf.terms[i], f.boost)
+			if mt, ok := mf.lookup(term); ok {
+				e.addTerm(out, mf, mt, f.boost)
 			}
 			continue
 		}
@@ -338,13 +338,13 @@ func (e *evaluator) text(text string, prefix bool, fields []weightedField) *mset
 		var part *mset
 		for _, tok := range toks {
 			term, _ := splitTok(tok)
-			i, ok := mf.dict[term]
+			mt, ok := mf.lookup(term)
 			if !ok {
 				part = nil
 				break
 			}
 			s := e.newSet()
-			e.addTerm(s, mf, &mf.terms[i], f.boost)
+			e.addTerm(s, mf, mt, f.boost)
 			if part == nil {
 				part = s
 				continue
@@ -364,7 +364,10 @@ func (e *evaluator) text(text string, prefix bool, fields []weightedField) *mset
 
 // weight is the per-term factor of bleve's BM25 term score (boost times
 // idf, times idf again in the field weight).
-func weight(boost float64, t *memTerm) float64 { return boost * t.idf * t.idf }
+func weight(f *memField, boost float64, t *memTerm) float64 {
+	idf := f.idf(t)
+	return boost * idf * idf
+}
 
 // bm25 is bleve's BM25 field weight of a term occurring freq times in a
 // document whose length part is norm, without the idf.
@@ -388,15 +391,18 @@ var sqrtTable = func() (t [64]float64) {
 
 // addTerm adds every posting of t to s.
 func (e *evaluator) addTerm(s *mset, f *memField, t *memTerm, boost float64) {
-	w := weight(boost, t)
+	w := weight(f, boost, t)
 	data := f.data[t.off:t.end]
 	var doc uint64
 	for p := 0; p < len(data); {
 		d, n := binary.Uvarint(data[p:])
 		p += n
-		doc += d
-		freq, n := binary.Uvarint(data[p:])
-		p += n
+		doc += d >> 1
+		freq := uint64(1)
+		if d&1 == 0 {
+			freq, n = binary.Uvarint(data[p:])
+			p += n
+		}
 		s.add(uint32(doc), w*bm25(freq, f.norm[doc]))
 	}
 }
@@ -443,9 +449,12 @@ func (c *postCursor) next() {
 	}
 	d, n := binary.Uvarint(c.data[c.p:])
 	c.p += n
-	c.doc += d
-	c.freq, n = binary.Uvarint(c.data[c.p:])
-	c.p += n
+	c.doc += d >> 1
+	c.freq = 1
+	if d&1 == 0 {
+		c.freq, n = binary.Uvarint(c.data[c.p:])
+		c.p += n
+	}
 	c.posRead = false
 }
 
@@ -511,11 +520,11 @@ func (e *evaluator) phraseIn(out *mset, text, field string, boost float64) {
 	_, first := splitTok(toks[0])
 	for i, tok := range toks {
 		term, pos := splitTok(tok)
-		ti, ok := mf.dict[term]
+		mt, ok := mf.lookup(term)
 		if !ok {
 			return
 		}
-		terms[i] = &mf.terms[ti]
+		terms[i] = mt
 		curs[i] = newPostCursor(mf, terms[i])
 		offs[i] = uint64(pos - first)
 	}
@@ -546,7 +555,7 @@ func (e *evaluator) phraseIn(out *mset, text, field string, boost float64) {
 		if phraseAt(curs, offs) {
 			var score float64
 			for i, c := range curs {
-				score += weight(boost, terms[i]) * bm25(c.freq, mf.norm[target])
+				score += weight(mf, boost, terms[i]) * bm25(c.freq, mf.norm[target])
 			}
 			out.add(uint32(target), score)
 		}

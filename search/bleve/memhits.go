@@ -136,7 +136,7 @@ func (x *Index) loadHits(ctx context.Context, t *facetTable, m *memText, hits []
 				}
 				for _, tok := range ev.analyzed(lang, u.text) {
 					term, _ := splitTok(tok)
-					if _, ok := f.dict[term]; ok {
+					if _, ok := f.lookup(term); ok {
 						w.terms[term] = true
 					}
 				}

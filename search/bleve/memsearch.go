@@ -321,15 +321,21 @@ type rankedHits struct {
 func (x *Index) rank(ctx context.Context, ev *evaluator, t *facetTable, m *memText, pass *facetPass, q search.Query, expanded search.Node, from int, after []string) (rankedHits, error) {
 	_, browse := expanded.(search.MatchAll)
 	key := fmt.Sprintf("%#v", expanded)
-	set, cached := m.cache.get(key)
-	if !cached {
-		var err error
-		if set, err = ev.eval(expanded); err != nil {
+	var (
+		match []uint64
+		score func(n uint32) float64
+	)
+	if e, ok := m.cache.get(key); ok {
+		match, score = e.bits, e.score
+	} else {
+		set, err := ev.eval(expanded)
+		if err != nil {
 			return rankedHits{}, err
 		}
 		if !browse {
 			m.cache.put(key, set)
 		}
+		match, score = set.bits, func(n uint32) float64 { return set.score[n] }
 	}
 	o := &hitOrder{t: t, kind: byScore}
 	switch {
@@ -349,9 +355,9 @@ func (x *Index) rank(ctx context.Context, ev *evaluator, t *facetTable, m *memTe
 	}
 	k := from + q.Size
 	top := &topHeap{o: o, h: make([]memHit, 0, min(k, 1024))}
-	passing := countFacets(m, pass, set.bits, ev.newSet().bits)
+	passing := countFacets(m, pass, match, ev.newSet().bits)
 	forEach(passing, func(n uint32) {
-		h := memHit{n: n, score: set.score[n]}
+		h := memHit{n: n, score: score(n)}
 		if after != nil && !o.afterCursor(h, after) {
 			return
 		}

@@ -49,15 +49,18 @@ type memText struct {
 // memField is one text field's dictionary and postings.
 type memField struct {
 	name string
-	// terms in dictionary (byte) order, for prefixes; dict finds one.
+	// terms in dictionary (byte) order: lookup and prefixRange search
+	// them.
 	terms []memTerm
-	dict  map[string]int32
+	// docTotal is the snapshot's document count, for idf.
+	docTotal uint64
 	// norm[n] is BM25's length part for document n in this field,
 	// k1·(1−b+b·len/avg), as bleve's term scorer computes it.
 	norm []float64
-	// data holds the postings of every term, each a run of (uvarint doc
-	// delta, uvarint freq); pos holds their positions, freq uvarint
-	// deltas a posting, apart so that scoring never reads them.
+	// data holds the postings of every term, each a uvarint doc delta
+	// shifted left by one, its low bit set when the frequency is 1, else
+	// followed by the uvarint frequency; pos holds their positions, freq
+	// uvarint deltas a posting, apart so that scoring never reads them.
 	data []byte
 	pos  []byte
 	// free releases data and pos.
@@ -71,8 +74,6 @@ type memTerm struct {
 	// poff is where the term's positions start in pos.
 	poff uint64
 	df   uint32
-	// idf is bleve's BM25 idf of the term in the field.
-	idf float64
 }
 
 // posKey packs a token's page (array position) and position so that one
@@ -176,7 +177,7 @@ func buildMemText(ctx context.Context, r index.IndexReader, t *facetTable) (*mem
 
 func buildMemField(ctx context.Context, r index.IndexReader, field string, docs int, total uint64, card int) (*memField, error) {
 	avg := math.Ceil(float64(card) / float64(total))
-	mf := &memField{name: field, dict: map[string]int32{}, norm: make([]float64, docs)}
+	mf := &memField{name: field, docTotal: total, norm: make([]float64, docs)}
 	dict, err := r.FieldDict(field)
 	if err != nil {
 		return nil, fmt.Errorf("text table: field %s: %w", field, err)
@@ -241,9 +242,13 @@ func buildMemField(ctx context.Context, r index.IndexReader, field string, docs 
 				keys = append(keys, posKey(page, v.Pos))
 			}
 			sort.Slice(keys, func(a, b int) bool { return keys[a] < keys[b] })
-			put(n - prev)
+			if len(keys) == 1 {
+				put((n-prev)<<1 | 1)
+			} else {
+				put((n - prev) << 1)
+				put(uint64(len(keys)))
+			}
 			prev = n
-			put(uint64(len(keys)))
 			var last uint64
 			for _, k := range keys {
 				putPos(k - last)
@@ -253,17 +258,33 @@ func buildMemField(ctx context.Context, r index.IndexReader, field string, docs 
 		}
 		tfr.Close()
 		t.end = uint64(len(mf.data))
-		t.idf = math.Log(1 + (float64(total)-float64(t.df)+0.5)/(float64(t.df)+0.5))
-		mf.dict[t.term] = int32(len(mf.terms))
 		mf.terms = append(mf.terms, t)
 	}
-	// The dictionary is in byte order already. The postings move off the
+	// Bleve's dictionaries iterate in byte order; lookups rely on it.
+	if !sort.SliceIsSorted(mf.terms, func(i, j int) bool { return mf.terms[i].term < mf.terms[j].term }) {
+		sort.Slice(mf.terms, func(i, j int) bool { return mf.terms[i].term < mf.terms[j].term })
+	}
+	// The postings move off the
 	// heap, to be unmapped when the table is no longer reachable.
 	var freeData, freePos func()
 	mf.data, freeData = offHeap(mf.data)
 	mf.pos, freePos = offHeap(mf.pos)
 	mf.free = func() { freeData(); freePos() }
 	return mf, nil
+}
+
+// idf is bleve's BM25 idf of a term of the field.
+func (f *memField) idf(t *memTerm) float64 {
+	return math.Log(1 + (float64(f.docTotal)-float64(t.df)+0.5)/(float64(t.df)+0.5))
+}
+
+// lookup finds term in the field's dictionary.
+func (f *memField) lookup(term string) (*memTerm, bool) {
+	i := sort.Search(len(f.terms), func(i int) bool { return f.terms[i].term >= term })
+	if i < len(f.terms) && f.terms[i].term == term {
+		return &f.terms[i], true
+	}
+	return nil, false
 }
 
 // prefixRange returns the terms of f that start with p.

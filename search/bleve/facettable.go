@@ -65,6 +65,10 @@ type facetTable struct {
 	// fields for every match.
 	date  []string
 	extID []string
+	// byDate and undated are the documents with a date, in date then id
+	// order, and those without, in id order (dateOrder builds them).
+	dateOnce       sync.Once
+	byDate, undate []uint32
 	// text is the snapshot's text table once built (memtext.go).
 	text        atomic.Pointer[memText]
 	textStarted atomic.Bool
@@ -72,6 +76,32 @@ type facetTable struct {
 }
 
 func (t *facetTable) docs() int { return len(t.year) }
+
+// dateOrder returns the documents with a date, by date then id, and those
+// without, by id.
+func (t *facetTable) dateOrder() (dated, undated []uint32) {
+	t.dateOnce.Do(func() {
+		for n := range t.docs() {
+			if t.extID[n] == "" {
+				continue // no document (deleted)
+			}
+			if t.date[n] == "" {
+				t.undate = append(t.undate, uint32(n))
+			} else {
+				t.byDate = append(t.byDate, uint32(n))
+			}
+		}
+		sort.Slice(t.byDate, func(i, j int) bool {
+			a, b := t.byDate[i], t.byDate[j]
+			if t.date[a] != t.date[b] {
+				return t.date[a] < t.date[b]
+			}
+			return t.extID[a] < t.extID[b]
+		})
+		sort.Slice(t.undate, func(i, j int) bool { return t.extID[t.undate[i]] < t.extID[t.undate[j]] })
+	})
+	return t.byDate, t.undate
+}
 
 // of reports whether the table is that of snapshot r.
 func (t *facetTable) of(r index.IndexReader) bool {

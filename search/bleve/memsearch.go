@@ -10,6 +10,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -41,6 +42,8 @@ type textTables struct {
 	// ctx ends with the index: it stops a build under way.
 	ctx    context.Context
 	cancel context.CancelFunc
+	// noMatchCache turns the text tables' match caches off (benchmarks).
+	noMatchCache atomic.Bool
 	// sem bounds the evaluations running at once to the CPUs: more would
 	// not finish sooner, and each holds dense sets of the collection's
 	// size (about a megabyte each at 100k documents).
@@ -55,6 +58,10 @@ func (x *Index) SetTextTable(on bool) {
 		x.buildText(t)
 	}
 }
+
+// SetMatchCache turns the text table's cache of recent match sets on or
+// off (on by default); off, every search evaluates its query.
+func (x *Index) SetMatchCache(on bool) { x.tt.noMatchCache.Store(!on) }
 
 // TextTableReady reports whether searches of the current snapshot are
 // answered from its text table.
@@ -106,6 +113,7 @@ func (x *Index) buildText(t *facetTable) {
 			}
 			return
 		}
+		t.dateOrder()
 		t.text.Store(m)
 		// The build's garbage and the index pages it read are no longer
 		// needed in memory.
@@ -325,14 +333,15 @@ func (x *Index) rank(ctx context.Context, ev *evaluator, t *facetTable, m *memTe
 		match []uint64
 		score func(n uint32) float64
 	)
-	if e, ok := m.cache.get(key); ok {
+	useCache := !x.tt.noMatchCache.Load()
+	if e, ok := m.cache.get(key); ok && useCache {
 		match, score = e.bits, e.score
 	} else {
 		set, err := ev.eval(expanded)
 		if err != nil {
 			return rankedHits{}, err
 		}
-		if !browse {
+		if !browse && useCache {
 			m.cache.put(key, set)
 		}
 		match, score = set.bits, func(n uint32) float64 { return set.score[n] }
@@ -354,8 +363,28 @@ func (x *Index) rank(ctx context.Context, ev *evaluator, t *facetTable, m *memTe
 		}
 	}
 	k := from + q.Size
-	top := &topHeap{o: o, h: make([]memHit, 0, min(k, 1024))}
 	passing := countFacets(m, pass, match, ev.newSet().bits)
+	var ranked []memHit
+	if o.kind == byScore {
+		ranked = topByScore(o, passing, score, after, k)
+	} else {
+		ranked = o.walkDates(passing, score, after, k)
+	}
+	if err := ctx.Err(); err != nil {
+		return rankedHits{}, err
+	}
+	if from < len(ranked) {
+		ranked = ranked[from:]
+	} else {
+		ranked = nil
+	}
+	return rankedHits{hits: ranked, order: o}, nil
+}
+
+// topByScore returns the best k passing documents in o's order (by score),
+// after the cursor's values when there are some.
+func topByScore(o *hitOrder, passing []uint64, score func(uint32) float64, after []string, k int) []memHit {
+	top := &topHeap{o: o, h: make([]memHit, 0, min(k, 1024))}
 	forEach(passing, func(n uint32) {
 		h := memHit{n: n, score: score(n)}
 		if after != nil && !o.afterCursor(h, after) {
@@ -368,19 +397,65 @@ func (x *Index) rank(ctx context.Context, ev *evaluator, t *facetTable, m *memTe
 			heap.Fix(top, 0)
 		}
 	})
-	if err := ctx.Err(); err != nil {
-		return rankedHits{}, err
-	}
 	ranked := make([]memHit, len(top.h))
 	for i := len(ranked) - 1; i >= 0; i-- {
 		ranked[i] = heap.Pop(top).(memHit)
 	}
-	if from < len(ranked) {
-		ranked = ranked[from:]
-	} else {
-		ranked = nil
+	return ranked
+}
+
+// walkDates returns the first k passing documents in o's order (by date),
+// after the cursor's values when there are some, walking the documents in
+// date order: a date's documents are ordered among themselves (by score,
+// then id) and the walk stops at the first date that completes k.
+func (o *hitOrder) walkDates(passing []uint64, score func(uint32) float64, after []string, k int) []memHit {
+	dated, undated := o.t.dateOrder()
+	var out, group []memHit
+	visit := func(n uint32) {
+		if int(n/64) >= len(passing) || passing[n/64]&(1<<(n%64)) == 0 {
+			return
+		}
+		h := memHit{n: n, score: score(n)}
+		if after != nil && !o.afterCursor(h, after) {
+			return
+		}
+		group = append(group, h)
 	}
-	return rankedHits{hits: ranked, order: o}, nil
+	flush := func() bool {
+		sort.Slice(group, func(i, j int) bool { return o.before(group[i], group[j]) })
+		out = append(out, group...)
+		group = group[:0]
+		return len(out) >= k
+	}
+	done := false
+	if o.dateDesc {
+		for i := len(dated) - 1; i >= 0 && !done; {
+			d := o.t.date[dated[i]]
+			for ; i >= 0 && o.t.date[dated[i]] == d; i-- {
+				visit(dated[i])
+			}
+			done = flush()
+		}
+	} else {
+		for i := 0; i < len(dated) && !done; {
+			d := o.t.date[dated[i]]
+			for ; i < len(dated) && o.t.date[dated[i]] == d; i++ {
+				visit(dated[i])
+			}
+			done = flush()
+		}
+	}
+	if !done {
+		// Documents without a date come last either way.
+		for _, n := range undated {
+			visit(n)
+		}
+		flush()
+	}
+	if len(out) > k {
+		out = out[:k]
+	}
+	return out
 }
 
 // countFacets counts every facet of the matches in the table's pass, as

@@ -93,6 +93,8 @@ func BenchmarkRun(b *testing.B) {
 func BenchmarkIndexSynthetic(b *testing.B) {
 	n := benchEnv("FARO_BENCH_DOCS", 20000)
 	docs := searchtest.Synthetic(1, n)
+	// As faro index runs.
+	defer TuneGCForBuild()()
 	ctx := context.Background()
 	b.ResetTimer()
 	total := 0

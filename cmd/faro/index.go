@@ -23,6 +23,7 @@ func (a *app) index(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	defer indexer.TuneGCForBuild()()
 	rep, err := buildIndex(ctx, log, *c.corpus, *c.index, *rebuild, a.stderr)
 	if err != nil {
 		return err

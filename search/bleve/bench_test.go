@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"sync"
 	"testing"
@@ -79,6 +80,11 @@ func TestMain(m *testing.M) {
 // (3-5 KB synthetic documents, batches of the index's batch size).
 func BenchmarkIndex(b *testing.B) {
 	docs := searchtest.Synthetic(2, 2000)
+	// As faro index runs (indexer.BuildGCPercent; search does not import
+	// indexer).
+	if os.Getenv("GOGC") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(400))
+	}
 	ctx := context.Background()
 	b.ResetTimer()
 	total := 0

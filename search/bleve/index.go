@@ -29,14 +29,29 @@ const versionKey = "faro_mapping_version"
 // batchSize is how many documents Put collects before writing a batch.
 const batchSize = 1000
 
+// maxWriting is how many batches are written at once.
+const maxWriting = 2
+
 // Index is a Faro index stored in a directory. It is safe for concurrent
 // use.
 type Index struct {
 	path string
 	idx  bleve.Index
 
-	mu    sync.Mutex // guards batch
-	batch *bleve.Batch
+	mu      sync.Mutex // guards batch and pending
+	batch   *bleve.Batch
+	pending []string // ids in batch
+
+	// Batches are written in the background, up to maxWriting at once,
+	// so that one batch's segment is built while the next is analysed
+	// (bleve builds a batch's segment on one core). writing counts them;
+	// under wmu, flying holds the ids of their documents and werr the
+	// first error.
+	slots   chan struct{}
+	writing sync.WaitGroup
+	wmu     sync.Mutex
+	flying  map[string]int
+	werr    error
 
 	cache *resultCache
 
@@ -109,7 +124,7 @@ func Create(path string) (*Index, error) {
 }
 
 func newIndex(path string, idx bleve.Index) *Index {
-	x := &Index{path: path, idx: idx, cache: newResultCache(CacheSize)}
+	x := &Index{path: path, idx: idx, cache: newResultCache(CacheSize), slots: make(chan struct{}, maxWriting), flying: map[string]int{}}
 	x.SetFacetTable(facetTableDefault)
 	x.tt.ctx, x.tt.cancel = context.WithCancel(context.Background())
 	x.tt.off.Store(!textTableDefault)
@@ -135,14 +150,26 @@ func (x *Index) Put(ctx context.Context, doc *search.Document) error {
 	}
 	x.mu.Lock()
 	defer x.mu.Unlock()
+	if err := x.writeErr(); err != nil {
+		return err
+	}
+	x.wmu.Lock()
+	again := x.flying[doc.ID] > 0
+	x.wmu.Unlock()
+	if again {
+		// A batch being written holds this document: let it land first,
+		// so the newer version wins.
+		x.writing.Wait()
+	}
 	if x.batch == nil {
 		x.batch = x.idx.NewBatch()
 	}
 	if err := x.batch.Index(doc.ID, fields); err != nil {
 		return fmt.Errorf("put document %s: %w", doc.ID, err)
 	}
+	x.pending = append(x.pending, doc.ID)
 	if x.batch.Size() >= batchSize {
-		return x.flushLocked()
+		x.writeBatch()
 	}
 	return nil
 }
@@ -159,7 +186,7 @@ func (x *Index) Delete(ctx context.Context, id string) error {
 	return nil
 }
 
-// Flush writes pending documents.
+// Flush writes pending documents and waits for every batch being written.
 func (x *Index) Flush(ctx context.Context) error {
 	x.mu.Lock()
 	defer x.mu.Unlock()
@@ -167,15 +194,53 @@ func (x *Index) Flush(ctx context.Context) error {
 }
 
 func (x *Index) flushLocked() error {
-	if x.batch == nil || x.batch.Size() == 0 {
-		return nil
+	if x.batch != nil && x.batch.Size() > 0 {
+		x.writeBatch()
 	}
-	defer x.cache.invalidate()
-	if err := x.idx.Batch(x.batch); err != nil {
-		return fmt.Errorf("write batch to %q: %w", x.path, err)
+	x.writing.Wait()
+	err := x.writeErr()
+	x.wmu.Lock()
+	x.werr = nil
+	x.wmu.Unlock()
+	return err
+}
+
+// writeBatch hands the current batch to a background writer, waiting for
+// a free slot. Callers hold x.mu.
+func (x *Index) writeBatch() {
+	b, ids := x.batch, x.pending
+	x.batch, x.pending = nil, nil
+	x.wmu.Lock()
+	for _, id := range ids {
+		x.flying[id]++
 	}
-	x.batch.Reset()
-	return nil
+	x.wmu.Unlock()
+	x.slots <- struct{}{}
+	x.writing.Add(1)
+	go func() {
+		defer x.writing.Done()
+		err := x.idx.Batch(b)
+		<-x.slots
+		x.cache.invalidate()
+		x.wmu.Lock()
+		defer x.wmu.Unlock()
+		for _, id := range ids {
+			if x.flying[id]--; x.flying[id] <= 0 {
+				delete(x.flying, id)
+			}
+		}
+		if err != nil && x.werr == nil {
+			x.werr = fmt.Errorf("write batch to %q: %w", x.path, err)
+		}
+	}()
+}
+
+// writeErr is the first error of a batch written in the background since
+// the last Flush.
+func (x *Index) writeErr() error {
+	x.wmu.Lock()
+	defer x.wmu.Unlock()
+	return x.werr
 }
 
 // Close flushes pending documents and closes the index.

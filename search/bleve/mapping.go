@@ -142,6 +142,7 @@ func newMapping() (mapping.IndexMapping, error) {
 	date := bleve.NewKeywordFieldMapping()
 	date.Store = false
 	date.IncludeInAll = false
+	date.IncludeTermVectors = false
 	date.DocValues = true
 	dm.AddFieldMappingsAt(fieldDate, date)
 
@@ -155,6 +156,7 @@ func newMapping() (mapping.IndexMapping, error) {
 		k := bleve.NewKeywordFieldMapping()
 		k.Store = true
 		k.IncludeInAll = false
+		k.IncludeTermVectors = false
 		k.DocValues = false
 		dm.AddFieldMappingsAt(name, k)
 	}

@@ -12,7 +12,6 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/fr"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/token/porter"
-	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
 	index "github.com/blevesearch/bleve_index_api"
@@ -22,7 +21,7 @@ import (
 
 // MappingVersion changes whenever the mapping or the stored layout changes
 // in a way that needs a rebuild.
-const MappingVersion = "6"
+const MappingVersion = "7"
 
 // Languages with their own analysed fields; "xx" holds documents of any
 // other or unknown language (folded, not stemmed).
@@ -101,7 +100,7 @@ func newMapping() (mapping.IndexMapping, error) {
 	for _, l := range languages {
 		if err := im.AddCustomAnalyzer(analyzerName(l), map[string]interface{}{
 			"type":          custom.Name,
-			"tokenizer":     unicode.Name,
+			"tokenizer":     wordsName,
 			"token_filters": analyzers[l],
 		}); err != nil {
 			return nil, err

@@ -298,8 +298,13 @@ func toFields(doc *search.Document) (map[string]interface{}, error) {
 	if err != nil {
 		return nil, err
 	}
+	hit, err := hitJSON(doc)
+	if err != nil {
+		return nil, err
+	}
 	f := map[string]interface{}{
 		fieldDoc:    string(raw),
+		fieldHit:    string(hit),
 		fieldSource: doc.Source,
 		fieldHash:   doc.Hash,
 	}

@@ -21,7 +21,7 @@ import (
 
 // MappingVersion changes whenever the mapping or the stored layout changes
 // in a way that needs a rebuild.
-const MappingVersion = "7"
+const MappingVersion = "8"
 
 // Languages with their own analysed fields; "xx" holds documents of any
 // other or unknown language (folded, not stemmed).
@@ -56,6 +56,7 @@ func analyzerName(lang string) string { return "faro_" + lang }
 // Field names.
 const (
 	fieldDoc    = "doc"
+	fieldHit    = "hit"
 	fieldYear   = "year"
 	fieldFacet  = "facet"
 	fieldDate   = "date"
@@ -167,6 +168,7 @@ func newMapping() (mapping.IndexMapping, error) {
 	stored.IncludeTermVectors = false
 	stored.DocValues = false
 	dm.AddFieldMappingsAt(fieldDoc, stored)
+	dm.AddFieldMappingsAt(fieldHit, stored)
 
 	im.DefaultMapping = dm
 	im.StoreDynamic = false

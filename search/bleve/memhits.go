@@ -96,7 +96,7 @@ func (x *Index) loadHits(ctx context.Context, t *facetTable, m *memText, hits []
 		if d == nil {
 			continue
 		}
-		doc, err := storedDoc(d, locate)
+		doc, err := storedHit(d, locate)
 		if err != nil {
 			return nil, fmt.Errorf("search: decode hit %s: %w", id, err)
 		}

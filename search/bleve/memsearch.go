@@ -590,7 +590,7 @@ func (x *Index) storedHits(ctx context.Context, t *facetTable, ranked []memHit, 
 		if d == nil {
 			continue
 		}
-		doc, err := storedDoc(d, locate)
+		doc, err := storedHit(d, locate)
 		if err != nil {
 			return nil, fmt.Errorf("search: decode hit %s: %w", id, err)
 		}

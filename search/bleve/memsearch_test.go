@@ -141,3 +141,33 @@ func stripTook(r *search.Result) search.Result {
 	c.Took = 0
 	return c
 }
+
+// TestStoredHitMatchesDocument checks that a hit made from the compact
+// stored hit shows what one made from the whole stored document shows.
+func TestStoredHitMatchesDocument(t *testing.T) {
+	docs := searchtest.Synthetic(5, 50)
+	docs[0].Author, docs[0].SourceURL, docs[0].Date = "IOM", "https://example.org/a.pdf", "2021-03-04"
+	docs[0].Labels = []search.Label{{Facet: search.FacetCountry, Value: "HND"}}
+	idx := newTestIndex(t, docs)
+	for _, want := range docs {
+		d, err := idx.idx.Document(want.ID)
+		if err != nil || d == nil {
+			t.Fatalf("%s: %v", want.ID, err)
+		}
+		full, err := storedDoc(d, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		hit, err := storedHit(d, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, b := toHit(full, 1, nil, 0), toHit(hit, 1, nil, 0)
+		if !reflect.DeepEqual(a, b) {
+			t.Errorf("%s:\n from the document %+v\n from the hit      %+v", want.ID, a, b)
+		}
+		if !reflect.DeepEqual(full.Pages, hit.Pages) {
+			t.Errorf("%s: pages differ", want.ID)
+		}
+	}
+}

@@ -190,7 +190,7 @@ func (x *Index) search(ctx context.Context, q search.Query) (*search.Result, err
 		if d == nil {
 			continue // deleted since the search
 		}
-		doc, err := storedDoc(d, q.Snippets > 0)
+		doc, err := storedHit(d, q.Snippets > 0)
 		if err != nil {
 			return nil, fmt.Errorf("decode hit %s: %w", h.ID, err)
 		}

@@ -3,21 +3,18 @@ package bleve
 import (
 	"context"
 	"fmt"
-	"slices"
+	"sort"
 	"strings"
 
-	bsearch "github.com/blevesearch/bleve/v2/search"
-	index "github.com/blevesearch/bleve_index_api"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"faro/search"
 )
 
 // Loading the shown hits of a text-table search: their stored documents
 // and, for snippets, where the query's words and phrases stand in their
-// bodies. Both come from the table's own snapshot: each document is read
-// by id, and each (body field, query term) pair's term vectors are read
-// once for all hits in document order, so a page of hits costs a few
-// postings seeks instead of a second run of the whole query.
+// bodies (loadHits).
 
 // hlUnit is a word or phrase of the query whose matches snippets mark.
 type hlUnit struct {
@@ -68,153 +65,163 @@ func (m *memText) bodyField(n uint32) *memField {
 	return nil
 }
 
-// loadedHit is a shown hit's stored document and match locations.
+// loadedHit is a shown hit's stored document and the spans of its
+// matches.
 type loadedHit struct {
-	doc  *search.Document
-	locs bsearch.FieldTermLocationMap
+	doc   *search.Document
+	spans []search.Span
 }
 
-// loadHits returns the stored documents of hits (by id), with the body
-// locations of units when locate is set. It returns errStaleTable when the
-// index has moved past the table's snapshot.
+// loadHits returns the stored documents of hits (by id) and, when locate
+// is set, the spans of units' matches in their bodies. It returns
+// errStaleTable when the index has moved past the table's snapshot.
+//
+// Everything comes from the table's snapshot without a search: a hit's
+// stored fields are read by its document number, the positions of the
+// query's terms in its body from the text table (skip entries find them),
+// and the byte offsets of those positions by splitting the pages that hold
+// them into words again, with the tokenizer that indexed them.
 func (x *Index) loadHits(ctx context.Context, t *facetTable, m *memText, hits []memHit, units []hlUnit, locate bool) (map[string]*loadedHit, error) {
 	r := x.snapshot()
 	if r == nil {
 		return nil, errStaleTable
 	}
 	defer r.Close()
-	if !t.of(r) {
+	is, ok := r.(*scorch.IndexSnapshot)
+	if !ok || !t.of(r) {
 		return nil, errStaleTable
 	}
-	out := make(map[string]*loadedHit, len(hits))
-	for _, h := range hits {
-		id := t.extID[h.n]
-		d, err := r.Document(id)
-		if err != nil {
-			return nil, fmt.Errorf("search: load hit %s: %w", id, err)
-		}
-		if d == nil {
-			continue
-		}
-		doc, err := storedHit(d, locate)
-		if err != nil {
-			return nil, fmt.Errorf("search: decode hit %s: %w", id, err)
-		}
-		out[id] = &loadedHit{doc: doc}
+	// Document numbers are global: segment i's start at bases[i].
+	segs := is.Segments()
+	bases := make([]uint64, len(segs))
+	var running uint64
+	for i, sg := range segs {
+		bases[i] = running
+		running += sg.Segment().Count()
 	}
-	if !locate || len(units) == 0 {
-		return out, nil
-	}
-
-	// The terms each hit's body field may hold, by field.
-	type want struct {
-		field *memField
-		terms map[string]bool
-		docs  []uint32
-	}
-	byField := map[string]*want{}
 	ev := &evaluator{m: m, words: map[[2]string][]string{}}
+	terms := map[*memField][]*memTerm{}
+	out := make(map[string]*loadedHit, len(hits))
+	tok := wordsTokenizer{full: unicode.NewUnicodeTokenizer()}
 	for _, h := range hits {
-		f := m.bodyField(h.n)
-		if f == nil {
-			continue
+		if err := ctx.Err(); err != nil {
+			return nil, err
 		}
-		w := byField[f.name]
-		if w == nil {
-			w = &want{field: f, terms: map[string]bool{}}
-			byField[f.name] = w
-			lang := fieldLang(f.name)
-			for _, u := range units {
-				if u.prefix {
-					for i, term := range f.prefixRange(search.Fold(u.text)) {
-						if i == maxPrefixMarks {
-							break
-						}
-						w.terms[term.term] = true
-					}
-					continue
+		// Where the query's words stand in the body: posKey -> term.
+		var marks map[uint64]string
+		var f *memField
+		if locate && len(units) > 0 {
+			if f = m.bodyField(h.n); f != nil {
+				ts, ok := terms[f]
+				if !ok {
+					ts = unitTerms(ev, f, units)
+					terms[f] = ts
 				}
-				for _, tok := range ev.analyzed(lang, u.text) {
-					term, _ := splitTok(tok)
-					if _, ok := f.lookup(term); ok {
-						w.terms[term] = true
+				locs := map[string][]uint64{}
+				for _, mt := range ts {
+					if keys := f.positionsOf(mt, h.n); keys != nil {
+						locs[mt.term] = keys
 					}
 				}
+				marks = markable(ev, fieldLang(f.name), units, locs)
 			}
 		}
-		w.docs = append(w.docs, h.n)
-	}
-	// locs[doc][term] are the term's locations in the doc's body.
-	locs := map[uint32]map[string][]*bsearch.Location{}
-	var tfd index.TermFieldDoc
-	for _, w := range byField {
-		slices.Sort(w.docs)
-		for term := range w.terms {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-			tfr, err := r.TermFieldReader(ctx, []byte(term), w.field.name, false, false, true)
-			if err != nil {
-				return nil, fmt.Errorf("search: locate %q: %w", term, err)
-			}
-			for _, n := range w.docs {
-				tfd.Reset()
-				d, err := tfr.Advance(index.NewIndexInternalID(nil, uint64(n)), &tfd)
-				if err != nil {
-					tfr.Close()
-					return nil, fmt.Errorf("search: locate %q: %w", term, err)
-				}
-				if d == nil {
-					break
-				}
-				if d.ID.Value() != uint64(n) {
-					continue
-				}
-				if locs[n] == nil {
-					locs[n] = map[string][]*bsearch.Location{}
-				}
-				for _, v := range d.Vectors {
-					locs[n][term] = append(locs[n][term], &bsearch.Location{
-						Pos: v.Pos, Start: v.Start, End: v.End, ArrayPositions: slices.Clone(v.ArrayPositions),
-					})
-				}
-			}
-			tfr.Close()
+		pages := map[int]bool{}
+		for k := range marks {
+			pages[int(k>>24)] = true
 		}
-	}
-	for _, h := range hits {
-		dm := out[t.extID[h.n]]
-		f := m.bodyField(h.n)
-		if dm == nil || f == nil || locs[h.n] == nil {
+		i := sort.Search(len(bases), func(i int) bool { return bases[i] > uint64(h.n) }) - 1
+		if i < 0 {
 			continue
 		}
-		dm.locs = bsearch.FieldTermLocationMap{f.name: markable(ev, fieldLang(f.name), units, locs[h.n])}
+		var raw []byte
+		texts := map[int][]byte{}
+		err := segs[i].VisitDocument(uint64(h.n)-bases[i], func(name string, _ byte, val []byte, pos []uint64) bool {
+			if name == fieldHit {
+				raw = append([]byte(nil), val...)
+				return true
+			}
+			if len(pages) > 0 && strings.HasPrefix(name, "body_") {
+				p := 0
+				if len(pos) > 0 {
+					p = int(pos[0])
+				}
+				if pages[p] {
+					texts[p] = append([]byte(nil), val...)
+				}
+			}
+			return true
+		})
+		if err != nil {
+			return nil, fmt.Errorf("search: load hit %s: %w", t.extID[h.n], err)
+		}
+		if raw == nil {
+			continue
+		}
+		doc, err := decodeHit(raw, nil)
+		if err != nil {
+			return nil, fmt.Errorf("search: decode hit %s: %w", t.extID[h.n], err)
+		}
+		lh := &loadedHit{doc: doc}
+		for p, text := range texts {
+			if p < len(doc.Pages) {
+				doc.Pages[p].Text = string(text)
+			}
+			for _, tk := range tok.Tokenize(text) {
+				if term, ok := marks[posKey(uint64(p), uint64(tk.Position))]; ok {
+					lh.spans = append(lh.spans, search.Span{Page: p, Start: tk.Start, End: tk.End, Term: term})
+				}
+			}
+		}
+		out[t.extID[h.n]] = lh
 	}
 	return out, nil
 }
 
-// markable keeps the locations snippets mark: every location of a word,
-// those of a phrase's words only where the whole phrase stands.
-func markable(ev *evaluator, lang string, units []hlUnit, locs map[string][]*bsearch.Location) bsearch.TermLocationMap {
-	out := bsearch.TermLocationMap{}
-	type key struct {
-		term string
-		pos  uint64
-	}
-	seen := map[key]bool{}
-	keep := func(term string, l *bsearch.Location) {
-		if k := (key{term, posKey(page(l), l.Pos)}); !seen[k] {
-			seen[k] = true
-			out[term] = append(out[term], l)
+// unitTerms returns the terms of field f that the units may match.
+func unitTerms(ev *evaluator, f *memField, units []hlUnit) []*memTerm {
+	seen := map[string]bool{}
+	var out []*memTerm
+	add := func(mt *memTerm) {
+		if !seen[mt.term] {
+			seen[mt.term] = true
+			out = append(out, mt)
 		}
 	}
+	lang := fieldLang(f.name)
+	for _, u := range units {
+		if u.prefix {
+			r := f.prefixRange(search.Fold(u.text))
+			for i := range r {
+				if i == maxPrefixMarks {
+					break
+				}
+				add(&r[i])
+			}
+			continue
+		}
+		for _, tok := range ev.analyzed(lang, u.text) {
+			term, _ := splitTok(tok)
+			if mt, ok := f.lookup(term); ok {
+				add(mt)
+			}
+		}
+	}
+	return out
+}
+
+// markable returns the positions snippets mark, with their terms: every
+// position of a word, those of a phrase's words only where the whole
+// phrase stands. locs holds each term's positions (posKey) in the body.
+func markable(ev *evaluator, lang string, units []hlUnit, locs map[string][]uint64) map[uint64]string {
+	out := map[uint64]string{}
 	for _, u := range units {
 		if u.prefix {
 			p := search.Fold(u.text)
-			for term, ls := range locs {
+			for term, keys := range locs {
 				if strings.HasPrefix(term, p) {
-					for _, l := range ls {
-						keep(term, l)
+					for _, k := range keys {
+						out[k] = term
 					}
 				}
 			}
@@ -224,24 +231,22 @@ func markable(ev *evaluator, lang string, units []hlUnit, locs map[string][]*bse
 		if !u.phrase || len(toks) < 2 {
 			for _, tok := range toks {
 				term, _ := splitTok(tok)
-				for _, l := range locs[term] {
-					keep(term, l)
+				for _, k := range locs[term] {
+					out[k] = term
 				}
 			}
 			continue
 		}
 		// Phrase: starts where every word stands at its offset.
 		at := map[string]map[uint64]bool{}
-		for term, ls := range locs {
+		for term, keys := range locs {
 			at[term] = map[uint64]bool{}
-			for _, l := range ls {
-				at[term][posKey(page(l), l.Pos)] = true
+			for _, k := range keys {
+				at[term][k] = true
 			}
 		}
-		_, first := splitTok(toks[0])
-		term0, _ := splitTok(toks[0])
-		for _, l := range locs[term0] {
-			start := posKey(page(l), l.Pos)
+		term0, first := splitTok(toks[0])
+		for _, start := range locs[term0] {
 			ok := true
 			for _, tok := range toks[1:] {
 				term, pos := splitTok(tok)
@@ -255,21 +260,9 @@ func markable(ev *evaluator, lang string, units []hlUnit, locs map[string][]*bse
 			}
 			for _, tok := range toks {
 				term, pos := splitTok(tok)
-				want := start + uint64(pos-first)
-				for _, l2 := range locs[term] {
-					if posKey(page(l2), l2.Pos) == want {
-						keep(term, l2)
-					}
-				}
+				out[start+uint64(pos-first)] = term
 			}
 		}
 	}
 	return out
-}
-
-func page(l *bsearch.Location) uint64 {
-	if len(l.ArrayPositions) > 0 {
-		return l.ArrayPositions[0]
-	}
-	return 0
 }

@@ -106,7 +106,7 @@ func (x *Index) buildText(t *facetTable) {
 		if !t.of(r) {
 			return // a newer snapshot has its own table coming
 		}
-		m, err := buildMemText(x.tt.ctx, r, t)
+		m, err := buildMemText(x.tt.ctx, r, t, func() { releaseMapped(x.path) })
 		if err != nil {
 			if x.tt.ctx.Err() == nil {
 				slog.Warn("text table not built; searches use the index directly", "index", x.path, "err", err)
@@ -309,7 +309,7 @@ func (x *Index) searchMem(ctx context.Context, t *facetTable, m *memText, q sear
 		if lh == nil {
 			continue // deleted since the snapshot
 		}
-		res.Hits = append(res.Hits, toHit(lh.doc, h.score, lh.locs, q.Snippets))
+		res.Hits = append(res.Hits, hitWithSpans(lh.doc, h.score, lh.spans, q.Snippets))
 	}
 	if n := len(ranked.hits); n == q.Size && (after != nil || uint64(from+n) < pass.total) {
 		res.NextCursor = encodeCursor(q.Sort, o.values(ranked.hits[n-1]))
@@ -607,7 +607,7 @@ func (x *Index) storedHits(ctx context.Context, t *facetTable, ranked []memHit, 
 	}
 	for _, h := range r.Hits {
 		if lh := out[h.ID]; lh != nil {
-			lh.locs = h.Locations
+			lh.spans = spansOf(h.Locations)
 		}
 	}
 	return out, nil

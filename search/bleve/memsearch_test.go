@@ -171,3 +171,46 @@ func TestStoredHitMatchesDocument(t *testing.T) {
 		}
 	}
 }
+
+// TestPositionsOf checks the skip entries: a document's positions found
+// by seeking equal those found by walking the term's postings.
+func TestPositionsOf(t *testing.T) {
+	idx := newTestIndex(t, searchtest.Synthetic(3, 1500))
+	idx.SetTextTable(true)
+	if !idx.Warm(context.Background()) {
+		t.Fatal("text table not built")
+	}
+	m := idx.ft.cur.Load().text.Load()
+	checked, skipped := 0, 0
+	for _, f := range m.fields {
+		for ti := range f.terms {
+			mt := &f.terms[ti]
+			if mt.df <= skipEvery && ti%7 != 0 {
+				continue
+			}
+			if mt.df > skipEvery {
+				skipped++
+			}
+			c := newPostCursor(f, mt)
+			var prev uint64
+			for !c.done {
+				want := append([]uint64(nil), c.positions()...)
+				if got := f.positionsOf(mt, uint32(c.doc)); !reflect.DeepEqual(got, want) {
+					t.Fatalf("%s %q doc %d: %v, want %v", f.name, mt.term, c.doc, got, want)
+				}
+				// A document between two postings holds none.
+				if c.doc > prev+1 {
+					if got := f.positionsOf(mt, uint32(prev+1)); got != nil && prev != 0 {
+						t.Fatalf("%s %q doc %d: %v, want none", f.name, mt.term, prev+1, got)
+					}
+				}
+				prev = c.doc
+				checked++
+				c.next()
+			}
+		}
+	}
+	if skipped == 0 || checked < 1000 {
+		t.Fatalf("too little checked: %d postings, %d terms with skip entries", checked, skipped)
+	}
+}

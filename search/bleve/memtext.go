@@ -65,6 +65,21 @@ type memField struct {
 	pos  []byte
 	// free releases data and pos.
 	free func()
+	// skips hold every skipEvery-th posting of the terms with more, so
+	// that one document's positions are found without decoding the
+	// postings before it (snippets).
+	skips []skipEntry
+}
+
+// skipEvery is the spacing of skip entries, in postings.
+const skipEvery = 64
+
+// skipEntry locates a posting: its document, where it starts in data,
+// where its positions start in pos, and the document before it (the base
+// of its delta).
+type skipEntry struct {
+	doc, prev   uint32
+	off, posOff uint64
 }
 
 // memTerm locates one term's postings in its field's data.
@@ -74,6 +89,9 @@ type memTerm struct {
 	// poff is where the term's positions start in pos.
 	poff uint64
 	df   uint32
+	// skip is the index of the term's first skip entry (when df >
+	// skipEvery).
+	skip uint32
 }
 
 // posKey packs a token's page (array position) and position so that one
@@ -82,7 +100,9 @@ func posKey(page, pos uint64) uint64 { return page<<24 | pos&(1<<24-1) }
 
 // buildMemText reads every text field's postings of snapshot r. stop
 // aborts a build (the index is closing).
-func buildMemText(ctx context.Context, r index.IndexReader, t *facetTable) (*memText, error) {
+// afterField, when not nil, is called after each field is read (to
+// release the index pages the read left resident).
+func buildMemText(ctx context.Context, r index.IndexReader, t *facetTable, afterField func()) (*memText, error) {
 	docs := t.docs()
 	total, err := r.DocCount()
 	if err != nil {
@@ -144,6 +164,9 @@ func buildMemText(ctx context.Context, r index.IndexReader, t *facetTable) (*mem
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			mf, err := buildMemField(ctx, r, f.name, docs, total, card)
+			if afterField != nil {
+				afterField()
+			}
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil {
@@ -211,7 +234,7 @@ func buildMemField(ctx context.Context, r index.IndexReader, field string, docs 
 		if err != nil {
 			return nil, fmt.Errorf("text table: field %s term %q: %w", field, e.Term, err)
 		}
-		t := memTerm{term: e.Term, off: uint64(len(mf.data)), poff: uint64(len(mf.pos))}
+		t := memTerm{term: e.Term, off: uint64(len(mf.data)), poff: uint64(len(mf.pos)), skip: uint32(len(mf.skips))}
 		var prev uint64
 		for {
 			tfd.Reset()
@@ -232,6 +255,9 @@ func buildMemField(ctx context.Context, r index.IndexReader, field string, docs 
 				// back from the stored norm.
 				length := 1 / (d.Norm * d.Norm)
 				mf.norm[n] = bsearch.BM25_k1 * (1 - bsearch.BM25_b + bsearch.BM25_b*length/avg)
+			}
+			if t.df > 0 && t.df%skipEvery == 0 {
+				mf.skips = append(mf.skips, skipEntry{doc: uint32(n), prev: uint32(prev), off: uint64(len(mf.data)), posOff: uint64(len(mf.pos))})
 			}
 			keys = keys[:0]
 			for _, v := range d.Vectors {
@@ -285,6 +311,53 @@ func (f *memField) lookup(term string) (*memTerm, bool) {
 		return &f.terms[i], true
 	}
 	return nil, false
+}
+
+// positionsOf returns the positions (posKey) of term t in document n, or
+// nil when n does not hold it.
+func (f *memField) positionsOf(t *memTerm, n uint32) []uint64 {
+	off, posOff, doc := t.off, t.poff, uint64(0)
+	// The last skip entry at or before n.
+	if ns := int((t.df+skipEvery-1)/skipEvery) - 1; ns > 0 {
+		sk := f.skips[t.skip : int(t.skip)+ns]
+		i := sort.Search(len(sk), func(i int) bool { return sk[i].doc > n }) - 1
+		if i >= 0 {
+			off, posOff, doc = sk[i].off, sk[i].posOff, uint64(sk[i].prev)
+		}
+	}
+	data, pos := f.data, f.pos
+	for p := off; p < t.end; {
+		d, k := binary.Uvarint(data[p:])
+		p += uint64(k)
+		doc += d >> 1
+		freq := uint64(1)
+		if d&1 == 0 {
+			freq, k = binary.Uvarint(data[p:])
+			p += uint64(k)
+		}
+		if doc > uint64(n) {
+			return nil
+		}
+		if doc < uint64(n) {
+			for i := uint64(0); i < freq; i++ {
+				for pos[posOff]&0x80 != 0 {
+					posOff++
+				}
+				posOff++
+			}
+			continue
+		}
+		out := make([]uint64, 0, freq)
+		var last uint64
+		for i := uint64(0); i < freq; i++ {
+			v, k := binary.Uvarint(pos[posOff:])
+			posOff += uint64(k)
+			last += v
+			out = append(out, last)
+		}
+		return out
+	}
+	return nil
 }
 
 // prefixRange returns the terms of f that start with p.

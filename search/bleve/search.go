@@ -678,6 +678,32 @@ func (x *Index) locations(ctx context.Context, textQ query.Query, hits bsearch.D
 // toHit makes a hit of a stored document and builds its snippets from the
 // match locations in the body fields.
 func toHit(doc *search.Document, score float64, locations bsearch.FieldTermLocationMap, snippets int) search.Hit {
+	return hitWithSpans(doc, score, spansOf(locations), snippets)
+}
+
+// spansOf turns bleve's match locations in the body fields into spans.
+func spansOf(locations bsearch.FieldTermLocationMap) []search.Span {
+	var spans []search.Span
+	for field, terms := range locations {
+		if !strings.HasPrefix(field, "body_") {
+			continue
+		}
+		for term, locs := range terms {
+			for _, l := range locs {
+				page := 0
+				if len(l.ArrayPositions) > 0 {
+					page = int(l.ArrayPositions[0])
+				}
+				spans = append(spans, search.Span{Page: page, Start: int(l.Start), End: int(l.End), Term: term})
+			}
+		}
+	}
+	return spans
+}
+
+// hitWithSpans makes a hit of a stored document with snippets around the
+// spans.
+func hitWithSpans(doc *search.Document, score float64, spans []search.Span, snippets int) search.Hit {
 	hit := search.Hit{
 		ID: doc.ID, Score: score, Title: doc.Title, Summary: doc.Summary,
 		Type: doc.Type, Lang: doc.Lang, Year: doc.Year, Date: doc.Date, Source: doc.Source,
@@ -689,21 +715,6 @@ func toHit(doc *search.Document, score float64, locations bsearch.FieldTermLocat
 		hit.GCM = []int{}
 	}
 	if snippets > 0 {
-		var spans []search.Span
-		for field, terms := range locations {
-			if !strings.HasPrefix(field, "body_") {
-				continue
-			}
-			for term, locs := range terms {
-				for _, l := range locs {
-					page := 0
-					if len(l.ArrayPositions) > 0 {
-						page = int(l.ArrayPositions[0])
-					}
-					spans = append(spans, search.Span{Page: page, Start: int(l.Start), End: int(l.End), Term: term})
-				}
-			}
-		}
 		if s := search.BuildSnippets(doc.Pages, spans, snippets, search.SnippetWidth); s != nil {
 			hit.Snippets = s
 		}

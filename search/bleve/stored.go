@@ -52,6 +52,11 @@ func storedHit(d index.Document, withText bool) (*search.Document, error) {
 	if raw == nil {
 		return nil, search.ErrNotFound
 	}
+	return decodeHit(raw, texts)
+}
+
+// decodeHit decodes a stored hit and puts in the page texts given.
+func decodeHit(raw []byte, texts map[int]string) (*search.Document, error) {
 	var h hitDoc
 	if err := json.Unmarshal(raw, &h); err != nil {
 		return nil, err

@@ -163,15 +163,21 @@ func (x *Index) loadHits(ctx context.Context, t *facetTable, m *memText, hits []
 			return nil, fmt.Errorf("search: decode hit %s: %w", t.extID[h.n], err)
 		}
 		lh := &loadedHit{doc: doc}
+		want := map[int]map[int]bool{}
+		for k := range marks {
+			p := int(k >> 24)
+			if want[p] == nil {
+				want[p] = map[int]bool{}
+			}
+			want[p][int(k&(1<<24-1))] = true
+		}
 		for p, text := range texts {
 			if p < len(doc.Pages) {
 				doc.Pages[p].Text = string(text)
 			}
-			for _, tk := range tok.Tokenize(text) {
-				if term, ok := marks[posKey(uint64(p), uint64(tk.Position))]; ok {
-					lh.spans = append(lh.spans, search.Span{Page: p, Start: tk.Start, End: tk.End, Term: term})
-				}
-			}
+			tok.wordsAt(text, want[p], func(pos, start, end int) {
+				lh.spans = append(lh.spans, search.Span{Page: p, Start: start, End: end, Term: marks[posKey(uint64(p), uint64(pos))]})
+			})
 		}
 		out[t.extID[h.n]] = lh
 	}

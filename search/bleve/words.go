@@ -93,13 +93,64 @@ func classAt(input []byte, i int) (uint8, int) {
 }
 
 func (w wordsTokenizer) Tokenize(input []byte) analysis.TokenStream {
-	out := make(analysis.TokenStream, 0, len(input)/7+1)
-	slab := make([]analysis.Token, 0, cap(out))
+	out := make(analysis.TokenStream, 0, min(len(input)/7+1, 4096))
+	var slab []analysis.Token
+	complete := scanWords(input, func(pos, start, end int, letters bool) bool {
+		typ := analysis.Numeric
+		if letters {
+			typ = analysis.AlphaNumeric
+		}
+		if len(slab) == cap(slab) {
+			slab = make([]analysis.Token, 0, 256)
+		}
+		slab = append(slab, analysis.Token{Term: input[start:end], Start: start, End: end, Position: pos, Type: typ})
+		out = append(out, &slab[len(slab)-1])
+		return true
+	})
+	if !complete {
+		return w.full.Tokenize(input)
+	}
+	return out
+}
+
+// wordAt calls fn with the byte range of each word of input at a position
+// in want (1-based, as the tokenizer numbers them), stopping after the
+// largest.
+func (w wordsTokenizer) wordsAt(input []byte, want map[int]bool, fn func(pos, start, end int)) {
+	last := 0
+	for p := range want {
+		last = max(last, p)
+	}
+	var found [][3]int
+	complete := scanWords(input, func(pos, start, end int, _ bool) bool {
+		if want[pos] {
+			found = append(found, [3]int{pos, start, end})
+		}
+		return pos < last
+	})
+	if !complete {
+		found = found[:0]
+		for _, t := range w.full.Tokenize(input) {
+			if want[t.Position] {
+				found = append(found, [3]int{t.Position, t.Start, t.End})
+			}
+		}
+	}
+	for _, f := range found {
+		fn(f[0], f[1], f[2])
+	}
+}
+
+// scanWords calls fn with each word's position, byte range and whether it
+// holds a letter, until fn returns false. It returns false, having called
+// fn for some words perhaps, when a character outside the fast path's
+// shows up: the caller then uses bleve's tokenizer.
+func scanWords(input []byte, fn func(pos, start, end int, letters bool) bool) bool {
 	pos := 1
 	for i := 0; i < len(input); {
 		cl, size := classAt(input, i)
 		if cl == wbUnknown {
-			return w.full.Tokenize(input)
+			return false
 		}
 		if cl != wbLetter && cl != wbDigit && cl != wbExtNum {
 			i += size
@@ -112,7 +163,7 @@ func (w wordsTokenizer) Tokenize(input []byte) analysis.TokenStream {
 		for j < len(input) {
 			c, sz := classAt(input, j)
 			if c == wbUnknown {
-				return w.full.Tokenize(input)
+				return false
 			}
 			if c == wbLetter || c == wbDigit || c == wbExtNum {
 				// WB5, WB8, WB9, WB10, WB13a, WB13b.
@@ -126,7 +177,7 @@ func (w wordsTokenizer) Tokenize(input []byte) analysis.TokenStream {
 			}
 			next, nsz := classAt(input, j+sz)
 			if next == wbUnknown {
-				return w.full.Tokenize(input)
+				return false
 			}
 			join := false
 			switch c {
@@ -144,17 +195,11 @@ func (w wordsTokenizer) Tokenize(input []byte) analysis.TokenStream {
 			prev = next
 			j += sz + nsz
 		}
-		typ := analysis.Numeric
-		if letters {
-			typ = analysis.AlphaNumeric
+		if !fn(pos, start, j, letters) {
+			return true
 		}
-		if len(slab) == cap(slab) {
-			slab = make([]analysis.Token, 0, 256)
-		}
-		slab = append(slab, analysis.Token{Term: input[start:j], Start: start, End: j, Position: pos, Type: typ})
-		out = append(out, &slab[len(slab)-1])
 		pos++
 		i = j
 	}
-	return out
+	return true
 }

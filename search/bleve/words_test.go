@@ -34,6 +34,22 @@ func checkWords(t *testing.T, text string) {
 	if d := sameTokens(want, got); d != "" {
 		t.Errorf("%q: %s\n bleve %s\n faro  %s", text, d, terms(want), terms(got))
 	}
+	// wordsAt finds the words at chosen positions (every other one).
+	positions := map[int]bool{}
+	var expect [][3]int
+	for i, tk := range want {
+		if i%2 == 0 {
+			positions[tk.Position] = true
+			expect = append(expect, [3]int{tk.Position, tk.Start, tk.End})
+		}
+	}
+	var found [][3]int
+	wordsTokenizer{full: unicode.NewUnicodeTokenizer()}.wordsAt([]byte(text), positions, func(pos, start, end int) {
+		found = append(found, [3]int{pos, start, end})
+	})
+	if len(found) != len(expect) || (len(found) > 0 && !reflect.DeepEqual(found, expect)) {
+		t.Errorf("%q: wordsAt %v, want %v", text, found, expect)
+	}
 }
 
 func terms(ts analysis.TokenStream) string {

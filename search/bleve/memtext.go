@@ -292,10 +292,12 @@ func buildMemField(ctx context.Context, r index.IndexReader, field string, docs 
 	}
 	// The postings move off the
 	// heap, to be unmapped when the table is no longer reachable.
-	var freeData, freePos func()
+	var freeData, freePos, freeNorm, freeSkips func()
 	mf.data, freeData = offHeap(mf.data)
 	mf.pos, freePos = offHeap(mf.pos)
-	mf.free = func() { freeData(); freePos() }
+	mf.norm, freeNorm = offHeapSlice(mf.norm)
+	mf.skips, freeSkips = offHeapSlice(mf.skips)
+	mf.free = func() { freeData(); freePos(); freeNorm(); freeSkips() }
 	return mf, nil
 }
 

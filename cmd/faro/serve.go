@@ -25,6 +25,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	maxUpload := fs.string("max-upload", "50MB", "largest file an upload may carry (e.g. 50MB, 1GiB, 1048576)")
 	searchTimeout := fs.duration("search-timeout", web.DefaultSearchTimeout, "time limit of each search request")
 	maxConcurrent := fs.int("max-concurrent", web.DefaultMaxConcurrent, "expensive requests (exports, evidence packs, feeds, uploads) served at once; more answer 503")
+	searchConcurrency := fs.int("search-concurrency", 0, "searches run at once, the others waiting in line (0 = the number of CPUs)")
 	shutdownTimeout := fs.duration("shutdown-timeout", 10*time.Second, "how long in-flight requests may take to finish on SIGINT/SIGTERM")
 	watch := fs.duration("watch", 0, "check the corpus folder this often and index what changed (e.g. 30s; 0 = off)")
 	seedCorpus := fs.string("seed-corpus", "", "folder copied into --corpus when that is missing or empty (container first start)")
@@ -86,7 +87,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	}
 	handler := web.New(idx, web.Options{
 		Corpus: *c.corpus, Logger: log, Writer: writer, AdminToken: *adminToken, Metrics: metrics,
-		SearchTimeout: *searchTimeout, MaxUpload: uploadLimit, MaxConcurrent: *maxConcurrent,
+		SearchTimeout: *searchTimeout, MaxUpload: uploadLimit, MaxConcurrent: *maxConcurrent, SearchConcurrency: *searchConcurrency,
 	})
 	srv := &http.Server{
 		Handler:           handler,

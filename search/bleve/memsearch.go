@@ -44,9 +44,10 @@ type textTables struct {
 	cancel context.CancelFunc
 	// noMatchCache turns the text tables' match caches off (benchmarks).
 	noMatchCache atomic.Bool
-	// sem bounds the evaluations running at once to the CPUs: more would
-	// not finish sooner, and each holds dense sets of the collection's
-	// size (about a megabyte each at 100k documents).
+	// sem bounds the searches running at once to the CPUs: more would not
+	// finish sooner, each holds dense sets of the collection's size (about
+	// a megabyte each at 100k documents), and waiting in line (channel
+	// senders are served in order) spreads waits evenly.
 	sem chan struct{}
 }
 
@@ -281,10 +282,13 @@ func (x *Index) searchMem(ctx context.Context, t *facetTable, m *memText, q sear
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
+	// The whole search holds its slot: searches then finish in the order
+	// they came instead of sharing the CPUs, which keeps the slowest
+	// waits close to the typical one.
+	defer func() { <-x.tt.sem }()
 	ev := newEvaluator(ctx, m, t, &x.tt.pool)
 	ranked, err := x.rank(ctx, ev, t, m, pass, q, expanded, from, after)
 	ev.release()
-	<-x.tt.sem
 	if err != nil {
 		return nil, err
 	}

@@ -700,3 +700,60 @@ func TestExpensiveReadsAreBounded(t *testing.T) {
 		t.Errorf("export: %d", code)
 	}
 }
+
+// countingIndex records how many searches run at once; each takes 20 ms.
+type countingIndex struct {
+	search.Index
+	mu        *sync.Mutex
+	now, peak *int
+}
+
+func (c countingIndex) Search(ctx context.Context, q search.Query) (*search.Result, error) {
+	c.mu.Lock()
+	*c.now++
+	*c.peak = max(*c.peak, *c.now)
+	c.mu.Unlock()
+	defer func() { c.mu.Lock(); *c.now--; c.mu.Unlock() }()
+	time.Sleep(20 * time.Millisecond)
+	return c.Index.Search(ctx, q)
+}
+
+func TestSearchesWaitInLine(t *testing.T) {
+	var mu sync.Mutex
+	var now, peak int
+	srv := newIndexServer(t, func(i search.Index) search.Index { return countingIndex{i, &mu, &now, &peak} },
+		web.Options{SearchConcurrency: 2, SearchTimeout: time.Minute})
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if resp, body := get(t, srv, "/api/v1/search?q=trata"); resp.StatusCode != http.StatusOK {
+				t.Errorf("status %d: %s", resp.StatusCode, body)
+			}
+		}()
+	}
+	wg.Wait()
+	if peak != 2 {
+		t.Errorf("%d searches ran at once, want 2", peak)
+	}
+	// One waiting past its time limit is told to come back.
+	slow := newIndexServer(t, func(i search.Index) search.Index { return countingIndex{i, &mu, new(int), new(int)} },
+		web.Options{SearchConcurrency: 1, SearchTimeout: 10 * time.Millisecond})
+	bodies := make(chan string, 4)
+	for i := 0; i < 4; i++ {
+		go func() {
+			resp, body := get(t, slow, "/api/v1/search?q=trata")
+			bodies <- fmt.Sprint(resp.StatusCode, " ", string(body))
+		}()
+	}
+	waited := 0
+	for i := 0; i < 4; i++ {
+		if b := <-bodies; strings.HasPrefix(b, "503 ") && strings.Contains(b, "waited past its time limit") {
+			waited++
+		}
+	}
+	if waited == 0 {
+		t.Error("no search was turned away after waiting past its time limit")
+	}
+}

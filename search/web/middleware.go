@@ -203,6 +203,29 @@ func (s *Server) limitExpensive(c *gin.Context) {
 	c.Next()
 }
 
+// searchRoutes are the routes that run a search.
+var searchRoutes = map[string]bool{"/api/v1/search": true, "/": true}
+
+// queueSearches runs searches SearchConcurrency at a time, the others
+// waiting in line (a channel serves waiting senders in order). Searches
+// are CPU work: more at once would not finish sooner, only share the CPUs
+// so that each takes longer and the slowest much longer. A search whose
+// time limit ends while it waits is answered 503.
+func (s *Server) queueSearches(c *gin.Context) {
+	if !searchRoutes[c.FullPath()] {
+		c.Next()
+		return
+	}
+	select {
+	case s.searching <- struct{}{}:
+	case <-c.Request.Context().Done():
+		s.fail(c, http.StatusServiceUnavailable, "the server is busy: the search waited past its time limit; retry in a moment")
+		return
+	}
+	defer func() { <-s.searching }()
+	c.Next()
+}
+
 // busyRetryAfter is what a refused expensive request is told to wait.
 const busyRetryAfter = 2 * time.Second
 

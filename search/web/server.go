@@ -52,6 +52,10 @@ type Options struct {
 	// packs, feeds, uploads, reindexing) run at once; the next ones are
 	// answered 503 with Retry-After. 0 means DefaultMaxConcurrent.
 	MaxConcurrent int
+	// SearchConcurrency is how many searches (API and page) run at once;
+	// the others wait in line, in order, within their time limit. 0 means
+	// the number of CPUs the process may use.
+	SearchConcurrency int
 }
 
 // Defaults of Options.
@@ -72,7 +76,9 @@ type Server struct {
 	opts    Options
 	metrics *Metrics
 	slots   chan struct{}
-	engine  *gin.Engine
+	// searching holds a slot per search running (queueSearches).
+	searching chan struct{}
+	engine    *gin.Engine
 }
 
 func init() { gin.SetMode(gin.ReleaseMode) }
@@ -102,13 +108,17 @@ func New(idx search.Index, opts Options) *Server {
 	m.setIndex(idx)
 	s := &Server{idx: timedIndex{Index: idx, m: m}, corpus: opts.Corpus, log: log, opts: opts, metrics: m,
 		slots: make(chan struct{}, opts.MaxConcurrent)}
+	if opts.SearchConcurrency <= 0 {
+		opts.SearchConcurrency = runtime.GOMAXPROCS(0)
+	}
+	s.searching = make(chan struct{}, opts.SearchConcurrency)
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
 	// Outermost first: the id is known to every log line, requests are
 	// logged and measured with the status the recoverer set, and the limits
 	// apply before any handler runs.
 	r.Use(s.requestID, s.logRequests, m.measure, s.recoverer, securityHeaders, compress,
-		s.limitOtherBodies(), s.searchTimeout, s.limitExpensive)
+		s.limitOtherBodies(), s.searchTimeout, s.limitExpensive, s.queueSearches)
 	r.NoRoute(func(c *gin.Context) { s.fail(c, http.StatusNotFound, "not found") })
 	r.NoMethod(func(c *gin.Context) { s.fail(c, http.StatusMethodNotAllowed, "method not allowed") })
 

@@ -91,9 +91,23 @@ type foldTokens struct{}
 
 func (foldTokens) Filter(in analysis.TokenStream) analysis.TokenStream {
 	for _, t := range in {
+		if folded(t.Term) {
+			continue // the common case: nothing to fold, no copy
+		}
 		t.Term = []byte(search.Fold(string(t.Term)))
 	}
 	return in
+}
+
+// folded reports whether term is lower-case ASCII, which folding leaves
+// as it is.
+func folded(term []byte) bool {
+	for _, c := range term {
+		if c >= 0x80 || ('A' <= c && c <= 'Z') {
+			return false
+		}
+	}
+	return true
 }
 
 func newMapping() (mapping.IndexMapping, error) {

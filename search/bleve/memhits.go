@@ -3,6 +3,7 @@ package bleve
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -163,13 +164,13 @@ func (x *Index) loadHits(ctx context.Context, t *facetTable, m *memText, hits []
 			return nil, fmt.Errorf("search: decode hit %s: %w", t.extID[h.n], err)
 		}
 		lh := &loadedHit{doc: doc}
-		want := map[int]map[int]bool{}
+		want := map[int][]int{}
 		for k := range marks {
 			p := int(k >> 24)
-			if want[p] == nil {
-				want[p] = map[int]bool{}
-			}
-			want[p][int(k&(1<<24-1))] = true
+			want[p] = append(want[p], int(k&(1<<24-1)))
+		}
+		for _, ps := range want {
+			slices.Sort(ps)
 		}
 		for p, text := range texts {
 			if p < len(doc.Pages) {

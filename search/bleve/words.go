@@ -113,31 +113,36 @@ func (w wordsTokenizer) Tokenize(input []byte) analysis.TokenStream {
 	return out
 }
 
-// wordAt calls fn with the byte range of each word of input at a position
-// in want (1-based, as the tokenizer numbers them), stopping after the
-// largest.
-func (w wordsTokenizer) wordsAt(input []byte, want map[int]bool, fn func(pos, start, end int)) {
-	last := 0
-	for p := range want {
-		last = max(last, p)
+// wordsAt calls fn with the byte range of each word of input at a
+// position in want (1-based, as the tokenizer numbers them; ascending),
+// stopping after the last.
+func (w wordsTokenizer) wordsAt(input []byte, want []int, fn func(pos, start, end int)) {
+	if len(want) == 0 {
+		return
 	}
-	var found [][3]int
+	type word struct{ pos, start, end int }
+	var found []word
+	k := 0
 	complete := scanWords(input, func(pos, start, end int, _ bool) bool {
-		if want[pos] {
-			found = append(found, [3]int{pos, start, end})
+		if pos == want[k] {
+			found = append(found, word{pos, start, end})
+			k++
 		}
-		return pos < last
+		return k < len(want)
 	})
 	if !complete {
-		found = found[:0]
+		found, k = found[:0], 0
 		for _, t := range w.full.Tokenize(input) {
-			if want[t.Position] {
-				found = append(found, [3]int{t.Position, t.Start, t.End})
+			for k < len(want) && want[k] < t.Position {
+				k++
+			}
+			if k < len(want) && want[k] == t.Position {
+				found = append(found, word{t.Position, t.Start, t.End})
 			}
 		}
 	}
 	for _, f := range found {
-		fn(f[0], f[1], f[2])
+		fn(f.pos, f.start, f.end)
 	}
 }
 
@@ -148,7 +153,13 @@ func (w wordsTokenizer) wordsAt(input []byte, want map[int]bool, fn func(pos, st
 func scanWords(input []byte, fn func(pos, start, end int, letters bool) bool) bool {
 	pos := 1
 	for i := 0; i < len(input); {
-		cl, size := classAt(input, i)
+		var cl uint8
+		size := 1
+		if c := input[i]; c < utf8.RuneSelf {
+			cl = asciiClass[c]
+		} else {
+			cl, size = classAt(input, i)
+		}
 		if cl == wbUnknown {
 			return false
 		}
@@ -161,7 +172,13 @@ func scanWords(input []byte, fn func(pos, start, end int, letters bool) bool) bo
 		prev := cl
 		j := i + size
 		for j < len(input) {
-			c, sz := classAt(input, j)
+			var c uint8
+			sz := 1
+			if b := input[j]; b < utf8.RuneSelf {
+				c = asciiClass[b]
+			} else {
+				c, sz = classAt(input, j)
+			}
 			if c == wbUnknown {
 				return false
 			}

@@ -521,18 +521,50 @@ func countFacets(m *memText, p *facetPass, match, buf []uint64) []uint64 {
 				}
 			}
 		}
+		nz := nonZero(others)
 		for v := range t.value {
 			if t.facet[v] == s.facet {
-				p.counts[v] = int32(popcount(others, m.vbits[v]))
+				p.counts[v] = int32(popcountAt(others, m.vbits[v], nz))
 			}
 		}
 	}
+	nz := nonZero(passing)
 	for v := range t.value {
 		if _, sel := selected[t.facet[v]]; !sel {
-			p.counts[v] = int32(popcount(passing, m.vbits[v]))
+			p.counts[v] = int32(popcountAt(passing, m.vbits[v], nz))
 		}
 	}
 	return passing
+}
+
+// nonZero returns the indexes of a's non-zero words, or nil when most
+// are: a search that matches few documents then counts each facet value
+// over those words only.
+func nonZero(a []uint64) []int32 {
+	var nz []int32
+	for w, x := range a {
+		if x != 0 {
+			if nz = append(nz, int32(w)); len(nz) > len(a)/4 {
+				return nil
+			}
+		}
+	}
+	if nz == nil {
+		return []int32{}
+	}
+	return nz
+}
+
+// popcountAt counts the bits of a AND b, over the words nz when not nil.
+func popcountAt(a, b []uint64, nz []int32) int {
+	if nz == nil {
+		return popcount(a, b)
+	}
+	c := 0
+	for _, w := range nz {
+		c += bits.OnesCount64(a[w] & b[w])
+	}
+	return c
 }
 
 func facetIndex(name string) int {

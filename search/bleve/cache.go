@@ -9,25 +9,73 @@ import (
 	"faro/search"
 )
 
+// lru is a least-recently-used map of string keys, bounded by the sum of
+// its values' sizes. It is not safe for concurrent use.
+type lru[V any] struct {
+	budget, used int
+	size         func(V) int
+	order        *list.List // front = most recent; values are *lruEntry[V]
+	items        map[string]*list.Element
+}
+
+type lruEntry[V any] struct {
+	key string
+	val V
+}
+
+func newLRU[V any](budget int, size func(V) int) *lru[V] {
+	return &lru[V]{budget: budget, size: size, order: list.New(), items: map[string]*list.Element{}}
+}
+
+func (c *lru[V]) get(key string) (V, bool) {
+	el, ok := c.items[key]
+	if !ok {
+		var zero V
+		return zero, false
+	}
+	c.order.MoveToFront(el)
+	return el.Value.(*lruEntry[V]).val, true
+}
+
+// put stores val under key, replacing what was there, and drops the least
+// recently used entries beyond the budget (the newest always stays).
+func (c *lru[V]) put(key string, val V) {
+	if el, ok := c.items[key]; ok {
+		e := el.Value.(*lruEntry[V])
+		c.used += c.size(val) - c.size(e.val)
+		e.val = val
+		c.order.MoveToFront(el)
+	} else {
+		c.items[key] = c.order.PushFront(&lruEntry[V]{key: key, val: val})
+		c.used += c.size(val)
+	}
+	for c.used > c.budget && c.order.Len() > 1 {
+		last := c.order.Back()
+		e := last.Value.(*lruEntry[V])
+		c.order.Remove(last)
+		delete(c.items, e.key)
+		c.used -= c.size(e.val)
+	}
+}
+
+func (c *lru[V]) clear() {
+	c.order.Init()
+	clear(c.items)
+	c.used = 0
+}
+
 // resultCache keeps the answers of recent searches. Every write to the
 // index bumps its generation, which empties it, so an answer is never
 // staler than the last flush. Search engines keep such caches because
 // users repeat searches: the home page, a popular country, a saved search.
 type resultCache struct {
-	mu    sync.Mutex
-	max   int
-	gen   uint64
-	order *list.List               // front = most recent; values are *cacheEntry
-	items map[string]*list.Element // key -> element
-}
-
-type cacheEntry struct {
-	key string
-	res *search.Result
+	mu  sync.Mutex
+	gen uint64
+	lru *lru[*search.Result]
 }
 
 func newResultCache(max int) *resultCache {
-	return &resultCache{max: max, order: list.New(), items: map[string]*list.Element{}}
+	return &resultCache{lru: newLRU(max, func(*search.Result) int { return 1 })}
 }
 
 // cacheKey renders a query canonically: filters sorted, defaults applied.
@@ -58,12 +106,7 @@ func (c *resultCache) get(key string) (*search.Result, bool) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	el, ok := c.items[key]
-	if !ok {
-		return nil, false
-	}
-	c.order.MoveToFront(el)
-	return el.Value.(*cacheEntry).res, true
+	return c.lru.get(key)
 }
 
 // put stores res if the index has not changed since gen was read.
@@ -76,17 +119,7 @@ func (c *resultCache) put(key string, gen uint64, res *search.Result) {
 	if gen != c.gen {
 		return
 	}
-	if el, ok := c.items[key]; ok {
-		el.Value.(*cacheEntry).res = res
-		c.order.MoveToFront(el)
-		return
-	}
-	c.items[key] = c.order.PushFront(&cacheEntry{key: key, res: res})
-	for c.order.Len() > c.max {
-		last := c.order.Back()
-		c.order.Remove(last)
-		delete(c.items, last.Value.(*cacheEntry).key)
-	}
+	c.lru.put(key, res)
 }
 
 // generation returns the current generation, to pass to put.
@@ -107,6 +140,5 @@ func (c *resultCache) invalidate() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.gen++
-	c.order.Init()
-	clear(c.items)
+	c.lru.clear()
 }

@@ -1,7 +1,6 @@
 package bleve
 
 import (
-	"container/list"
 	"math/bits"
 	"sync"
 	"sync/atomic"
@@ -15,18 +14,14 @@ import (
 // empties it. An entry holds the match bits and the matches' scores in
 // document order (8 bytes a match); the budget bounds their total size.
 type matchCache struct {
-	mu     sync.Mutex
-	budget int
-	used   int
-	order  *list.List // front = most recent; values are *matchEntry
-	items  map[string]*list.Element
+	mu  sync.Mutex
+	lru *lru[*matchEntry]
 	// hits counts searches answered from the cache (tests, reporting).
 	hits atomic.Uint64
 }
 
 // matchEntry is a cached match set.
 type matchEntry struct {
-	key  string
 	bits []uint64
 	// rank[w] is how many matches precede word w of bits; scores holds
 	// the matches' scores in document order.
@@ -34,9 +29,7 @@ type matchEntry struct {
 	scores []float64
 }
 
-func (e *matchEntry) size() int {
-	return 8*len(e.bits) + 4*len(e.rank) + 8*len(e.scores) + len(e.key)
-}
+func (e *matchEntry) size() int { return 8*len(e.bits) + 4*len(e.rank) + 8*len(e.scores) }
 
 // score returns the score of match n.
 func (e *matchEntry) score(n uint32) float64 {
@@ -48,25 +41,24 @@ func (e *matchEntry) score(n uint32) float64 {
 const matchCacheBudget = 32 << 20
 
 func newMatchCache(budget int) *matchCache {
-	return &matchCache{budget: budget, order: list.New(), items: map[string]*list.Element{}}
+	return &matchCache{lru: newLRU(budget, (*matchEntry).size)}
 }
 
 // get returns the cached set of key; the caller must not modify it.
 func (c *matchCache) get(key string) (*matchEntry, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	el, ok := c.items[key]
-	if !ok {
-		return nil, false
+	e, ok := c.lru.get(key)
+	if ok {
+		c.hits.Add(1)
 	}
-	c.order.MoveToFront(el)
-	c.hits.Add(1)
-	return el.Value.(*matchEntry), true
+	return e, ok
 }
 
-// put keeps a compact copy of s under key.
+// put keeps a compact copy of s under key, unless it would take more than
+// a quarter of the budget.
 func (c *matchCache) put(key string, s *mset) {
-	e := &matchEntry{key: key, bits: append([]uint64(nil), s.bits...), rank: make([]uint32, len(s.bits))}
+	e := &matchEntry{bits: append([]uint64(nil), s.bits...), rank: make([]uint32, len(s.bits))}
 	var r uint32
 	for w, word := range s.bits {
 		e.rank[w] = r
@@ -74,21 +66,10 @@ func (c *matchCache) put(key string, s *mset) {
 	}
 	e.scores = make([]float64, 0, r)
 	forEach(s.bits, func(n uint32) { e.scores = append(e.scores, s.score[n]) })
-	if e.size() > c.budget/4 {
+	if e.size() > c.lru.budget/4 {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if _, ok := c.items[key]; ok {
-		return
-	}
-	c.items[key] = c.order.PushFront(e)
-	c.used += e.size()
-	for c.used > c.budget && c.order.Len() > 1 {
-		last := c.order.Back()
-		old := last.Value.(*matchEntry)
-		c.order.Remove(last)
-		delete(c.items, old.key)
-		c.used -= old.size()
-	}
+	c.lru.put(key, e)
 }

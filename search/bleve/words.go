@@ -80,11 +80,18 @@ func runeClass(r rune) uint8 {
 	return wbUnknown
 }
 
-// classAt returns the class and byte length of the character at input[i].
+// classAt returns the class and byte length of the character at input[i]
+// (small enough to be inlined for ASCII).
 func classAt(input []byte, i int) (uint8, int) {
 	if c := input[i]; c < utf8.RuneSelf {
 		return asciiClass[c], 1
 	}
+	return classOfRune(input, i)
+}
+
+// classOfRune returns the class and byte length of the non-ASCII
+// character at input[i].
+func classOfRune(input []byte, i int) (uint8, int) {
 	r, size := utf8.DecodeRune(input[i:])
 	if r == utf8.RuneError {
 		return wbUnknown, size
@@ -153,13 +160,7 @@ func (w wordsTokenizer) wordsAt(input []byte, want []int, fn func(pos, start, en
 func scanWords(input []byte, fn func(pos, start, end int, letters bool) bool) bool {
 	pos := 1
 	for i := 0; i < len(input); {
-		var cl uint8
-		size := 1
-		if c := input[i]; c < utf8.RuneSelf {
-			cl = asciiClass[c]
-		} else {
-			cl, size = classAt(input, i)
-		}
+		cl, size := classAt(input, i)
 		if cl == wbUnknown {
 			return false
 		}
@@ -172,13 +173,7 @@ func scanWords(input []byte, fn func(pos, start, end int, letters bool) bool) bo
 		prev := cl
 		j := i + size
 		for j < len(input) {
-			var c uint8
-			sz := 1
-			if b := input[j]; b < utf8.RuneSelf {
-				c = asciiClass[b]
-			} else {
-				c, sz = classAt(input, j)
-			}
+			c, sz := classAt(input, j)
 			if c == wbUnknown {
 				return false
 			}

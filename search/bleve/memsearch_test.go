@@ -15,26 +15,7 @@ import (
 // runMem runs q on bleve's one-pass path and from the text table.
 func runMem(t *testing.T, idx *Index, q search.Query) (ref, mem *search.Result) {
 	t.Helper()
-	ctx := context.Background()
-	idx.SetTextTable(false)
-	ref, err := idx.Search(ctx, q)
-	if err != nil {
-		t.Fatalf("%+v: bleve path: %v", q, err)
-	}
-	idx.SetTextTable(true)
-	for try := 0; ; try++ {
-		before := idx.tt.used.Load()
-		if mem, err = idx.Search(ctx, q); err != nil {
-			t.Fatalf("%+v: text table: %v", q, err)
-		}
-		if idx.tt.used.Load() > before {
-			break
-		}
-		if try == 20 {
-			t.Fatalf("%+v: the text table was never used", q)
-		}
-	}
-	return ref, mem
+	return runPaths(t, idx, q, "text table", idx.SetTextTable, &idx.tt.used)
 }
 
 // sameRanking checks that the text table finds, counts and orders what

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strconv"
+	"sync/atomic"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
@@ -79,28 +80,33 @@ func newTestIndex(t *testing.T, docs []*search.Document) *Index {
 // runBoth runs q on the original path and on the one-pass path.
 func runBoth(t *testing.T, idx *Index, q search.Query) (old, one *search.Result) {
 	t.Helper()
+	return runPaths(t, idx, q, "one-pass path", idx.SetFacetTable, &idx.ft.used)
+}
+
+// runPaths runs q with a path turned off, then on; it retries until the
+// search counted by used took the path (the snapshot may change between a
+// table's build and the search, which then falls back).
+func runPaths(t *testing.T, idx *Index, q search.Query, path string, set func(bool), used *atomic.Uint64) (off, on *search.Result) {
+	t.Helper()
 	ctx := context.Background()
-	idx.SetFacetTable(false)
-	old, err := idx.Search(ctx, q)
+	set(false)
+	off, err := idx.Search(ctx, q)
 	if err != nil {
-		t.Fatalf("%+v: original path: %v", q, err)
+		t.Fatalf("%+v: without the %s: %v", q, path, err)
 	}
-	idx.SetFacetTable(true)
+	set(true)
 	for try := 0; ; try++ {
-		before := idx.ft.used.Load()
-		if one, err = idx.Search(ctx, q); err != nil {
-			t.Fatalf("%+v: one-pass path: %v", q, err)
+		before := used.Load()
+		if on, err = idx.Search(ctx, q); err != nil {
+			t.Fatalf("%+v: %s: %v", q, path, err)
 		}
-		if idx.ft.used.Load() > before {
-			break
+		if used.Load() > before {
+			return off, on
 		}
-		// The snapshot changed between the table's build and the search
-		// (it fell back to the original path): try again.
 		if try == 20 {
-			t.Fatalf("%+v: the one-pass path was never taken", q)
+			t.Fatalf("%+v: the %s was never taken", q, path)
 		}
 	}
-	return old, one
 }
 
 // scoresCompared and scoresInexact count the hits compared and those

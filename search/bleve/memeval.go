@@ -191,34 +191,22 @@ func (e *evaluator) eval(n search.Node) (*mset, error) {
 // and repeats translate's And: required clauses summed, stop words and the
 // proximity phrase optional, exclusions removed.
 func (e *evaluator) and(n search.And) (*mset, error) {
+	parts := splitAnd(n)
 	var must, not, should []*mset
-	if words := bareRun(n.Nodes); len(words) >= 2 && len(words) <= maxProximityWords {
-		should = append(should, e.proximity(strings.Join(words, " ")))
+	if parts.proximity != "" {
+		should = append(should, e.proximity(parts.proximity))
 	}
-	content := 0
-	for _, c := range n.Nodes {
-		if !isStopTerm(c) {
-			content++
-		}
-	}
-	for _, c := range n.Nodes {
-		if x, ok := c.(search.Not); ok {
-			s, err := e.eval(x.Node)
+	for _, group := range []struct {
+		nodes []search.Node
+		into  *[]*mset
+	}{{parts.must, &must}, {parts.not, &not}, {parts.should, &should}} {
+		for _, c := range group.nodes {
+			s, err := e.eval(c)
 			if err != nil {
 				return nil, err
 			}
-			not = append(not, s)
-			continue
+			*group.into = append(*group.into, s)
 		}
-		s, err := e.eval(c)
-		if err != nil {
-			return nil, err
-		}
-		if content > 0 && isStopTerm(c) {
-			should = append(should, s)
-			continue
-		}
-		must = append(must, s)
 	}
 	var out *mset
 	if len(must) == 0 {

@@ -469,38 +469,22 @@ func translate(n search.Node) (query.Query, error) {
 		// boosts carry synonymBoost (bleve ignores a disjunction's own boost).
 		return bleve.NewDisjunctionQuery(orig, orOf(alts)), nil
 	case search.And:
-		var must, mustNot []query.Query
-		var should []query.Query
-		if words := bareRun(n.Nodes); len(words) >= 2 && len(words) <= maxProximityWords {
-			// Documents where the words stand together rank higher.
-			should = append(should, proximity(strings.Join(words, " ")))
+		parts := splitAnd(n)
+		var must, mustNot, should []query.Query
+		if parts.proximity != "" {
+			should = append(should, proximity(parts.proximity))
 		}
-		content := 0
-		for _, c := range n.Nodes {
-			if !isStopTerm(c) {
-				content++
-			}
-		}
-		for _, c := range n.Nodes {
-			if not, ok := c.(search.Not); ok {
-				q, err := translate(not.Node)
+		for _, group := range []struct {
+			nodes []search.Node
+			into  *[]query.Query
+		}{{parts.must, &must}, {parts.not, &mustNot}, {parts.should, &should}} {
+			for _, c := range group.nodes {
+				q, err := translate(c)
 				if err != nil {
 					return nil, err
 				}
-				mustNot = append(mustNot, q)
-				continue
+				*group.into = append(*group.into, q)
 			}
-			q, err := translate(c)
-			if err != nil {
-				return nil, err
-			}
-			// A stop word ("de", "y", "the") cannot be required: the
-			// languages that drop it would never match.
-			if content > 0 && isStopTerm(c) {
-				should = append(should, q)
-				continue
-			}
-			must = append(must, q)
 		}
 		if len(must) == 0 {
 			must = append(must, bleve.NewMatchAllQuery())
@@ -544,6 +528,42 @@ const maxProximityWords = 4
 
 // proximityBoost weighs the optional phrase of a query's words.
 const proximityBoost = 0.5
+
+// andParts are the clauses of an And as a search weighs them.
+type andParts struct {
+	// must are required, not excluded (without their NOT), should
+	// optional: stop words ("de", "y", "the") cannot be required, for the
+	// languages that drop them would never match.
+	must, not, should []search.Node
+	// proximity is the words that rank higher standing together, or "".
+	proximity string
+}
+
+// splitAnd sorts the clauses of n; translate and the text table's
+// evaluator both weigh an And by it.
+func splitAnd(n search.And) andParts {
+	var p andParts
+	if words := bareRun(n.Nodes); len(words) >= 2 && len(words) <= maxProximityWords {
+		p.proximity = strings.Join(words, " ")
+	}
+	content := 0
+	for _, c := range n.Nodes {
+		if !isStopTerm(c) {
+			content++
+		}
+	}
+	for _, c := range n.Nodes {
+		switch x, isNot := c.(search.Not); {
+		case isNot:
+			p.not = append(p.not, x.Node)
+		case content > 0 && isStopTerm(c):
+			p.should = append(p.should, c)
+		default:
+			p.must = append(p.must, c)
+		}
+	}
+	return p
+}
 
 // bareRun returns the words of the leading unfielded terms of an AND when
 // they are all such terms (and there are no others), else nil.

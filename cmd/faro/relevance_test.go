@@ -139,11 +139,42 @@ func TestRelevance(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer idx.Close()
+	// Both ways of matching and scoring: bleve's searchers and the text
+	// table (what a warm server uses).
+	for _, path := range searchPaths(t, idx) {
+		t.Run(path.name, func(t *testing.T) {
+			path.set()
+			checkRelevance(t, idx, set.Queries)
+		})
+	}
+}
+
+// searchPath is a way the index answers searches.
+type searchPath struct {
+	name string
+	set  func()
+}
+
+// searchPaths returns the index's ways of answering: bleve's searchers,
+// and the text table (built before it is returned).
+func searchPaths(t *testing.T, idx *bleve.Index) []searchPath {
+	return []searchPath{
+		{"bleve", func() { idx.SetTextTable(false) }},
+		{"text-table", func() {
+			idx.SetTextTable(true)
+			if !idx.Warm(context.Background()) {
+				t.Fatal("text table not built")
+			}
+		}},
+	}
+}
+
+func checkRelevance(t *testing.T, idx *bleve.Index, queries []judgedQuery) {
 	ctx := context.Background()
 	sum := 0.0
 	langs := map[string]int{}
 	var report strings.Builder
-	for _, jq := range set.Queries {
+	for _, jq := range queries {
 		langs[jq.Lang]++
 		r, err := idx.Search(ctx, search.Query{Text: jq.Q, Size: 10})
 		if err != nil {
@@ -162,8 +193,8 @@ func TestRelevance(t *testing.T) {
 		sum += n
 		fmt.Fprintf(&report, "%.3f  %-45s %s\n", n, jq.Q, strings.Join(ranked[:min(3, len(ranked))], " "))
 	}
-	mean := sum / float64(len(set.Queries))
-	t.Logf("nDCG@10 per query:\n%s\nmean nDCG@10 = %.3f over %d queries (%v)", report.String(), mean, len(set.Queries), langs)
+	mean := sum / float64(len(queries))
+	t.Logf("nDCG@10 per query:\n%s\nmean nDCG@10 = %.3f over %d queries (%v)", report.String(), mean, len(queries), langs)
 	if langs["en"] == 0 || langs["es"] == 0 || langs["fr"] == 0 {
 		t.Errorf("judged set must cover en, es and fr: %v", langs)
 	}
@@ -181,6 +212,15 @@ func TestSnippetsPointAtTheirPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer idx.Close()
+	for _, path := range searchPaths(t, idx) {
+		t.Run(path.name, func(t *testing.T) {
+			path.set()
+			checkSnippetPages(t, idx)
+		})
+	}
+}
+
+func checkSnippetPages(t *testing.T, idx *bleve.Index) {
 	ctx := context.Background()
 	marked := regexp.MustCompile(`<mark>(.*?)</mark>`)
 	checked := 0

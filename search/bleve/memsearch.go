@@ -16,7 +16,6 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
@@ -610,40 +609,28 @@ func forEach(set []uint64, fn func(n uint32)) {
 }
 
 // storedHits loads the ranked hits by id from the index's newest
-// snapshot and, with locate, the offsets of textQ's matches in them: a
-// bleve request restricted to their ids.
+// snapshot and, with locate, the offsets of textQ's matches in them (a
+// bleve request restricted to their ids).
 func (x *Index) storedHits(ctx context.Context, t *facetTable, ranked []memHit, textQ query.Query, locate bool) (map[string]*loadedHit, error) {
 	ids := make([]string, len(ranked))
 	for i, h := range ranked {
 		ids[i] = t.extID[h.n]
 	}
+	var locs map[string]bsearch.FieldTermLocationMap
+	if locate {
+		var err error
+		if locs, err = x.locations(ctx, textQ, ids); err != nil {
+			return nil, err
+		}
+	}
 	out := make(map[string]*loadedHit, len(ids))
 	for _, id := range ids {
-		d, err := x.idx.Document(id)
+		doc, err := x.hitDoc(id, locate)
 		if err != nil {
-			return nil, fmt.Errorf("search: load hit %s: %w", id, err)
+			return nil, err
 		}
-		if d == nil {
-			continue
-		}
-		doc, err := storedHit(d, locate)
-		if err != nil {
-			return nil, fmt.Errorf("search: decode hit %s: %w", id, err)
-		}
-		out[id] = &loadedHit{doc: doc}
-	}
-	if !locate {
-		return out, nil
-	}
-	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), textQ), len(ids), 0, false)
-	req.IncludeLocations = true
-	r, err := x.idx.SearchInContext(ctx, req)
-	if err != nil {
-		return nil, fmt.Errorf("search: locate matches: %w", err)
-	}
-	for _, h := range r.Hits {
-		if lh := out[h.ID]; lh != nil {
-			lh.spans = spansOf(h.Locations)
+		if doc != nil {
+			out[id] = &loadedHit{doc: doc, spans: spansOf(locs[id])}
 		}
 	}
 	return out, nil

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -194,4 +195,90 @@ func TestPositionsOf(t *testing.T) {
 	if skipped == 0 || checked < 1000 {
 		t.Fatalf("too little checked: %d postings, %d terms with skip entries", checked, skipped)
 	}
+}
+
+// TestStoredHitsMatchLoadHits checks the fallback used when the index
+// moved past a table's snapshot: hits loaded by id, with bleve's match
+// locations, equal those loaded from the snapshot by number, with spans
+// from the text table.
+func TestStoredHitsMatchLoadHits(t *testing.T) {
+	idx := newTestIndex(t, searchtest.Synthetic(4, 600))
+	idx.SetTextTable(true)
+	if !idx.Warm(context.Background()) {
+		t.Fatal("text table not built")
+	}
+	ft := idx.ft.cur.Load()
+	m := ft.text.Load()
+	for _, text := range []string{"migration", `"trata de personas"`, "migra*", "remesas OR remittances"} {
+		node, err := search.ParseQuery(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		expanded := search.ExpandSynonyms(node)
+		textQ, err := translate(expanded)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ev := newEvaluator(context.Background(), m, ft, &idx.tt.pool)
+		set, err := ev.eval(expanded)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var hits []memHit
+		forEach(set.bits, func(n uint32) {
+			if len(hits) < 12 {
+				hits = append(hits, memHit{n: n, score: set.score[n]})
+			}
+		})
+		ev.release()
+		if len(hits) == 0 {
+			t.Fatalf("%s: no matches", text)
+		}
+		byNumber, err := idx.loadHits(context.Background(), ft, m, hits, highlightUnits(expanded, nil), true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		byID, err := idx.storedHits(context.Background(), ft, hits, textQ, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(byNumber) != len(hits) || len(byID) != len(hits) {
+			t.Fatalf("%s: %d and %d hits loaded, want %d", text, len(byNumber), len(byID), len(hits))
+		}
+		for id, a := range byNumber {
+			b := byID[id]
+			if b == nil {
+				t.Fatalf("%s: %s: not loaded by id", text, id)
+			}
+			// By number, only the pages with marks carry their text.
+			docB := *b.doc
+			docB.Pages = slices.Clone(b.doc.Pages)
+			for i := range docB.Pages {
+				if a.doc.Pages[i].Text == "" {
+					docB.Pages[i].Text = ""
+				}
+			}
+			if !reflect.DeepEqual(a.doc, &docB) {
+				t.Fatalf("%s: %s: documents differ:\n%+v\n%+v", text, id, a.doc, &docB)
+			}
+			sa, sb := sortedSpans(a.spans), sortedSpans(b.spans)
+			if !reflect.DeepEqual(sa, sb) {
+				t.Errorf("%s: %s: spans\n by number %v\n by id     %v", text, id, sa, sb)
+			}
+		}
+	}
+}
+
+func sortedSpans(s []search.Span) []search.Span {
+	out := slices.Clone(s)
+	slices.SortFunc(out, func(a, b search.Span) int {
+		if a.Page != b.Page {
+			return a.Page - b.Page
+		}
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		return strings.Compare(a.Term, b.Term)
+	})
+	return slices.CompactFunc(out, func(a, b search.Span) bool { return a == b })
 }

@@ -177,22 +177,22 @@ func (x *Index) search(ctx context.Context, q search.Query) (*search.Result, err
 	// search restricted to their ids.
 	var locs map[string]bsearch.FieldTermLocationMap
 	if _, all := node.(search.MatchAll); q.Snippets > 0 && !all && len(r.Hits) > 0 {
-		if locs, err = x.locations(ctx, textQ, r.Hits); err != nil {
+		ids := make([]string, len(r.Hits))
+		for i, h := range r.Hits {
+			ids[i] = h.ID
+		}
+		if locs, err = x.locations(ctx, textQ, ids); err != nil {
 			return nil, err
 		}
 	}
 	res.Hits = make([]search.Hit, 0, len(r.Hits))
 	for _, h := range r.Hits {
-		d, err := x.idx.Document(h.ID)
+		doc, err := x.hitDoc(h.ID, q.Snippets > 0)
 		if err != nil {
-			return nil, fmt.Errorf("search: load hit %s: %w", h.ID, err)
+			return nil, err
 		}
-		if d == nil {
+		if doc == nil {
 			continue // deleted since the search
-		}
-		doc, err := storedHit(d, q.Snippets > 0)
-		if err != nil {
-			return nil, fmt.Errorf("decode hit %s: %w", h.ID, err)
 		}
 		hit := toHit(doc, h.Score, locs[h.ID], q.Snippets)
 		if q.Explain && h.Expl != nil {
@@ -677,11 +677,7 @@ func textQuery(text string, prefix bool, fields []weightedField) query.Query {
 }
 
 // locations returns the match locations of textQ in the given hits.
-func (x *Index) locations(ctx context.Context, textQ query.Query, hits bsearch.DocumentMatchCollection) (map[string]bsearch.FieldTermLocationMap, error) {
-	ids := make([]string, len(hits))
-	for i, h := range hits {
-		ids[i] = h.ID
-	}
+func (x *Index) locations(ctx context.Context, textQ query.Query, ids []string) (map[string]bsearch.FieldTermLocationMap, error) {
 	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), textQ), len(ids), 0, false)
 	req.IncludeLocations = true
 	r, err := x.idx.SearchInContext(ctx, req)
@@ -693,6 +689,23 @@ func (x *Index) locations(ctx context.Context, textQ query.Query, hits bsearch.D
 		out[h.ID] = h.Locations
 	}
 	return out, nil
+}
+
+// hitDoc loads what a hit shows of document id (with its page texts when
+// withText is set) from the newest snapshot, or nil when it is gone.
+func (x *Index) hitDoc(id string, withText bool) (*search.Document, error) {
+	d, err := x.idx.Document(id)
+	if err != nil {
+		return nil, fmt.Errorf("search: load hit %s: %w", id, err)
+	}
+	if d == nil {
+		return nil, nil
+	}
+	doc, err := storedHit(d, withText)
+	if err != nil {
+		return nil, fmt.Errorf("search: decode hit %s: %w", id, err)
+	}
+	return doc, nil
 }
 
 // toHit makes a hit of a stored document and builds its snippets from the

@@ -61,6 +61,9 @@ func benchIndex(b *testing.B, n int) *bleve.Index {
 	}
 	// Measure the engine, not the result cache (see BenchmarkSearchCached).
 	idx.SetCacheSize(0)
+	if !idx.Warm(ctx) {
+		b.Fatal("text table not built")
+	}
 	benchIdx[n] = idx
 	return idx
 }
@@ -138,17 +141,29 @@ func BenchmarkSearch(b *testing.B) {
 		"all":       func(int) search.Query { return search.Query{} },
 		"mix":       func(i int) search.Query { q := searchMix[i%len(searchMix)]; q.Snippets = 3; return q },
 	}
+	// bleve: its searchers (text table off); cold: the text table
+	// evaluating every query; warm: match sets from its cache.
+	paths := []struct {
+		name             string
+		table, matchSets bool
+	}{{"bleve", false, false}, {"cold", true, false}, {"warm", true, true}}
+	defer idx.SetTextTable(true)
+	defer idx.SetMatchCache(true)
 	for _, name := range []string{"match", "phrase", "boolean", "facets7", "highlight", "all", "mix"} {
 		mk := cases[name]
-		b.Run(fmt.Sprintf("%s/docs=%d", name, n), func(b *testing.B) {
-			for i := 0; i < b.N; i++ {
-				q := mk(i)
-				q.Size = 10
-				if _, err := idx.Search(ctx, q); err != nil {
-					b.Fatal(err)
+		for _, p := range paths {
+			b.Run(fmt.Sprintf("%s/%s/docs=%d", name, p.name, n), func(b *testing.B) {
+				idx.SetTextTable(p.table)
+				idx.SetMatchCache(p.matchSets)
+				for i := 0; i < b.N; i++ {
+					q := mk(i)
+					q.Size = 10
+					if _, err := idx.Search(ctx, q); err != nil {
+						b.Fatal(err)
+					}
 				}
-			}
-		})
+			})
+		}
 	}
 }
 

@@ -584,30 +584,34 @@ next:
 }
 
 // facetTerm matches a facet value typed in the query (country:HND,
-// year:2019) from the facet table, each with score 1.
+// year:2019) from the facet table. A value is scored as bleve's term query
+// on the facet field scores it (BM25 over the document's count of facet
+// values); a year, which bleve matches as a numeric range, scores 1.
 func (e *evaluator) facetTerm(t search.Term) *mset {
 	out := e.newSet()
 	ft := e.t
 	if t.Field == search.FacetYear {
 		y, _ := strconv.Atoi(t.Text)
 		for n := 0; n < ft.docs() && n < e.m.docs; n++ {
-			if int(ft.year[n]) == y && y != 0 {
+			if int(ft.year[n]) == y && y != 0 && e.m.live[n/64]&(1<<(n%64)) != 0 {
 				out.add(uint32(n), 1)
 			}
 		}
-	} else if id, ok := ft.ids[facetTerm(t.Field, t.Text)]; ok {
-		for n := 0; n < ft.docs() && n < e.m.docs; n++ {
-			for _, v := range ft.vals[ft.off[n]:ft.off[n+1]] {
-				if v == id {
-					out.add(uint32(n), 1)
-					break
-				}
-			}
-		}
+		return out
 	}
-	// Only live documents.
-	for i := range out.bits {
-		out.bits[i] &= e.m.live[i]
+	id, ok := ft.ids[facetTerm(t.Field, t.Text)]
+	if !ok {
+		return out
 	}
+	bits := e.m.vbits[id]
+	df := popcount(bits, nil)
+	idf := math.Log(1 + (float64(e.m.docTotal)-float64(df)+0.5)/(float64(df)+0.5))
+	forEach(bits, func(n uint32) {
+		// The field length comes back from its norm, stored as a float32.
+		norm := float64(float32(1 / math.Sqrt(float64(ft.off[n+1]-ft.off[n]))))
+		length := 1 / (norm * norm)
+		k := bsearch.BM25_k1 * (1 - bsearch.BM25_b + bsearch.BM25_b*length/e.m.facetAvg)
+		out.add(n, idf*idf*bm25(1, k))
+	})
 	return out
 }

@@ -23,9 +23,10 @@ type hlUnit struct {
 	phrase, prefix bool
 }
 
-// maxPrefixMarks bounds how many of a prefix's terms are looked up for
-// snippets.
-const maxPrefixMarks = 64
+// maxPrefixMarks bounds how many of a prefix's terms are looked up in each
+// shown hit for snippets (a look-up that misses costs a skip-entry search
+// and a few postings).
+const maxPrefixMarks = 1024
 
 // highlightUnits collects the words and phrases of n that match in body
 // fields: not those under NOT, nor title or facet fields.

@@ -40,6 +40,9 @@ type memText struct {
 	// facet table): facets are counted by popcounts of their
 	// intersections with a search's matches.
 	vbits [][]uint64
+	// facetAvg is the facet field's average length as bleve's BM25 takes
+	// it, for facet values typed in a query.
+	facetAvg float64
 	// bytes is the size of the encoded postings (reporting).
 	bytes int
 	// cache keeps recent match sets.
@@ -142,6 +145,13 @@ func buildMemText(ctx context.Context, r index.IndexReader, t *facetTable, after
 	}
 
 	bm, _ := r.(index.BM25Reader)
+	if bm != nil && total > 0 {
+		card, err := bm.FieldCardinality(fieldFacet)
+		if err != nil {
+			return nil, fmt.Errorf("text table: field %s: %w", fieldFacet, err)
+		}
+		m.facetAvg = math.Ceil(float64(card) / float64(total))
+	}
 	var (
 		wg       sync.WaitGroup
 		mu       sync.Mutex

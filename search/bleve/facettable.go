@@ -33,13 +33,17 @@ import (
 // selected facet, facets counted by bleve from doc values).
 
 // facetTableDefault is whether new indexes use the facet table.
-var facetTableDefault = func() bool {
-	switch strings.ToLower(os.Getenv("FARO_FACET_TABLE")) {
+var facetTableDefault = envSwitch("FARO_FACET_TABLE")
+
+// envSwitch reads a switch that is on unless the environment variable
+// name says 0, off, false or no.
+func envSwitch(name string) bool {
+	switch strings.ToLower(os.Getenv(name)) {
 	case "0", "off", "false", "no":
 		return false
 	}
 	return true
-}()
+}
 
 // SetFacetTable turns the in-memory facet table (one-pass facet counting)
 // on or off for this index.

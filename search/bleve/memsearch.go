@@ -7,12 +7,10 @@ import (
 	"fmt"
 	"log/slog"
 	"math/bits"
-	"os"
 	"runtime"
 	"runtime/debug"
 	"sort"
 	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -23,13 +21,7 @@ import (
 )
 
 // textTableDefault is whether new indexes build text tables.
-var textTableDefault = func() bool {
-	switch strings.ToLower(os.Getenv("FARO_TEXT_TABLE")) {
-	case "0", "off", "false", "no":
-		return false
-	}
-	return true
-}()
+var textTableDefault = envSwitch("FARO_TEXT_TABLE")
 
 // textTables is the text-table state of an index.
 type textTables struct {

@@ -84,13 +84,7 @@ func sameRanking(t *testing.T, label string, q search.Query, ref, mem *search.Re
 }
 
 func TestTextTableMatchesBleve(t *testing.T) {
-	for _, c := range []struct {
-		name string
-		docs []*search.Document
-	}{
-		{"docs", searchtest.Docs()},
-		{"synthetic", searchtest.Synthetic(1, 3000)},
-	} {
+	for _, c := range pathCorpora() {
 		t.Run(c.name, func(t *testing.T) {
 			idx := newTestIndex(t, c.docs)
 			first := map[int]*search.Result{}

@@ -77,6 +77,21 @@ func newTestIndex(t *testing.T, docs []*search.Document) *Index {
 	return idx
 }
 
+// pathCorpora are the collections on which two paths are compared: the
+// suite's fixed documents and a synthetic collection.
+func pathCorpora() []struct {
+	name string
+	docs []*search.Document
+} {
+	return []struct {
+		name string
+		docs []*search.Document
+	}{
+		{"docs", searchtest.Docs()},
+		{"synthetic", searchtest.Synthetic(1, 3000)},
+	}
+}
+
 // runBoth runs q on the original path and on the one-pass path.
 func runBoth(t *testing.T, idx *Index, q search.Query) (old, one *search.Result) {
 	t.Helper()
@@ -149,13 +164,7 @@ func sameResult(t *testing.T, label string, old, one *search.Result) {
 }
 
 func TestOnePassMatchesOriginal(t *testing.T) {
-	for _, c := range []struct {
-		name string
-		docs []*search.Document
-	}{
-		{"docs", searchtest.Docs()},
-		{"synthetic", searchtest.Synthetic(1, 3000)},
-	} {
+	for _, c := range pathCorpora() {
 		t.Run(c.name, func(t *testing.T) {
 			idx := newTestIndex(t, c.docs)
 			taken := 0

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/binary"
 	"math"
-	"math/bits"
 	"strconv"
 	"strings"
 	"sync"
@@ -47,23 +46,7 @@ func (s *mset) add(n uint32, v float64) {
 }
 
 // each calls fn for every document of s in ascending order.
-func (s *mset) each(fn func(n uint32)) {
-	for w, word := range s.bits {
-		for word != 0 {
-			i := bits.TrailingZeros64(word)
-			word &= word - 1
-			fn(uint32(w*64 + i))
-		}
-	}
-}
-
-func (s *mset) count() int {
-	c := 0
-	for _, w := range s.bits {
-		c += bits.OnesCount64(w)
-	}
-	return c
-}
+func (s *mset) each(fn func(n uint32)) { forEach(s.bits, fn) }
 
 // coord multiplies each score by its document's count of matching clauses
 // over total, as bleve's disjunction scorer does.

@@ -298,13 +298,9 @@ func toFields(doc *search.Document) (map[string]interface{}, error) {
 	if err != nil {
 		return nil, err
 	}
-	hit, err := hitJSON(doc)
-	if err != nil {
-		return nil, err
-	}
 	f := map[string]interface{}{
 		fieldDoc:    string(raw),
-		fieldHit:    string(hit),
+		fieldHit:    string(encodeHit(doc)),
 		fieldSource: doc.Source,
 		fieldHash:   doc.Hash,
 	}

@@ -21,7 +21,7 @@ import (
 
 // MappingVersion changes whenever the mapping or the stored layout changes
 // in a way that needs a rebuild.
-const MappingVersion = "8"
+const MappingVersion = "9"
 
 // Languages with their own analysed fields; "xx" holds documents of any
 // other or unknown language (folded, not stemmed).

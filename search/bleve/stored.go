@@ -1,7 +1,9 @@
 package bleve
 
 import (
+	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"strings"
 
 	index "github.com/blevesearch/bleve_index_api"
@@ -9,40 +11,141 @@ import (
 	"faro/search"
 )
 
-// hitDoc is what a hit shows of a document, stored apart from the whole
-// document (fieldHit) so that a page of hits decodes a few hundred bytes
-// each instead of every label and its evidence.
-type hitDoc struct {
-	ID         string        `json:"i"`
-	Title      string        `json:"t"`
-	Summary    string        `json:"s,omitempty"`
-	Type       string        `json:"y,omitempty"`
-	Lang       string        `json:"l,omitempty"`
-	Year       int           `json:"yr,omitempty"`
-	Date       string        `json:"d,omitempty"`
-	Source     string        `json:"src"`
-	SourceURL  string        `json:"u,omitempty"`
-	Author     string        `json:"a,omitempty"`
-	Countries  []string      `json:"c,omitempty"`
-	Themes     []string      `json:"th,omitempty"`
-	GCM        []int         `json:"g,omitempty"`
-	Principles []string      `json:"p,omitempty"`
-	Pages      []search.Page `json:"pg,omitempty"`
+// The stored hit: what a hit shows of a document, stored apart from the
+// whole document (fieldHit) so that a page of hits decodes a few hundred
+// bytes each, without reflection, instead of the whole JSON with every
+// label and its evidence. Layout: a version byte, then the strings ID,
+// Title, Summary, Type, Lang, the number Year, the strings Date, Source,
+// SourceURL, Author, the string lists Countries, Themes, the number list
+// GCM, the string list Principles, and the pages (number and language
+// each). Numbers are uvarints, strings a uvarint length and the bytes,
+// lists a uvarint count and their elements.
+const hitVersion = 1
+
+// encodeHit encodes what a hit shows of doc; pages carry their number and
+// language, not their text.
+func encodeHit(doc *search.Document) []byte {
+	b := []byte{hitVersion}
+	str := func(s string) {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	strs := func(ss []string) {
+		b = binary.AppendUvarint(b, uint64(len(ss)))
+		for _, s := range ss {
+			str(s)
+		}
+	}
+	for _, s := range []string{doc.ID, doc.Title, doc.Summary, doc.Type, doc.Lang} {
+		str(s)
+	}
+	b = binary.AppendUvarint(b, uint64(max(doc.Year, 0)))
+	for _, s := range []string{doc.Date, doc.Source, doc.SourceURL, doc.Author} {
+		str(s)
+	}
+	strs(doc.Countries)
+	strs(doc.Themes)
+	b = binary.AppendUvarint(b, uint64(len(doc.GCM)))
+	for _, g := range doc.GCM {
+		b = binary.AppendUvarint(b, uint64(max(g, 0)))
+	}
+	strs(doc.Principles)
+	b = binary.AppendUvarint(b, uint64(len(doc.Pages)))
+	for _, p := range doc.Pages {
+		b = binary.AppendUvarint(b, uint64(max(p.Number, 0)))
+		str(p.Lang)
+	}
+	return b
 }
 
-// hitJSON encodes what a hit shows of doc; pages carry their number and
-// language, not their text.
-func hitJSON(doc *search.Document) ([]byte, error) {
-	h := hitDoc{
-		ID: doc.ID, Title: doc.Title, Summary: doc.Summary, Type: doc.Type, Lang: doc.Lang, Year: doc.Year,
-		Date: doc.Date, Source: doc.Source, SourceURL: doc.SourceURL, Author: doc.Author,
-		Countries: doc.Countries, Themes: doc.Themes, GCM: doc.GCM, Principles: doc.Principles,
-		Pages: make([]search.Page, len(doc.Pages)),
+var errBadHit = errors.New("stored hit is malformed")
+
+// hitReader decodes a stored hit, remembering the first error.
+type hitReader struct {
+	b   []byte
+	err error
+}
+
+func (r *hitReader) num() uint64 {
+	if r.err != nil {
+		return 0
 	}
-	for i, p := range doc.Pages {
-		h.Pages[i] = search.Page{Number: p.Number, Lang: p.Lang}
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 {
+		r.err = errBadHit
+		return 0
 	}
-	return json.Marshal(&h)
+	r.b = r.b[n:]
+	return v
+}
+
+// count reads a list length, at most one element a remaining byte.
+func (r *hitReader) count() int {
+	n := r.num()
+	if n > uint64(len(r.b)) {
+		r.err = errBadHit
+		return 0
+	}
+	return int(n)
+}
+
+func (r *hitReader) str() string {
+	n := r.count()
+	if r.err != nil {
+		return ""
+	}
+	s := string(r.b[:n])
+	r.b = r.b[n:]
+	return s
+}
+
+func (r *hitReader) strs() []string {
+	n := r.count()
+	if n == 0 {
+		return nil
+	}
+	out := make([]string, n)
+	for i := range out {
+		out[i] = r.str()
+	}
+	return out
+}
+
+// decodeHit decodes a stored hit and puts in the page texts given.
+func decodeHit(raw []byte, texts map[int]string) (*search.Document, error) {
+	if len(raw) == 0 || raw[0] != hitVersion {
+		return nil, errBadHit
+	}
+	r := &hitReader{b: raw[1:]}
+	doc := &search.Document{ID: r.str(), Title: r.str(), Summary: r.str(), Type: r.str(), Lang: r.str()}
+	doc.Year = int(min(r.num(), 1<<31))
+	doc.Date, doc.Source, doc.SourceURL, doc.Author = r.str(), r.str(), r.str(), r.str()
+	doc.Countries, doc.Themes = r.strs(), r.strs()
+	if n := r.count(); n > 0 {
+		doc.GCM = make([]int, n)
+		for i := range doc.GCM {
+			doc.GCM[i] = int(min(r.num(), 1<<31))
+		}
+	}
+	doc.Principles = r.strs()
+	if n := r.count(); n > 0 {
+		doc.Pages = make([]search.Page, n)
+		for i := range doc.Pages {
+			doc.Pages[i] = search.Page{Number: int(min(r.num(), 1<<31)), Lang: r.str()}
+		}
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
+	if len(r.b) != 0 {
+		return nil, errBadHit
+	}
+	for i, t := range texts {
+		if i >= 0 && i < len(doc.Pages) {
+			doc.Pages[i].Text = t
+		}
+	}
+	return doc, nil
 }
 
 // storedHit decodes what a hit shows of a document from its stored
@@ -53,25 +156,6 @@ func storedHit(d index.Document, withText bool) (*search.Document, error) {
 		return nil, search.ErrNotFound
 	}
 	return decodeHit(raw, texts)
-}
-
-// decodeHit decodes a stored hit and puts in the page texts given.
-func decodeHit(raw []byte, texts map[int]string) (*search.Document, error) {
-	var h hitDoc
-	if err := json.Unmarshal(raw, &h); err != nil {
-		return nil, err
-	}
-	doc := &search.Document{
-		ID: h.ID, Title: h.Title, Summary: h.Summary, Type: h.Type, Lang: h.Lang, Year: h.Year,
-		Date: h.Date, Source: h.Source, SourceURL: h.SourceURL, Author: h.Author,
-		Countries: h.Countries, Themes: h.Themes, GCM: h.GCM, Principles: h.Principles, Pages: h.Pages,
-	}
-	for i, t := range texts {
-		if i < len(doc.Pages) {
-			doc.Pages[i].Text = t
-		}
-	}
-	return doc, nil
 }
 
 // storedDoc decodes a whole document from its stored fields: the JSON of

@@ -307,7 +307,7 @@ func (x *Index) searchMem(ctx context.Context, t *facetTable, m *memText, q sear
 		res.Hits = append(res.Hits, hitWithSpans(lh.doc, h.score, lh.spans, q.Snippets))
 	}
 	if n := len(ranked.hits); n == q.Size && (after != nil || uint64(from+n) < pass.total) {
-		res.NextCursor = encodeCursor(q.Sort, o.values(ranked.hits[n-1]))
+		res.NextCursor = encodeCursor(q.Sort, o.values(ranked.hits[n-1]), pathTextTable)
 	}
 	x.tt.used.Add(1)
 	return res, nil

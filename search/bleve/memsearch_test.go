@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -343,5 +344,85 @@ func TestTextTableRandomQueries(t *testing.T) {
 	}
 	if checked < 200 {
 		t.Fatalf("only %d random queries parsed", checked)
+	}
+}
+
+// TestCursorFollowsItsPath checks that a cursor is followed by the path
+// that made it: a cursor of bleve's searchers once the text table is
+// ready, and a cursor of the text table on an index whose table is not
+// built yet.
+func TestCursorFollowsItsPath(t *testing.T) {
+	docs := searchtest.Synthetic(8, 400)
+	ctx := context.Background()
+	q := search.Query{Text: "migration", Size: 5}
+	ids := func(r *search.Result) []string {
+		var out []string
+		for _, h := range r.Hits {
+			out = append(out, h.ID)
+		}
+		return out
+	}
+	page2 := func(idx *Index) []string {
+		p := q
+		p.Page = 2
+		r, err := idx.Search(ctx, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ids(r)
+	}
+
+	a := newTestIndex(t, docs)
+	a.SetTextTable(false)
+	first, err := a.Search(ctx, q)
+	if err != nil || first.NextCursor == "" {
+		t.Fatalf("%v %+v", err, first)
+	}
+	want := page2(a)
+	a.SetTextTable(true)
+	if !a.Warm(ctx) {
+		t.Fatal("text table not built")
+	}
+	c := q
+	c.Cursor = first.NextCursor
+	r, err := a.Search(ctx, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(r); !slices.Equal(got, want) {
+		t.Errorf("bleve's cursor on a ready text table: %v, want %v", got, want)
+	}
+
+	// A text-table cursor on another index of the same documents, whose
+	// table is not built yet.
+	firstT, err := a.Search(ctx, q)
+	if err != nil || firstT.NextCursor == "" {
+		t.Fatalf("%v %+v", err, firstT)
+	}
+	b, err := Create(filepath.Join(t.TempDir(), "b"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	for _, d := range docs {
+		if err := b.Put(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := b.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	b.SetCacheSize(0)
+	c.Cursor = firstT.NextCursor
+	before := b.tt.used.Load()
+	r, err = b.Search(ctx, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(r); !slices.Equal(got, want) {
+		t.Errorf("text-table cursor before the table was built: %v, want %v", got, want)
+	}
+	if b.tt.used.Load() == before {
+		t.Error("the text-table cursor was not followed on the text table")
 	}
 }

@@ -103,18 +103,28 @@ func (x *Index) search(ctx context.Context, q search.Query) (*search.Result, err
 	}
 
 	var after []string
+	useTable := !q.Explain && !x.tt.off.Load()
 	if q.Cursor != "" {
-		if after, err = decodeCursor(q.Cursor, q.Sort); err != nil {
+		var path string
+		if after, path, err = decodeCursor(q.Cursor, q.Sort); err != nil {
 			return nil, err
 		}
 		from = 0
+		// A cursor is followed on the path that scored it: bleve's
+		// searchers, or the text table, built now if it is not ready
+		// (after a restart or a write).
+		if path != pathTextTable {
+			useTable = false
+		} else if useTable {
+			x.Warm(ctx)
+		}
 	}
 	switch q.Sort {
 	case search.SortRelevance, "", search.SortDateDesc, search.SortDateAsc:
 	default:
 		return nil, &search.QueryError{Msg: "sort must be relevance, date_desc or date_asc", Pos: -1}
 	}
-	if !q.Explain && !x.tt.off.Load() {
+	if useTable {
 		if t := x.table(); t != nil {
 			if m := t.text.Load(); m != nil {
 				res, err := x.searchMem(ctx, t, m, q, expanded, textQ, from, after)
@@ -201,7 +211,7 @@ func (x *Index) search(ctx context.Context, q search.Query) (*search.Result, err
 		res.Hits = append(res.Hits, hit)
 	}
 	if n := len(r.Hits); n == q.Size && (after != nil || uint64(from+n) < r.Total) {
-		res.NextCursor = encodeCursor(q.Sort, afterValues(main.Sort, r.Hits[n-1]))
+		res.NextCursor = encodeCursor(q.Sort, afterValues(main.Sort, r.Hits[n-1]), "")
 	}
 	res.Took = time.Since(start)
 	return res, nil

@@ -332,6 +332,8 @@ type selection struct {
 	// allowed marks the selected value ids; nil when only a year range
 	// selects (facet year).
 	allowed []bool
+	// values is how many values the query selects (known or not).
+	values int
 	// ranged: the year must lie in lo..hi (0 = open).
 	ranged bool
 	lo, hi int
@@ -347,6 +349,7 @@ func newFacetPass(t *facetTable, q search.Query) (*facetPass, error) {
 		if values := q.Filters[facet]; len(values) > 0 {
 			selected = true
 			s.allowed = make([]bool, len(t.value))
+			s.values = len(values)
 			for _, v := range values {
 				v, err := search.NormalizeFilter(facet, v)
 				if err != nil {

@@ -586,15 +586,77 @@ func (e *evaluator) facetTerm(t search.Term) *mset {
 	if !ok {
 		return out
 	}
-	bits := e.m.vbits[id]
-	df := popcount(bits, nil)
-	idf := math.Log(1 + (float64(e.m.docTotal)-float64(df)+0.5)/(float64(df)+0.5))
-	forEach(bits, func(n uint32) {
-		// The field length comes back from its norm, stored as a float32.
-		norm := float64(float32(1 / math.Sqrt(float64(ft.off[n+1]-ft.off[n]))))
-		length := 1 / (norm * norm)
-		k := bsearch.BM25_k1 * (1 - bsearch.BM25_b + bsearch.BM25_b*length/e.m.facetAvg)
-		out.add(n, idf*idf*bm25(1, k))
-	})
+	idf := e.m.facetIDF(id)
+	forEach(e.m.vbits[id], func(n uint32) { out.add(n, idf*idf*bm25(1, e.m.facetNorm(ft, n))) })
 	return out
+}
+
+// facetIDF is bleve's BM25 idf of facet value v.
+func (m *memText) facetIDF(v uint32) float64 {
+	df := popcount(m.vbits[v], nil)
+	return math.Log(1 + (float64(m.docTotal)-float64(df)+0.5)/(float64(df)+0.5))
+}
+
+// facetNorm is BM25's length part for document n in the facet field, from
+// its count of facet values as bleve stores it (a float32 norm).
+func (m *memText) facetNorm(ft *facetTable, n uint32) float64 {
+	norm := float64(float32(1 / math.Sqrt(float64(ft.off[n+1]-ft.off[n]))))
+	length := 1 / (norm * norm)
+	return bsearch.BM25_k1 * (1 - bsearch.BM25_b + bsearch.BM25_b*length/m.facetAvg)
+}
+
+// filterScore returns what the facet selections of pass add to a passing
+// document's score, as in bleve's query, where each selected facet is an
+// optional clause: its values' term scores on the facet field, times the
+// share of the selected values the document holds; and a bound no
+// document's addition exceeds. Nil when nothing is selected by value (a
+// year range, scored by bleve as a numeric range, adds nothing here).
+func (m *memText) filterScore(pass *facetPass) (func(n uint32) float64, float64) {
+	type sel struct {
+		// weight[v] is idf² of selected value v, 0 for the others.
+		weight []float64
+		values float64
+	}
+	var sels []sel
+	bound := 0.0
+	for _, s := range pass.sel {
+		if s.allowed == nil {
+			continue
+		}
+		w := make([]float64, len(s.allowed))
+		best := 0.0
+		for v, ok := range s.allowed {
+			if ok {
+				idf := m.facetIDF(uint32(v))
+				w[v] = idf * idf
+				best += w[v]
+			}
+		}
+		sels = append(sels, sel{w, float64(s.values)})
+		// bm25(1, k) < k1 for any length.
+		bound += best * bsearch.BM25_k1
+	}
+	if len(sels) == 0 {
+		return nil, 0
+	}
+	ft := pass.t
+	return func(n uint32) float64 {
+		b := bm25(1, m.facetNorm(ft, n))
+		vals := ft.vals[ft.off[n]:ft.off[n+1]]
+		total := 0.0
+		for _, s := range sels {
+			sum, matched := 0.0, 0
+			for _, v := range vals {
+				if w := s.weight[v]; w != 0 {
+					sum += w * b
+					matched++
+				}
+			}
+			if s.values > 1 {
+				sum *= float64(matched) / s.values
+			}
+			total += sum
+		}
+		return total
+	}, bound
 }

@@ -237,6 +237,16 @@ func markable(ev *evaluator, lang string, units []hlUnit, locs map[string][]uint
 		}
 		toks := ev.analyzed(lang, u.text)
 		if !u.phrase || len(toks) < 2 {
+			// A word the analyser splits ("trabajo-migrante") matches a
+			// field holding all its parts, as bleve's match query does.
+			all := true
+			for _, tok := range toks {
+				term, _ := splitTok(tok)
+				all = all && len(locs[term]) > 0
+			}
+			if !all {
+				continue
+			}
 			for _, tok := range toks {
 				term, _ := splitTok(tok)
 				for _, k := range locs[term] {

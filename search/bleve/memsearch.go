@@ -357,11 +357,18 @@ func (x *Index) rank(ctx context.Context, ev *evaluator, t *facetTable, m *memTe
 			return rankedHits{}, &search.QueryError{Msg: "cursor does not match this search", Pos: -1}
 		}
 	}
+	// Selections add to the score as in bleve's query, so that both paths
+	// order hits alike.
+	text := score
+	extra, extraMax := m.filterScore(pass)
+	if extra != nil {
+		score = func(n uint32) float64 { return text(n) + extra(n) }
+	}
 	k := from + q.Size
 	passing := countFacets(m, pass, match, ev.newSet().bits)
 	var ranked []memHit
 	if o.kind == byScore {
-		ranked = topByScore(o, passing, score, after, k)
+		ranked = topByScore(o, passing, text, extra, extraMax, after, k)
 	} else {
 		ranked = o.walkDates(passing, score, after, k)
 	}
@@ -376,12 +383,22 @@ func (x *Index) rank(ctx context.Context, ev *evaluator, t *facetTable, m *memTe
 	return rankedHits{hits: ranked, order: o}, nil
 }
 
-// topByScore returns the best k passing documents in o's order (by score),
-// after the cursor's values when there are some.
-func topByScore(o *hitOrder, passing []uint64, score func(uint32) float64, after []string, k int) []memHit {
+// topByScore returns the best k passing documents in o's order (by score:
+// text plus, when not nil, extra, which never exceeds extraMax), after the
+// cursor's values when there are some.
+func topByScore(o *hitOrder, passing []uint64, text, extra func(uint32) float64, extraMax float64, after []string, k int) []memHit {
 	top := &topHeap{o: o, h: make([]memHit, 0, min(k, 1024))}
 	forEach(passing, func(n uint32) {
-		h := memHit{n: n, score: score(n)}
+		s := text(n)
+		if extra != nil {
+			// A document that cannot reach the k-th score is not scored
+			// further.
+			if len(top.h) == k && s+extraMax < top.h[0].score {
+				return
+			}
+			s += extra(n)
+		}
+		h := memHit{n: n, score: s}
 		if after != nil && !o.afterCursor(h, after) {
 			return
 		}

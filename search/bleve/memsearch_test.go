@@ -47,7 +47,8 @@ func sameRanking(t *testing.T, label string, q search.Query, ref, mem *search.Re
 			if seen[h.ID] {
 				common++
 			}
-			if i > 0 && (q.Sort == "" || q.Sort == search.SortRelevance) && mem.Hits[i-1].Score < h.Score {
+			// (Browsing, with no words, orders by date.)
+			if i > 0 && (q.Sort == "" || q.Sort == search.SortRelevance) && strings.TrimSpace(q.Text) != "" && mem.Hits[i-1].Score < h.Score {
 				t.Errorf("%s: hit %d scores above hit %d", label, i, i-1)
 			}
 		}
@@ -95,7 +96,7 @@ func TestTextTableMatchesBleve(t *testing.T) {
 				label := fmt.Sprintf("query %d %q %v", i, q.Text, q.Filters)
 				ref, mem := runMem(t, idx, q)
 				first[i] = mem
-				sameRanking(t, label, q, ref, mem, len(q.Filters) > 0 || q.YearFrom != 0 || q.YearTo != 0 || strings.Contains(q.Text, "year:"))
+				sameRanking(t, label, q, ref, mem, yearScored(q))
 			}
 			// Again: the match sets now come from the table's cache, and
 			// must give the very same results.
@@ -113,6 +114,12 @@ func TestTextTableMatchesBleve(t *testing.T) {
 			}
 		})
 	}
+}
+
+// yearScored reports whether bleve scores a year in q as a numeric range
+// (year_from, year_to, year:), which the text table scores apart.
+func yearScored(q search.Query) bool {
+	return q.YearFrom != 0 || q.YearTo != 0 || strings.Contains(q.Text, "year:")
 }
 
 // hasTextWord reports whether a query has a word or phrase of the text
@@ -339,7 +346,7 @@ func TestTextTableRandomQueries(t *testing.T) {
 			continue
 		}
 		ref, mem := runMem(t, idx, q)
-		sameRanking(t, fmt.Sprintf("random %q %v", q.Text, q.Filters), q, ref, mem, len(q.Filters) > 0 || strings.Contains(q.Text, "year:"))
+		sameRanking(t, fmt.Sprintf("random %q %v", q.Text, q.Filters), q, ref, mem, yearScored(q))
 		checked++
 	}
 	if checked < 200 {

@@ -55,13 +55,6 @@ func (x *Index) SetTextTable(on bool) {
 // off (on by default); off, every search evaluates its query.
 func (x *Index) SetMatchCache(on bool) { x.tt.noMatchCache.Store(!on) }
 
-// TextTableReady reports whether searches of the current snapshot are
-// answered from its text table.
-func (x *Index) TextTableReady() bool {
-	t := x.table()
-	return t != nil && t.text.Load() != nil && !x.tt.off.Load()
-}
-
 // TextTableBytes is the size of the current snapshot's text table: its
 // encoded postings and positions, per-document length norms and facet
 // bitsets (0 when there is none).

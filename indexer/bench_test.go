@@ -91,29 +91,8 @@ func BenchmarkRun(b *testing.B) {
 // the indexing target (20,000 documents of 3-5 KB, extraction excluded):
 // searchtest.Synthetic documents straight into a new bleve index.
 func BenchmarkIndexSynthetic(b *testing.B) {
-	n := benchEnv("FARO_BENCH_DOCS", 20000)
-	docs := searchtest.Synthetic(1, n)
+	docs := searchtest.Synthetic(1, benchEnv("FARO_BENCH_DOCS", 20000))
 	// As faro index runs.
 	defer TuneGCForBuild()()
-	ctx := context.Background()
-	b.ResetTimer()
-	total := 0
-	for i := 0; i < b.N; i++ {
-		b.StopTimer()
-		idx, err := bleve.Create(filepath.Join(b.TempDir(), "index"))
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.StartTimer()
-		for _, d := range docs {
-			if err := idx.Put(ctx, d); err != nil {
-				b.Fatal(err)
-			}
-		}
-		if err := idx.Close(); err != nil {
-			b.Fatal(err)
-		}
-		total += len(docs)
-	}
-	b.ReportMetric(float64(total)/b.Elapsed().Seconds(), "docs/s")
+	searchtest.BenchmarkPut(b, docs, func(dir string) (searchtest.PutCloser, error) { return bleve.Create(dir) })
 }

@@ -65,11 +65,11 @@ type evaluator struct {
 	sets []*mset
 	pool *sync.Pool
 	// words caches the analysed forms of query words by language.
-	words map[[2]string][]string
+	words map[[2]string][]queryTok
 }
 
 func newEvaluator(ctx context.Context, m *memText, t *facetTable, pool *sync.Pool) *evaluator {
-	return &evaluator{ctx: ctx, m: m, t: t, pool: pool, words: map[[2]string][]string{}}
+	return &evaluator{ctx: ctx, m: m, t: t, pool: pool, words: map[[2]string][]queryTok{}}
 }
 
 // newSet returns an empty set from the pool.
@@ -238,28 +238,28 @@ func (e *evaluator) or(parts []*mset) *mset {
 	return out
 }
 
+// queryTok is a term the analyser makes of query text, at its position.
+type queryTok struct {
+	term string
+	pos  int
+}
+
 // analyzed returns the terms the language's analyser makes of text, in
 // order, with their positions.
-func (e *evaluator) analyzed(lang, text string) []string {
+func (e *evaluator) analyzed(lang, text string) []queryTok {
 	k := [2]string{lang, text}
 	if w, ok := e.words[k]; ok {
 		return w
 	}
 	a := queryMapping().AnalyzerNamed(analyzerName(lang))
-	var out []string
+	var out []queryTok
 	if a != nil {
 		for _, t := range a.Analyze([]byte(text)) {
-			out = append(out, string(t.Term)+"\x00"+strconv.Itoa(t.Position))
+			out = append(out, queryTok{string(t.Term), t.Position})
 		}
 	}
 	e.words[k] = out
 	return out
-}
-
-func splitTok(s string) (term string, pos int) {
-	t, p, _ := strings.Cut(s, "\x00")
-	n, _ := strconv.Atoi(p)
-	return t, n
 }
 
 func fieldLang(name string) string {
@@ -299,7 +299,7 @@ func (e *evaluator) text(text string, prefix bool, fields []weightedField) *mset
 		case 0:
 			continue
 		case 1:
-			term, _ := splitTok(toks[0])
+			term := toks[0].term
 			if mt, ok := mf.lookup(term); ok {
 				e.addTerm(out, mf, mt, f.boost)
 			}
@@ -308,7 +308,7 @@ func (e *evaluator) text(text string, prefix bool, fields []weightedField) *mset
 		// Several terms (a hyphenated word): all must be in the field.
 		var part *mset
 		for _, tok := range toks {
-			term, _ := splitTok(tok)
+			term := tok.term
 			mt, ok := mf.lookup(term)
 			if !ok {
 				part = nil
@@ -488,9 +488,9 @@ func (e *evaluator) phraseIn(out *mset, text, field string, boost float64) {
 	curs := make([]*postCursor, len(toks))
 	terms := make([]*memTerm, len(toks))
 	offs := make([]uint64, len(toks))
-	_, first := splitTok(toks[0])
+	first := toks[0].pos
 	for i, tok := range toks {
-		term, pos := splitTok(tok)
+		term, pos := tok.term, tok.pos
 		mt, ok := mf.lookup(term)
 		if !ok {
 			return

@@ -101,7 +101,7 @@ func (x *Index) loadHits(ctx context.Context, t *facetTable, m *memText, hits []
 		bases[i] = running
 		running += sg.Segment().Count()
 	}
-	ev := &evaluator{m: m, words: map[[2]string][]string{}}
+	ev := &evaluator{m: m, words: map[[2]string][]queryTok{}}
 	terms := map[*memField][]*memTerm{}
 	out := make(map[string]*loadedHit, len(hits))
 	tok := wordsTokenizer{full: unicode.NewUnicodeTokenizer()}
@@ -209,7 +209,7 @@ func unitTerms(ev *evaluator, f *memField, units []hlUnit) []*memTerm {
 			continue
 		}
 		for _, tok := range ev.analyzed(lang, u.text) {
-			term, _ := splitTok(tok)
+			term := tok.term
 			if mt, ok := f.lookup(term); ok {
 				add(mt)
 			}
@@ -241,14 +241,14 @@ func markable(ev *evaluator, lang string, units []hlUnit, locs map[string][]uint
 			// field holding all its parts, as bleve's match query does.
 			all := true
 			for _, tok := range toks {
-				term, _ := splitTok(tok)
+				term := tok.term
 				all = all && len(locs[term]) > 0
 			}
 			if !all {
 				continue
 			}
 			for _, tok := range toks {
-				term, _ := splitTok(tok)
+				term := tok.term
 				for _, k := range locs[term] {
 					out[k] = term
 				}
@@ -263,11 +263,11 @@ func markable(ev *evaluator, lang string, units []hlUnit, locs map[string][]uint
 				at[term][k] = true
 			}
 		}
-		term0, first := splitTok(toks[0])
+		term0, first := toks[0].term, toks[0].pos
 		for _, start := range locs[term0] {
 			ok := true
 			for _, tok := range toks[1:] {
-				term, pos := splitTok(tok)
+				term, pos := tok.term, tok.pos
 				if !at[term][start+uint64(pos-first)] {
 					ok = false
 					break
@@ -277,7 +277,7 @@ func markable(ev *evaluator, lang string, units []hlUnit, locs map[string][]uint
 				continue
 			}
 			for _, tok := range toks {
-				term, pos := splitTok(tok)
+				term, pos := tok.term, tok.pos
 				out[start+uint64(pos-first)] = term
 			}
 		}

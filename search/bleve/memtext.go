@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 
@@ -277,7 +278,7 @@ func buildMemField(ctx context.Context, r index.IndexReader, field string, docs 
 				}
 				keys = append(keys, posKey(page, v.Pos))
 			}
-			sort.Slice(keys, func(a, b int) bool { return keys[a] < keys[b] })
+			slices.Sort(keys)
 			if len(keys) == 1 {
 				put((n-prev)<<1 | 1)
 			} else {

@@ -338,21 +338,6 @@ func TestPDFLayouts(t *testing.T) {
 	}
 }
 
-func TestPickPageText(t *testing.T) {
-	glued := "Lamigraciónirregularaumentó durante elaño delasorganizaciones internacionales"
-	good := "La migración irregular aumentó durante el año de las organizaciones internacionales"
-	split := "La mi gr aci ón ir re gu lar au men tó"
-	if pickPageText(glued, good) != good || pickPageText(good, glued) != good {
-		t.Error("glued text chosen")
-	}
-	if pickPageText(split, good) != good {
-		t.Error("split text chosen")
-	}
-	if pickPageText(good, "La") != good {
-		t.Error("a candidate that lost text was chosen")
-	}
-}
-
 func TestDehyphenate(t *testing.T) {
 	cases := map[string]string{
 		"pri-\nority":           "priority",

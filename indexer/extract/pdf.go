@@ -41,8 +41,6 @@ const (
 	// MetaTextUntilPage: pages after that one (1-based) were not extracted
 	// (their text is ""); the result is flagged "truncated".
 	MetaTextUntilPage = "x-faro-text-until-page"
-	// MetaPlainFromPage is kept for compatibility; no longer set.
-	MetaPlainFromPage = "x-faro-plain-text-from-page"
 )
 
 // PDFExtractor extracts PDFs page by page.

@@ -4,34 +4,7 @@ import (
 	"unicode"
 )
 
-// badnessMargin is how much less bad (textBadness) the plain text must be
-// to be preferred to the positional assembly.
-const badnessMargin = 0.01
-
-// pickPageText chooses between the library's plain text and the
-// positional assembly of a page: the one that keeps the text (a candidate
-// with clearly fewer letters lost some) and, among those, the one whose
-// words look less glued or split (textBadness).
-func pickPageText(plain, pos string) string {
-	lp, lq := letterCount(plain), letterCount(pos)
-	switch {
-	case lq == 0:
-		return plain
-	case lp == 0:
-		return pos
-	case float64(lq) < 0.9*float64(lp):
-		return plain
-	case float64(lp) < 0.9*float64(lq):
-		return pos
-	}
-	// The positional text wins ties and near-ties: it also separates
-	// columns and words the badness measure cannot see.
-	if textBadness(plain)+badnessMargin < textBadness(pos) {
-		return plain
-	}
-	return pos
-}
-
+// letterCount counts the letters and digits of s.
 func letterCount(s string) int {
 	n := 0
 	for _, r := range s {

@@ -57,7 +57,6 @@ type Document struct {
 	resCache  map[string]*resources
 	formBytes int
 	glyphBuf  []glyph
-	problems  []string
 	// Deadline, when set, makes a page stop interpreting once passed.
 	Deadline time.Time
 }
@@ -117,19 +116,6 @@ func head(b []byte, n int) []byte {
 
 // NumPages is the number of pages found in the page tree.
 func (d *Document) NumPages() int { return len(d.pages) }
-
-// Encrypted reports whether the file is encrypted (and was opened with the
-// empty user password).
-func (d *Document) Encrypted() bool { return d.encrypted }
-
-func (d *Document) noteProblem(format string, args ...any) {
-	if len(d.problems) < 20 {
-		d.problems = append(d.problems, fmt.Sprintf(format, args...))
-	}
-}
-
-// Problems lists recovered problems (broken fonts and the like).
-func (d *Document) Problems() []string { return d.problems }
 
 // Info returns the document's Info dictionary as text (at most 100 keys,
 // values cut at 2000 bytes) and the catalog's /Lang.

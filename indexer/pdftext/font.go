@@ -154,9 +154,8 @@ func (d *Document) loadFont(v pdf.Value) (f *font) {
 		f.width[i] = avgWidth / 1000.0
 	}
 	defer func() {
-		if x := recover(); x != nil {
-			d.noteProblem("font: %v", x)
-		}
+		// A broken font keeps the defaults set above.
+		_ = recover()
 	}()
 	f.name = stripSubset(v.Key("BaseFont").Name())
 	if debugLayout {

@@ -148,14 +148,6 @@ func clean(vals []string) []string {
 	return out
 }
 
-// F1 returns the F1 of family, or 0 when it was not scored.
-func (r *Report) F1(family string) float64 {
-	if c := r.Scores[family]; c != nil {
-		return c.F1()
-	}
-	return 0
-}
-
 // WriteTable writes one line per scored family: precision, recall, F1 and
 // the counts behind them.
 func (r *Report) WriteTable(w io.Writer) {

@@ -139,34 +139,7 @@ func TestRelevance(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer idx.Close()
-	// Both ways of matching and scoring: bleve's searchers and the text
-	// table (what a warm server uses).
-	for _, path := range searchPaths(t, idx) {
-		t.Run(path.name, func(t *testing.T) {
-			path.set()
-			checkRelevance(t, idx, set.Queries)
-		})
-	}
-}
-
-// searchPath is a way the index answers searches.
-type searchPath struct {
-	name string
-	set  func()
-}
-
-// searchPaths returns the index's ways of answering: bleve's searchers,
-// and the text table (built before it is returned).
-func searchPaths(t *testing.T, idx *bleve.Index) []searchPath {
-	return []searchPath{
-		{"bleve", func() { idx.SetTextTable(false) }},
-		{"text-table", func() {
-			idx.SetTextTable(true)
-			if !idx.Warm(context.Background()) {
-				t.Fatal("text table not built")
-			}
-		}},
-	}
+	checkRelevance(t, idx, set.Queries)
 }
 
 func checkRelevance(t *testing.T, idx *bleve.Index, queries []judgedQuery) {
@@ -212,12 +185,7 @@ func TestSnippetsPointAtTheirPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer idx.Close()
-	for _, path := range searchPaths(t, idx) {
-		t.Run(path.name, func(t *testing.T) {
-			path.set()
-			checkSnippetPages(t, idx)
-		})
-	}
+	checkSnippetPages(t, idx)
 }
 
 func checkSnippetPages(t *testing.T, idx *bleve.Index) {

@@ -115,19 +115,16 @@ func BenchmarkSearch(b *testing.B) {
 		"all":       func(int) search.Query { return search.Query{} },
 		"mix":       func(i int) search.Query { q := searchMix[i%len(searchMix)]; q.Snippets = 3; return q },
 	}
-	// bleve: its searchers (text table off); cold: the text table
-	// evaluating every query; warm: match sets from its cache.
+	// cold: every query evaluated; warm: match sets from the cache.
 	paths := []struct {
-		name             string
-		table, matchSets bool
-	}{{"bleve", false, false}, {"cold", true, false}, {"warm", true, true}}
-	defer idx.SetTextTable(true)
+		name      string
+		matchSets bool
+	}{{"cold", false}, {"warm", true}}
 	defer idx.SetMatchCache(true)
 	for _, name := range []string{"match", "phrase", "boolean", "facets7", "highlight", "all", "mix"} {
 		mk := cases[name]
 		for _, p := range paths {
 			b.Run(fmt.Sprintf("%s/%s/docs=%d", name, p.name, n), func(b *testing.B) {
-				idx.SetTextTable(p.table)
 				idx.SetMatchCache(p.matchSets)
 				for i := 0; i < b.N; i++ {
 					q := mk(i)
@@ -158,45 +155,4 @@ func BenchmarkSearchCached(b *testing.B) {
 			}
 		}
 	})
-}
-
-// BenchmarkSearchTable compares the one-pass path (facet table) with the
-// original one (a request per selected facet) on queries where they
-// differ most: selective filters, browsing, date order.
-//
-//	go test ./search/bleve -run '^$' -bench SearchTable -benchtime 100x
-func BenchmarkSearchTable(b *testing.B) {
-	n := benchSize()
-	idx := benchIndex(b, n)
-	defer idx.SetFacetTable(true)
-	ctx := context.Background()
-	cases := []struct {
-		name string
-		q    search.Query
-	}{
-		{"word", search.Query{Text: "migración"}},
-		{"word+2facets", search.Query{Text: "migración", Filters: map[string][]string{"country": {"HND"}, "gcm": {"10"}}}},
-		{"word+rare", search.Query{Text: "migración", Filters: map[string][]string{"country": {"USA"}, "type": {"web-page"}}}},
-		{"browse+rare", search.Query{Filters: map[string][]string{"country": {"USA"}}}},
-		{"browse+4facets", search.Query{Filters: map[string][]string{"country": {"GTM", "SLV"}, "lang": {"es"}, "theme": {"c4d"}}, YearFrom: 2015}},
-		{"word+datesort", search.Query{Text: "remittances diaspora", Sort: search.SortDateDesc}},
-	}
-	for _, c := range cases {
-		for _, on := range []bool{false, true} {
-			b.Run(fmt.Sprintf("%s/table=%v/docs=%d", c.name, on, n), func(b *testing.B) {
-				idx.SetFacetTable(on)
-				q := c.q
-				q.Size = 10
-				if _, err := idx.Search(ctx, q); err != nil { // builds the table
-					b.Fatal(err)
-				}
-				b.ResetTimer()
-				for i := 0; i < b.N; i++ {
-					if _, err := idx.Search(ctx, q); err != nil {
-						b.Fatal(err)
-					}
-				}
-			})
-		}
-	}
 }

@@ -55,10 +55,8 @@ type Index struct {
 
 	cache *resultCache
 
-	// ft is the facet table of the current snapshot (facettable.go).
-	ft facetTables
-	// tt is the text-table state (memsearch.go).
-	tt textTables
+	// tt is the text-table state (tables.go).
+	tt tables
 }
 
 // CacheSize is how many search results an Index keeps for repeated
@@ -100,9 +98,9 @@ func Open(path string) (*Index, error) {
 			path, got, MappingVersion, ErrVersion)
 	}
 	x := newIndex(path, idx)
-	// Searches need the facet table of the snapshot: build it now rather
+	// Searches need the tables of the snapshot: build them now rather
 	// than on the first search.
-	x.buildInBackground()
+	x.refreshInBackground()
 	return x, nil
 }
 
@@ -125,15 +123,10 @@ func Create(path string) (*Index, error) {
 
 func newIndex(path string, idx bleve.Index) *Index {
 	x := &Index{path: path, idx: idx, cache: newResultCache(CacheSize), slots: make(chan struct{}, maxWriting), flying: map[string]int{}}
-	x.SetFacetTable(facetTableDefault)
 	x.tt.ctx, x.tt.cancel = context.WithCancel(context.Background())
-	x.tt.off.Store(!textTableDefault)
 	x.tt.sem = make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
 	return x
 }
-
-// Path returns the index directory.
-func (x *Index) Path() string { return x.path }
 
 // Put adds or replaces a document. Documents are written in batches; call
 // Flush (or Close) to write the last one.
@@ -183,14 +176,19 @@ func (x *Index) Delete(ctx context.Context, id string) error {
 	if err := x.idx.Delete(id); err != nil {
 		return fmt.Errorf("delete document %s: %w", id, err)
 	}
-	return nil
+	return x.syncTables(ctx)
 }
 
-// Flush writes pending documents and waits for every batch being written.
+// Flush writes pending documents and waits for every batch being
+// written; once it returns they are searchable.
 func (x *Index) Flush(ctx context.Context) error {
 	x.mu.Lock()
-	defer x.mu.Unlock()
-	return x.flushLocked()
+	err := x.flushLocked()
+	x.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	return x.syncTables(ctx)
 }
 
 func (x *Index) flushLocked() error {
@@ -245,7 +243,9 @@ func (x *Index) writeErr() error {
 
 // Close flushes pending documents and closes the index.
 func (x *Index) Close() error {
-	ferr := x.Flush(context.Background())
+	x.mu.Lock()
+	ferr := x.flushLocked()
+	x.mu.Unlock()
 	x.stopTables()
 	cerr := x.idx.Close()
 	if ferr != nil {

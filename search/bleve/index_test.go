@@ -29,24 +29,10 @@ func newIndex(t *testing.T, docs []*search.Document) search.Index {
 	return idx
 }
 
-// TestConformance runs the suite on both paths: matching and scoring by
-// bleve's searchers, and from the in-memory text table.
+// TestConformance runs the suite on the engine.
 func TestConformance(t *testing.T) {
-	t.Run("bleve", func(t *testing.T) {
-		searchtest.Run(t, func(t *testing.T, docs []*search.Document) search.Index {
-			idx := newIndex(t, docs).(*bleve.Index)
-			idx.SetTextTable(false)
-			return idx
-		})
-	})
-	t.Run("text-table", func(t *testing.T) {
-		searchtest.Run(t, func(t *testing.T, docs []*search.Document) search.Index {
-			idx := newIndex(t, docs).(*bleve.Index)
-			if !idx.Warm(context.Background()) {
-				t.Fatal("text table not built")
-			}
-			return idx
-		})
+	searchtest.Run(t, func(t *testing.T, docs []*search.Document) search.Index {
+		return newIndex(t, docs)
 	})
 }
 
@@ -109,18 +95,14 @@ func TestCacheInvalidatedByWrites(t *testing.T) {
 }
 
 // TestStoredPages checks that page texts come back in place, an empty page
-// included, and that snippets point at their page on both paths.
+// included, and that snippets point at their page.
 func TestStoredPages(t *testing.T) {
 	doc := &search.Document{
 		ID: "pages", Title: "Pages", Lang: "en", Type: "study",
 		Pages: []search.Page{{Number: 1, Text: "first page about remittances"}, {Number: 2, Text: ""}, {Number: 3, Text: "third page about smuggling routes"}},
 	}
-	for _, textTable := range []bool{false, true} {
+	{
 		idx := newIndex(t, []*search.Document{doc}).(*bleve.Index)
-		idx.SetTextTable(textTable)
-		if textTable && !idx.Warm(context.Background()) {
-			t.Fatal("text table not built")
-		}
 		got, err := idx.Document(context.Background(), "pages")
 		if err != nil {
 			t.Fatal(err)
@@ -133,7 +115,7 @@ func TestStoredPages(t *testing.T) {
 			t.Fatal(err)
 		}
 		if len(r.Hits) != 1 || len(r.Hits[0].Snippets) == 0 || r.Hits[0].Snippets[0].Page != 3 {
-			t.Fatalf("text table %v: hits %+v", textTable, r.Hits)
+			t.Fatalf("hits %+v", r.Hits)
 		}
 	}
 }

@@ -1,22 +1,22 @@
-package bleve
+package texttable
 
 import (
 	"math/bits"
 	"sync"
 	"sync/atomic"
+
+	"faro/search/bleve/internal/lru"
 )
 
-// matchCache keeps the match sets (documents and scores) of a text
-// table's recent queries. Faceted browsing repeats a query's words with
-// other selections, sorts and pages; each of those then costs the facet
+// matchCache keeps the match sets (documents and scores) of a View's
+// recent plans. Faceted browsing repeats a query's words with other
+// selections, sorts and pages; each of those then costs the facet
 // popcounts and the ranking of the matches, not their evaluation again.
-// It belongs to one text table, so a write (a new snapshot, a new table)
-// empties it. An entry holds the match bits and the matches' scores in
-// document order (8 bytes a match); the budget bounds their total size.
+// It belongs to one View, so a write (a new View) empties it.
 type matchCache struct {
 	mu  sync.Mutex
-	lru *lru[*matchEntry]
-	// hits counts searches answered from the cache (tests, reporting).
+	lru *lru.LRU[*matchEntry]
+	// hits counts searches answered from the cache.
 	hits atomic.Uint64
 }
 
@@ -37,18 +37,18 @@ func (e *matchEntry) score(n uint32) float64 {
 	return e.scores[e.rank[w]+uint32(bits.OnesCount64(e.bits[w]&(1<<b-1)))]
 }
 
-// matchCacheBudget is the most a text table's match cache holds, in bytes.
-const matchCacheBudget = 32 << 20
-
 func newMatchCache(budget int) *matchCache {
-	return &matchCache{lru: newLRU(budget, (*matchEntry).size)}
+	return &matchCache{lru: lru.New(budget, (*matchEntry).size)}
 }
 
 // get returns the cached set of key; the caller must not modify it.
 func (c *matchCache) get(key string) (*matchEntry, bool) {
+	if c == nil {
+		return nil, false
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	e, ok := c.lru.get(key)
+	e, ok := c.lru.Get(key)
 	if ok {
 		c.hits.Add(1)
 	}
@@ -58,6 +58,9 @@ func (c *matchCache) get(key string) (*matchEntry, bool) {
 // put keeps a compact copy of s under key, unless it would take more than
 // a quarter of the budget.
 func (c *matchCache) put(key string, s *mset) {
+	if c == nil {
+		return
+	}
 	e := &matchEntry{bits: append([]uint64(nil), s.bits...), rank: make([]uint32, len(s.bits))}
 	var r uint32
 	for w, word := range s.bits {
@@ -66,10 +69,10 @@ func (c *matchCache) put(key string, s *mset) {
 	}
 	e.scores = make([]float64, 0, r)
 	forEach(s.bits, func(n uint32) { e.scores = append(e.scores, s.score[n]) })
-	if e.size() > c.lru.budget/4 {
+	if e.size() > c.lru.Budget()/4 {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.lru.put(key, e)
+	c.lru.Put(key, e)
 }

@@ -1,6 +1,6 @@
 //go:build !unix
 
-package bleve
+package texttable
 
 // offHeap keeps b on the heap where anonymous mappings are not at hand.
 func offHeap(b []byte) ([]byte, func()) { return b, func() {} }

@@ -1,0 +1,68 @@
+// Package lru is a least-recently-used map of string keys bounded by the
+// sum of its values' sizes.
+package lru
+
+import "container/list"
+
+// LRU is a least-recently-used map. It is not safe for concurrent use.
+type LRU[V any] struct {
+	budget, used int
+	size         func(V) int
+	order        *list.List // front = most recent; values are *entry[V]
+	items        map[string]*list.Element
+}
+
+type entry[V any] struct {
+	key string
+	val V
+}
+
+// New returns an LRU holding values whose sizes sum to at most budget.
+func New[V any](budget int, size func(V) int) *LRU[V] {
+	return &LRU[V]{budget: budget, size: size, order: list.New(), items: map[string]*list.Element{}}
+}
+
+// Budget is the most the LRU holds.
+func (c *LRU[V]) Budget() int { return c.budget }
+
+// Get returns the value of key and marks it recently used.
+func (c *LRU[V]) Get(key string) (V, bool) {
+	el, ok := c.items[key]
+	if !ok {
+		var zero V
+		return zero, false
+	}
+	c.order.MoveToFront(el)
+	return el.Value.(*entry[V]).val, true
+}
+
+// Put stores val under key, replacing what was there, and drops the least
+// recently used entries beyond the budget (the newest always stays).
+func (c *LRU[V]) Put(key string, val V) {
+	if el, ok := c.items[key]; ok {
+		e := el.Value.(*entry[V])
+		c.used += c.size(val) - c.size(e.val)
+		e.val = val
+		c.order.MoveToFront(el)
+	} else {
+		c.items[key] = c.order.PushFront(&entry[V]{key: key, val: val})
+		c.used += c.size(val)
+	}
+	for c.used > c.budget && c.order.Len() > 1 {
+		last := c.order.Back()
+		e := last.Value.(*entry[V])
+		c.order.Remove(last)
+		delete(c.items, e.key)
+		c.used -= c.size(e.val)
+	}
+}
+
+// Clear drops every entry.
+func (c *LRU[V]) Clear() {
+	c.order.Init()
+	clear(c.items)
+	c.used = 0
+}
+
+// Len is the number of entries.
+func (c *LRU[V]) Len() int { return c.order.Len() }

@@ -1,0 +1,16 @@
+// Package texttable answers Faro's searches from memory. A Segment holds,
+// for one immutable segment of an index, the postings and positions of
+// every text field and each document's facet values, date and id; it is
+// built once from a Source and never changes. A View assembles the
+// segments of one index snapshot with that snapshot's deletions, and
+// evaluates a compiled search.Plan over dense per-document arrays: BM25
+// term scores, the plan's boosts and combinations, facet filters and
+// disjunctive counts as popcounts over a bitset per facet value, the top
+// hits by score or date, and cursors.
+//
+// A write to the index adds a small segment: the next View reuses every
+// table it already has and builds only the new one, so searches stay fast
+// while the index changes. The package knows nothing of bleve: the engine
+// adapter implements Source over its segments and Analyzer over its
+// analysers, and tests use small fakes of both.
+package texttable

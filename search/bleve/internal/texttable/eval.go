@@ -1,0 +1,558 @@
+package texttable
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strings"
+
+	"faro/search"
+)
+
+// BM25 parameters.
+const (
+	k1 = 1.2
+	b  = 0.75
+)
+
+// mset is a dense set of scored documents.
+type mset struct {
+	bits  []uint64
+	score []float64
+	// cnt counts matching clauses per document (coordination factors).
+	cnt []uint8
+}
+
+func (s *mset) has(n uint32) bool { return hasBit(s.bits, n) }
+
+// add puts document n in s with score v, or adds v to its score.
+func (s *mset) add(n uint32, v float64) {
+	w, bit := n/64, uint64(1)<<(n%64)
+	if s.bits[w]&bit == 0 {
+		s.bits[w] |= bit
+		s.score[n] = v
+		s.cnt[n] = 1
+		return
+	}
+	s.score[n] += v
+	s.cnt[n]++
+}
+
+// each calls fn for every document of s in ascending order.
+func (s *mset) each(fn func(n uint32)) { forEach(s.bits, fn) }
+
+// coord multiplies each score by its document's count of matching
+// clauses over total.
+func (s *mset) coord(total int) {
+	if total <= 1 {
+		return
+	}
+	s.each(func(n uint32) { s.score[n] *= float64(s.cnt[n]) / float64(total) })
+}
+
+// evaluator evaluates one plan over a View.
+type evaluator struct {
+	ctx   context.Context
+	v     *View
+	sets  []*mset
+	words map[[2]string][]Token
+	// trace, when not nil, records each clause's set (explanations).
+	trace map[*search.Clause]*mset
+}
+
+func (v *View) newEvaluator(ctx context.Context, explain bool) *evaluator {
+	e := &evaluator{ctx: ctx, v: v, words: map[[2]string][]Token{}}
+	if explain {
+		e.trace = map[*search.Clause]*mset{}
+	}
+	return e
+}
+
+// newSet returns an empty set from the pool.
+func (e *evaluator) newSet() *mset {
+	s, _ := e.v.pool.Get().(*mset)
+	if s == nil || len(s.score) != e.v.docs {
+		s = &mset{bits: make([]uint64, len(e.v.live)), score: make([]float64, e.v.docs), cnt: make([]uint8, e.v.docs)}
+	} else {
+		clear(s.bits)
+	}
+	e.sets = append(e.sets, s)
+	return s
+}
+
+// release returns every set to the pool.
+func (e *evaluator) release() {
+	for _, s := range e.sets {
+		e.v.pool.Put(s)
+	}
+	e.sets = nil
+}
+
+// eval evaluates c; the result holds live documents only.
+func (e *evaluator) eval(c *search.Clause) (*mset, error) {
+	if err := e.ctx.Err(); err != nil {
+		return nil, err
+	}
+	s, err := e.clause(c)
+	if err != nil {
+		return nil, err
+	}
+	if e.trace != nil {
+		e.trace[c] = s
+	}
+	return s, nil
+}
+
+func (e *evaluator) clause(c *search.Clause) (*mset, error) {
+	switch c.Kind {
+	case search.ClauseAll:
+		s := e.newSet()
+		copy(s.bits, e.v.live)
+		s.each(func(d uint32) { s.score[d] = 1 })
+		return s, nil
+	case search.ClauseWord, search.ClausePrefix:
+		return e.text(c), nil
+	case search.ClausePhrase:
+		return e.phrase(c), nil
+	case search.ClauseFacet:
+		return e.facet(c.Facet + ":" + c.Value), nil
+	case search.ClauseAny, search.ClauseMax:
+		parts := make([]*mset, 0, len(c.Children))
+		for _, x := range c.Children {
+			s, err := e.eval(x)
+			if err != nil {
+				return nil, err
+			}
+			parts = append(parts, s)
+		}
+		if c.Kind == search.ClauseMax {
+			return e.best(parts), nil
+		}
+		return e.or(parts), nil
+	case search.ClauseBool:
+		return e.boolean(c)
+	}
+	return nil, fmt.Errorf("text table: unknown clause kind %d", c.Kind)
+}
+
+// boolean: required clauses intersected and summed, exclusions removed,
+// optional clauses added.
+func (e *evaluator) boolean(c *search.Clause) (*mset, error) {
+	var out *mset
+	if len(c.Must) == 0 {
+		out = e.newSet()
+		copy(out.bits, e.v.live)
+		out.each(func(d uint32) { out.score[d] = 1 })
+	}
+	for _, x := range c.Must {
+		s, err := e.eval(x)
+		if err != nil {
+			return nil, err
+		}
+		if out == nil {
+			out = e.newSet()
+			copy(out.bits, s.bits)
+			s.each(func(d uint32) { out.score[d] = s.score[d] })
+			continue
+		}
+		for i := range out.bits {
+			out.bits[i] &= s.bits[i]
+		}
+		out.each(func(d uint32) { out.score[d] += s.score[d] })
+	}
+	for _, x := range c.Not {
+		s, err := e.eval(x)
+		if err != nil {
+			return nil, err
+		}
+		for i := range out.bits {
+			out.bits[i] &^= s.bits[i]
+		}
+	}
+	if len(c.Should) > 0 {
+		parts := make([]*mset, 0, len(c.Should))
+		for _, x := range c.Should {
+			s, err := e.eval(x)
+			if err != nil {
+				return nil, err
+			}
+			parts = append(parts, s)
+		}
+		sh := e.or(parts)
+		out.each(func(d uint32) {
+			if sh.has(d) {
+				out.score[d] += sh.score[d]
+			}
+		})
+	}
+	return out, nil
+}
+
+// or is a disjunction: the union, each document's scores summed times the
+// share of parts it matches.
+func (e *evaluator) or(parts []*mset) *mset {
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	out := e.newSet()
+	for _, p := range parts {
+		p.each(func(d uint32) { out.add(d, p.score[d]) })
+	}
+	out.coord(len(parts))
+	return out
+}
+
+// best is the union, each document scored by its best part.
+func (e *evaluator) best(parts []*mset) *mset {
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	out := e.newSet()
+	for _, p := range parts {
+		p.each(func(d uint32) {
+			if !out.has(d) || p.score[d] > out.score[d] {
+				out.add(d, 0)
+				out.score[d] = p.score[d]
+			}
+		})
+	}
+	return out
+}
+
+// analyzed returns the terms the language's analyser makes of text.
+func (e *evaluator) analyzed(lang, text string) []Token {
+	k := [2]string{lang, text}
+	if w, ok := e.words[k]; ok {
+		return w
+	}
+	var out []Token
+	if e.v.analyzer != nil {
+		out = e.v.analyzer(lang, text)
+	}
+	e.words[k] = out
+	return out
+}
+
+// fields returns the physical fields of a plan's weighted fields, each
+// with its boost.
+func (e *evaluator) fields(ws []search.Weighted) []weightedField {
+	var out []weightedField
+	for _, w := range ws {
+		for _, f := range e.v.byKind[uint8(w.Field)] {
+			out = append(out, weightedField{f, w.Boost})
+		}
+	}
+	return out
+}
+
+type weightedField struct {
+	TextField
+	boost float64
+}
+
+// segTerm is a term's postings in one segment.
+type segTerm struct {
+	seg int
+	f   *field
+	t   *term
+}
+
+// lookup finds a term of field name in every segment, with its document
+// frequency over all of them.
+func (e *evaluator) lookup(name, t string) ([]segTerm, uint32) {
+	var out []segTerm
+	var df uint32
+	for i, s := range e.v.segs {
+		f := s.fields[name]
+		if f == nil {
+			continue
+		}
+		if mt := f.lookup(t); mt != nil {
+			out = append(out, segTerm{i, f, mt})
+			df += mt.df
+		}
+	}
+	return out, df
+}
+
+// idf is BM25's inverse document frequency of a term held by df
+// documents.
+func (v *View) idf(df uint32) float64 {
+	return math.Log(1 + (float64(v.total)-float64(df)+0.5)/(float64(df)+0.5))
+}
+
+// bm25 is the BM25 weight of a term occurring freq times in a field whose
+// length part is norm, without the idf.
+func bm25(freq uint64, norm float64) float64 {
+	var tf float64
+	if freq < uint64(len(sqrtTable)) {
+		tf = sqrtTable[freq]
+	} else {
+		tf = math.Sqrt(float64(freq))
+	}
+	return tf * k1 / (tf + norm)
+}
+
+var sqrtTable = func() (t [64]float64) {
+	for i := range t {
+		t[i] = math.Sqrt(float64(i))
+	}
+	return t
+}()
+
+// lengthNorm returns BM25's length part k1·(1−b+b·len/avg) of a field as
+// two factors: norm = n0 + n1·len.
+func (v *View) lengthNorm(name string) (n0, n1 float64) {
+	avg := v.avg[name]
+	if avg == 0 {
+		avg = 1
+	}
+	return k1 * (1 - b), k1 * b / avg
+}
+
+// addTerm adds every live posting of a term to s, scored.
+func (e *evaluator) addTerm(s *mset, name string, ts []segTerm, df uint32, boost float64) {
+	idf := e.v.idf(df)
+	w := boost * idf * idf
+	n0, n1 := e.v.lengthNorm(name)
+	live := e.v.live
+	for _, st := range ts {
+		base := e.v.base[st.seg]
+		length := st.f.length
+		st.f.each(st.t, func(doc uint32, freq uint64) {
+			g := base + doc
+			if !hasBit(live, g) {
+				return
+			}
+			s.add(g, w*bm25(freq, n0+n1*float64(length[doc])))
+		})
+	}
+}
+
+// text matches a word (every term a field's analyser makes of it) or a
+// prefix in the clause's fields: a disjunction over the fields.
+func (e *evaluator) text(c *search.Clause) *mset {
+	out := e.newSet()
+	fields := e.fields(c.Fields)
+	for _, f := range fields {
+		if c.Kind == search.ClausePrefix {
+			e.prefix(out, f, search.Fold(c.Text))
+			continue
+		}
+		toks := e.analyzed(f.Lang, c.Text)
+		if len(toks) == 0 {
+			continue
+		}
+		if len(toks) == 1 {
+			if ts, df := e.lookup(f.Name, toks[0].Term); len(ts) > 0 {
+				e.addTerm(out, f.Name, ts, df, f.boost)
+			}
+			continue
+		}
+		// Several terms (a hyphenated word): all must be in the field.
+		var part *mset
+		for _, tok := range toks {
+			ts, df := e.lookup(f.Name, tok.Term)
+			if len(ts) == 0 {
+				part = nil
+				break
+			}
+			s := e.newSet()
+			e.addTerm(s, f.Name, ts, df, f.boost)
+			if part == nil {
+				part = s
+				continue
+			}
+			for w := range part.bits {
+				part.bits[w] &= s.bits[w]
+			}
+			part.each(func(d uint32) { part.score[d] += s.score[d] })
+		}
+		if part != nil {
+			part.each(func(d uint32) { out.add(d, part.score[d]) })
+		}
+	}
+	out.coord(len(fields))
+	return out
+}
+
+// prefix adds to out the terms of field f starting with p, as a
+// disjunction of them.
+func (e *evaluator) prefix(out *mset, f weightedField, p string) {
+	var terms []string
+	seen := map[string]bool{}
+	for _, s := range e.v.segs {
+		sf := s.fields[f.Name]
+		if sf == nil {
+			continue
+		}
+		for _, t := range sf.prefixRange(p) {
+			if !seen[t.text] {
+				seen[t.text] = true
+				terms = append(terms, t.text)
+			}
+		}
+	}
+	if len(terms) == 0 {
+		return
+	}
+	if len(terms) == 1 {
+		ts, df := e.lookup(f.Name, terms[0])
+		e.addTerm(out, f.Name, ts, df, f.boost)
+		return
+	}
+	part := e.newSet()
+	for _, t := range terms {
+		ts, df := e.lookup(f.Name, t)
+		e.addTerm(part, f.Name, ts, df, f.boost)
+	}
+	part.coord(len(terms))
+	part.each(func(d uint32) { out.add(d, part.score[d]) })
+}
+
+// facet matches a facet value typed in the query (country:HND), scored as
+// a term of a field of facet values.
+func (e *evaluator) facet(key string) *mset {
+	out := e.newSet()
+	id, ok := e.v.ids[key]
+	if !ok {
+		return out
+	}
+	df := popcount(e.v.vbits[id], nil)
+	idf := e.v.idf(uint32(df))
+	n0, n1 := k1*(1-b), k1*b/max(e.v.facetAvg, 1)
+	forEach(e.v.vbits[id], func(n uint32) {
+		i, l := e.v.Locate(n)
+		s := e.v.segs[i]
+		length := float64(s.off[l+1] - s.off[l])
+		out.add(n, idf*idf*bm25(1, n0+n1*length))
+	})
+	return out
+}
+
+// phrase matches the clause's text as a phrase in its fields.
+func (e *evaluator) phrase(c *search.Clause) *mset {
+	out := e.newSet()
+	fields := e.fields(c.Fields)
+	for _, f := range fields {
+		e.phraseIn(out, f, c.Text)
+	}
+	out.coord(len(fields))
+	return out
+}
+
+// phraseIn adds to out the documents whose field f holds the words of
+// text at the analyser's relative positions, scored as the sum of the
+// words' term scores.
+func (e *evaluator) phraseIn(out *mset, f weightedField, text string) {
+	toks := e.analyzed(f.Lang, text)
+	if len(toks) == 0 {
+		return
+	}
+	weights := make([]float64, len(toks))
+	offs := make([]uint64, len(toks))
+	per := make([][]segTerm, len(toks))
+	for i, tok := range toks {
+		ts, df := e.lookup(f.Name, tok.Term)
+		if len(ts) == 0 {
+			return
+		}
+		idf := e.v.idf(df)
+		weights[i] = f.boost * idf * idf
+		offs[i] = uint64(tok.Pos - toks[0].Pos)
+		per[i] = ts
+	}
+	n0, n1 := e.v.lengthNorm(f.Name)
+	for si, s := range e.v.segs {
+		sf := s.fields[f.Name]
+		if sf == nil {
+			continue
+		}
+		curs := make([]*postCursor, len(toks))
+		for i := range toks {
+			var mt *term
+			for _, st := range per[i] {
+				if st.seg == si {
+					mt = st.t
+				}
+			}
+			if mt == nil {
+				curs = nil
+				break
+			}
+			curs[i] = newPostCursor(sf, mt)
+		}
+		if curs == nil {
+			continue
+		}
+		base := e.v.base[si]
+		alignPhrase(curs, offs, func(doc uint32) {
+			g := base + doc
+			if !hasBit(e.v.live, g) {
+				return
+			}
+			norm := n0 + n1*float64(sf.length[doc])
+			var score float64
+			for i, c := range curs {
+				score += weights[i] * bm25(c.freq, norm)
+			}
+			out.add(g, score)
+		})
+	}
+}
+
+// explain returns how clause c scored document n.
+func (e *evaluator) explain(c *search.Clause, n uint32) *Explanation {
+	s := e.trace[c]
+	x := &Explanation{Message: describe(c)}
+	if s != nil && s.has(n) {
+		x.Value = s.score[n]
+	}
+	var kids []*search.Clause
+	kids = append(kids, c.Children...)
+	kids = append(kids, c.Must...)
+	kids = append(kids, c.Should...)
+	for _, k := range kids {
+		if ks := e.trace[k]; ks != nil && ks.has(n) {
+			x.Children = append(x.Children, e.explain(k, n))
+		}
+	}
+	return x
+}
+
+// describe names a clause for an explanation.
+func describe(c *search.Clause) string {
+	switch c.Kind {
+	case search.ClauseWord:
+		return "word " + c.Text + " in " + fieldNames(c.Fields)
+	case search.ClausePrefix:
+		return "prefix " + c.Text + "* in " + fieldNames(c.Fields)
+	case search.ClausePhrase:
+		return "phrase \"" + c.Text + "\" in " + fieldNames(c.Fields)
+	case search.ClauseFacet:
+		return "facet " + c.Facet + ":" + c.Value
+	case search.ClauseAny:
+		return "any of (sum × matched/clauses)"
+	case search.ClauseMax:
+		return "the best of"
+	case search.ClauseBool:
+		return "all of the required, none of the excluded, plus the optional"
+	}
+	return "every document"
+}
+
+func fieldNames(ws []search.Weighted) string {
+	var parts []string
+	for _, w := range ws {
+		parts = append(parts, fmt.Sprintf("%s^%g", w.Field, w.Boost))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Explanation is how a document's score was made: a value, what it is,
+// and the parts it sums.
+type Explanation struct {
+	Value    float64        `json:"value"`
+	Message  string         `json:"message"`
+	Children []*Explanation `json:"children,omitempty"`
+}

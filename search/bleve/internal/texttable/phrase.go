@@ -1,0 +1,137 @@
+package texttable
+
+import "encoding/binary"
+
+// postCursor walks one term's postings in a segment, positions included.
+type postCursor struct {
+	data []byte
+	p    int
+	// pos is the field's position stream; pp where the current
+	// document's positions start.
+	pos  []byte
+	pp   int
+	doc  uint64
+	freq uint64
+	done bool
+	// at holds the positions of the current document once read.
+	at      []uint64
+	posRead bool
+	started bool
+}
+
+func newPostCursor(f *field, t *term) *postCursor {
+	c := &postCursor{data: f.data[t.off:t.end], pos: f.pos, pp: int(t.poff)}
+	c.next()
+	return c
+}
+
+// next moves to the next document, skipping unread positions.
+func (c *postCursor) next() {
+	if c.started && !c.posRead {
+		p := c.pp
+		for i := uint64(0); i < c.freq; i++ {
+			for c.pos[p]&0x80 != 0 {
+				p++
+			}
+			p++
+		}
+		c.pp = p
+	}
+	c.started = true
+	if c.p >= len(c.data) {
+		c.done = true
+		return
+	}
+	d, n := binary.Uvarint(c.data[c.p:])
+	c.p += n
+	c.doc += d >> 1
+	c.freq = 1
+	if d&1 == 0 {
+		c.freq, n = binary.Uvarint(c.data[c.p:])
+		c.p += n
+	}
+	c.posRead = false
+}
+
+// positions decodes the current document's positions.
+func (c *postCursor) positions() []uint64 {
+	if c.posRead {
+		return c.at
+	}
+	c.at = c.at[:0]
+	p := c.pp
+	var last uint64
+	for i := uint64(0); i < c.freq; i++ {
+		v, n := binary.Uvarint(c.pos[p:])
+		p += n
+		last += v
+		c.at = append(c.at, last)
+	}
+	c.pp, c.posRead = p, true
+	return c.at
+}
+
+// alignPhrase calls fn for every document where word i stands at some
+// position p+offs[i] for every i.
+func alignPhrase(curs []*postCursor, offs []uint64, fn func(doc uint32)) {
+	for {
+		var target uint64
+		for _, c := range curs {
+			if c.done {
+				return
+			}
+			target = max(target, c.doc)
+		}
+		aligned := true
+		for _, c := range curs {
+			for !c.done && c.doc < target {
+				c.next()
+			}
+			if c.done {
+				return
+			}
+			if c.doc != target {
+				aligned = false
+			}
+		}
+		if !aligned {
+			continue
+		}
+		if phraseAt(curs, offs) {
+			fn(uint32(target))
+		}
+		for _, c := range curs {
+			c.next()
+		}
+	}
+}
+
+// phraseAt reports whether the cursors' current document holds word i at
+// some position p+offs[i] for every i.
+func phraseAt(curs []*postCursor, offs []uint64) bool {
+	start := curs[0].positions()
+	for _, c := range curs[1:] {
+		c.positions()
+	}
+next:
+	for _, p := range start {
+		for i := 1; i < len(curs); i++ {
+			want := p + offs[i]
+			found := false
+			for _, q := range curs[i].at {
+				if q == want {
+					found = true
+					break
+				}
+				if q > want {
+					break
+				}
+			}
+			if !found {
+				continue next
+			}
+		}
+		return true
+	}
+	return false
+}

@@ -1,0 +1,347 @@
+package texttable
+
+import (
+	"context"
+	"encoding/binary"
+	"fmt"
+	"runtime"
+	"sort"
+	"sync"
+)
+
+// Segment is the table of one immutable index segment: the postings of
+// every text field and each document's facet values, date and id, by the
+// segment's own document numbers. Its postings live outside the Go heap
+// and are unmapped once the Segment is unreachable.
+type Segment struct {
+	docs   int
+	fields map[string]*field
+	// Facet values: keys[v] is value v ("country:HND"); the values of
+	// document n are vals[off[n]:off[n+1]].
+	keys []string
+	off  []uint32
+	vals []uint32
+	date []string
+	id   []string
+	// bytes is the size of the encoded postings.
+	bytes int
+}
+
+// field is one text field's dictionary and postings in a segment.
+type field struct {
+	// terms in byte order.
+	terms []term
+	// length[n] is the field's length in document n (0: not in it).
+	length []uint32
+	// lengthSum is the sum of length, holders the documents with a
+	// length.
+	lengthSum uint64
+	holders   uint64
+	// data holds every term's postings, each a uvarint document delta
+	// shifted left by one, its low bit set when the frequency is 1, else
+	// followed by the uvarint frequency; pos holds their positions (Key
+	// deltas), apart so that scoring never reads them.
+	data, pos []byte
+	// skips hold every skipEvery-th posting of the terms with more, so
+	// that one document's positions are found without decoding the
+	// postings before it (snippets).
+	skips []skipEntry
+	// frees unmap the off-heap copies.
+	frees []func()
+}
+
+// skipEvery is the spacing of skip entries, in postings.
+const skipEvery = 64
+
+// skipEntry locates a posting: its document, where it starts in data and
+// its positions in pos, and the document before it (its delta's base).
+type skipEntry struct {
+	doc, prev   uint32
+	off, posOff uint64
+}
+
+// term locates one term's postings in its field's data.
+type term struct {
+	text     string
+	off, end uint64
+	poff     uint64
+	df       uint32
+	// skip is the index of the term's first skip entry.
+	skip uint32
+}
+
+// Docs bounds the segment's document numbers.
+func (s *Segment) Docs() int { return s.docs }
+
+// Bytes is the size of the segment's encoded postings and positions.
+func (s *Segment) Bytes() int { return s.bytes }
+
+// Build reads a segment's fields from src.
+func Build(ctx context.Context, src Source, schema Schema) (*Segment, error) {
+	s := &Segment{docs: src.Docs(), fields: map[string]*field{}}
+	s.date = make([]string, s.docs)
+	s.id = make([]string, s.docs)
+	var (
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		firstErr error
+		sem      = make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
+	)
+	for _, tf := range schema.Text {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			f, err := buildField(ctx, src, tf.Name, s.docs)
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				if firstErr == nil {
+					firstErr = err
+				}
+				return
+			}
+			if f != nil {
+				s.fields[tf.Name] = f
+				s.bytes += len(f.data) + len(f.pos)
+			}
+		}()
+	}
+	wg.Wait()
+	free := func() {
+		for _, f := range s.fields {
+			f.free()
+		}
+	}
+	if firstErr != nil {
+		free()
+		return nil, firstErr
+	}
+	runtime.AddCleanup(s, func(free func()) { free() }, free)
+	if err := s.readColumns(ctx, src, schema); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// readColumns reads each document's facet values, date and id.
+func (s *Segment) readColumns(ctx context.Context, src Source, schema Schema) error {
+	if schema.ID != "" {
+		err := src.Walk(ctx, schema.ID, func(t string, p *Posting) error {
+			if int(p.Doc) < s.docs {
+				s.id[p.Doc] = t
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("text table: ids: %w", err)
+		}
+	}
+	if schema.Date != "" {
+		err := src.Walk(ctx, schema.Date, func(t string, p *Posting) error {
+			if int(p.Doc) < s.docs {
+				s.date[p.Doc] = t
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("text table: dates: %w", err)
+		}
+	}
+	count := make([]uint32, s.docs+1)
+	type pair struct{ doc, v uint32 }
+	var pairs []pair
+	if schema.Facet != "" {
+		err := src.Walk(ctx, schema.Facet, func(t string, p *Posting) error {
+			if int(p.Doc) >= s.docs {
+				return nil
+			}
+			if len(s.keys) == 0 || s.keys[len(s.keys)-1] != t {
+				s.keys = append(s.keys, t)
+			}
+			pairs = append(pairs, pair{p.Doc, uint32(len(s.keys) - 1)})
+			count[p.Doc+1]++
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("text table: facets: %w", err)
+		}
+	}
+	s.off = make([]uint32, s.docs+1)
+	for n := 1; n <= s.docs; n++ {
+		s.off[n] = s.off[n-1] + count[n]
+	}
+	s.vals = make([]uint32, len(pairs))
+	next := append([]uint32(nil), s.off[:s.docs]...)
+	for _, p := range pairs {
+		s.vals[next[p.doc]] = p.v
+		next[p.doc]++
+	}
+	return nil
+}
+
+// buildField reads one text field's postings, or returns nil when the
+// segment has none.
+func buildField(ctx context.Context, src Source, name string, docs int) (*field, error) {
+	f := &field{length: make([]uint32, docs)}
+	var (
+		buf     [binary.MaxVarintLen64]byte
+		cur     *term
+		prev    uint64
+		started bool
+	)
+	put := func(dst *[]byte, v uint64) {
+		n := binary.PutUvarint(buf[:], v)
+		*dst = append(*dst, buf[:n]...)
+	}
+	finish := func() {
+		if cur != nil {
+			cur.end = uint64(len(f.data))
+			f.terms = append(f.terms, *cur)
+		}
+	}
+	i := 0
+	err := src.Walk(ctx, name, func(t string, p *Posting) error {
+		if i++; i%4096 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if int(p.Doc) >= docs {
+			return nil
+		}
+		if cur == nil || cur.text != t {
+			finish()
+			cur = &term{text: t, off: uint64(len(f.data)), poff: uint64(len(f.pos)), skip: uint32(len(f.skips))}
+			prev = 0
+			started = true
+		}
+		n := uint64(p.Doc)
+		if f.length[n] == 0 {
+			f.length[n] = max(p.Length, 1)
+			f.lengthSum += uint64(f.length[n])
+			f.holders++
+		}
+		if cur.df > 0 && cur.df%skipEvery == 0 {
+			f.skips = append(f.skips, skipEntry{doc: uint32(n), prev: uint32(prev), off: uint64(len(f.data)), posOff: uint64(len(f.pos))})
+		}
+		freq := uint64(p.Freq)
+		if len(p.Positions) > 0 {
+			freq = uint64(len(p.Positions))
+		}
+		freq = max(freq, 1)
+		if freq == 1 {
+			put(&f.data, (n-prev)<<1|1)
+		} else {
+			put(&f.data, (n-prev)<<1)
+			put(&f.data, freq)
+		}
+		prev = n
+		var last uint64
+		for k, key := range p.Positions {
+			if uint64(k) >= freq {
+				break
+			}
+			put(&f.pos, key-last)
+			last = key
+		}
+		for k := uint64(len(p.Positions)); k < freq; k++ {
+			put(&f.pos, 0)
+		}
+		cur.df++
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("text table: field %s: %w", name, err)
+	}
+	finish()
+	if !started {
+		return nil, nil
+	}
+	if !sort.SliceIsSorted(f.terms, func(i, j int) bool { return f.terms[i].text < f.terms[j].text }) {
+		sort.Slice(f.terms, func(i, j int) bool { return f.terms[i].text < f.terms[j].text })
+	}
+	f.moveOffHeap()
+	return f, nil
+}
+
+// lookup finds a term in the field's dictionary.
+func (f *field) lookup(t string) *term {
+	i := sort.Search(len(f.terms), func(i int) bool { return f.terms[i].text >= t })
+	if i < len(f.terms) && f.terms[i].text == t {
+		return &f.terms[i]
+	}
+	return nil
+}
+
+// prefixRange returns the terms of f that start with p.
+func (f *field) prefixRange(p string) []term {
+	lo := sort.Search(len(f.terms), func(i int) bool { return f.terms[i].text >= p })
+	hi := lo
+	for hi < len(f.terms) && len(f.terms[hi].text) >= len(p) && f.terms[hi].text[:len(p)] == p {
+		hi++
+	}
+	return f.terms[lo:hi]
+}
+
+// each calls fn for every posting of t: document and frequency.
+func (f *field) each(t *term, fn func(doc uint32, freq uint64)) {
+	data := f.data[t.off:t.end]
+	var doc uint64
+	for p := 0; p < len(data); {
+		d, n := binary.Uvarint(data[p:])
+		p += n
+		doc += d >> 1
+		freq := uint64(1)
+		if d&1 == 0 {
+			freq, n = binary.Uvarint(data[p:])
+			p += n
+		}
+		fn(uint32(doc), freq)
+	}
+}
+
+// positionsOf returns the positions (Key) of t in document n, or nil when
+// n does not hold it.
+func (f *field) positionsOf(t *term, n uint32) []uint64 {
+	off, posOff, doc := t.off, t.poff, uint64(0)
+	if ns := int((t.df+skipEvery-1)/skipEvery) - 1; ns > 0 {
+		sk := f.skips[t.skip : int(t.skip)+ns]
+		i := sort.Search(len(sk), func(i int) bool { return sk[i].doc > n }) - 1
+		if i >= 0 {
+			off, posOff, doc = sk[i].off, sk[i].posOff, uint64(sk[i].prev)
+		}
+	}
+	data, pos := f.data, f.pos
+	for p := off; p < t.end; {
+		d, k := binary.Uvarint(data[p:])
+		p += uint64(k)
+		doc += d >> 1
+		freq := uint64(1)
+		if d&1 == 0 {
+			freq, k = binary.Uvarint(data[p:])
+			p += uint64(k)
+		}
+		if doc > uint64(n) {
+			return nil
+		}
+		if doc < uint64(n) {
+			for i := uint64(0); i < freq; i++ {
+				for pos[posOff]&0x80 != 0 {
+					posOff++
+				}
+				posOff++
+			}
+			continue
+		}
+		out := make([]uint64, 0, freq)
+		var last uint64
+		for i := uint64(0); i < freq; i++ {
+			v, k := binary.Uvarint(pos[posOff:])
+			posOff += uint64(k)
+			last += v
+			out = append(out, last)
+		}
+		return out
+	}
+	return nil
+}

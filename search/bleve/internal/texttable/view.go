@@ -1,0 +1,246 @@
+package texttable
+
+import (
+	"math"
+	"math/bits"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// View is the searchable state of one index snapshot: its segments, in
+// order, with the snapshot's deletions. Document numbers of a View are
+// global: segment i's documents start at its base. A View never changes;
+// it is safe for concurrent use.
+type View struct {
+	schema   Schema
+	analyzer Analyzer
+	segs     []*Segment
+	base     []uint32
+	docs     int
+	// live marks the documents not deleted; total counts them (BM25's N).
+	live  []uint64
+	total uint64
+	// Facet values across segments: keys[v] ("country:HND"), groups[v]
+	// its facet ("country"); vbits[v] marks the live documents holding
+	// it; segVal[i][local] is the View's id of segment i's value local.
+	keys   []string
+	groups []string
+	ids    map[string]uint32
+	vbits  [][]uint64
+	segVal [][]uint32
+	// facetNorm holds BM25's length part for facet values typed in a
+	// query, by document (its count of values against the average).
+	facetAvg float64
+	// byKind lists the text fields of each kind.
+	byKind map[uint8][]TextField
+	// avg is each text field's average length over the documents that
+	// have it (deleted ones included).
+	avg map[string]float64
+
+	dateOnce       sync.Once
+	byDate, undate []uint32
+
+	cache *matchCache
+	pool  sync.Pool
+}
+
+// Config is what a View needs besides its segments.
+type Config struct {
+	Schema   Schema
+	Analyzer Analyzer
+	// MatchCacheBytes bounds the cache of recent match sets (0: none).
+	MatchCacheBytes int
+}
+
+// NewView assembles segs, in the snapshot's order, with deleted[i] the
+// deleted document numbers of segment i.
+func NewView(cfg Config, segs []*Segment, deleted [][]uint32) *View {
+	v := &View{schema: cfg.Schema, analyzer: cfg.Analyzer, segs: segs, ids: map[string]uint32{}, byKind: map[uint8][]TextField{}, avg: map[string]float64{}}
+	if cfg.MatchCacheBytes > 0 {
+		v.cache = newMatchCache(cfg.MatchCacheBytes)
+	}
+	for _, f := range cfg.Schema.Text {
+		v.byKind[uint8(f.Kind)] = append(v.byKind[uint8(f.Kind)], f)
+	}
+	v.base = make([]uint32, len(segs))
+	for i, s := range segs {
+		v.base[i] = uint32(v.docs)
+		v.docs += s.docs
+	}
+	nw := (v.docs + 63) / 64
+	v.live = make([]uint64, nw)
+	for i, s := range segs {
+		b := int(v.base[i])
+		for n := range s.docs {
+			if s.id[n] != "" {
+				setBit(v.live, uint32(b+n))
+			}
+		}
+		if i < len(deleted) {
+			for _, n := range deleted[i] {
+				if int(n) < s.docs {
+					clearBit(v.live, uint32(b)+n)
+				}
+			}
+		}
+	}
+	v.total = uint64(popcount(v.live, nil))
+	// Facet values.
+	values := 0
+	v.segVal = make([][]uint32, len(segs))
+	for i, s := range segs {
+		v.segVal[i] = make([]uint32, len(s.keys))
+		for local, k := range s.keys {
+			id, ok := v.ids[k]
+			if !ok {
+				id = uint32(len(v.keys))
+				v.ids[k] = id
+				v.keys = append(v.keys, k)
+				g, _, _ := strings.Cut(k, ":")
+				v.groups = append(v.groups, g)
+				v.vbits = append(v.vbits, make([]uint64, nw))
+			}
+			v.segVal[i][local] = id
+		}
+		b := v.base[i]
+		for n := range s.docs {
+			if !hasBit(v.live, b+uint32(n)) {
+				continue
+			}
+			for _, local := range s.vals[s.off[n]:s.off[n+1]] {
+				setBit(v.vbits[v.segVal[i][local]], b+uint32(n))
+				values++
+			}
+		}
+	}
+	if v.total > 0 {
+		v.facetAvg = math.Ceil(float64(values) / float64(v.total))
+		for _, f := range cfg.Schema.Text {
+			var sum, holders uint64
+			for _, s := range segs {
+				if sf := s.fields[f.Name]; sf != nil {
+					sum += sf.lengthSum
+					holders += sf.holders
+				}
+			}
+			if holders > 0 {
+				v.avg[f.Name] = float64(sum) / float64(holders)
+			}
+		}
+	}
+	return v
+}
+
+// Docs bounds the View's document numbers.
+func (v *View) Docs() int { return v.docs }
+
+// Total is the number of live documents.
+func (v *View) Total() uint64 { return v.total }
+
+// Bytes is the size of the View's postings, positions and bitsets.
+func (v *View) Bytes() int {
+	n := len(v.vbits) * len(v.live) * 8
+	for _, s := range v.segs {
+		n += s.bytes
+		for _, f := range s.fields {
+			n += 4 * len(f.length)
+		}
+	}
+	return n
+}
+
+// Segments returns the View's segments, in order.
+func (v *View) Segments() []*Segment { return v.segs }
+
+// Locate returns the segment of document n and n's number in it.
+func (v *View) Locate(n uint32) (seg int, local uint32) {
+	i := sort.Search(len(v.base), func(i int) bool { return v.base[i] > n }) - 1
+	if i < 0 {
+		return 0, n
+	}
+	return i, n - v.base[i]
+}
+
+// ID returns document n's id ("" for none).
+func (v *View) ID(n uint32) string {
+	i, l := v.Locate(n)
+	if i >= len(v.segs) || int(l) >= v.segs[i].docs {
+		return ""
+	}
+	return v.segs[i].id[l]
+}
+
+// Date returns document n's date ("" for none).
+func (v *View) Date(n uint32) string {
+	i, l := v.Locate(n)
+	if i >= len(v.segs) || int(l) >= v.segs[i].docs {
+		return ""
+	}
+	return v.segs[i].date[l]
+}
+
+// Keys returns the facet values of the View ("facet:value") of group g.
+func (v *View) Keys(g string) []string {
+	var out []string
+	for i, k := range v.keys {
+		if v.groups[i] == g {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// dateOrder returns the live documents with a date, by date then id, and
+// those without, by id.
+func (v *View) dateOrder() (dated, undated []uint32) {
+	v.dateOnce.Do(func() {
+		forEach(v.live, func(n uint32) {
+			if v.Date(n) == "" {
+				v.undate = append(v.undate, n)
+			} else {
+				v.byDate = append(v.byDate, n)
+			}
+		})
+		sort.Slice(v.byDate, func(i, j int) bool {
+			a, b := v.byDate[i], v.byDate[j]
+			if da, db := v.Date(a), v.Date(b); da != db {
+				return da < db
+			}
+			return v.ID(a) < v.ID(b)
+		})
+		sort.Slice(v.undate, func(i, j int) bool { return v.ID(v.undate[i]) < v.ID(v.undate[j]) })
+	})
+	return v.byDate, v.undate
+}
+
+func setBit(b []uint64, n uint32)      { b[n/64] |= 1 << (n % 64) }
+func clearBit(b []uint64, n uint32)    { b[n/64] &^= 1 << (n % 64) }
+func hasBit(b []uint64, n uint32) bool { return b[n/64]&(1<<(n%64)) != 0 }
+
+// forEach calls fn for every set bit's document number, ascending.
+func forEach(set []uint64, fn func(n uint32)) {
+	for w, word := range set {
+		for word != 0 {
+			i := bits.TrailingZeros64(word)
+			word &= word - 1
+			fn(uint32(w*64 + i))
+		}
+	}
+}
+
+// popcount counts the bits of a, or of a AND b.
+func popcount(a, b []uint64) int {
+	c := 0
+	if b == nil {
+		for _, w := range a {
+			c += bits.OnesCount64(w)
+		}
+		return c
+	}
+	b = b[:len(a)]
+	for i, w := range a {
+		c += bits.OnesCount64(w & b[i])
+	}
+	return c
+}

@@ -1,0 +1,199 @@
+package bleve
+
+import (
+	"context"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"testing"
+
+	"faro/search"
+	"faro/search/searchtest"
+)
+
+// newTestIndex makes an index of docs with the result cache off.
+func newTestIndex(t *testing.T, docs []*search.Document) *Index {
+	t.Helper()
+	idx, err := Create(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { idx.Close() })
+	ctx := context.Background()
+	for _, d := range docs {
+		if err := idx.Put(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := idx.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	idx.SetCacheSize(0)
+	return idx
+}
+
+func hitIDs(r *search.Result) []string {
+	var ids []string
+	for _, h := range r.Hits {
+		ids = append(ids, h.ID)
+	}
+	return ids
+}
+
+// TestWritesSearchableAtOnce checks that documents added or deleted after
+// the first search are found (or gone) as soon as the write returns, and
+// that the View made incrementally answers as one built from scratch.
+func TestWritesSearchableAtOnce(t *testing.T) {
+	docs := searchtest.Synthetic(3, 500)
+	dir := filepath.Join(t.TempDir(), "index")
+	idx, err := Create(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	for _, d := range docs[:400] {
+		if err := idx.Put(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := idx.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	idx.SetCacheSize(0)
+	q := search.Query{Text: "migration", Size: 100, Filters: map[string][]string{"country": {"HND", "GTM"}}}
+	before, err := idx.Search(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs[400:] {
+		if err := idx.Put(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+		if d == docs[450] {
+			// Writes one at a time as well as in a batch.
+			if err := idx.Flush(ctx); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := idx.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	gone := before.Hits[0].ID
+	if err := idx.Delete(ctx, gone); err != nil {
+		t.Fatal(err)
+	}
+	after, err := idx.Search(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Total <= before.Total-1 {
+		t.Errorf("total %d after 100 more documents, %d before", after.Total, before.Total)
+	}
+	if slices.Contains(hitIDs(after), gone) {
+		t.Errorf("deleted document %s still found", gone)
+	}
+	if reflect.DeepEqual(before.Facets, after.Facets) {
+		t.Errorf("facet counts did not change after 100 more documents")
+	}
+	// The same index opened afresh builds every table from scratch.
+	if err := idx.Close(); err != nil {
+		t.Fatal(err)
+	}
+	fresh, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fresh.Close()
+	fresh.SetCacheSize(0)
+	again, err := fresh.Search(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(hitIDs(after), hitIDs(again)) || after.Total != again.Total || !reflect.DeepEqual(after.Facets, again.Facets) {
+		t.Errorf("incremental and fresh Views differ:\n %v %d\n %v %d", hitIDs(after), after.Total, hitIDs(again), again.Total)
+	}
+}
+
+// TestSegmentTablesReused checks that a write builds the table of its own
+// segment only: the tables of the segments that did not change are the
+// same objects.
+func TestSegmentTablesReused(t *testing.T) {
+	docs := searchtest.Synthetic(4, 300)
+	idx := newTestIndex(t, docs[:299])
+	ctx := context.Background()
+	if !idx.Warm(ctx) {
+		t.Fatal("no View")
+	}
+	idx.tt.mu.Lock()
+	old := map[any]bool{}
+	for _, s := range idx.tt.segs {
+		old[s] = true
+	}
+	idx.tt.mu.Unlock()
+	if err := idx.Put(ctx, docs[299]); err != nil {
+		t.Fatal(err)
+	}
+	if err := idx.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	idx.tt.mu.Lock()
+	defer idx.tt.mu.Unlock()
+	reused, fresh := 0, 0
+	for _, s := range idx.tt.segs {
+		if old[s] {
+			reused++
+		} else {
+			fresh++
+		}
+	}
+	if reused == 0 || fresh == 0 {
+		t.Errorf("after one write: %d tables reused, %d built; want both", reused, fresh)
+	}
+}
+
+func TestSearchClosedIndex(t *testing.T) {
+	idx, err := Create(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range searchtest.Docs() {
+		if err := idx.Put(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := idx.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := idx.Search(context.Background(), search.Query{Text: "trata"}); err == nil {
+		t.Errorf("search of a closed index: no error")
+	}
+}
+
+func TestStoredHitMatchesDocument(t *testing.T) {
+	docs := searchtest.Synthetic(5, 50)
+	docs[0].Author, docs[0].SourceURL, docs[0].Date = "IOM", "https://example.org/a.pdf", "2021-03-04"
+	docs[0].Labels = []search.Label{{Facet: search.FacetCountry, Value: "HND"}}
+	idx := newTestIndex(t, docs)
+	for _, want := range docs {
+		d, err := idx.idx.Document(want.ID)
+		if err != nil || d == nil {
+			t.Fatalf("%s: %v", want.ID, err)
+		}
+		full, err := storedDoc(d, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		hit, err := storedHit(d, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, b := hitWithSpans(full, 1, nil, 0), hitWithSpans(hit, 1, nil, 0)
+		if !reflect.DeepEqual(a, b) {
+			t.Errorf("%s:\n from the document %+v\n from the hit      %+v", want.ID, a, b)
+		}
+		if !reflect.DeepEqual(full.Pages, hit.Pages) {
+			t.Errorf("%s: pages differ", want.ID)
+		}
+	}
+}

@@ -1,0 +1,391 @@
+package search
+
+import (
+	"strconv"
+	"strings"
+)
+
+// A Plan is a parsed query compiled into what an engine evaluates: which
+// words, prefixes, phrases and facet values match, in which text fields,
+// how clauses combine and how much each weighs. Every ranking rule of Faro
+// lives in Compile; engines read the plan and add nothing of their own
+// (they do the per-language analysis of its texts and the BM25 arithmetic
+// of a term in a field).
+//
+// Scoring semantics, which every evaluator implements:
+//   - ClauseWord: each field of Fields matches when it holds every term the
+//     field's analyser makes of Text; a field's score is the sum of those
+//     terms' BM25 scores times the field's Boost. The clause's score is the
+//     sum over matching fields times matched/len(Fields).
+//   - ClausePrefix: as ClauseWord with each term starting with Text (folded);
+//     a field's terms combine as ClauseAny does.
+//   - ClausePhrase: a field matches when its analysed terms of Text stand
+//     at their relative positions within one page; scored as ClauseWord.
+//   - ClauseFacet: the documents holding Facet:Value, scored as a term of
+//     a one-field index of facet values.
+//   - ClauseAny: the union; the sum of the matching children's scores
+//     times matched/len(Children).
+//   - ClauseMax: the union; the best of the matching children's scores
+//     (translations of one word: matching several is no better than one).
+//   - ClauseBool: the documents matching every Must (every document when
+//     there is none, scored 1) and no Not; the score of the Musts summed,
+//     plus the score of the Should children taken as one ClauseAny.
+//   - ClauseAll: every document, scored 1.
+type Plan struct {
+	Root *Clause
+	// Browse is set when the query has no words: hits are ordered by
+	// date, newest first, unless a sort says otherwise.
+	Browse bool
+	// Marks are the words and phrases a hit's text is highlighted with.
+	Marks []Mark
+	// key is the plan's canonical text (Key).
+	key string
+}
+
+// ClauseKind says what a Clause matches.
+type ClauseKind uint8
+
+// Clause kinds; see Plan for their semantics.
+const (
+	ClauseAll ClauseKind = iota
+	ClauseWord
+	ClausePrefix
+	ClausePhrase
+	ClauseFacet
+	ClauseAny
+	ClauseMax
+	ClauseBool
+)
+
+// TextField is a kind of text field; engines hold one per language.
+type TextField uint8
+
+// Text fields.
+const (
+	FieldTitle TextField = iota
+	FieldSummary
+	FieldBody
+)
+
+// String names the field kind.
+func (f TextField) String() string {
+	switch f {
+	case FieldTitle:
+		return "title"
+	case FieldSummary:
+		return "summary"
+	}
+	return "body"
+}
+
+// Weighted is a text field with the weight of its matches.
+type Weighted struct {
+	Field TextField
+	Boost float64
+}
+
+// Clause is one node of a Plan.
+type Clause struct {
+	Kind ClauseKind
+	// Text is the word, prefix or phrase (ClauseWord, ClausePrefix,
+	// ClausePhrase) as the user typed it; engines analyse it per field.
+	Text string
+	// Fields are where Text is searched, with their boosts.
+	Fields []Weighted
+	// Facet and Value name a facet value (ClauseFacet).
+	Facet, Value string
+	// Children of a ClauseAny or ClauseMax.
+	Children []*Clause
+	// Must, Should and Not of a ClauseBool.
+	Must, Should, Not []*Clause
+}
+
+// Mark is a word, prefix or phrase whose matches are highlighted.
+type Mark struct {
+	Text           string
+	Phrase, Prefix bool
+}
+
+// Ranking rules.
+const (
+	// TitleBoost, SummaryBoost and BodyBoost weigh a match by where it
+	// stands.
+	TitleBoost   = 3
+	SummaryBoost = 2
+	BodyBoost    = 1
+	// SynonymBoost weighs a match of a synonym or translation (in any
+	// field) against a match of the user's own words.
+	SynonymBoost = 0.8
+	// ProximityBoost weighs the optional phrase of a query's words.
+	ProximityBoost = 0.5
+	// MaxProximityWords is the longest run of words given a proximity
+	// phrase: a long run rarely stands verbatim in a document.
+	MaxProximityWords = 4
+)
+
+var (
+	allFields   = []Weighted{{FieldTitle, TitleBoost}, {FieldSummary, SummaryBoost}, {FieldBody, BodyBoost}}
+	titleFields = []Weighted{{FieldTitle, TitleBoost}}
+	// Summaries are short: their words stand together anyway.
+	proximityFields = []Weighted{{FieldTitle, TitleBoost * ProximityBoost}, {FieldBody, BodyBoost * ProximityBoost}}
+	synonymFields   = []Weighted{{FieldTitle, SynonymBoost}, {FieldSummary, SynonymBoost}, {FieldBody, SynonymBoost}}
+	synonymTitle    = []Weighted{{FieldTitle, SynonymBoost}}
+)
+
+// CompileOptions are what compiling needs from the engine.
+type CompileOptions struct {
+	// IsStopWord reports whether some language's analyser drops word
+	// entirely: such a word cannot be required, for documents in that
+	// language would never match. Nil: no stop words.
+	IsStopWord func(word string) bool
+}
+
+// Compile parses text in Faro's query language and compiles it. Errors
+// are *QueryError.
+func Compile(text string, opts CompileOptions) (*Plan, error) {
+	n, err := ParseQuery(text)
+	if err != nil {
+		return nil, err
+	}
+	return CompileNode(n, opts), nil
+}
+
+// CompileNode compiles a parsed query: synonyms and translations are
+// added, then every node becomes its clause.
+func CompileNode(n Node, opts CompileOptions) *Plan {
+	_, browse := n.(MatchAll)
+	expanded := ExpandSynonyms(n)
+	c := &compiler{opts: opts}
+	p := &Plan{Root: c.clause(expanded), Browse: browse, Marks: marks(expanded, nil)}
+	var b strings.Builder
+	p.Root.write(&b)
+	p.key = b.String()
+	return p
+}
+
+// Key is the plan's canonical text: two plans with the same key match and
+// rank alike.
+func (p *Plan) Key() string { return p.key }
+
+type compiler struct{ opts CompileOptions }
+
+func (c *compiler) clause(n Node) *Clause {
+	switch n := n.(type) {
+	case MatchAll:
+		return &Clause{Kind: ClauseAll}
+	case Term:
+		if IsFacet(n.Field) {
+			return &Clause{Kind: ClauseFacet, Facet: n.Field, Value: n.Text}
+		}
+		kind := ClauseWord
+		if n.Prefix {
+			kind = ClausePrefix
+		}
+		return &Clause{Kind: kind, Text: n.Text, Fields: fieldsOf(n.Field)}
+	case Phrase:
+		return &Clause{Kind: ClausePhrase, Text: n.Text, Fields: fieldsOf(n.Field)}
+	case Or:
+		out := &Clause{Kind: ClauseAny}
+		for _, x := range n.Nodes {
+			out.Children = append(out.Children, c.clause(x))
+		}
+		return single(out)
+	case Alternatives:
+		// The words typed, or their translations at a lower weight: the
+		// best translation counts, as many of them often share a stem.
+		alts := &Clause{Kind: ClauseMax}
+		for _, a := range n.Alts {
+			switch a := a.(type) {
+			case Term:
+				alts.Children = append(alts.Children, &Clause{Kind: ClauseWord, Text: a.Text, Fields: synonymFieldsOf(a.Field)})
+			case Phrase:
+				alts.Children = append(alts.Children, &Clause{Kind: ClausePhrase, Text: a.Text, Fields: synonymFieldsOf(a.Field)})
+			default:
+				alts.Children = append(alts.Children, c.clause(a))
+			}
+		}
+		return &Clause{Kind: ClauseAny, Children: []*Clause{c.clause(n.Node), single(alts)}}
+	case And:
+		return c.and(n)
+	case Not:
+		return &Clause{Kind: ClauseBool, Not: []*Clause{c.clause(n.Node)}}
+	}
+	return &Clause{Kind: ClauseAll}
+}
+
+// single returns a ClauseAny's or ClauseMax's only child in its place.
+func single(any *Clause) *Clause {
+	if len(any.Children) == 1 {
+		return any.Children[0]
+	}
+	return any
+}
+
+// and weighs the clauses of an And: required ones summed, stop words
+// optional, exclusions removed, and a bonus when the query's words stand
+// together.
+func (c *compiler) and(n And) *Clause {
+	out := &Clause{Kind: ClauseBool}
+	if words := bareRun(n.Nodes); len(words) >= 2 && len(words) <= MaxProximityWords {
+		out.Should = append(out.Should, &Clause{Kind: ClausePhrase, Text: strings.Join(words, " "), Fields: proximityFields})
+	}
+	content := 0
+	for _, x := range n.Nodes {
+		if !c.isStopTerm(x) {
+			content++
+		}
+	}
+	for _, x := range n.Nodes {
+		switch not, isNot := x.(Not); {
+		case isNot:
+			out.Not = append(out.Not, c.clause(not.Node))
+		case content > 0 && c.isStopTerm(x):
+			out.Should = append(out.Should, c.clause(x))
+		default:
+			out.Must = append(out.Must, c.clause(x))
+		}
+	}
+	if len(out.Must) == 1 && len(out.Should) == 0 && len(out.Not) == 0 {
+		return out.Must[0]
+	}
+	return out
+}
+
+// isStopTerm reports whether n is a bare word that some language's
+// analyser drops.
+func (c *compiler) isStopTerm(n Node) bool {
+	t, ok := n.(Term)
+	if !ok || t.Field != "" || t.Prefix || c.opts.IsStopWord == nil {
+		return false
+	}
+	return c.opts.IsStopWord(t.Text)
+}
+
+// bareRun returns the words of an And's clauses when all are unfielded
+// words (exclusions aside), else nil.
+func bareRun(nodes []Node) []string {
+	var words []string
+	for _, x := range nodes {
+		switch t := x.(type) {
+		case Term:
+			if t.Field != "" || t.Prefix {
+				return nil
+			}
+			words = append(words, t.Text)
+		case Not:
+			// Exclusions do not break the run.
+		default:
+			return nil
+		}
+	}
+	return words
+}
+
+func fieldsOf(field string) []Weighted {
+	if field == "title" {
+		return titleFields
+	}
+	return allFields
+}
+
+// synonymFieldsOf are the fields a translation is searched in: one found
+// in a title is not worth more than one in the body.
+func synonymFieldsOf(field string) []Weighted {
+	if field == "title" {
+		return synonymTitle
+	}
+	return synonymFields
+}
+
+// marks collects the words and phrases of n that match in the body: not
+// those under NOT, nor title or facet fields.
+func marks(n Node, out []Mark) []Mark {
+	switch n := n.(type) {
+	case Term:
+		if n.Field == "" {
+			out = append(out, Mark{Text: n.Text, Prefix: n.Prefix})
+		}
+	case Phrase:
+		if n.Field == "" {
+			out = append(out, Mark{Text: n.Text, Phrase: true})
+		}
+	case Alternatives:
+		out = marks(n.Node, out)
+		for _, a := range n.Alts {
+			out = marks(a, out)
+		}
+	case And:
+		for _, x := range n.Nodes {
+			out = marks(x, out)
+		}
+	case Or:
+		for _, x := range n.Nodes {
+			out = marks(x, out)
+		}
+	}
+	return out
+}
+
+// write appends the clause's canonical text to b.
+func (c *Clause) write(b *strings.Builder) {
+	switch c.Kind {
+	case ClauseAll:
+		b.WriteString("*")
+	case ClauseWord, ClausePrefix, ClausePhrase:
+		switch c.Kind {
+		case ClauseWord:
+			b.WriteString("word(")
+		case ClausePrefix:
+			b.WriteString("prefix(")
+		default:
+			b.WriteString("phrase(")
+		}
+		b.WriteString(strconv.Quote(c.Text))
+		for _, f := range c.Fields {
+			b.WriteString(" " + f.Field.String() + "^" + strconv.FormatFloat(f.Boost, 'g', -1, 64))
+		}
+		b.WriteString(")")
+	case ClauseFacet:
+		b.WriteString("facet(" + strconv.Quote(c.Facet+":"+c.Value) + ")")
+	case ClauseAny:
+		writeList(b, "any", c.Children)
+	case ClauseMax:
+		writeList(b, "max", c.Children)
+	case ClauseBool:
+		b.WriteString("bool(")
+		writeList(b, "must", c.Must)
+		writeList(b, "should", c.Should)
+		writeList(b, "not", c.Not)
+		b.WriteString(")")
+	}
+}
+
+func writeList(b *strings.Builder, name string, cs []*Clause) {
+	if len(cs) == 0 && name != "any" && name != "max" {
+		return
+	}
+	if name == "should" || name == "not" {
+		b.WriteString(" ")
+	}
+	b.WriteString(name + "(")
+	for i, c := range cs {
+		if i > 0 {
+			b.WriteString(" ")
+		}
+		c.write(b)
+	}
+	b.WriteString(")")
+}
+
+// String is the plan's canonical text.
+func (p *Plan) String() string { return p.key }
+
+// IsFacet reports whether name is one of Facets.
+func IsFacet(name string) bool {
+	for _, f := range Facets {
+		if f == name {
+			return true
+		}
+	}
+	return false
+}

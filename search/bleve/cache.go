@@ -1,68 +1,13 @@
 package bleve
 
 import (
-	"container/list"
 	"encoding/json"
 	"sort"
 	"sync"
 
 	"faro/search"
+	"faro/search/bleve/internal/lru"
 )
-
-// lru is a least-recently-used map of string keys, bounded by the sum of
-// its values' sizes. It is not safe for concurrent use.
-type lru[V any] struct {
-	budget, used int
-	size         func(V) int
-	order        *list.List // front = most recent; values are *lruEntry[V]
-	items        map[string]*list.Element
-}
-
-type lruEntry[V any] struct {
-	key string
-	val V
-}
-
-func newLRU[V any](budget int, size func(V) int) *lru[V] {
-	return &lru[V]{budget: budget, size: size, order: list.New(), items: map[string]*list.Element{}}
-}
-
-func (c *lru[V]) get(key string) (V, bool) {
-	el, ok := c.items[key]
-	if !ok {
-		var zero V
-		return zero, false
-	}
-	c.order.MoveToFront(el)
-	return el.Value.(*lruEntry[V]).val, true
-}
-
-// put stores val under key, replacing what was there, and drops the least
-// recently used entries beyond the budget (the newest always stays).
-func (c *lru[V]) put(key string, val V) {
-	if el, ok := c.items[key]; ok {
-		e := el.Value.(*lruEntry[V])
-		c.used += c.size(val) - c.size(e.val)
-		e.val = val
-		c.order.MoveToFront(el)
-	} else {
-		c.items[key] = c.order.PushFront(&lruEntry[V]{key: key, val: val})
-		c.used += c.size(val)
-	}
-	for c.used > c.budget && c.order.Len() > 1 {
-		last := c.order.Back()
-		e := last.Value.(*lruEntry[V])
-		c.order.Remove(last)
-		delete(c.items, e.key)
-		c.used -= c.size(e.val)
-	}
-}
-
-func (c *lru[V]) clear() {
-	c.order.Init()
-	clear(c.items)
-	c.used = 0
-}
 
 // resultCache keeps the answers of recent searches. Every write to the
 // index bumps its generation, which empties it, so an answer is never
@@ -71,11 +16,11 @@ func (c *lru[V]) clear() {
 type resultCache struct {
 	mu  sync.Mutex
 	gen uint64
-	lru *lru[*search.Result]
+	lru *lru.LRU[*search.Result]
 }
 
 func newResultCache(max int) *resultCache {
-	return &resultCache{lru: newLRU(max, func(*search.Result) int { return 1 })}
+	return &resultCache{lru: lru.New(max, func(*search.Result) int { return 1 })}
 }
 
 // cacheKey renders a query canonically: filters sorted, defaults applied.
@@ -106,7 +51,7 @@ func (c *resultCache) get(key string) (*search.Result, bool) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.lru.get(key)
+	return c.lru.Get(key)
 }
 
 // put stores res if the index has not changed since gen was read.
@@ -119,7 +64,7 @@ func (c *resultCache) put(key string, gen uint64, res *search.Result) {
 	if gen != c.gen {
 		return
 	}
-	c.lru.put(key, res)
+	c.lru.Put(key, res)
 }
 
 // generation returns the current generation, to pass to put.
@@ -140,5 +85,5 @@ func (c *resultCache) invalidate() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.gen++
-	c.lru.clear()
+	c.lru.Clear()
 }

@@ -314,11 +314,11 @@ func (s segSource) Docs() int { return int(s.seg.Count()) }
 // allTerms is an automaton that accepts every term.
 type allTerms struct{}
 
-func (allTerms) Start() int                { return 0 }
-func (allTerms) IsMatch(int) bool          { return true }
-func (allTerms) CanMatch(int) bool         { return true }
-func (allTerms) WillAlwaysMatch(int) bool  { return true }
-func (allTerms) Accept(int, byte) int      { return 0 }
+func (allTerms) Start() int               { return 0 }
+func (allTerms) IsMatch(int) bool         { return true }
+func (allTerms) CanMatch(int) bool        { return true }
+func (allTerms) WillAlwaysMatch(int) bool { return true }
+func (allTerms) Accept(int, byte) int     { return 0 }
 
 func (s segSource) Walk(ctx context.Context, field string, fn func(term string, p *texttable.Posting) error) error {
 	dict, err := s.seg.Dictionary(field)
@@ -393,4 +393,3 @@ func sortKeys(k []uint64) {
 		}
 	}
 }
-

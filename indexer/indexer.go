@@ -21,6 +21,7 @@ import (
 	"time"
 	"unicode"
 
+	"faro/format"
 	"faro/indexer/classify"
 	"faro/indexer/extract"
 	"faro/search"
@@ -41,6 +42,9 @@ type Options struct {
 	// extracted again, and known sources no longer in the corpus are
 	// reported in Report.Removed. nil indexes everything.
 	Known map[string]string
+	// PDFRunner, when set, extracts PDFs elsewhere (worker processes, see
+	// indexer/isolate); nil extracts them in-process.
+	PDFRunner extract.PDFRunner
 }
 
 // Version is part of every content hash: a change in how documents are
@@ -303,7 +307,7 @@ func indexFile(ctx context.Context, root, rel string, listings map[string][]list
 		fctx, cancel = context.WithTimeout(ctx, opts.Timeout)
 		defer cancel()
 	}
-	res, err := extract.File(fctx, full)
+	res, err := extract.File(fctx, full, extract.Options{PDFRunner: opts.PDFRunner})
 	if err != nil {
 		return outcome{rel: rel, err: err}
 	}
@@ -315,9 +319,9 @@ func indexFile(ctx context.Context, root, rel string, listings map[string][]list
 // IndexFile indexes the one file at rel under root into sink and returns
 // its document. Listing pages elsewhere in the corpus are not consulted. A
 // file that cannot be read or extracted gives a FileError; any other error
-// comes from the sink.
-func IndexFile(ctx context.Context, root, rel string, sink search.Sink) (*search.Document, error) {
-	o := indexFile(ctx, root, filepath.ToSlash(rel), nil, Options{})
+// comes from the sink. Of opts, only Timeout and PDFRunner apply.
+func IndexFile(ctx context.Context, root, rel string, sink search.Sink, opts Options) (*search.Document, error) {
+	o := indexFile(ctx, root, filepath.ToSlash(rel), nil, Options{Timeout: opts.Timeout, PDFRunner: opts.PDFRunner})
 	if o.err != nil {
 		return nil, FileError{Path: rel, Err: o.err}
 	}
@@ -441,12 +445,12 @@ func Build(rel string, res *extract.Result, side *Sidecar, listed []listingEntry
 	case side.Type != "":
 		doc.Type = side.Type
 		given(search.FacetType, side.Type, "sidecar")
-	case res.Format == extract.FormatHTML:
+	case res.Format == format.HTML.Name:
 		// A page is a web page whatever it talks about.
 		doc.Type = "web-page"
 	case out.Type != "":
 		doc.Type = out.Type
-	case res.Format == extract.FormatMarkdown:
+	case res.Format == format.Markdown.Name:
 		// Markdown in a collection is a post or note published on the web.
 		doc.Type = "web-page"
 	}
@@ -544,12 +548,11 @@ func titleFromName(rel string) string {
 	return strings.Join(strings.FieldsFunc(base, func(r rune) bool { return r == '-' || r == '_' }), " ")
 }
 
+// isHTMLName reports whether rel is named like an HTML page (a listing
+// page may be one).
 func isHTMLName(rel string) bool {
-	switch strings.ToLower(path.Ext(rel)) {
-	case ".html", ".htm":
-		return true
-	}
-	return false
+	f, ok := format.ByExt(rel)
+	return ok && f.Name == format.HTML.Name
 }
 
 // linkKey is how a listing's link and a corpus file are matched: the file

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"faro/indexer"
+	"faro/indexer/extract"
 	"faro/search/bleve"
 )
 
@@ -34,7 +35,7 @@ func checkCorpus(corpus string) error {
 // index, it builds a new index beside dir and swaps it in, so a failed or
 // killed run never leaves a half-built index behind: the previous one keeps
 // serving. Otherwise it updates the index in place (see updateIndex).
-func buildIndex(ctx context.Context, log *slog.Logger, corpus, dir string, rebuild bool, progress io.Writer) (*indexer.Report, error) {
+func buildIndex(ctx context.Context, log *slog.Logger, pdf extract.PDFRunner, corpus, dir string, rebuild bool, progress io.Writer) (*indexer.Report, error) {
 	if err := checkCorpus(corpus); err != nil {
 		return nil, err
 	}
@@ -43,7 +44,7 @@ func buildIndex(ctx context.Context, log *slog.Logger, corpus, dir string, rebui
 		if err != nil {
 			return nil, err
 		}
-		rep, err := updateIndex(ctx, log, idx, corpus, progress)
+		rep, err := updateIndex(ctx, log, pdf, idx, corpus, progress)
 		if cerr := idx.Close(); err == nil && cerr != nil {
 			err = cerr
 		}
@@ -70,7 +71,7 @@ func buildIndex(ctx context.Context, log *slog.Logger, corpus, dir string, rebui
 	if err != nil {
 		return nil, err
 	}
-	rep, err := indexer.Run(ctx, corpus, idx, indexerOptions(log, progress, nil))
+	rep, err := indexer.Run(ctx, corpus, idx, indexerOptions(log, pdf, progress, nil))
 	if cerr := idx.Close(); err == nil && cerr != nil {
 		err = cerr
 	}
@@ -83,7 +84,7 @@ func buildIndex(ctx context.Context, log *slog.Logger, corpus, dir string, rebui
 // updateIndex brings an open index up to date with the corpus: new and
 // changed files are indexed, unchanged ones skipped (by content hash), and
 // documents whose files are gone are deleted.
-func updateIndex(ctx context.Context, log *slog.Logger, idx *bleve.Index, corpus string, progress io.Writer) (*indexer.Report, error) {
+func updateIndex(ctx context.Context, log *slog.Logger, pdf extract.PDFRunner, idx *bleve.Index, corpus string, progress io.Writer) (*indexer.Report, error) {
 	if err := checkCorpus(corpus); err != nil {
 		return nil, err
 	}
@@ -91,7 +92,7 @@ func updateIndex(ctx context.Context, log *slog.Logger, idx *bleve.Index, corpus
 	if err != nil {
 		return nil, err
 	}
-	rep, err := indexer.Run(ctx, corpus, idx, indexerOptions(log, progress, known))
+	rep, err := indexer.Run(ctx, corpus, idx, indexerOptions(log, pdf, progress, known))
 	if err != nil {
 		return rep, err
 	}
@@ -107,8 +108,8 @@ func updateIndex(ctx context.Context, log *slog.Logger, idx *bleve.Index, corpus
 	return rep, nil
 }
 
-func indexerOptions(log *slog.Logger, progress io.Writer, known map[string]string) indexer.Options {
-	opts := indexer.Options{Logger: log, Known: known}
+func indexerOptions(log *slog.Logger, pdf extract.PDFRunner, progress io.Writer, known map[string]string) indexer.Options {
+	opts := indexer.Options{Logger: log, Known: known, PDFRunner: pdf}
 	if progress != nil {
 		opts.Progress = progressReporter(progress, log)
 	}
@@ -140,7 +141,7 @@ func swapDir(src, dst string) error {
 
 // openOrBuild opens the index at dir, building it from corpus first when
 // there is none.
-func openOrBuild(ctx context.Context, log *slog.Logger, corpus, dir string, progress io.Writer) (*bleve.Index, error) {
+func openOrBuild(ctx context.Context, log *slog.Logger, pdf extract.PDFRunner, corpus, dir string, progress io.Writer) (*bleve.Index, error) {
 	if !indexExists(dir) {
 		// A crash during a swap may have left only the previous index aside.
 		if indexExists(dir + ".old") {
@@ -151,7 +152,7 @@ func openOrBuild(ctx context.Context, log *slog.Logger, corpus, dir string, prog
 	}
 	if !indexExists(dir) {
 		log.Info("no index yet: indexing the corpus", "corpus", corpus, "index", dir)
-		rep, err := buildIndex(ctx, log, corpus, dir, true, progress)
+		rep, err := buildIndex(ctx, log, pdf, corpus, dir, true, progress)
 		if err != nil {
 			return nil, err
 		}

@@ -29,6 +29,7 @@ type extractOutput struct {
 func (a *app) extract(ctx context.Context, args []string) error {
 	fs := newFlags("extract", a.stderr)
 	asJSON := fs.bool("json", false, "print one JSON object per file")
+	x := fs.extraction()
 	classifyIt := fs.bool("classify", false, "classify each file and print its labels with their evidence instead of its pages (with --json, add them as \"labels\")")
 	if err := fs.parse(args); err != nil {
 		return err
@@ -37,10 +38,19 @@ func (a *app) extract(ctx context.Context, args []string) error {
 		fmt.Fprintln(a.stderr, "faro extract: name at least one FILE")
 		return exitCode(2)
 	}
+	log, err := newLogger(a.stderr, "warn")
+	if err != nil {
+		return err
+	}
+	pool, err := x.pool(log)
+	if err != nil {
+		return err
+	}
+	defer pool.Close()
 	failed := 0
 	enc := json.NewEncoder(a.stdout)
 	for _, file := range fs.Args() {
-		res, err := extract.File(ctx, file)
+		res, err := extract.File(ctx, file, extract.Options{PDFRunner: pool.runner()})
 		out := extractOutput{File: file, Pages: []string{}, Flags: []string{}}
 		if res != nil {
 			out.Engine = res.Engine

@@ -15,6 +15,7 @@ func (a *app) index(ctx context.Context, args []string) error {
 	fs := newFlags("index", a.stderr)
 	c := fs.common()
 	rebuild := fs.bool("rebuild", false, "build a new index from scratch and swap it in")
+	x := fs.extraction()
 	report := fs.bool("report", false, "list every empty, flagged and failed document at the end")
 	if err := fs.parse(args); err != nil {
 		return err
@@ -24,7 +25,12 @@ func (a *app) index(ctx context.Context, args []string) error {
 		return err
 	}
 	defer indexer.TuneGCForBuild()()
-	rep, err := buildIndex(ctx, log, *c.corpus, *c.index, *rebuild, a.stderr)
+	pool, err := x.pool(log)
+	if err != nil {
+		return err
+	}
+	defer pool.Close()
+	rep, err := buildIndex(ctx, log, pool.runner(), *c.corpus, *c.index, *rebuild, a.stderr)
 	if err != nil {
 		return err
 	}
@@ -33,9 +39,9 @@ func (a *app) index(ctx context.Context, args []string) error {
 	if *report {
 		writeFailed(a.stdout, rep)
 	}
-	if pdfPool != nil {
-		if started, killed := pdfPool.Stats(); started > 0 {
-			fmt.Fprintf(a.stdout, "extraction workers: %d started, %d killed, peak memory %d MiB\n", started, killed, pdfPool.PeakRSS()>>20)
+	if pool != nil {
+		if started, killed := pool.Stats(); started > 0 {
+			fmt.Fprintf(a.stdout, "extraction workers: %d started, %d killed, peak memory %d MiB\n", started, killed, pool.PeakRSS()>>20)
 		}
 	}
 	return nil

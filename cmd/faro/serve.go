@@ -24,6 +24,7 @@ const serveGCPercent = 50
 func (a *app) serve(ctx context.Context, args []string) error {
 	fs := newFlags("serve", a.stderr)
 	c := fs.common()
+	x := fs.extraction()
 	addr := fs.string("addr", ":8080", "address to listen on")
 	logFormat := fs.string("log-format", "", "log format: json or text (default text on a terminal, json otherwise)")
 	adminToken := fs.string("admin-token", "", "bearer token of the write API (uploads, deletions, reindex); empty disables writes; prefer the environment variable")
@@ -56,11 +57,16 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		}
 	}
 
+	pool, err := x.pool(log)
+	if err != nil {
+		return err
+	}
+	defer pool.Close()
 	metrics := web.NewMetrics()
 	if !indexExists(*c.index) && !indexExists(*c.index+".old") {
 		log.Info("no index yet: indexing the corpus", "corpus", *c.corpus, "index", *c.index)
 		restore := indexer.TuneGCForBuild()
-		rep, err := buildIndex(ctx, log, *c.corpus, *c.index, true, a.stderr)
+		rep, err := buildIndex(ctx, log, pool.runner(), *c.corpus, *c.index, true, a.stderr)
 		restore()
 		recordIndexRun(metrics, "build", rep)
 		if err != nil {
@@ -74,12 +80,12 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(serveGCPercent)
 	}
-	idx, err := openOrBuild(ctx, log, *c.corpus, *c.index, a.stderr)
+	idx, err := openOrBuild(ctx, log, pool.runner(), *c.corpus, *c.index, a.stderr)
 	if err != nil {
 		return err
 	}
 	defer idx.Close()
-	writer := newCorpusWriter(log, idx, *c.corpus, *c.index, metrics)
+	writer := newCorpusWriter(log, pool.runner(), idx, *c.corpus, *c.index, metrics)
 	defer writer.Close()
 	if *watch > 0 {
 		wctx, stopWatch := context.WithCancel(ctx)

@@ -2,9 +2,10 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"log/slog"
 	"os"
 	"os/exec"
-	"strconv"
 	"strings"
 
 	"faro/indexer/extract"
@@ -18,51 +19,83 @@ import (
 // a worker stuck in a loop or past the ceiling is killed and replaced, the
 // file is reported with the reason, and the run goes on. The pool starts
 // its processes on the first PDF, so commands that extract nothing start
-// none; workers end with the faro process (their stdin closes).
+// none; the command closes it when it ends.
 //
-// Environment:
+// Flags (with their FARO_* fallbacks) of serve, index and extract:
 //
-//	FARO_EXTRACT_ISOLATE=false   extract in-process (no worker processes)
-//	FARO_EXTRACT_WORKERS=N       worker processes (default: one per core)
-//	FARO_EXTRACT_MEMORY=BYTES    a worker's resident-memory ceiling (default 1GiB; e.g. 1500MB, 2GiB)
+//	--extract-isolate=false   extract in-process (no worker processes)
+//	--extract-workers N       worker processes (default: one per core)
+//	--extract-memory BYTES    a worker's resident-memory ceiling (default 1GiB; e.g. 1500MB, 2GiB)
 
 // workerCommand is the hidden subcommand of worker processes.
 const workerCommand = "extract-worker"
 
-var pdfPool *isolate.Pool
+// extractionFlags configure the PDF worker processes.
+type extractionFlags struct {
+	isolate *bool
+	workers *int
+	memory  *string
+}
 
-func init() {
-	if v, ok := os.LookupEnv("FARO_EXTRACT_ISOLATE"); ok {
-		if on, err := strconv.ParseBool(v); err == nil && !on {
-			return
+func (f *flagSet) extraction() extractionFlags {
+	return extractionFlags{
+		isolate: f.bool("extract-isolate", true, "extract PDFs in worker processes (false: in this process, without the fallback engine)"),
+		workers: f.int("extract-workers", 0, "PDF extraction worker processes (0 = one per core)"),
+		memory:  f.string("extract-memory", "", "resident-memory ceiling of a PDF extraction worker (e.g. 1500MB, 2GiB; default 1GiB)"),
+	}
+}
+
+// pdfWorkers is a command's pool of PDF extraction workers; nil when PDFs
+// are extracted in-process.
+type pdfWorkers struct {
+	*isolate.Pool
+}
+
+// pool returns the worker pool the flags ask for (nil for in-process
+// extraction). No process starts before the first PDF.
+func (x extractionFlags) pool(log *slog.Logger) (*pdfWorkers, error) {
+	if !*x.isolate {
+		return nil, nil
+	}
+	cfg := isolate.Config{Workers: *x.workers, Logger: log}
+	if *x.memory != "" {
+		n, err := parseSize(*x.memory)
+		if err != nil {
+			return nil, fmt.Errorf("--extract-memory: %w", err)
 		}
+		cfg.MemoryLimit = n
 	}
 	exe, err := os.Executable()
 	if err != nil {
-		return // extraction stays in-process
+		log.Warn("PDFs are extracted in-process: cannot find the faro executable", "err", err)
+		return nil, nil
 	}
-	cfg := isolate.Config{
-		Command: func() *exec.Cmd {
-			cmd := exec.Command(exe, workerCommand)
-			cmd.Env = append(os.Environ(), "FARO_TEST_MAIN="+workerCommand)
-			return cmd
-		},
+	cfg.Command = func() *exec.Cmd {
+		cmd := exec.Command(exe, workerCommand)
+		cmd.Env = append(os.Environ(), "FARO_TEST_MAIN="+workerCommand)
+		return cmd
 	}
-	if n, err := strconv.Atoi(os.Getenv("FARO_EXTRACT_WORKERS")); err == nil && n > 0 {
-		cfg.Workers = n
+	return &pdfWorkers{isolate.New(cfg)}, nil
+}
+
+// runner is the pool as the extractor's PDF runner; nil (in-process) for
+// no pool.
+func (p *pdfWorkers) runner() extract.PDFRunner {
+	if p == nil {
+		return nil
 	}
-	if v := os.Getenv("FARO_EXTRACT_MEMORY"); v != "" {
-		if n, err := parseSize(v); err == nil && n > 0 {
-			cfg.MemoryLimit = n
-		}
+	return p.Pool
+}
+
+// Close stops the worker processes.
+func (p *pdfWorkers) Close() {
+	if p != nil {
+		p.Pool.Close()
 	}
-	pdfPool = isolate.New(cfg)
-	extract.SetPDFRunner(pdfPool)
 }
 
 // extractWorker is the body of a worker process.
 func (a *app) extractWorker(ctx context.Context, args []string) error {
-	extract.SetPDFRunner(nil)
 	if len(args) > 0 && strings.HasPrefix(args[0], "-") {
 		return exitCode(2)
 	}

@@ -21,7 +21,9 @@ import (
 	"time"
 	"unicode"
 
+	"faro/format"
 	"faro/indexer"
+	"faro/indexer/extract"
 	"faro/search"
 	"faro/search/bleve"
 	"faro/search/web"
@@ -45,6 +47,7 @@ const sidecarSuffix = ".meta.json"
 // and its removal of documents whose files are gone cannot race an upload.
 type corpusWriter struct {
 	log     *slog.Logger
+	pdf     extract.PDFRunner
 	idx     *bleve.Index
 	corpus  string
 	trash   string
@@ -61,10 +64,10 @@ var _ web.Writer = (*corpusWriter)(nil)
 
 // newCorpusWriter writes into corpus and idx; deleted originals go to a
 // "deleted" folder beside the index folder indexDir.
-func newCorpusWriter(log *slog.Logger, idx *bleve.Index, corpus, indexDir string, m *web.Metrics) *corpusWriter {
+func newCorpusWriter(log *slog.Logger, pdf extract.PDFRunner, idx *bleve.Index, corpus, indexDir string, m *web.Metrics) *corpusWriter {
 	ctx, cancel := context.WithCancel(context.Background())
 	return &corpusWriter{
-		log: log, idx: idx, corpus: corpus, metrics: m,
+		log: log, pdf: pdf, idx: idx, corpus: corpus, metrics: m,
 		trash: filepath.Join(filepath.Dir(filepath.Clean(indexDir)), trashDirName),
 		ctx:   ctx, cancel: cancel,
 	}
@@ -123,7 +126,7 @@ func (w *corpusWriter) Add(ctx context.Context, name string, data []byte, sideca
 		return nil, err
 	}
 	rel := uploadsDir + "/" + file
-	doc, err := indexer.IndexFile(ctx, w.corpus, rel, w.idx)
+	doc, err := indexer.IndexFile(ctx, w.corpus, rel, w.idx, indexer.Options{PDFRunner: w.pdf})
 	if err == nil {
 		err = w.idx.Flush(ctx)
 	}
@@ -168,17 +171,14 @@ func reasonText(reason string) string {
 	return "its text could not be read"
 }
 
-// uploadExts are the extensions an upload may be stored with.
-var uploadExts = map[string]bool{".pdf": true, ".html": true, ".htm": true, ".xhtml": true, ".md": true, ".markdown": true, ".txt": true, ".text": true}
-
 // safeName makes a file name safe to store: the base name folded to a slug
 // of ASCII letters, digits and dashes (at most 80), no path, no leading
-// dot, and an extension from uploadExts (.txt otherwise).
+// dot, and the extension of a known format (that of plain text otherwise).
 func safeName(name string) string {
 	name = path.Base(strings.ReplaceAll(name, `\`, "/"))
-	ext := strings.ToLower(path.Ext(name))
-	if !uploadExts[ext] {
-		ext = ".txt"
+	ext := format.Ext(name)
+	if _, ok := format.ByExt(ext); !ok {
+		ext = format.Text.Exts[0]
 	}
 	base := strings.TrimSuffix(name, path.Ext(name))
 	var b strings.Builder
@@ -423,7 +423,7 @@ func (w *corpusWriter) Reindex(ctx context.Context) (any, error) {
 	if w.closed.Load() {
 		return nil, errClosed
 	}
-	rep, err := updateIndex(ctx, w.log, w.idx, w.corpus, nil)
+	rep, err := updateIndex(ctx, w.log, w.pdf, w.idx, w.corpus, nil)
 	recordIndexRun(w.metrics, "reindex", rep)
 	if err != nil {
 		return nil, fmt.Errorf("reindex %s: %w", w.corpus, err)

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"faro/format"
 )
 
 // BenchmarkExtractPDF measures in-process PDF extraction in pages per
@@ -36,7 +38,7 @@ func BenchmarkExtractPDF(b *testing.B) {
 	pages := 0
 	for i := 0; i < b.N; i++ {
 		for _, d := range docs {
-			res, err := Safe(ctx, For(FormatPDF), d.name, d.data)
+			res, err := Safe(ctx, For(format.PDF.Name), d.name, d.data)
 			if err != nil && !strings.Contains(err.Error(), "encrypt") {
 				b.Fatalf("%s: %v", d.name, err)
 			}

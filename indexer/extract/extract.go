@@ -1,6 +1,6 @@
 // Package extract turns files into text, page by page, for Faro's indexer.
 //
-// It knows four formats: PDF (through faro/indexer/pdftext, with pdfium as
+// It extracts the formats of faro/format, each with its own extractor: PDF (through faro/indexer/pdftext, with pdfium as
 // a fallback in worker processes), HTML (through goquery), Markdown with YAML front matter, and plain text. Every
 // format yields a Result: the text of each page, the document's own metadata
 // (title, description, author, date, declared language), flags telling a
@@ -29,14 +29,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
-)
 
-// Format names returned by Detect and stored in Result.Format.
-const (
-	FormatPDF      = "pdf"
-	FormatHTML     = "html"
-	FormatMarkdown = "markdown"
-	FormatText     = "text"
+	"faro/format"
 )
 
 // Flags set in Result.Flags. Page flags are written "garbled-page:N" with N
@@ -96,7 +90,7 @@ var (
 
 // Result is what an extractor makes of one file.
 type Result struct {
-	Format      string            `json:"format"`                // "pdf", "html", "markdown", "text"
+	Format      string            `json:"format"`                // the format's name (faro/format): "pdf", "html", "markdown", "text"
 	Engine      string            `json:"engine"`                // e.g. "faro/pdftext", "pdfium-wasm", "goquery", "markdown", "text"
 	Title       string            `json:"title,omitempty"`       // PDF Info Title, HTML og:title/<title>/h1, front-matter title
 	Description string            `json:"description,omitempty"` // HTML meta description / og:description, front-matter summary/description
@@ -153,37 +147,46 @@ type Extractor interface {
 	Extract(ctx context.Context, name string, data []byte) (*Result, error)
 }
 
-// For returns the extractor of a format ("pdf", "html", "markdown", "text"),
-// or nil for an unknown format.
-func For(format string) Extractor {
-	switch format {
-	case FormatPDF:
-		return PDFExtractor{}
-	case FormatHTML:
-		return HTMLExtractor{}
-	case FormatMarkdown:
-		return MarkdownExtractor{}
-	case FormatText:
-		return TextExtractor{}
-	}
-	return nil
+// extractors is the extractor table, keyed by format name (see faro/format):
+// the file of each extractor adds its entry with register.
+var extractors = map[string]Extractor{}
+
+// register makes ex the extractor of f; it is called from package-level
+// declarations only, so the table is complete before any use.
+func register(f format.Format, ex Extractor) struct{} {
+	extractors[f.Name] = ex
+	return struct{}{}
 }
 
-// File reads the file at path, detects its format and extracts it.
+// For returns the extractor of a format by its name ("pdf", "html",
+// "markdown", "text"), or nil for an unknown format.
+func For(format string) Extractor {
+	return extractors[format]
+}
+
+// Options configure File. The zero value extracts everything in-process.
+type Options struct {
+	// PDFRunner, when set, extracts PDFs elsewhere (worker processes, see
+	// indexer/isolate).
+	PDFRunner PDFRunner
+}
+
+// File reads the file at path, detects its format (format.Detect) and
+// extracts it.
 //
 // Files above MaxFileSize are refused (ErrTooLarge); unknown formats give
 // ErrUnsupported. The extraction runs with panic recovery and a timeout: the
 // deadline of ctx, or DefaultTimeout when ctx has none. Errors are wrapped
 // as "extract PATH: ...". For an encrypted PDF the Result is returned too.
-func File(ctx context.Context, path string) (*Result, error) {
-	res, err := file(ctx, path)
+func File(ctx context.Context, path string, opts Options) (*Result, error) {
+	res, err := file(ctx, path, opts)
 	if err != nil {
 		return res, fmt.Errorf("extract %s: %w", path, err)
 	}
 	return res, nil
 }
 
-func file(ctx context.Context, path string) (*Result, error) {
+func file(ctx context.Context, path string, opts Options) (*Result, error) {
 	if ctx == nil {
 		ctx = context.Background()
 	}
@@ -218,16 +221,21 @@ func file(ctx context.Context, path string) (*Result, error) {
 			break
 		}
 	}
-	format := Detect(filepath.Base(path), data)
-	if format == "" {
+	detected, ok := format.Detect(filepath.Base(path), data)
+	ex := For(detected.Name)
+	if !ok || ex == nil {
 		return nil, ErrUnsupported
+	}
+	if pdf, isPDF := ex.(PDFExtractor); isPDF && opts.PDFRunner != nil {
+		pdf.Runner = opts.PDFRunner
+		ex = pdf
 	}
 	if _, ok := ctx.Deadline(); !ok {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, DefaultTimeout)
 		defer cancel()
 	}
-	return Safe(ctx, For(format), path, data)
+	return Safe(ctx, ex, path, data)
 }
 
 // Safe runs ex.Extract in its own goroutine with panic recovery and returns

@@ -14,53 +14,27 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"faro/format"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
 
-func TestDetect(t *testing.T) {
-	pdfHead := []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj")
-	cases := []struct {
-		name string
-		head string
-		want string
-	}{
-		{"report.pdf", string(pdfHead), "pdf"},
-		{"report.PDF", "", "pdf"},
-		{"report.pdF", "", "pdf"},
-		{"no-extension", string(pdfHead), "pdf"},
-		{"junk-first.bin", strings.Repeat("x", 500) + "%PDF-1.4\n", "pdf"},
-		{"too-late.bin", strings.Repeat("x", 1100) + "%PDF-1.4\n", ""},
-		{"page.txt", "<!DOCTYPE html><html><body>x</body></html>", "html"},
-		{"page", "\xef\xbb\xbf  <!doctype HTML>\n<html>", "html"},
-		{"page", "<?xml version=\"1.0\"?>\n<!-- c -->\n<html xmlns=\"http://www.w3.org/1999/xhtml\">", "html"},
-		{"page", "<HTML><HEAD>", "html"},
-		{"page.HTM", "plain words", "html"},
-		{"page.html", "", "html"},
-		{"page.xhtml", "", "html"},
-		{"note.txt", "---\ntitle: Hola\n---\nbody", "markdown"},
-		{"note", "---\r\n# comment\r\ndate: 2021-01-01\r\n---\r\n", "markdown"},
-		{"note.md", "plain", "markdown"},
-		{"NOTE.MarkDown", "", "markdown"},
-		{"rule.txt", "---\nnot a key line\n", "text"},
-		{"readme.TXT", "hello", "text"},
-		{"readme.text", "hello", "text"},
-		{"data.json", "{\"a\": 1}", ""},
-		{"data.csv", "a,b\n1,2\n", ""},
-		{"image.png", "\x89PNG\r\n", ""},
-		{"", "", ""},
-	}
-	for _, c := range cases {
-		if got := Detect(c.name, []byte(c.head)); got != c.want {
-			t.Errorf("Detect(%q, %.30q) = %q, want %q", c.name, c.head, got, c.want)
-		}
-	}
-}
-
+// TestFor checks that every format of the registry has its extractor,
+// which labels its results with the format's name.
 func TestFor(t *testing.T) {
-	for _, f := range []string{"pdf", "html", "markdown", "text"} {
-		if For(f) == nil {
-			t.Errorf("For(%q) = nil", f)
+	for _, f := range format.All() {
+		ex := For(f.Name)
+		if ex == nil {
+			t.Errorf("For(%q) = nil", f.Name)
+			continue
+		}
+		if f.Binary {
+			continue // needs a real file; the golden tests cover it
+		}
+		res, err := ex.Extract(context.Background(), "x"+f.Exts[0], []byte("hola"))
+		if err != nil || res.Format != f.Name {
+			t.Errorf("%s extractor: format %q, err %v", f.Name, res.Format, err)
 		}
 	}
 	if For("docx") != nil {
@@ -85,7 +59,7 @@ func TestGolden(t *testing.T) {
 		n++
 		t.Run(name, func(t *testing.T) {
 			path := filepath.Join("testdata", name)
-			res, err := File(context.Background(), path)
+			res, err := File(context.Background(), path, Options{})
 			if err != nil {
 				t.Fatalf("File: %v", err)
 			}
@@ -119,7 +93,7 @@ func TestGolden(t *testing.T) {
 func TestFixtureContent(t *testing.T) {
 	get := func(name string) *Result {
 		t.Helper()
-		res, err := File(context.Background(), filepath.Join("testdata", name))
+		res, err := File(context.Background(), filepath.Join("testdata", name), Options{})
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -604,7 +578,7 @@ func TestSafe(t *testing.T) {
 
 func TestFileErrors(t *testing.T) {
 	dir := t.TempDir()
-	if _, err := File(context.Background(), filepath.Join(dir, "missing.pdf")); err == nil || !strings.Contains(err.Error(), "missing.pdf") {
+	if _, err := File(context.Background(), filepath.Join(dir, "missing.pdf"), Options{}); err == nil || !strings.Contains(err.Error(), "missing.pdf") {
 		t.Errorf("missing: %v", err)
 	}
 	big := filepath.Join(dir, "big.pdf")
@@ -616,17 +590,17 @@ func TestFileErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	if _, err := File(context.Background(), big); !errors.Is(err, ErrTooLarge) || !strings.HasPrefix(err.Error(), "extract "+big+": ") {
+	if _, err := File(context.Background(), big, Options{}); !errors.Is(err, ErrTooLarge) || !strings.HasPrefix(err.Error(), "extract "+big+": ") {
 		t.Errorf("big: %v", err)
 	}
 	odd := filepath.Join(dir, "data.xyz")
 	os.WriteFile(odd, []byte("hello"), 0o644)
-	if _, err := File(context.Background(), odd); !errors.Is(err, ErrUnsupported) {
+	if _, err := File(context.Background(), odd, Options{}); !errors.Is(err, ErrUnsupported) {
 		t.Errorf("unsupported: %v", err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := File(ctx, filepath.Join("testdata", "informe_en.txt")); err == nil {
+	if _, err := File(ctx, filepath.Join("testdata", "informe_en.txt"), Options{}); err == nil {
 		t.Error("cancelled context: no error")
 	}
 }

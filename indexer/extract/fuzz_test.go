@@ -64,7 +64,6 @@ func FuzzMarkdown(f *testing.F) {
 		checkResult(t, res, err)
 		res, err = TextExtractor{}.Extract(ctx, "f.txt", data)
 		checkResult(t, res, err)
-		_ = Detect("f", data)
 	})
 }
 

@@ -11,6 +11,8 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
+
+	"faro/format"
 )
 
 // HTMLEngine names the HTML engine in Result.Engine.
@@ -28,6 +30,8 @@ const HTMLEngine = "goquery"
 // returned in Links.
 type HTMLExtractor struct{}
 
+var _ = register(format.HTML, HTMLExtractor{})
+
 // Extract implements Extractor.
 func (HTMLExtractor) Extract(ctx context.Context, name string, data []byte) (*Result, error) {
 	if ctx == nil {
@@ -37,7 +41,7 @@ func (HTMLExtractor) Extract(ctx context.Context, name string, data []byte) (*Re
 		return nil, err
 	}
 	src, enc := decodeHTML(data)
-	res := &Result{Format: FormatHTML, Engine: HTMLEngine, Pages: []string{}}
+	res := &Result{Format: format.HTML.Name, Engine: HTMLEngine, Pages: []string{}}
 	root, err := html.Parse(strings.NewReader(src))
 	if err != nil {
 		// The parser refuses pages nested deeper than 512 elements: fall
@@ -112,7 +116,7 @@ func decodeHTML(data []byte) (string, string) {
 			return string(out), name
 		}
 	}
-	data = bytes.TrimPrefix(data, utf8BOM)
+	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF")) // the UTF-8 BOM
 	if utf8.Valid(data) {
 		return string(data), "utf-8"
 	}

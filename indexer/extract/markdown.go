@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"faro/format"
 )
 
 // MarkdownEngine names the Markdown engine in Result.Engine.
@@ -25,6 +27,8 @@ const MarkdownEngine = "markdown"
 // Author, Date (date, published, ...; normalised) and Lang.
 type MarkdownExtractor struct{}
 
+var _ = register(format.Markdown, MarkdownExtractor{})
+
 // Extract implements Extractor.
 func (MarkdownExtractor) Extract(ctx context.Context, name string, data []byte) (*Result, error) {
 	if ctx == nil {
@@ -35,7 +39,7 @@ func (MarkdownExtractor) Extract(ctx context.Context, name string, data []byte) 
 	}
 	src, enc := decodeBytes(data)
 	src = strings.ReplaceAll(src, "\r\n", "\n")
-	res := &Result{Format: FormatMarkdown, Engine: MarkdownEngine, Pages: []string{}}
+	res := &Result{Format: format.Markdown.Name, Engine: MarkdownEngine, Pages: []string{}}
 	fm, body, ok := splitFrontMatter(src)
 	if ok {
 		meta := parseFrontMatter(fm)

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"faro/format"
 	"faro/indexer/pdftext"
 	"faro/indexer/pdftext/pdfium"
 )
@@ -56,9 +57,11 @@ const (
 // the empty user password; otherwise the error wraps ErrEncrypted and the
 // Result carries "encrypted".
 //
-// When a PDF runner is set (SetPDFRunner: worker processes), Extract hands
-// the work to it; otherwise it runs in-process.
+// When Runner is set and the other options are zero, Extract hands the
+// work to it (worker processes); otherwise it runs in-process.
 type PDFExtractor struct {
+	// Runner, when set, extracts elsewhere (see Options.PDFRunner).
+	Runner PDFRunner
 	// Layout selects the page-text strategy; the zero value is LayoutBest.
 	Layout PDFLayout
 	// NoFallback skips the quality gate and the fallback engine.
@@ -90,10 +93,11 @@ type PDFRunner interface {
 	ExtractPDF(ctx context.Context, name string, data []byte) (*Result, error)
 }
 
+var _ = register(format.PDF, PDFExtractor{})
+
 var (
-	runnerMu sync.RWMutex
-	runner   PDFRunner
-	fallback bool
+	fallbackMu sync.RWMutex
+	fallback   bool
 )
 
 // EnablePDFFallback turns the fallback engine on or off for this process
@@ -102,29 +106,15 @@ var (
 // isolated pool (see indexer/isolate), which enable it, and for tools.
 // With it off, the quality gate still flags poor documents ("poor-text").
 func EnablePDFFallback(on bool) {
-	runnerMu.Lock()
+	fallbackMu.Lock()
 	fallback = on
-	runnerMu.Unlock()
+	fallbackMu.Unlock()
 }
 
 func fallbackEnabled() bool {
-	runnerMu.RLock()
-	defer runnerMu.RUnlock()
+	fallbackMu.RLock()
+	defer fallbackMu.RUnlock()
 	return fallback
-}
-
-// SetPDFRunner makes PDFExtractor (with the default options) hand PDFs to
-// r; nil restores in-process extraction.
-func SetPDFRunner(r PDFRunner) {
-	runnerMu.Lock()
-	runner = r
-	runnerMu.Unlock()
-}
-
-func currentRunner() PDFRunner {
-	runnerMu.RLock()
-	defer runnerMu.RUnlock()
-	return runner
 }
 
 // Extract implements Extractor.
@@ -132,13 +122,13 @@ func (e PDFExtractor) Extract(ctx context.Context, name string, data []byte) (*R
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	if r := currentRunner(); r != nil && e == (PDFExtractor{}) {
-		return r.ExtractPDF(ctx, name, data)
+	if e.Runner != nil && e == (PDFExtractor{Runner: e.Runner}) {
+		return e.Runner.ExtractPDF(ctx, name, data)
 	}
 	return ExtractPDFLocal(ctx, e, name, data)
 }
 
-// ExtractPDFLocal extracts in this process whatever runner is set (worker
+// ExtractPDFLocal extracts in this process, whatever e.Runner is (worker
 // processes call it).
 func ExtractPDFLocal(ctx context.Context, e PDFExtractor, name string, data []byte) (*Result, error) {
 	if ctx == nil {
@@ -168,7 +158,7 @@ func (e PDFExtractor) extract(ctx context.Context, name string, data []byte) (*R
 		res, err := fallbackExtract(ctx, data)
 		if err != nil {
 			if res == nil && errors.Is(err, ErrEncrypted) {
-				res = &Result{Format: FormatPDF, Engine: PDFFallbackEngine, Pages: []string{}, Flags: []string{FlagEncrypted}}
+				res = &Result{Format: format.PDF.Name, Engine: PDFFallbackEngine, Pages: []string{}, Flags: []string{FlagEncrypted}}
 			}
 			return res, err
 		}
@@ -197,7 +187,7 @@ func (e PDFExtractor) extract(ctx context.Context, name string, data []byte) (*R
 		}
 		if err != nil && errors.Is(ferr, ErrEncrypted) {
 			// Neither engine opens it with the empty user password.
-			res = &Result{Format: FormatPDF, Engine: PDFEngine, Pages: []string{}, Flags: []string{FlagEncrypted}}
+			res = &Result{Format: format.PDF.Name, Engine: PDFEngine, Pages: []string{}, Flags: []string{FlagEncrypted}}
 			return res, errPasswordRequired
 		}
 		return res, err
@@ -227,7 +217,7 @@ func (e PDFExtractor) extract(ctx context.Context, name string, data []byte) (*R
 // text for LayoutPlain).
 func (e PDFExtractor) primary(ctx context.Context, data []byte) (*Result, quality, error) {
 	var q quality
-	res := &Result{Format: FormatPDF, Engine: PDFEngine, Pages: []string{}}
+	res := &Result{Format: format.PDF.Name, Engine: PDFEngine, Pages: []string{}}
 	doc, err := pdftext.Open(data)
 	if err != nil {
 		switch {
@@ -402,7 +392,7 @@ func fallbackExtract(ctx context.Context, data []byte) (*Result, error) {
 		}
 		return nil, err
 	}
-	res := &Result{Format: FormatPDF, Engine: PDFFallbackEngine, Pages: make([]string, 0, len(r.Pages))}
+	res := &Result{Format: format.PDF.Name, Engine: PDFFallbackEngine, Pages: make([]string, 0, len(r.Pages))}
 	applyInfo(res, r.Info, "")
 	withText := 0
 	for _, p := range r.Pages {

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"faro/format"
 	"faro/indexer/textquality"
 )
 
@@ -113,7 +114,7 @@ func extractReal(t *testing.T, path string) *realOutcome {
 		if !domain {
 			ctx, cancel := context.WithTimeout(context.Background(), robustTimeout)
 			defer cancel()
-			o.res, o.err = File(ctx, path)
+			o.res, o.err = File(ctx, path, Options{})
 			return
 		}
 		data, err := os.ReadFile(path)
@@ -121,8 +122,8 @@ func extractReal(t *testing.T, path string) *realOutcome {
 			o.err = err
 			return
 		}
-		format := Detect(filepath.Base(path), data)
-		if format == "" {
+		detected, ok := format.Detect(filepath.Base(path), data)
+		if !ok {
 			o.err = ErrUnsupported
 			return
 		}
@@ -130,7 +131,7 @@ func extractReal(t *testing.T, path string) *realOutcome {
 		defer cancel()
 		timer := time.AfterFunc(domainTimeout, cancel)
 		defer timer.Stop()
-		o.res, o.err = Safe(ctx, For(format), path, data)
+		o.res, o.err = Safe(ctx, For(detected.Name), path, data)
 	}()
 	o.elapsed = time.Since(start)
 	realMu.Lock()

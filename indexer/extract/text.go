@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"unicode/utf8"
+
+	"faro/format"
 )
 
 // TextEngine names the plain-text engine in Result.Engine.
@@ -18,6 +20,8 @@ const maxTitleRunes = 150
 // not ending like a sentence that goes on).
 type TextExtractor struct{}
 
+var _ = register(format.Text, TextExtractor{})
+
 // Extract implements Extractor.
 func (TextExtractor) Extract(ctx context.Context, name string, data []byte) (*Result, error) {
 	if ctx == nil {
@@ -27,7 +31,7 @@ func (TextExtractor) Extract(ctx context.Context, name string, data []byte) (*Re
 		return nil, err
 	}
 	src, enc := decodeBytes(data)
-	res := &Result{Format: FormatText, Engine: TextEngine, Pages: []string{}}
+	res := &Result{Format: format.Text.Name, Engine: TextEngine, Pages: []string{}}
 	if enc != "utf-8" {
 		res.Meta = map[string]string{"charset": enc}
 	}

@@ -11,8 +11,8 @@
 // A worker that dies (a crash the Go runtime could not recover) gives an
 // error wrapping extract.ErrPanic.
 //
-// The Pool implements extract.PDFRunner: extract.SetPDFRunner(pool) makes
-// every PDF extraction of the process go through it.
+// The Pool implements extract.PDFRunner: passed as extract.Options.PDFRunner
+// (or indexer.Options.PDFRunner), it takes the PDF extractions of that call.
 package isolate
 
 import (

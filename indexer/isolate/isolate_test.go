@@ -172,9 +172,7 @@ func TestPoolSurvivesDeadWorker(t *testing.T) {
 
 func TestPoolAsRunner(t *testing.T) {
 	p := testPool(t, 1, 0)
-	extract.SetPDFRunner(p)
-	defer extract.SetPDFRunner(nil)
-	res, err := extract.File(context.Background(), "../extract/testdata/informe_es.pdf")
+	res, err := extract.File(context.Background(), "../extract/testdata/informe_es.pdf", extract.Options{PDFRunner: p})
 	if err != nil || len(res.Pages) != 2 {
 		t.Fatalf("File through the pool: %v", err)
 	}

@@ -33,7 +33,6 @@ func ServeWorker(in io.Reader, out io.Writer, h Handler) error {
 	if h == nil {
 		h = DefaultHandler
 	}
-	extract.SetPDFRunner(nil)
 	extract.EnablePDFFallback(true)
 	if n, err := strconv.ParseInt(os.Getenv("FARO_WORKER_MEMORY"), 10, 64); err == nil && n > 0 {
 		// Collect less often (extraction allocates much and keeps

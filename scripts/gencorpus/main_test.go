@@ -142,7 +142,7 @@ func TestExtract(t *testing.T) {
 	for _, it := range items {
 		formats[it.Format]++
 		path := filepath.Join(dir, filepath.FromSlash(it.Rel))
-		res, err := extract.File(context.Background(), path)
+		res, err := extract.File(context.Background(), path, extract.Options{})
 		if err != nil {
 			t.Errorf("%s: %v", it.Rel, err)
 			continue

@@ -11,13 +11,14 @@ import (
 	"io"
 	"net/http"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
+	"faro/format"
 	"faro/search"
 	"faro/search/taxonomy"
 )
@@ -293,102 +294,28 @@ func readAtMost(r io.Reader, limit int64) ([]byte, error) {
 	return data, nil
 }
 
-// Upload formats and the extensions they are stored with.
-var formatExt = map[string]string{"pdf": ".pdf", "html": ".html", "markdown": ".md", "text": ".txt"}
-
-// uploadName sniffs the format of an upload from its content and returns
-// the name to store it under: the client's base name with the extension of
-// the format found. The content decides: a file named .pdf must be a PDF,
-// a file whose content is HTML is stored as .html whatever its name, and
-// text must be UTF-8.
+// uploadName sniffs the format of an upload (format.Sniff: the content
+// decides) and returns the name to store it under: the client's base name
+// with its own extension when that is one of the format's, else with the
+// format's first extension.
 func uploadName(name string, data []byte) (string, error) {
+	f, err := format.Sniff(name, data)
+	if err != nil {
+		return "", &WriteError{Status: http.StatusUnsupportedMediaType, Msg: err.Error()}
+	}
 	name = path.Base(strings.ReplaceAll(name, `\`, "/")) // browsers on Windows send full paths
 	if name == "." || name == "/" {
 		name = ""
 	}
-	ext := strings.ToLower(path.Ext(name))
+	ext := format.Ext(name)
 	base := strings.TrimSuffix(name, path.Ext(name))
 	if base == "" {
 		base = "upload"
 	}
-	format := sniff(ext, data)
-	switch {
-	case format == "":
-		return "", &WriteError{Status: http.StatusUnsupportedMediaType,
-			Msg: "unsupported file: send a PDF, an HTML page, or Markdown or plain text in UTF-8"}
-	case ext == ".pdf" && format != "pdf":
-		return "", &WriteError{Status: http.StatusUnsupportedMediaType, Msg: "the file is named .pdf but is not a PDF"}
-	}
-	keep := map[string]string{".htm": "html", ".xhtml": "html", ".markdown": "markdown", ".text": "text"}
-	if keep[ext] == format {
+	if slices.Contains(f.Exts, ext) {
 		return base + ext, nil
 	}
-	return base + formatExt[format], nil
-}
-
-// sniff returns the format of data ("pdf", "html", "markdown", "text") or
-// "" when it is none of them. ext (lower case, with its dot) only breaks
-// ties between the text formats.
-func sniff(ext string, data []byte) string {
-	head := data[:min(len(data), 1024)]
-	if bytes.Contains(head, []byte("%PDF-")) {
-		return "pdf"
-	}
-	if looksHTML(head) {
-		return "html" // may be Latin-1: the extractor honours its charset
-	}
-	if !utf8.Valid(data) || bytes.IndexByte(data, 0) >= 0 {
-		return ""
-	}
-	switch {
-	case (ext == ".html" || ext == ".htm" || ext == ".xhtml") && bytes.Contains(head, []byte("<")):
-		return "html"
-	case ext == ".md" || ext == ".markdown" || looksFrontMatter(head):
-		return "markdown"
-	}
-	return "text"
-}
-
-var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
-
-// looksHTML reports whether head starts (after a BOM, blanks, an XML
-// declaration or comments) with <!doctype html or <html.
-func looksHTML(head []byte) bool {
-	b := bytes.TrimPrefix(head, utf8BOM)
-	for range 16 {
-		b = bytes.TrimLeft(b, " \t\r\n\f")
-		var end int
-		switch {
-		case hasPrefixFold(b, "<!doctype html"), hasPrefixFold(b, "<html"):
-			return true
-		case hasPrefixFold(b, "<?xml"):
-			end = bytes.Index(b, []byte("?>")) + 2
-		case hasPrefixFold(b, "<!--"):
-			end = bytes.Index(b, []byte("-->")) + 3
-		default:
-			return false
-		}
-		if end < 3 {
-			return false
-		}
-		b = b[end:]
-	}
-	return false
-}
-
-func hasPrefixFold(b []byte, prefix string) bool {
-	return len(b) >= len(prefix) && strings.EqualFold(string(b[:len(prefix)]), prefix)
-}
-
-// looksFrontMatter reports whether head starts with a "---" line followed
-// by a "key:" line.
-func looksFrontMatter(head []byte) bool {
-	lines := strings.SplitN(string(bytes.TrimPrefix(head, utf8BOM)), "\n", 3)
-	if len(lines) < 2 || strings.TrimRight(lines[0], " \t\r") != "---" {
-		return false
-	}
-	key, _, ok := strings.Cut(lines[1], ":")
-	return ok && key != "" && !strings.ContainsAny(key, " \t")
+	return base + f.Exts[0], nil
 }
 
 // parseSidecar checks an upload's metadata against the taxonomy and

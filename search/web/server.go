@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"mime"
 	"net/http"
 	"os"
 	"path"
@@ -17,6 +16,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"faro/format"
 	"faro/search"
 	"faro/search/taxonomy"
 )
@@ -231,22 +231,25 @@ func (s *Server) file(c *gin.Context) {
 		s.fail(c, http.StatusNotFound, "the original file is no longer in the corpus")
 		return
 	}
-	ctype := mime.TypeByExtension(strings.ToLower(path.Ext(doc.Source)))
-	switch doc.Format {
-	case "pdf":
-		ctype = "application/pdf"
-	case "markdown", "text":
-		ctype = "text/plain; charset=utf-8"
-	}
-	if ctype == "" {
-		ctype = "application/octet-stream"
-	}
 	h := c.Writer.Header()
-	h.Set("Content-Type", ctype)
+	h.Set("Content-Type", contentType(doc))
 	// An original HTML page is foreign content: let it render, never run.
 	h.Set("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'")
 	h.Set("Content-Disposition", "inline; filename="+strconv.Quote(path.Base(doc.Source)))
 	http.ServeContent(c.Writer, c.Request, path.Base(doc.Source), st.ModTime(), f)
+}
+
+// contentType is the MIME type an original is served with: its format's
+// (by the document's format, else by its extension), or a download.
+func contentType(doc *search.Document) string {
+	f, ok := format.ByName(doc.Format)
+	if !ok {
+		f, ok = format.ByExt(doc.Source)
+	}
+	if !ok {
+		return "application/octet-stream"
+	}
+	return f.MIME
 }
 
 // uiLang picks the interface language: ?ui=, then Accept-Language.

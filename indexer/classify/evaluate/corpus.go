@@ -83,7 +83,7 @@ func readSidecarText(file string) sidecarText {
 // description, front matter), the pages, and the file's base name.
 func ClassifyFile(ctx context.Context, file string) Classified {
 	c := Classified{Name: file}
-	res, err := extract.File(ctx, file)
+	res, err := extract.File(ctx, file, extract.Options{})
 	if err != nil {
 		c.Err = err
 		return c

@@ -645,7 +645,7 @@ func Languages(ctx context.Context, dir string) (*Report, error) {
 		pages, err := ReadPages(filepath.Join(dir, realText, name+".txt"))
 		if errors.Is(err, fs.ErrNotExist) {
 			var res *extract.Result
-			res, err = extract.File(ctx, filepath.Join(dir, filepath.FromSlash(entries[i].file)))
+			res, err = extract.File(ctx, filepath.Join(dir, filepath.FromSlash(entries[i].file)), extract.Options{})
 			if res != nil {
 				pages = res.Pages
 			}

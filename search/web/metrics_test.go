@@ -129,6 +129,14 @@ func TestMetrics(t *testing.T) {
 
 func TestReadyz(t *testing.T) {
 	srv := newServer(t)
+	// Nothing has built the search tables yet: not ready, and a search
+	// builds them.
+	resp, body := get(t, srv, "/readyz")
+	if resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "" || !strings.Contains(string(body), "search tables") {
+		t.Errorf("readyz before the tables: %d %s", resp.StatusCode, body)
+	}
+	var r struct{ Total int }
+	getJSON(t, srv, "/api/v1/search?q=trata", 200, &r)
 	var ok struct {
 		Status    string `json:"status"`
 		Documents int    `json:"documents"`
@@ -138,7 +146,7 @@ func TestReadyz(t *testing.T) {
 		t.Errorf("readyz = %+v", ok)
 	}
 	broken := newIndexServer(t, func(i search.Index) search.Index { return brokenIndex{i} }, web.Options{})
-	resp, body := get(t, broken, "/readyz")
+	resp, body = get(t, broken, "/readyz")
 	if resp.StatusCode != http.StatusServiceUnavailable || string(body) != `{"error":"index not readable"}` {
 		t.Errorf("readyz over a broken index: %d %s", resp.StatusCode, body)
 	}

@@ -192,11 +192,25 @@ func (s *Server) healthz(c *gin.Context) {
 	c.JSON(http.StatusOK, gin.H{"status": "ok"})
 }
 
+// readier is an index that can say whether its searches are fast yet.
+type readier interface{ Ready() bool }
+
+// readyz reports ready once the index answers and, for an index that
+// builds search tables, once they are built: before that, searches wait.
 func (s *Server) readyz(c *gin.Context) {
 	n, err := s.idx.Count(c.Request.Context())
 	if err != nil {
 		s.logger(c).Error("readiness check", "err", err)
 		c.JSON(http.StatusServiceUnavailable, errorBody{Error: "index not readable"})
+		return
+	}
+	idx := s.idx
+	if t, ok := idx.(timedIndex); ok {
+		idx = t.Index
+	}
+	if r, ok := idx.(readier); ok && !r.Ready() {
+		c.Header("Retry-After", "1")
+		c.JSON(http.StatusServiceUnavailable, errorBody{Error: "search tables are being built"})
 		return
 	}
 	c.JSON(http.StatusOK, gin.H{"status": "ready", "documents": n})

@@ -231,6 +231,8 @@ func TestDocumentAPI(t *testing.T) {
 	}
 	var h struct{ Status string }
 	getJSON(t, srv, "/healthz", 200, &h)
+	var r struct{ Total int }
+	getJSON(t, srv, "/api/v1/search?q=trata", 200, &r) // builds the search tables
 	getJSON(t, srv, "/readyz", 200, &h)
 	if h.Status != "ready" {
 		t.Fatalf("readyz = %+v", h)

@@ -6,31 +6,21 @@
 // body_es, ...; "xx" for other languages) with that language's stop words
 // and stemmer followed by folding (case, accents, ñ), so "migracion" finds
 // "migración" and "ninez" finds "niñez" with no second copy of the text.
-// Queries run across the languages' fields. Facet fields are keyword-mapped.
-// Page texts are indexed as arrays
-// with term vectors: a match's array position is its page, which is how
-// snippets carry page numbers. The whole search.Document is stored as JSON.
+// Page texts are indexed as arrays with term vectors: a match's array
+// position is its page, which is how snippets carry page numbers. Every
+// facet value lives in one keyword field as "facet:value". A compact copy
+// of what a hit shows is stored beside the whole search.Document.
 //
-// Facets are counted from an in-memory facet table (facettable.go): for the
-// current index snapshot, each document's facet value ids, year, date and id
-// by internal document number, rebuilt in the background when the snapshot
-// changes (the original path serves meanwhile). A search runs its text query
-// once with the filters as optional clauses (so scores equal those of the
-// filters as a conjunction); the table applies the filters to every match,
-// counts every facet, disjunctive counts included, and feeds the matches
-// that pass to bleve's top-N collector. FARO_FACET_TABLE=0 in the
-// environment (or Index.SetFacetTable(false)) turns it off: then each
-// selected facet is counted by its own request and facets come from doc
-// values. Explained searches always take that original path.
-//
-// Searches are matched and scored from an in-memory text table
-// (memtext.go, memeval.go, memsearch.go, memhits.go) once it is built for the
-// current snapshot: the postings of every text field, read from bleve's own,
-// evaluated over dense per-document arrays with bleve's BM25 arithmetic, and
-// facets counted by popcounts over per-value bitsets. The shown hits'
-// documents and snippet offsets are read from the same snapshot. Until the
-// table is ready, with FARO_TEXT_TABLE=0, and for explained searches,
-// bleve's searchers answer as described above.
+// Bleve stores the index; it does not evaluate searches. A search is
+// compiled into a search.Plan (every ranking rule lives there) and
+// evaluated by internal/texttable over the current snapshot's View: the
+// in-memory tables of the snapshot's segments (tables.go), each read once
+// from bleve's own postings, so they agree with the index by construction.
+// A write builds the table of its new segment only; the View that holds it
+// is current before the write returns. The shown hits' stored fields are
+// read by document number from the View's snapshot, and their snippet
+// offsets come from the table's positions and a walk over the page's words
+// with the tokenizer that indexed them.
 //
 // The mapping carries a version (MappingVersion); an index built with another
 // version is refused with ErrVersion rather than silently misread.

@@ -122,12 +122,11 @@ func benchServeIndex(b *testing.B) *bleve.Index {
 	return idx
 }
 
-// warm builds the index's tables before timing (FARO_TEXT_TABLE=0 keeps
-// searches on bleve's searchers, for comparison).
+// warm builds the index's search tables before timing.
 func warm(b *testing.B, idx *bleve.Index) {
 	start := time.Now()
 	ready := idx.Warm(context.Background())
-	b.Logf("tables built in %v (text table: %v)", time.Since(start).Round(time.Millisecond), ready)
+	b.Logf("tables built in %v (ready: %v)", time.Since(start).Round(time.Millisecond), ready)
 }
 
 // BenchmarkServeQueries times one request at a time by kind of search

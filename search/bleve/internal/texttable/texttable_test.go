@@ -1,0 +1,336 @@
+package texttable
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"reflect"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"faro/search"
+)
+
+// fakeDoc is a document of a fake segment: one language ("en"), pages of
+// space-separated words.
+type fakeDoc struct {
+	id, date    string
+	title, body string
+	bodyPages   []string
+	facets      []string
+	summary     string
+}
+
+// fakeSource is a segment made of fakeDocs, analysed by splitting at
+// spaces and lower-casing.
+type fakeSource []fakeDoc
+
+func (s fakeSource) Docs() int { return len(s) }
+
+func (s fakeSource) Walk(ctx context.Context, field string, fn func(string, *Posting) error) error {
+	type occ struct {
+		doc    uint32
+		keys   []uint64
+		length uint32
+	}
+	postings := map[string][]*occ{}
+	for n, d := range s {
+		var pages []string
+		switch field {
+		case "_id":
+			pages = []string{d.id}
+		case "date":
+			if d.date != "" {
+				pages = []string{d.date}
+			}
+		case "facet":
+			for _, f := range d.facets {
+				postings[f] = append(postings[f], &occ{doc: uint32(n), length: uint32(len(d.facets))})
+			}
+			continue
+		case "title_en":
+			pages = []string{d.title}
+		case "summary_en":
+			pages = []string{d.summary}
+		case "body_en":
+			pages = append([]string{d.body}, d.bodyPages...)
+		}
+		if field == "_id" || field == "date" {
+			for _, p := range pages {
+				postings[p] = append(postings[p], &occ{doc: uint32(n), length: 1})
+			}
+			continue
+		}
+		length := 0
+		for _, p := range pages {
+			length += len(strings.Fields(p))
+		}
+		byTerm := map[string]*occ{}
+		for page, p := range pages {
+			for i, w := range strings.Fields(p) {
+				w = strings.ToLower(w)
+				o := byTerm[w]
+				if o == nil {
+					o = &occ{doc: uint32(n), length: uint32(length)}
+					byTerm[w] = o
+					postings[w] = append(postings[w], o)
+				}
+				o.keys = append(o.keys, Key(uint64(page), uint64(i+1)))
+			}
+		}
+	}
+	terms := make([]string, 0, len(postings))
+	for t := range postings {
+		terms = append(terms, t)
+	}
+	sort.Strings(terms)
+	for _, t := range terms {
+		for _, o := range postings[t] {
+			p := &Posting{Doc: o.doc, Freq: uint32(max(1, len(o.keys))), Length: o.length, Positions: o.keys}
+			if err := fn(t, p); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+var testSchema = Schema{
+	Text: []TextField{
+		{Name: "title_en", Kind: search.FieldTitle, Lang: "en"},
+		{Name: "summary_en", Kind: search.FieldSummary, Lang: "en"},
+		{Name: "body_en", Kind: search.FieldBody, Lang: "en"},
+	},
+	Facet: "facet", Date: "date", ID: "_id",
+}
+
+func testAnalyzer(_, text string) []Token {
+	var out []Token
+	for i, w := range strings.Fields(text) {
+		out = append(out, Token{Term: strings.ToLower(w), Pos: i + 1})
+	}
+	return out
+}
+
+func build(t *testing.T, docs ...fakeDoc) *Segment {
+	t.Helper()
+	s, err := Build(context.Background(), fakeSource(docs), testSchema)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func view(segs []*Segment, deleted ...[]uint32) *View {
+	return NewView(Config{Schema: testSchema, Analyzer: testAnalyzer, MatchCacheBytes: 1 << 20}, segs, deleted)
+}
+
+func run(t *testing.T, v *View, text string, filters []Filter, sortBy search.Sort) *Result {
+	t.Helper()
+	p, err := search.Compile(text, search.CompileOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := v.Search(context.Background(), Request{Plan: p, Filters: filters, Sort: sortBy, Size: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func ids(r *Result) []string {
+	var out []string
+	for _, h := range r.Hits {
+		out = append(out, h.ID)
+	}
+	return out
+}
+
+var corpus = []fakeDoc{
+	{id: "a", date: "2019", title: "return and reintegration", body: "support for returned migrants", facets: []string{"country:HND", "gcm:21"}},
+	{id: "b", date: "2021-05", title: "labour migration", body: "return of workers after return programmes", facets: []string{"country:GTM"}},
+	{id: "c", date: "2020", title: "trafficking", body: "victims of trafficking in persons", facets: []string{"country:HND", "gcm:10"}},
+	{id: "d", title: "smuggling", body: "smuggling routes and return flows", facets: []string{"country:SLV", "gcm:10"}},
+	{id: "e", date: "2018", title: "remittances", body: "remittances sent home", facets: []string{"country:MEX"}},
+}
+
+func TestMatchingAndRanking(t *testing.T) {
+	v := view([]*Segment{build(t, corpus[:3]...), build(t, corpus[3:]...)})
+	for _, tc := range []struct {
+		query string
+		want  []string
+	}{
+		// A title match weighs more than body matches.
+		{"return", []string{"a", "b", "d"}},
+		{"trafficking OR smuggling", []string{"c", "d"}},
+		{"return -smuggling", []string{"a", "b"}},
+		{`"return flows"`, []string{"d"}},
+		{`"flows return"`, nil},
+		{"remit*", []string{"e"}},
+		{"title:return", []string{"a"}},
+		{"country:HND", []string{"a", "c"}},
+		{"nothing", nil},
+	} {
+		r := run(t, v, tc.query, nil, "")
+		got := ids(r)
+		if tc.query == "country:HND" {
+			slices.Sort(got)
+		}
+		if !slices.Equal(got, tc.want) || int(r.Total) != len(tc.want) {
+			t.Errorf("%s: hits %v (total %d), want %v", tc.query, got, r.Total, tc.want)
+		}
+	}
+}
+
+func TestDeletedDocumentsAreGone(t *testing.T) {
+	v := view([]*Segment{build(t, corpus[:3]...), build(t, corpus[3:]...)}, nil, []uint32{0}) // d deleted
+	if got := ids(run(t, v, "return", nil, "")); !slices.Equal(got, []string{"a", "b"}) {
+		t.Errorf("hits %v, want a b", got)
+	}
+	r := run(t, v, "", nil, "")
+	if r.Total != 4 || r.Counts["country:SLV"] != 0 {
+		t.Errorf("browse: total %d, SLV %d; want 4, 0", r.Total, r.Counts["country:SLV"])
+	}
+}
+
+// TestSegmentsRankAsOne checks that a View of several segments answers as
+// a View of one segment holding the same documents.
+func TestSegmentsRankAsOne(t *testing.T) {
+	one := view([]*Segment{build(t, corpus...)})
+	three := view([]*Segment{build(t, corpus[:1]...), build(t, corpus[1:4]...), build(t, corpus[4:]...)})
+	for _, q := range []string{"return", "return OR trafficking", `"return flows"`, "re*", "country:HND OR migration", ""} {
+		a, b := run(t, one, q, nil, ""), run(t, three, q, nil, "")
+		if !slices.Equal(ids(a), ids(b)) || a.Total != b.Total || !reflect.DeepEqual(a.Counts, b.Counts) {
+			t.Errorf("%q: one segment %v %v, three %v %v", q, ids(a), a.Counts, ids(b), b.Counts)
+		}
+		for i := range a.Hits {
+			if math.Abs(a.Hits[i].Score-b.Hits[i].Score) > 1e-9 {
+				t.Errorf("%q: %s scores %v and %v", q, a.Hits[i].ID, a.Hits[i].Score, b.Hits[i].Score)
+			}
+		}
+	}
+}
+
+func TestFiltersAndDisjunctiveCounts(t *testing.T) {
+	v := view([]*Segment{build(t, corpus...)})
+	r := run(t, v, "", []Filter{{Group: "country", Keys: []string{"country:HND", "country:SLV"}}, {Group: "gcm", Keys: []string{"gcm:10"}}}, "")
+	got := ids(r)
+	slices.Sort(got)
+	if !slices.Equal(got, []string{"c", "d"}) || r.Total != 2 {
+		t.Fatalf("HND or SLV, and gcm 10: %v", got)
+	}
+	// The country counts ignore the country selection, not the gcm one.
+	want := map[string]int{"country:HND": 1, "country:SLV": 1, "gcm:10": 2, "gcm:21": 1}
+	if !reflect.DeepEqual(r.Counts, want) {
+		t.Errorf("counts %v, want %v", r.Counts, want)
+	}
+	if r := run(t, v, "", []Filter{{Group: "country", Keys: nil}}, ""); r.Total != 0 {
+		t.Errorf("an empty selection matched %d", r.Total)
+	}
+}
+
+func TestOrdersAndCursors(t *testing.T) {
+	v := view([]*Segment{build(t, corpus[:2]...), build(t, corpus[2:]...)})
+	if got := ids(run(t, v, "", nil, "")); !slices.Equal(got, []string{"b", "c", "a", "e", "d"}) {
+		t.Errorf("browse (newest first, undated last): %v", got)
+	}
+	if got := ids(run(t, v, "", nil, search.SortDateAsc)); !slices.Equal(got, []string{"e", "a", "c", "b", "d"}) {
+		t.Errorf("date ascending: %v", got)
+	}
+	for _, sortBy := range []search.Sort{"", search.SortDateDesc, search.SortDateAsc} {
+		for _, q := range []string{"", "return OR trafficking OR remittances"} {
+			all := ids(run(t, v, q, nil, sortBy))
+			p, _ := search.Compile(q, search.CompileOptions{})
+			var paged []string
+			var after []string
+			for range 10 {
+				r, err := v.Search(context.Background(), Request{Plan: p, Sort: sortBy, Size: 2, After: after})
+				if err != nil {
+					t.Fatal(err)
+				}
+				paged = append(paged, ids(r)...)
+				if r.Next == nil {
+					break
+				}
+				after = r.Next
+			}
+			if !slices.Equal(all, paged) {
+				t.Errorf("%q by %q: pages %v, all at once %v", q, sortBy, paged, all)
+			}
+		}
+	}
+	p, _ := search.Compile("return", search.CompileOptions{})
+	if _, err := v.Search(context.Background(), Request{Plan: p, Size: 2, After: []string{"x"}}); err != ErrCursor {
+		t.Errorf("cursor of another order: %v", err)
+	}
+}
+
+// TestPositionsOf checks the skip entries: a document's positions found by
+// seeking equal those found by walking the term's postings.
+func TestPositionsOf(t *testing.T) {
+	var docs []fakeDoc
+	for i := range 300 {
+		body := "filler"
+		if i%2 == 0 {
+			body = fmt.Sprintf("word %s word", strings.Repeat("x ", i%7))
+		}
+		docs = append(docs, fakeDoc{id: fmt.Sprintf("d%03d", i), body: body})
+	}
+	s := build(t, docs...)
+	f := s.fields["body_en"]
+	tm := f.lookup("word")
+	if tm == nil || tm.df != 150 {
+		t.Fatalf("word: %+v", tm)
+	}
+	for n := range uint32(300) {
+		got := f.positionsOf(tm, n)
+		if n%2 == 1 {
+			if got != nil {
+				t.Errorf("doc %d: %v, want none", n, got)
+			}
+			continue
+		}
+		want := []uint64{Key(0, 1), Key(0, uint64(2+n%7))}
+		if !slices.Equal(got, want) {
+			t.Errorf("doc %d: %v, want %v", n, got, want)
+		}
+	}
+}
+
+func TestMarks(t *testing.T) {
+	v := view([]*Segment{build(t, fakeDoc{id: "p", body: "return flows and return", bodyPages: []string{"flows return"}})})
+	for _, tc := range []struct {
+		marks []search.Mark
+		want  []uint64
+	}{
+		{[]search.Mark{{Text: "return"}}, []uint64{Key(0, 1), Key(0, 4), Key(1, 2)}},
+		{[]search.Mark{{Text: "return flows", Phrase: true}}, []uint64{Key(0, 1), Key(0, 2)}},
+		{[]search.Mark{{Text: "fl", Prefix: true}}, []uint64{Key(0, 2), Key(1, 1)}},
+		{[]search.Mark{{Text: "absent"}}, nil},
+	} {
+		var got []uint64
+		for k := range v.Marks(0, tc.marks, nil) {
+			got = append(got, k)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%+v: %v, want %v", tc.marks, got, tc.want)
+		}
+	}
+}
+
+func TestExplanationSumsTheScore(t *testing.T) {
+	v := view([]*Segment{build(t, corpus...)})
+	p, _ := search.Compile("return trafficking OR return", search.CompileOptions{})
+	r, err := v.Search(context.Background(), Request{Plan: p, Size: 10, Explain: true})
+	if err != nil || len(r.Hits) == 0 {
+		t.Fatalf("%v %v", r, err)
+	}
+	for _, h := range r.Hits {
+		if h.Explanation == nil || math.Abs(h.Explanation.Value-h.Score) > 1e-9 {
+			t.Errorf("%s: explanation %+v, score %v", h.ID, h.Explanation, h.Score)
+		}
+	}
+}

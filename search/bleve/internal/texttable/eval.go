@@ -3,16 +3,8 @@ package texttable
 import (
 	"context"
 	"fmt"
-	"math"
-	"strings"
 
 	"faro/search"
-)
-
-// BM25 parameters.
-const (
-	k1 = 1.2
-	b  = 0.75
 )
 
 // mset is a dense set of scored documents.
@@ -275,41 +267,6 @@ func (e *evaluator) lookup(name, t string) ([]segTerm, uint32) {
 	return out, df
 }
 
-// idf is BM25's inverse document frequency of a term held by df
-// documents.
-func (v *View) idf(df uint32) float64 {
-	return math.Log(1 + (float64(v.total)-float64(df)+0.5)/(float64(df)+0.5))
-}
-
-// bm25 is the BM25 weight of a term occurring freq times in a field whose
-// length part is norm, without the idf.
-func bm25(freq uint64, norm float64) float64 {
-	var tf float64
-	if freq < uint64(len(sqrtTable)) {
-		tf = sqrtTable[freq]
-	} else {
-		tf = math.Sqrt(float64(freq))
-	}
-	return tf * k1 / (tf + norm)
-}
-
-var sqrtTable = func() (t [64]float64) {
-	for i := range t {
-		t[i] = math.Sqrt(float64(i))
-	}
-	return t
-}()
-
-// lengthNorm returns BM25's length part k1·(1−b+b·len/avg) of a field as
-// two factors: norm = n0 + n1·len.
-func (v *View) lengthNorm(name string) (n0, n1 float64) {
-	avg := v.avg[name]
-	if avg == 0 {
-		avg = 1
-	}
-	return k1 * (1 - b), k1 * b / avg
-}
-
 // addTerm adds every live posting of a term to s, scored.
 func (e *evaluator) addTerm(s *mset, name string, ts []segTerm, df uint32, boost float64) {
 	idf := e.v.idf(df)
@@ -501,58 +458,3 @@ func (e *evaluator) phraseIn(out *mset, f weightedField, text string) {
 	}
 }
 
-// explain returns how clause c scored document n.
-func (e *evaluator) explain(c *search.Clause, n uint32) *Explanation {
-	s := e.trace[c]
-	x := &Explanation{Message: describe(c)}
-	if s != nil && s.has(n) {
-		x.Value = s.score[n]
-	}
-	var kids []*search.Clause
-	kids = append(kids, c.Children...)
-	kids = append(kids, c.Must...)
-	kids = append(kids, c.Should...)
-	for _, k := range kids {
-		if ks := e.trace[k]; ks != nil && ks.has(n) {
-			x.Children = append(x.Children, e.explain(k, n))
-		}
-	}
-	return x
-}
-
-// describe names a clause for an explanation.
-func describe(c *search.Clause) string {
-	switch c.Kind {
-	case search.ClauseWord:
-		return "word " + c.Text + " in " + fieldNames(c.Fields)
-	case search.ClausePrefix:
-		return "prefix " + c.Text + "* in " + fieldNames(c.Fields)
-	case search.ClausePhrase:
-		return "phrase \"" + c.Text + "\" in " + fieldNames(c.Fields)
-	case search.ClauseFacet:
-		return "facet " + c.Facet + ":" + c.Value
-	case search.ClauseAny:
-		return "any of (sum × matched/clauses)"
-	case search.ClauseMax:
-		return "the best of"
-	case search.ClauseBool:
-		return "all of the required, none of the excluded, plus the optional"
-	}
-	return "every document"
-}
-
-func fieldNames(ws []search.Weighted) string {
-	var parts []string
-	for _, w := range ws {
-		parts = append(parts, fmt.Sprintf("%s^%g", w.Field, w.Boost))
-	}
-	return strings.Join(parts, ", ")
-}
-
-// Explanation is how a document's score was made: a value, what it is,
-// and the parts it sums.
-type Explanation struct {
-	Value    float64        `json:"value"`
-	Message  string         `json:"message"`
-	Children []*Explanation `json:"children,omitempty"`
-}

@@ -1,0 +1,45 @@
+package texttable
+
+import "math"
+
+// BM25 parameters.
+const (
+	k1 = 1.2
+	b  = 0.75
+)
+
+// idf is BM25's inverse document frequency of a term held by df
+// documents.
+func (v *View) idf(df uint32) float64 {
+	return math.Log(1 + (float64(v.total)-float64(df)+0.5)/(float64(df)+0.5))
+}
+
+// bm25 is the BM25 weight of a term occurring freq times in a field whose
+// length part is norm, without the idf.
+func bm25(freq uint64, norm float64) float64 {
+	var tf float64
+	if freq < uint64(len(sqrtTable)) {
+		tf = sqrtTable[freq]
+	} else {
+		tf = math.Sqrt(float64(freq))
+	}
+	return tf * k1 / (tf + norm)
+}
+
+var sqrtTable = func() (t [64]float64) {
+	for i := range t {
+		t[i] = math.Sqrt(float64(i))
+	}
+	return t
+}()
+
+// lengthNorm returns BM25's length part k1·(1−b+b·len/avg) of a field as
+// two factors: norm = n0 + n1·len.
+func (v *View) lengthNorm(name string) (n0, n1 float64) {
+	avg := v.avg[name]
+	if avg == 0 {
+		avg = 1
+	}
+	return k1 * (1 - b), k1 * b / avg
+}
+

@@ -1,0 +1,64 @@
+package texttable
+
+import (
+	"fmt"
+	"strings"
+
+	"faro/search"
+)
+
+// explain returns how clause c scored document n.
+func (e *evaluator) explain(c *search.Clause, n uint32) *Explanation {
+	s := e.trace[c]
+	x := &Explanation{Message: describe(c)}
+	if s != nil && s.has(n) {
+		x.Value = s.score[n]
+	}
+	var kids []*search.Clause
+	kids = append(kids, c.Children...)
+	kids = append(kids, c.Must...)
+	kids = append(kids, c.Should...)
+	for _, k := range kids {
+		if ks := e.trace[k]; ks != nil && ks.has(n) {
+			x.Children = append(x.Children, e.explain(k, n))
+		}
+	}
+	return x
+}
+
+// describe names a clause for an explanation.
+func describe(c *search.Clause) string {
+	switch c.Kind {
+	case search.ClauseWord:
+		return "word " + c.Text + " in " + fieldNames(c.Fields)
+	case search.ClausePrefix:
+		return "prefix " + c.Text + "* in " + fieldNames(c.Fields)
+	case search.ClausePhrase:
+		return "phrase \"" + c.Text + "\" in " + fieldNames(c.Fields)
+	case search.ClauseFacet:
+		return "facet " + c.Facet + ":" + c.Value
+	case search.ClauseAny:
+		return "any of (sum × matched/clauses)"
+	case search.ClauseMax:
+		return "the best of"
+	case search.ClauseBool:
+		return "all of the required, none of the excluded, plus the optional"
+	}
+	return "every document"
+}
+
+func fieldNames(ws []search.Weighted) string {
+	var parts []string
+	for _, w := range ws {
+		parts = append(parts, fmt.Sprintf("%s^%g", w.Field, w.Boost))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Explanation is how a document's score was made: a value, what it is,
+// and the parts it sums.
+type Explanation struct {
+	Value    float64        `json:"value"`
+	Message  string         `json:"message"`
+	Children []*Explanation `json:"children,omitempty"`
+}

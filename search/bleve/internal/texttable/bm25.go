@@ -42,4 +42,3 @@ func (v *View) lengthNorm(name string) (n0, n1 float64) {
 	}
 	return k1 * (1 - b), k1 * b / avg
 }
-

@@ -457,4 +457,3 @@ func (e *evaluator) phraseIn(out *mset, f weightedField, text string) {
 		})
 	}
 }
-

@@ -23,6 +23,9 @@ type Segment struct {
 	vals []uint32
 	date []string
 	id   []string
+	// byDate holds the documents with a date, by date then id; undated
+	// the others, by id.
+	byDate, undated []uint32
 	// bytes is the size of the encoded postings.
 	bytes int
 }
@@ -122,6 +125,7 @@ func Build(ctx context.Context, src Source, schema Schema) (*Segment, error) {
 	if err := s.readColumns(ctx, src, schema); err != nil {
 		return nil, err
 	}
+	s.sortByDate()
 	return s, nil
 }
 
@@ -179,6 +183,29 @@ func (s *Segment) readColumns(ctx context.Context, src Source, schema Schema) er
 		next[p.doc]++
 	}
 	return nil
+}
+
+// sortByDate orders the segment's documents by date then id, and the
+// undated ones by id.
+func (s *Segment) sortByDate() {
+	for n := range s.docs {
+		if s.id[n] == "" {
+			continue
+		}
+		if s.date[n] == "" {
+			s.undated = append(s.undated, uint32(n))
+		} else {
+			s.byDate = append(s.byDate, uint32(n))
+		}
+	}
+	sort.Slice(s.byDate, func(i, j int) bool {
+		a, b := s.byDate[i], s.byDate[j]
+		if s.date[a] != s.date[b] {
+			return s.date[a] < s.date[b]
+		}
+		return s.id[a] < s.id[b]
+	})
+	sort.Slice(s.undated, func(i, j int) bool { return s.id[s.undated[i]] < s.id[s.undated[j]] })
 }
 
 // buildField reads one text field's postings, or returns nil when the

@@ -38,6 +38,9 @@ type View struct {
 	// have it (deleted ones included).
 	avg map[string]float64
 
+	// id and date of every document, by View number.
+	id, date []string
+
 	dateOnce       sync.Once
 	byDate, undate []uint32
 
@@ -70,6 +73,12 @@ func NewView(cfg Config, segs []*Segment, deleted [][]uint32) *View {
 	}
 	nw := (v.docs + 63) / 64
 	v.live = make([]uint64, nw)
+	v.id = make([]string, 0, v.docs)
+	v.date = make([]string, 0, v.docs)
+	for _, s := range segs {
+		v.id = append(v.id, s.id...)
+		v.date = append(v.date, s.date...)
+	}
 	for i, s := range segs {
 		b := int(v.base[i])
 		for n := range s.docs {
@@ -164,20 +173,18 @@ func (v *View) Locate(n uint32) (seg int, local uint32) {
 
 // ID returns document n's id ("" for none).
 func (v *View) ID(n uint32) string {
-	i, l := v.Locate(n)
-	if i >= len(v.segs) || int(l) >= v.segs[i].docs {
+	if int(n) >= len(v.id) {
 		return ""
 	}
-	return v.segs[i].id[l]
+	return v.id[n]
 }
 
 // Date returns document n's date ("" for none).
 func (v *View) Date(n uint32) string {
-	i, l := v.Locate(n)
-	if i >= len(v.segs) || int(l) >= v.segs[i].docs {
+	if int(n) >= len(v.date) {
 		return ""
 	}
-	return v.segs[i].date[l]
+	return v.date[n]
 }
 
 // Keys returns the facet values of the View ("facet:value") of group g.
@@ -192,26 +199,58 @@ func (v *View) Keys(g string) []string {
 }
 
 // dateOrder returns the live documents with a date, by date then id, and
-// those without, by id.
+// those without, by id: each segment's orders (sorted once, when the
+// segment is built) merged.
 func (v *View) dateOrder() (dated, undated []uint32) {
 	v.dateOnce.Do(func() {
-		forEach(v.live, func(n uint32) {
-			if v.Date(n) == "" {
-				v.undate = append(v.undate, n)
-			} else {
-				v.byDate = append(v.byDate, n)
+		datedLess := func(a, b uint32) bool {
+			if v.date[a] != v.date[b] {
+				return v.date[a] < v.date[b]
 			}
-		})
-		sort.Slice(v.byDate, func(i, j int) bool {
-			a, b := v.byDate[i], v.byDate[j]
-			if da, db := v.Date(a), v.Date(b); da != db {
-				return da < db
-			}
-			return v.ID(a) < v.ID(b)
-		})
-		sort.Slice(v.undate, func(i, j int) bool { return v.ID(v.undate[i]) < v.ID(v.undate[j]) })
+			return v.id[a] < v.id[b]
+		}
+		idLess := func(a, b uint32) bool { return v.id[a] < v.id[b] }
+		var ds, us [][]uint32
+		for i, s := range v.segs {
+			ds = append(ds, v.global(i, s.byDate))
+			us = append(us, v.global(i, s.undated))
+		}
+		v.byDate = mergeSorted(ds, datedLess)
+		v.undate = mergeSorted(us, idLess)
 	})
 	return v.byDate, v.undate
+}
+
+// global returns the live documents of segment i's list, by View number.
+func (v *View) global(i int, local []uint32) []uint32 {
+	out := make([]uint32, 0, len(local))
+	for _, l := range local {
+		if n := v.base[i] + l; hasBit(v.live, n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// mergeSorted merges sorted lists into one.
+func mergeSorted(lists [][]uint32, less func(a, b uint32) bool) []uint32 {
+	total := 0
+	for _, l := range lists {
+		total += len(l)
+	}
+	out := make([]uint32, 0, total)
+	pos := make([]int, len(lists))
+	for len(out) < total {
+		best := -1
+		for i, l := range lists {
+			if pos[i] < len(l) && (best < 0 || less(l[pos[i]], lists[best][pos[best]])) {
+				best = i
+			}
+		}
+		out = append(out, lists[best][pos[best]])
+		pos[best]++
+	}
+	return out
 }
 
 func setBit(b []uint64, n uint32)      { b[n/64] |= 1 << (n % 64) }

@@ -194,7 +194,9 @@ func (x *Index) refreshInBackground() {
 	x.tt.bg.Add(1)
 	go func() {
 		defer x.tt.bg.Done()
-		x.tt.pending.Store(false)
+		// Searches meanwhile start no other refresh: the next search
+		// after this one starts one if the snapshot moved on again.
+		defer x.tt.pending.Store(false)
 		if err := x.refresh(x.tt.ctx); err != nil && x.tt.ctx.Err() == nil {
 			slog.Warn("search tables not updated", "index", x.path, "err", err)
 		}

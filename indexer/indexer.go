@@ -406,41 +406,24 @@ func Build(rel string, res *extract.Result, side *Sidecar, listed []listingEntry
 		given("title", listTitle, "listing:"+lst.Page)
 	}
 
-	// Facets: a sidecar's values replace the inferred ones.
-	if len(side.Countries) > 0 {
-		for _, c := range side.Countries {
-			c = strings.ToUpper(c)
-			doc.Countries = append(doc.Countries, c)
-			given(search.FacetCountry, c, "sidecar")
+	// Facets: the classifier's values, replaced by a sidecar's where it
+	// gives any (values are normalised; one that does not normalise is
+	// kept as given).
+	doc.Countries, doc.Themes, doc.GCM, doc.Principles = out.Countries, out.Themes, out.GCM, out.Principles
+	for _, f := range search.AllFacets() {
+		vals := f.MetadataValues(side)
+		if !f.Multi || len(vals) == 0 {
+			continue
 		}
-	} else {
-		doc.Countries = out.Countries
-	}
-	if len(side.Themes) > 0 {
-		for _, t := range side.Themes {
-			doc.Themes = append(doc.Themes, t)
-			given(search.FacetTheme, t, "sidecar")
+		for i, v := range vals {
+			if n, err := f.Normalize(v); err == nil {
+				vals[i] = n
+			}
+			given(f.Name, vals[i], "sidecar")
 		}
-	} else {
-		doc.Themes = out.Themes
+		_ = f.SetValues(doc, vals) // values read from the metadata's own field parse back
 	}
-	if len(side.GCM) > 0 {
-		for _, n := range side.GCM {
-			doc.GCM = append(doc.GCM, n)
-			given(search.FacetGCM, strconv.Itoa(n), "sidecar")
-		}
-		sort.Ints(doc.GCM)
-	} else {
-		doc.GCM = out.GCM
-	}
-	if len(side.Principles) > 0 {
-		doc.Principles = side.Principles
-		for _, p := range side.Principles {
-			given(search.FacetPrinciple, p, "sidecar")
-		}
-	} else {
-		doc.Principles = out.Principles
-	}
+	sort.Ints(doc.GCM) // the classifier's order, ascending
 	switch {
 	case side.Type != "":
 		doc.Type = side.Type
@@ -479,17 +462,10 @@ func Build(rel string, res *extract.Result, side *Sidecar, listed []listingEntry
 		doc.Year = side.Year
 	}
 	doc.Labels = append(doc.Labels, out.Labels...)
-	if doc.Countries == nil {
-		doc.Countries = []string{}
-	}
-	if doc.Themes == nil {
-		doc.Themes = []string{}
-	}
-	if doc.GCM == nil {
-		doc.GCM = []int{}
-	}
-	if doc.Principles == nil {
-		doc.Principles = []string{}
+	for _, f := range search.AllFacets() {
+		if f.Multi && f.Values(doc) == nil {
+			_ = f.SetValues(doc, []string{}) // an empty list, never null in JSON
+		}
 	}
 	return doc
 }

@@ -57,8 +57,15 @@ func (Or) node()       {}
 func (Not) node()      {}
 func (MatchAll) node() {}
 
-// QueryFields are the field names accepted before a colon.
-var QueryFields = []string{"title", FacetCountry, FacetGCM, FacetTheme, FacetPrinciple, FacetType, FacetLang, FacetYear}
+// QueryFields are the field names accepted before a colon: title and the
+// facets in the order they are shown.
+var QueryFields = func() []string {
+	out := []string{"title"}
+	for _, f := range shown {
+		out = append(out, f.Name)
+	}
+	return out
+}()
 
 // MaxQueryLen bounds the query text in bytes.
 const MaxQueryLen = 1000
@@ -410,38 +417,4 @@ func makeTerm(t token) (Node, error) {
 		return nil, &QueryError{Msg: err.Error(), Pos: t.pos}
 	}
 	return Term{Field: t.field, Text: v}, nil
-}
-
-// NormalizeFilter checks a facet value and returns it in canonical form
-// (upper-case country codes, lower-case languages, numbers without
-// leading zeros). It does not consult the taxonomy; callers that can, should.
-func NormalizeFilter(facet, v string) (string, error) {
-	v = strings.TrimSpace(v)
-	if v == "" {
-		return "", &QueryError{Msg: "empty value for " + facet, Pos: -1}
-	}
-	switch facet {
-	case FacetCountry:
-		v = strings.ToUpper(v)
-		if len(v) != 3 || strings.IndexFunc(v, func(r rune) bool { return r < 'A' || r > 'Z' }) >= 0 {
-			return "", &QueryError{Msg: "country must be an ISO 3166-1 alpha-3 code such as HND, got " + strconv.Quote(v), Pos: -1}
-		}
-	case FacetGCM:
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 23 {
-			return "", &QueryError{Msg: "gcm must be an objective number from 1 to 23, got " + strconv.Quote(v), Pos: -1}
-		}
-		v = strconv.Itoa(n)
-	case FacetYear:
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1000 || n > 9999 {
-			return "", &QueryError{Msg: "year must be a four-digit year, got " + strconv.Quote(v), Pos: -1}
-		}
-		v = strconv.Itoa(n)
-	case FacetLang, FacetTheme, FacetPrinciple, FacetType:
-		v = strings.ToLower(v)
-	default:
-		return "", &QueryError{Msg: "unknown facet " + strconv.Quote(facet), Pos: -1}
-	}
-	return v, nil
 }

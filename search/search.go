@@ -61,20 +61,6 @@ type Page struct {
 	Lang   string `json:"lang,omitempty"`
 }
 
-// Facet names, as used in URLs, facet results and labels.
-const (
-	FacetCountry   = "country"
-	FacetTheme     = "theme"
-	FacetGCM       = "gcm"
-	FacetPrinciple = "principle"
-	FacetType      = "type"
-	FacetLang      = "lang"
-	FacetYear      = "year"
-)
-
-// Facets lists the facets in the order they are shown.
-var Facets = []string{FacetCountry, FacetTheme, FacetGCM, FacetPrinciple, FacetType, FacetLang, FacetYear}
-
 // Label is one classification value of a document with the evidence for it.
 type Label struct {
 	// Facet is one of the Facet* names.

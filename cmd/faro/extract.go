@@ -12,7 +12,6 @@ import (
 	"faro/indexer/classify"
 	"faro/indexer/extract"
 	"faro/search"
-	"faro/search/taxonomy"
 )
 
 // extractOutput is one line of `faro extract --json`. Labels is present
@@ -121,7 +120,7 @@ func writeLabels(w io.Writer, labels []search.Label) {
 				continue
 			}
 			fmt.Fprintf(w, "%s %s", l.Facet, l.Value)
-			if name := taxonomy.Label(l.Facet, l.Value, "en"); name != l.Value {
+			if name := search.FacetLabel(l.Facet, l.Value, "en"); name != l.Value {
 				fmt.Fprintf(w, " (%s)", name)
 			}
 			fmt.Fprintf(w, ", score %s\n", strconv.FormatFloat(l.Score, 'f', -1, 64))

@@ -12,9 +12,9 @@ import (
 	"strings"
 	"time"
 
+	"faro/search"
 	"faro/search/bleve"
 	"faro/search/cite"
-	"faro/search/taxonomy"
 	"faro/search/web"
 )
 
@@ -30,8 +30,10 @@ func (a *app) search(ctx context.Context, args []string) error {
 		"; citation formats hold every match (up to 1,000), evidence packs the top 50, atom the 20 newest")
 	baseURL := fs.string("base-url", "http://localhost:8080", "absolute address of the Faro server, for links in citations, evidence packs and feeds")
 	facets := map[string]*list{}
-	for _, f := range []string{"country", "theme", "gcm", "principle", "type", "lang"} {
-		facets[f] = fs.list(f, "filter by "+f)
+	for _, f := range search.AllFacets() {
+		if f.Flag != "" {
+			facets[f.Name] = fs.list(f.Flag, "filter by "+strings.ToLower(f.Title.EN))
+		}
 	}
 	yearFrom := fs.int("year-from", 0, "first publication year")
 	yearTo := fs.int("year-to", 0, "last publication year")
@@ -110,7 +112,7 @@ func (a *app) search(ctx context.Context, args []string) error {
 			tags = append(tags, "GCM "+strconv.Itoa(n))
 		}
 		fmt.Fprintf(a.stdout, "%d. %s\n   %s · %s · %d · %s · %s\n", (q.Page-1)*q.Size+i+1, h.Title,
-			taxonomy.Label("type", h.Type, *ui), strings.Join(h.Countries, ","), h.Year, h.Lang, strings.Join(tags, ", "))
+			search.FacetLabel(search.FacetType, h.Type, *ui), strings.Join(h.Countries, ","), h.Year, h.Lang, strings.Join(tags, ", "))
 		fmt.Fprintf(a.stdout, "   %s  (id %s)\n", h.Source, h.ID)
 		for _, s := range h.Snippets {
 			fmt.Fprintf(a.stdout, "   p. %d: %s\n", s.Page, plainSnippet(s.Text))

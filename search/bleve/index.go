@@ -314,24 +314,15 @@ func toFields(doc *search.Document) (map[string]interface{}, error) {
 	f["summary_"+l] = doc.Summary
 	f["body_"+l] = pages
 	var facets []string
-	add := func(facet string, values ...string) {
-		for _, v := range values {
+	for _, facet := range search.AllFacets() {
+		for _, v := range facet.Values(doc) {
 			if v != "" {
-				facets = append(facets, facetTerm(facet, v))
+				facets = append(facets, facetTerm(facet.Name, v))
 			}
 		}
 	}
-	add(search.FacetCountry, doc.Countries...)
-	add(search.FacetTheme, doc.Themes...)
-	for _, n := range doc.GCM {
-		add(search.FacetGCM, strconv.Itoa(n))
-	}
-	add(search.FacetPrinciple, doc.Principles...)
-	add(search.FacetType, doc.Type)
-	add(search.FacetLang, doc.Lang)
 	if doc.Year > 0 {
 		f[fieldYear] = float64(doc.Year)
-		add(search.FacetYear, strconv.Itoa(doc.Year))
 	}
 	f[fieldFacet] = facets
 	date := doc.Date

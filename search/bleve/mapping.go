@@ -1,6 +1,7 @@
 package bleve
 
 import (
+	"strings"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
@@ -20,8 +21,10 @@ import (
 )
 
 // MappingVersion changes whenever the mapping or the stored layout changes
-// in a way that needs a rebuild.
-const MappingVersion = "9"
+// in a way that needs a rebuild. It ends with the facets of the registry,
+// whose terms the index holds and whose values the stored hit lays out in
+// order: adding, removing or reordering a facet changes it by itself.
+var MappingVersion = "10+" + strings.Join(search.Facets, ",")
 
 // Languages with their own analysed fields; "xx" holds documents of any
 // other or unknown language (folded, not stemmed).

@@ -292,27 +292,12 @@ func (x *Index) loadHits(ctx context.Context, s *served, hits []texttable.Hit, m
 // hitWithSpans makes a hit of a stored document with snippets around the
 // spans.
 func hitWithSpans(doc *search.Document, score float64, spans []search.Span, snippets int) search.Hit {
-	hit := search.Hit{
-		ID: doc.ID, Score: score, Title: doc.Title, Summary: doc.Summary,
-		Type: doc.Type, Lang: doc.Lang, Year: doc.Year, Date: doc.Date, Source: doc.Source,
-		Author: doc.Author, SourceURL: doc.SourceURL,
-		Countries: nonNil(doc.Countries), Themes: nonNil(doc.Themes), GCM: doc.GCM,
-		Principles: nonNil(doc.Principles), Snippets: []search.Snippet{},
-	}
-	if hit.GCM == nil {
-		hit.GCM = []int{}
-	}
+	hit := search.NewHit(doc)
+	hit.Score = score
 	if snippets > 0 {
 		if s := search.BuildSnippets(doc.Pages, spans, snippets, search.SnippetWidth); s != nil {
 			hit.Snippets = s
 		}
 	}
 	return hit
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
 }

@@ -15,12 +15,13 @@ import (
 // whole document (fieldHit) so that a page of hits decodes a few hundred
 // bytes each, without reflection, instead of the whole JSON with every
 // label and its evidence. Layout: a version byte, then the strings ID,
-// Title, Summary, Type, Lang, the number Year, the strings Date, Source,
-// SourceURL, Author, the string lists Countries, Themes, the number list
-// GCM, the string list Principles, and the pages (number and language
-// each). Numbers are uvarints, strings a uvarint length and the bytes,
-// lists a uvarint count and their elements.
-const hitVersion = 1
+// Title, Summary, Date, Source, SourceURL, Author, then the values of each
+// facet of the registry (search.AllFacets, in its order) as a string list,
+// and the pages (number and language each). Numbers are uvarints, strings a
+// uvarint length and the bytes, lists a uvarint count and their elements.
+// The facets' order is part of MappingVersion, so an index written with
+// other facets is refused rather than misread.
+const hitVersion = 2
 
 // encodeHit encodes what a hit shows of doc; pages carry their number and
 // language, not their text.
@@ -30,26 +31,16 @@ func encodeHit(doc *search.Document) []byte {
 		b = binary.AppendUvarint(b, uint64(len(s)))
 		b = append(b, s...)
 	}
-	strs := func(ss []string) {
-		b = binary.AppendUvarint(b, uint64(len(ss)))
-		for _, s := range ss {
-			str(s)
+	for _, s := range []string{doc.ID, doc.Title, doc.Summary, doc.Date, doc.Source, doc.SourceURL, doc.Author} {
+		str(s)
+	}
+	for _, f := range search.AllFacets() {
+		vs := f.Values(doc)
+		b = binary.AppendUvarint(b, uint64(len(vs)))
+		for _, v := range vs {
+			str(v)
 		}
 	}
-	for _, s := range []string{doc.ID, doc.Title, doc.Summary, doc.Type, doc.Lang} {
-		str(s)
-	}
-	b = binary.AppendUvarint(b, uint64(max(doc.Year, 0)))
-	for _, s := range []string{doc.Date, doc.Source, doc.SourceURL, doc.Author} {
-		str(s)
-	}
-	strs(doc.Countries)
-	strs(doc.Themes)
-	b = binary.AppendUvarint(b, uint64(len(doc.GCM)))
-	for _, g := range doc.GCM {
-		b = binary.AppendUvarint(b, uint64(max(g, 0)))
-	}
-	strs(doc.Principles)
 	b = binary.AppendUvarint(b, uint64(len(doc.Pages)))
 	for _, p := range doc.Pages {
 		b = binary.AppendUvarint(b, uint64(max(p.Number, 0)))
@@ -117,17 +108,13 @@ func decodeHit(raw []byte, texts map[int]string) (*search.Document, error) {
 		return nil, errBadHit
 	}
 	r := &hitReader{b: raw[1:]}
-	doc := &search.Document{ID: r.str(), Title: r.str(), Summary: r.str(), Type: r.str(), Lang: r.str()}
-	doc.Year = int(min(r.num(), 1<<31))
+	doc := &search.Document{ID: r.str(), Title: r.str(), Summary: r.str()}
 	doc.Date, doc.Source, doc.SourceURL, doc.Author = r.str(), r.str(), r.str(), r.str()
-	doc.Countries, doc.Themes = r.strs(), r.strs()
-	if n := r.count(); n > 0 {
-		doc.GCM = make([]int, n)
-		for i := range doc.GCM {
-			doc.GCM[i] = int(min(r.num(), 1<<31))
+	for _, f := range search.AllFacets() {
+		if vs := r.strs(); r.err == nil && f.SetValues(doc, vs) != nil {
+			r.err = errBadHit
 		}
 	}
-	doc.Principles = r.strs()
 	if n := r.count(); n > 0 {
 		doc.Pages = make([]search.Page, n)
 		for i := range doc.Pages {

@@ -298,7 +298,7 @@ func oneLine(s string) string {
 func countryNames(codes []string, lang string) []string {
 	out := make([]string, 0, len(codes))
 	for _, c := range codes {
-		out = append(out, taxonomy.Label(search.FacetCountry, c, lang))
+		out = append(out, search.FacetLabel(search.FacetCountry, c, lang))
 	}
 	return out
 }
@@ -314,7 +314,7 @@ func typeLabel(code, lang string) string {
 
 // gcmLabel returns "GCM 10: Eradicate trafficking".
 func gcmLabel(n int, lang string) string {
-	return "GCM " + strconv.Itoa(n) + ": " + taxonomy.Label(search.FacetGCM, strconv.Itoa(n), lang)
+	return "GCM " + strconv.Itoa(n) + ": " + search.FacetLabel(search.FacetGCM, strconv.Itoa(n), lang)
 }
 
 // yearText returns the year, or "n.d." in lang when unknown.

@@ -68,17 +68,6 @@ var texts = map[string]map[string]string{
 	},
 }
 
-// facetNames are the display names of the facets.
-var facetNames = map[string]taxonomy.Text{
-	search.FacetCountry:   {EN: "Country", ES: "País", FR: "Pays"},
-	search.FacetTheme:     {EN: "Theme", ES: "Tema", FR: "Thème"},
-	search.FacetGCM:       {EN: "GCM objective", ES: "Objetivo del Pacto Mundial", FR: "Objectif du Pacte mondial"},
-	search.FacetPrinciple: {EN: "Guiding principle", ES: "Principio rector", FR: "Principe directeur"},
-	search.FacetType:      {EN: "Document type", ES: "Tipo de documento", FR: "Type de document"},
-	search.FacetLang:      {EN: "Language", ES: "Idioma", FR: "Langue"},
-	search.FacetYear:      {EN: "Year", ES: "Año", FR: "Année"},
-}
-
 // tr returns the text for key in lang, falling back to English.
 func tr(lang, key string) string {
 	if s, ok := texts[lang][key]; ok {
@@ -118,20 +107,20 @@ func ObjectiveHeading(n int, lang string) string {
 func DescribeFilters(q search.Query, lang string) string {
 	lang = uiLang(lang)
 	var parts []string
-	for _, f := range search.Facets {
-		vals := q.Filters[f]
+	for _, f := range search.AllFacets() {
+		vals := q.Filters[f.Name]
 		if len(vals) == 0 {
 			continue
 		}
 		labels := make([]string, 0, len(vals))
 		for _, v := range vals {
-			l := taxonomy.Label(f, v, lang)
-			if f == search.FacetGCM {
+			l := f.Label(v, lang)
+			if f.Name == search.FacetGCM {
 				l = v + " — " + l
 			}
 			labels = append(labels, l)
 		}
-		parts = append(parts, facetNames[f].Get(lang)+": "+strings.Join(labels, " / "))
+		parts = append(parts, f.Title.Get(lang)+": "+strings.Join(labels, " / "))
 	}
 	switch {
 	case q.YearFrom != 0 && q.YearTo != 0:

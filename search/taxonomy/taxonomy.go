@@ -2,13 +2,13 @@
 // alpha-3 plus REG and GLB), programme themes, the 23 objectives and 10
 // guiding principles of the Global Compact for Safe, Orderly and Regular
 // Migration (GCM), and document types, each with English, Spanish and French
-// labels. It is data reviewed like code; the classifier and the web layer read
+// labels. It is data reviewed like code; the classifier and the facet
+// registry (search.Facet: which facet takes its labels from which list) read
 // it, nothing writes it.
 package taxonomy
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 	"unicode"
 )
@@ -304,69 +304,4 @@ var Languages = []struct {
 	{"en", Text{EN: "English", ES: "Inglés", FR: "Anglais"}},
 	{"es", Text{EN: "Spanish", ES: "Español", FR: "Espagnol"}},
 	{"fr", Text{EN: "French", ES: "Francés", FR: "Français"}},
-}
-
-// Label returns the display label of a facet value in lang, or the value
-// itself when the taxonomy does not know it.
-func Label(facet, value, lang string) string {
-	switch facet {
-	case "country":
-		if c, ok := CountryByCode(value); ok {
-			return c.Name.Get(lang)
-		}
-	case "theme":
-		if t, ok := ThemeByCode(value); ok {
-			return t.Name.Get(lang)
-		}
-	case "gcm":
-		if n, err := strconv.Atoi(value); err == nil {
-			if o, ok := ObjectiveByNumber(n); ok {
-				return o.Short.Get(lang)
-			}
-		}
-	case "principle":
-		if p, ok := PrincipleByCode(value); ok {
-			return p.Name.Get(lang)
-		}
-	case "type":
-		if d, ok := DocTypeByCode(value); ok {
-			return d.Name.Get(lang)
-		}
-	case "lang":
-		for _, l := range Languages {
-			if l.Code == value {
-				return l.Name.Get(lang)
-			}
-		}
-	}
-	return value
-}
-
-// Valid reports whether value is a known code of facet. Years are checked
-// by the caller.
-func Valid(facet, value string) bool {
-	switch facet {
-	case "country":
-		_, ok := CountryByCode(value)
-		return ok
-	case "theme":
-		_, ok := ThemeByCode(value)
-		return ok
-	case "gcm":
-		n, err := strconv.Atoi(value)
-		return err == nil && n >= 1 && n <= len(objectives)
-	case "principle":
-		_, ok := PrincipleByCode(value)
-		return ok
-	case "type":
-		_, ok := DocTypeByCode(value)
-		return ok
-	case "lang":
-		for _, l := range Languages {
-			if l.Code == value {
-				return true
-			}
-		}
-	}
-	return false
 }

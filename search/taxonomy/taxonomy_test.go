@@ -3,7 +3,6 @@ package taxonomy
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 )
@@ -73,9 +72,6 @@ func TestCodes(t *testing.T) {
 				codes = append(codes, e.code)
 				checkText(t, tt.facet+" "+e.code, e.name, true)
 				checkTerms(t, tt.facet+" "+e.code, e.terms, "en", "es", "fr")
-				if !Valid(tt.facet, e.code) {
-					t.Errorf("Valid(%q, %q) = false", tt.facet, e.code)
-				}
 			}
 			got := slices.Sorted(slices.Values(codes))
 			want := slices.Sorted(slices.Values(tt.want))
@@ -160,53 +156,6 @@ func TestCountryTermsUnique(t *testing.T) {
 	for _, b := range NotCountries {
 		if o, ok := owner[Fold(b)]; ok {
 			t.Errorf("blocker %q is a name of %s", b, o)
-		}
-	}
-}
-
-func TestLabelAndValid(t *testing.T) {
-	tests := []struct {
-		facet, value, lang string
-		label              string
-		valid              bool
-	}{
-		{"country", "HND", "es", "Honduras", true},
-		{"country", "mex", "es", "México", true},
-		{"country", "MEX", "fr", "Mexique", true},
-		{"country", "DOM", "es", "República Dominicana", true},
-		{"country", "REG", "en", "Regional", true},
-		{"country", "XXX", "en", "XXX", false},
-		{"theme", "trafficking", "es", "Trata de personas", true},
-		{"theme", "c4d", "en", "Communication for development", true},
-		{"theme", "nope", "en", "nope", false},
-		{"gcm", "10", "en", "Eradicate trafficking", true},
-		{"gcm", "10", "es", "Erradicar la trata de personas", true},
-		{"gcm", "1", "de", "Migration data", true},
-		{"gcm", "0", "en", "0", false},
-		{"gcm", "24", "en", "24", false},
-		{"gcm", "x", "en", "x", false},
-		{"principle", "child-sensitive", "en", "Child-sensitive", true},
-		{"type", "knowledge-uptake", "en", "Knowledge uptake", true},
-		{"type", "info-sheet", "es", "Hoja informativa", true},
-		{"lang", "es", "en", "Spanish", true},
-		{"lang", "fr", "fr", "Français", true},
-		{"lang", "de", "en", "de", false},
-		{"year", "2019", "en", "2019", false},
-		{"unknown", "v", "en", "v", false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.facet+"="+tt.value+"/"+tt.lang, func(t *testing.T) {
-			if got := Label(tt.facet, tt.value, tt.lang); got != tt.label {
-				t.Errorf("Label = %q, want %q", got, tt.label)
-			}
-			if got := Valid(tt.facet, tt.value); got != tt.valid {
-				t.Errorf("Valid = %v, want %v", got, tt.valid)
-			}
-		})
-	}
-	for n := 1; n <= 23; n++ {
-		if !Valid("gcm", strconv.Itoa(n)) {
-			t.Errorf("Valid(gcm, %d) = false", n)
 		}
 	}
 }

@@ -123,10 +123,7 @@ type FacetValuesResponse struct {
 // sidebar). Known values without matches are listed with count 0.
 func (s *Server) apiFacetValues(c *gin.Context) {
 	name := c.Param("name")
-	known := false
-	for _, f := range search.Facets {
-		known = known || f == name
-	}
+	facet, known := search.LookupFacet(name)
 	if !known {
 		s.fail(c, http.StatusNotFound, "unknown facet "+strconv.Quote(name)+"; facets are "+strings.Join(search.Facets, ", "))
 		return
@@ -163,17 +160,17 @@ func (s *Server) apiFacetValues(c *gin.Context) {
 		counts[fc.Value] = fc.Count
 		values = append(values, fc.Value)
 	}
-	for _, code := range facetCodes(name) {
+	for _, code := range facet.Codes() {
 		if _, ok := counts[code]; !ok {
 			values = append(values, code)
 		}
 	}
 	out := FacetValuesResponse{Facet: name, Prefix: c.Query("prefix"), Values: []facetJSON{}}
 	for _, val := range values {
-		if !matchesPrefix(name, val, prefix) {
+		if !matchesPrefix(facet, val, prefix) {
 			continue
 		}
-		out.Values = append(out.Values, facetJSON{Value: val, Label: taxonomy.Label(name, val, lang), Count: counts[val]})
+		out.Values = append(out.Values, facetJSON{Value: val, Label: facet.Label(val, lang), Count: counts[val]})
 	}
 	sort.SliceStable(out.Values, func(i, j int) bool {
 		if out.Values[i].Count != out.Values[j].Count {
@@ -189,12 +186,12 @@ func (s *Server) apiFacetValues(c *gin.Context) {
 
 // matchesPrefix reports whether a facet value's code or any of its labels
 // has a word starting with prefix (folded).
-func matchesPrefix(facet, value, prefix string) bool {
+func matchesPrefix(facet *search.Facet, value, prefix string) bool {
 	if prefix == "" || strings.HasPrefix(search.Fold(value), prefix) {
 		return true
 	}
 	for _, l := range []string{"en", "es", "fr"} {
-		label := search.Fold(taxonomy.Label(facet, value, l))
+		label := search.Fold(facet.Label(value, l))
 		if strings.HasPrefix(label, prefix) {
 			return true
 		}
@@ -205,36 +202,4 @@ func matchesPrefix(facet, value, prefix string) bool {
 		}
 	}
 	return false
-}
-
-// facetCodes lists the taxonomy's codes of a facet (none for year).
-func facetCodes(facet string) []string {
-	var out []string
-	switch facet {
-	case search.FacetCountry:
-		for _, c := range taxonomy.Countries() {
-			out = append(out, c.Code)
-		}
-	case search.FacetTheme:
-		for _, t := range taxonomy.Themes() {
-			out = append(out, t.Code)
-		}
-	case search.FacetGCM:
-		for _, o := range taxonomy.Objectives() {
-			out = append(out, strconv.Itoa(o.Number))
-		}
-	case search.FacetPrinciple:
-		for _, p := range taxonomy.Principles() {
-			out = append(out, p.Code)
-		}
-	case search.FacetType:
-		for _, d := range taxonomy.DocTypes() {
-			out = append(out, d.Code)
-		}
-	case search.FacetLang:
-		for _, l := range taxonomy.Languages {
-			out = append(out, l.Code)
-		}
-	}
-	return out
 }

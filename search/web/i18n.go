@@ -1,8 +1,11 @@
 package web
 
+import "faro/search"
+
 // messages are the page's strings in the interface languages. Every key
-// exists in both; TestMessagesComplete checks it.
-var messages = map[string]map[string]string{
+// exists in both; TestMessagesComplete checks it. The facets' names
+// ("facet_country", ...) come from the facet registry (search.Facet.Title).
+var messages = withFacetNames(map[string]map[string]string{
 	"en": {
 		"tagline":              "Evidence on migration in Central America, Mexico and the Caribbean",
 		"skip":                 "Skip to content",
@@ -54,13 +57,6 @@ var messages = map[string]map[string]string{
 		"pdf_page":             "PDF",
 		"download":             "Download the original",
 		"switch":               "Español",
-		"facet_country":        "Country",
-		"facet_theme":          "Theme",
-		"facet_gcm":            "GCM objective",
-		"facet_principle":      "Guiding principle",
-		"facet_type":           "Document type",
-		"facet_lang":           "Language",
-		"facet_year":           "Year",
 		"facet_title":          "Title",
 		"facet_summary":        "Summary",
 		"facet_date":           "Date",
@@ -176,13 +172,6 @@ var messages = map[string]map[string]string{
 		"pdf_page":             "PDF",
 		"download":             "Descargar el original",
 		"switch":               "English",
-		"facet_country":        "País",
-		"facet_theme":          "Tema",
-		"facet_gcm":            "Objetivo del Pacto Mundial",
-		"facet_principle":      "Principio rector",
-		"facet_type":           "Tipo de documento",
-		"facet_lang":           "Idioma",
-		"facet_year":           "Año",
 		"facet_title":          "Título",
 		"facet_summary":        "Resumen",
 		"facet_date":           "Fecha",
@@ -247,6 +236,17 @@ var messages = map[string]map[string]string{
 		"unmark":               "Quitar el resaltado",
 		"api":                  "API",
 	},
+})
+
+// withFacetNames adds each facet's name, "facet_" + its name, in every
+// interface language of m.
+func withFacetNames(m map[string]map[string]string) map[string]map[string]string {
+	for lang, texts := range m {
+		for _, f := range search.AllFacets() {
+			texts["facet_"+f.Name] = f.Title.Get(lang)
+		}
+	}
+	return m
 }
 
 // msg returns the message key in lang, falling back to English, then to

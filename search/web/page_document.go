@@ -77,9 +77,17 @@ type docPage struct {
 	MatchPages []int
 }
 
-// labelOrder is the order of the classification on a document page.
-var labelOrder = []string{search.FacetGCM, search.FacetCountry, search.FacetTheme, search.FacetPrinciple,
-	search.FacetType, search.FacetLang}
+// labelOrder is the order of the classification on a document page: GCM
+// objectives first, then the other facets with a taxonomy, as shown.
+var labelOrder = func() []string {
+	out := []string{search.FacetGCM}
+	for _, f := range search.ShownFacets() {
+		if !f.Open() && f.Name != search.FacetGCM {
+			out = append(out, f.Name)
+		}
+	}
+	return out
+}()
 
 func (s *Server) pageDocument(c *gin.Context) {
 	d, err := s.idx.Document(c.Request.Context(), c.Param("id"))
@@ -126,18 +134,19 @@ func (s *Server) pageDocument(c *gin.Context) {
 			dp.Meta = append(dp.Meta, metaRow{Label: msg(lang, key), Values: keep})
 		}
 	}
-	codes := func(facet string, cs []string) []metaValue {
-		var out []metaValue
-		for _, code := range cs {
-			out = append(out, metaValue{taxonomy.Label(facet, code, lang), filterHref(facet, code)})
+	facetRow := func(f *search.Facet) {
+		var vals []metaValue
+		for _, code := range f.Values(d) {
+			vals = append(vals, metaValue{f.Label(code, lang), filterHref(f.Name, code)})
 		}
-		return out
+		addRow("facet_"+f.Name, vals...)
 	}
-	if d.Type != "" {
-		addRow("facet_type", metaValue{taxonomy.Label(search.FacetType, d.Type, lang), filterHref(search.FacetType, d.Type)})
-	}
-	if d.Lang != "" {
-		addRow("facet_lang", metaValue{taxonomy.Label(search.FacetLang, d.Lang, lang), filterHref(search.FacetLang, d.Lang)})
+	// Single-valued facets before the date (the year is the date's), the
+	// others after it, GCM objectives aside: they head the classification.
+	for _, f := range search.ShownFacets() {
+		if !f.Multi && f.Name != search.FacetYear {
+			facetRow(f)
+		}
 	}
 	switch {
 	case d.Date != "":
@@ -145,9 +154,11 @@ func (s *Server) pageDocument(c *gin.Context) {
 	case d.Year != 0:
 		addRow("published", metaValue{strconv.Itoa(d.Year), filterHref(search.FacetYear, strconv.Itoa(d.Year))})
 	}
-	addRow("facet_country", codes(search.FacetCountry, d.Countries)...)
-	addRow("facet_theme", codes(search.FacetTheme, d.Themes)...)
-	addRow("facet_principle", codes(search.FacetPrinciple, d.Principles)...)
+	for _, f := range search.ShownFacets() {
+		if f.Multi && f.Name != search.FacetGCM {
+			facetRow(f)
+		}
+	}
 	addRow("author", metaValue{Text: d.Author})
 	addRow("source", metaValue{Text: d.Source})
 	if d.Format != "" {
@@ -168,7 +179,7 @@ func (s *Server) pageDocument(c *gin.Context) {
 		if l.Score != 0 {
 			lv.Score = strconv.FormatFloat(l.Score, 'g', 3, 64)
 		}
-		if taxonomy.Valid(l.Facet, l.Value) {
+		if f, ok := search.LookupFacet(l.Facet); ok && !f.Open() && f.Known(l.Value) {
 			lv.SearchHref = filterHref(l.Facet, l.Value)
 		}
 		for _, e := range l.Evidence {

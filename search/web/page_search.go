@@ -13,12 +13,16 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"faro/search"
-	"faro/search/taxonomy"
 )
 
-// Shown facets, in the order of the sidebar.
-var pageFacets = []string{search.FacetCountry, search.FacetGCM, search.FacetTheme, search.FacetPrinciple,
-	search.FacetType, search.FacetLang, search.FacetYear}
+// Shown facets, in the order of the sidebar (search.Facet.Show).
+var pageFacets = func() []string {
+	var out []string
+	for _, f := range search.ShownFacets() {
+		out = append(out, f.Name)
+	}
+	return out
+}()
 
 const (
 	// facetShown is how many values of a facet show before "show all".
@@ -357,16 +361,16 @@ func newHitView(h search.Hit, lang string, docQuery url.Values) hitView {
 	docURL := withQuery("/documents/"+url.PathEscape(h.ID), docQuery)
 	fileURL := "/documents/" + url.PathEscape(h.ID) + "/file"
 	hv := hitView{ID: h.ID, Title: h.Title, Summary: h.Summary, Lang: h.Lang, Year: h.Year,
-		LangLabel: taxonomy.Label(search.FacetLang, h.Lang, lang),
-		URL:       docURL, FileURL: fileURL, TypeLabel: taxonomy.Label(search.FacetType, h.Type, lang)}
+		LangLabel: search.FacetLabel(search.FacetLang, h.Lang, lang),
+		URL:       docURL, FileURL: fileURL, TypeLabel: search.FacetLabel(search.FacetType, h.Type, lang)}
 	if hv.Title == "" {
 		hv.Title = h.ID
 	}
 	for _, code := range h.Countries {
-		hv.Countries = append(hv.Countries, taxonomy.Label(search.FacetCountry, code, lang))
+		hv.Countries = append(hv.Countries, search.FacetLabel(search.FacetCountry, code, lang))
 	}
 	for _, n := range h.GCM {
-		hv.GCM = append(hv.GCM, gcmTag{Number: n, Label: taxonomy.Label(search.FacetGCM, strconv.Itoa(n), lang)})
+		hv.GCM = append(hv.GCM, gcmTag{Number: n, Label: search.FacetLabel(search.FacetGCM, strconv.Itoa(n), lang)})
 	}
 	pdf := strings.EqualFold(path.Ext(h.Source), ".pdf")
 	for _, sn := range h.Snippets {
@@ -382,7 +386,7 @@ func newHitView(h search.Hit, lang string, docQuery url.Values) hitView {
 // facetLabel is the label of a facet value as the page shows it; GCM
 // objectives carry their number.
 func facetLabel(facet, value, lang string) string {
-	l := taxonomy.Label(facet, value, lang)
+	l := search.FacetLabel(facet, value, lang)
 	if facet == search.FacetGCM && l != value {
 		return value + " · " + l
 	}

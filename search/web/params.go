@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"faro/search"
-	"faro/search/taxonomy"
 )
 
 // ParseQuery reads a search.Query from URL parameters (see the API
@@ -56,21 +55,21 @@ func ParseQuery(v url.Values) (search.Query, error) {
 	default:
 		return q, badParam("sort", "must be relevance, date_desc or date_asc, got "+strconv.Quote(s))
 	}
-	for _, f := range search.Facets {
-		for _, raw := range v[f] {
+	for _, f := range search.AllFacets() {
+		for _, raw := range v[f.Name] {
 			for _, val := range strings.Split(raw, ",") {
 				val = strings.TrimSpace(val)
 				if val == "" {
 					continue
 				}
-				norm, err := search.NormalizeFilter(f, val)
+				norm, err := f.Normalize(val)
 				if err != nil {
-					return q, badParam(f, err.Error())
+					return q, badParam(f.Name, err.Error())
 				}
-				if f != search.FacetYear && !taxonomy.Valid(f, norm) {
-					return q, badParam(f, fmt.Sprintf("unknown %s %q", f, val))
+				if !f.Known(norm) {
+					return q, badParam(f.Name, fmt.Sprintf("unknown %s %q", f.Name, val))
 				}
-				q.Filters[f] = appendUnique(q.Filters[f], norm)
+				q.Filters[f.Name] = appendUnique(q.Filters[f.Name], norm)
 			}
 		}
 	}

@@ -18,7 +18,6 @@ import (
 
 	"faro/format"
 	"faro/search"
-	"faro/search/taxonomy"
 )
 
 // Options configure the handler. The zero value serves reads only, with
@@ -293,12 +292,12 @@ type facetJSON struct {
 
 func labelFacets(f map[string][]search.FacetCount, lang string) map[string][]facetJSON {
 	out := make(map[string][]facetJSON, len(search.Facets))
-	for _, name := range search.Facets {
+	for _, facet := range search.AllFacets() {
 		vals := []facetJSON{}
-		for _, fc := range f[name] {
-			vals = append(vals, facetJSON{Value: fc.Value, Label: taxonomy.Label(name, fc.Value, lang), Count: fc.Count})
+		for _, fc := range f[facet.Name] {
+			vals = append(vals, facetJSON{Value: fc.Value, Label: facet.Label(fc.Value, lang), Count: fc.Count})
 		}
-		out[name] = vals
+		out[facet.Name] = vals
 	}
 	return out
 }

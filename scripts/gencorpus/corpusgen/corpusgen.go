@@ -30,7 +30,6 @@ import (
 
 	"faro/search"
 	"faro/search/searchtest"
-	"faro/search/taxonomy"
 )
 
 // Formats the generator writes, by the names -mix takes.
@@ -186,7 +185,7 @@ func subject(d *search.Document) string {
 	label := func(facet string, vals []string) string {
 		out := make([]string, len(vals))
 		for i, v := range vals {
-			out[i] = taxonomy.Label(facet, v, d.Lang)
+			out[i] = search.FacetLabel(facet, v, d.Lang)
 		}
 		return strings.Join(out, ", ")
 	}

@@ -100,12 +100,6 @@ type Clause struct {
 	Must, Should, Not []*Clause
 }
 
-// Mark is a word, prefix or phrase whose matches are highlighted.
-type Mark struct {
-	Text           string
-	Phrase, Prefix bool
-}
-
 // Ranking rules.
 const (
 	// TitleBoost, SummaryBoost and BodyBoost weigh a match by where it
@@ -156,7 +150,7 @@ func CompileNode(n Node, opts CompileOptions) *Plan {
 	_, browse := n.(MatchAll)
 	expanded := ExpandSynonyms(n)
 	c := &compiler{opts: opts}
-	p := &Plan{Root: c.clause(expanded), Browse: browse, Marks: marks(expanded, nil)}
+	p := &Plan{Root: c.clause(expanded), Browse: browse, Marks: NewHighlighter(expanded).Marks()}
 	var b strings.Builder
 	p.Root.write(&b)
 	p.key = b.String()
@@ -295,35 +289,6 @@ func synonymFieldsOf(field string) []Weighted {
 		return synonymTitle
 	}
 	return synonymFields
-}
-
-// marks collects the words and phrases of n that match in the body: not
-// those under NOT, nor title or facet fields.
-func marks(n Node, out []Mark) []Mark {
-	switch n := n.(type) {
-	case Term:
-		if n.Field == "" {
-			out = append(out, Mark{Text: n.Text, Prefix: n.Prefix})
-		}
-	case Phrase:
-		if n.Field == "" {
-			out = append(out, Mark{Text: n.Text, Phrase: true})
-		}
-	case Alternatives:
-		out = marks(n.Node, out)
-		for _, a := range n.Alts {
-			out = marks(a, out)
-		}
-	case And:
-		for _, x := range n.Nodes {
-			out = marks(x, out)
-		}
-	case Or:
-		for _, x := range n.Nodes {
-			out = marks(x, out)
-		}
-	}
-	return out
 }
 
 // write appends the clause's canonical text to b.

@@ -199,13 +199,13 @@ func TestBuildSnippets(t *testing.T) {
 	if len(got) != 2 {
 		t.Fatalf("got %d snippets, want 2: %+v", len(got), got)
 	}
-	if got[0].Page != 2 || !strings.Contains(got[0].Text, "La <mark>trata</mark> de personas y la <mark>niñez</mark> migrante.") {
+	if got[0].Page != 2 || !strings.Contains(got[0].HTML(), "La <mark>trata</mark> de personas y la <mark>niñez</mark> migrante.") {
 		t.Fatalf("best snippet = %+v", got[0])
 	}
-	if !strings.HasPrefix(got[0].Text, "… ") || !strings.HasSuffix(got[0].Text, " …") || len(got[0].Text) > 200 {
-		t.Fatalf("snippet not cut to width with ellipses: %q", got[0].Text)
+	if !strings.HasPrefix(got[0].HTML(), "… ") || !strings.HasSuffix(got[0].HTML(), " …") || len(got[0].HTML()) > 200 {
+		t.Fatalf("snippet not cut to width with ellipses: %q", got[0].HTML())
 	}
-	if got[1].Page != 1 || got[1].Text != "Nothing here but <mark>&lt;tags&gt;</mark> &amp; ampersands." {
+	if got[1].Page != 1 || got[1].HTML() != "Nothing here but <mark>&lt;tags&gt;</mark> &amp; ampersands." {
 		t.Fatalf("escaping: %+v", got[1])
 	}
 	// Out-of-range spans are ignored, not a panic.

@@ -163,11 +163,11 @@ type Hit struct {
 	Explanation any `json:"explanation,omitempty"`
 }
 
-// Snippet is a passage of a page. Text is HTML: the document's text escaped,
-// with matched terms wrapped in <mark>.
+// Snippet is a passage of a page: its text in runs, the matches marked.
+// In JSON it also carries "text", the passage as HTML (see HTML).
 type Snippet struct {
-	Page int    `json:"page"`
-	Text string `json:"text"`
+	Page     int       `json:"page"`
+	Segments []Segment `json:"segments"`
 }
 
 // FacetCount is one value of a facet with the number of matching documents.

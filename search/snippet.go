@@ -1,6 +1,7 @@
 package search
 
 import (
+	"encoding/json"
 	"html"
 	"sort"
 	"strings"
@@ -21,7 +22,8 @@ const SnippetWidth = 240
 
 // BuildSnippets picks up to max passages of about width bytes from pages,
 // preferring passages holding many distinct matched terms, at most one per
-// page. Text is HTML-escaped; matches are wrapped in <mark>.
+// page. Each passage is plain text in segments, the spans marked, its white
+// space collapsed, with "…" where it cuts the page.
 func BuildSnippets(pages []Page, spans []Span, max, width int) []Snippet {
 	if max <= 0 || len(spans) == 0 {
 		return nil
@@ -77,7 +79,7 @@ func BuildSnippets(pages []Page, spans []Span, max, width int) []Snippet {
 	out := make([]Snippet, 0, len(best))
 	for _, w := range best {
 		ss := byPage[w.page][w.first : w.last+1]
-		out = append(out, Snippet{Page: pages[w.page].Number, Text: render(pages[w.page].Text, ss, width)})
+		out = append(out, Snippet{Page: pages[w.page].Number, Segments: cut(pages[w.page].Text, ss, width)})
 	}
 	return out
 }
@@ -96,9 +98,9 @@ func dedupeSpans(ss []Span) []Span {
 	return out
 }
 
-// render cuts text around the spans to about width bytes, on word
-// boundaries, escapes it and marks the spans.
-func render(text string, ss []Span, width int) string {
+// cut cuts text around the spans to about width bytes, on word
+// boundaries, and returns it in segments with the spans marked.
+func cut(text string, ss []Span, width int) []Segment {
 	from, to := ss[0].Start, ss[len(ss)-1].End
 	if extra := width - (to - from); extra > 0 {
 		from -= extra / 3
@@ -117,23 +119,48 @@ func render(text string, ss []Span, width int) string {
 	}
 	from = wordStart(text, from, ss[0].Start)
 	to = wordEnd(text, to, ss[len(ss)-1].End)
-	var b strings.Builder
+	var out []Segment
+	add := func(s string, mark bool) {
+		if s != "" {
+			out = append(out, Segment{Text: s, Mark: mark})
+		}
+	}
+	lead := ""
 	if from > 0 {
-		b.WriteString("… ")
+		lead = "… "
 	}
 	pos := from
 	for _, s := range ss {
-		b.WriteString(escapeCollapse(text[pos:s.Start]))
-		b.WriteString("<mark>")
-		b.WriteString(escapeCollapse(text[s.Start:s.End]))
-		b.WriteString("</mark>")
+		add(lead+CollapseSpace(text[pos:s.Start]), false)
+		lead = ""
+		add(CollapseSpace(text[s.Start:s.End]), true)
 		pos = s.End
 	}
-	b.WriteString(escapeCollapse(text[pos:to]))
+	tail := CollapseSpace(text[pos:to])
 	if to < len(text) {
-		b.WriteString(" …")
+		tail += " …"
 	}
-	return strings.TrimSpace(b.String())
+	add(tail, false)
+	return trimSegments(out)
+}
+
+// trimSegments drops the white space at both ends of the runs, and the
+// runs it empties.
+func trimSegments(segs []Segment) []Segment {
+	for len(segs) > 0 {
+		if segs[0].Text = strings.TrimLeftFunc(segs[0].Text, unicode.IsSpace); segs[0].Text != "" {
+			break
+		}
+		segs = segs[1:]
+	}
+	for len(segs) > 0 {
+		n := len(segs) - 1
+		if segs[n].Text = strings.TrimRightFunc(segs[n].Text, unicode.IsSpace); segs[n].Text != "" {
+			break
+		}
+		segs = segs[:n]
+	}
+	return segs
 }
 
 // wordStart moves i forward to the start of a word, never past limit.
@@ -172,10 +199,6 @@ func wordEnd(text string, i, limit int) int {
 	return limit
 }
 
-// escapeCollapse escapes s for HTML and collapses each run of white space
-// into one space, keeping a leading or trailing one.
-func escapeCollapse(s string) string { return html.EscapeString(CollapseSpace(s)) }
-
 // CollapseSpace turns each run of white space into one space (keeping a
 // leading or trailing one) and drops control characters and byte-order
 // marks, which extracted text carries and readers never want.
@@ -199,6 +222,59 @@ func CollapseSpace(s string) string {
 	}
 	if space {
 		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// Segment is a run of a passage's text: plain text, not markup; Mark is set
+// for a match.
+type Segment struct {
+	Text string `json:"text"`
+	Mark bool   `json:"mark,omitempty"`
+}
+
+// HTML returns the snippet as HTML: its text escaped, the matches wrapped
+// in <mark>. It is the "text" of the snippet in the JSON API.
+func (s Snippet) HTML() string { return SegmentsHTML(s.Segments) }
+
+// PlainText returns the snippet's text without marks.
+func (s Snippet) PlainText() string { return SegmentsText(s.Segments) }
+
+// MarshalJSON writes the snippet with its HTML as "text", as the JSON API
+// has always given it, beside its segments.
+func (s Snippet) MarshalJSON() ([]byte, error) {
+	segs := s.Segments
+	if segs == nil {
+		segs = []Segment{}
+	}
+	return json.Marshal(struct {
+		Page     int       `json:"page"`
+		Text     string    `json:"text"`
+		Segments []Segment `json:"segments"`
+	}{s.Page, s.HTML(), segs})
+}
+
+// SegmentsHTML renders runs as HTML: text escaped, marked runs wrapped in
+// <mark>. Nothing else can come out as markup.
+func SegmentsHTML(segs []Segment) string {
+	var b strings.Builder
+	for _, s := range segs {
+		if s.Mark {
+			b.WriteString("<mark>")
+			b.WriteString(html.EscapeString(s.Text))
+			b.WriteString("</mark>")
+		} else {
+			b.WriteString(html.EscapeString(s.Text))
+		}
+	}
+	return b.String()
+}
+
+// SegmentsText returns the runs' text put together, without marks.
+func SegmentsText(segs []Segment) string {
+	var b strings.Builder
+	for _, s := range segs {
+		b.WriteString(s.Text)
 	}
 	return b.String()
 }

@@ -148,7 +148,7 @@ func TestBundledCorpus(t *testing.T) {
 		t.Fatalf("trafficking in Spanish documents: %v %v", r, err)
 	}
 	for _, h := range r.Hits {
-		if h.Lang != "es" || len(h.Snippets) == 0 || !strings.Contains(strings.ToLower(h.Snippets[0].Text), "<mark>trata") {
+		if h.Lang != "es" || len(h.Snippets) == 0 || !strings.Contains(strings.ToLower(h.Snippets[0].HTML()), "<mark>trata") {
 			t.Errorf("trafficking&lang=es hit %s (%s): %+v", h.ID, h.Lang, h.Snippets)
 		}
 	}

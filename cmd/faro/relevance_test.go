@@ -211,7 +211,7 @@ func checkSnippetPages(t *testing.T, idx *bleve.Index) {
 					continue
 				}
 				page := doc.Pages[s.Page-1].Text
-				for _, m := range marked.FindAllStringSubmatch(s.Text, -1) {
+				for _, m := range marked.FindAllStringSubmatch(s.HTML(), -1) {
 					word := html.UnescapeString(m[1])
 					if !strings.Contains(page, word) {
 						t.Errorf("%s: %s p. %d does not contain marked %q", q, h.ID, s.Page, word)

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"html"
 	"net/url"
 	"slices"
 	"strconv"
@@ -114,18 +113,28 @@ func (a *app) search(ctx context.Context, args []string) error {
 		fmt.Fprintf(a.stdout, "%d. %s\n   %s · %s · %d · %s · %s\n", (q.Page-1)*q.Size+i+1, h.Title,
 			search.FacetLabel(search.FacetType, h.Type, *ui), strings.Join(h.Countries, ","), h.Year, h.Lang, strings.Join(tags, ", "))
 		fmt.Fprintf(a.stdout, "   %s  (id %s)\n", h.Source, h.ID)
-		for _, s := range h.Snippets {
-			fmt.Fprintf(a.stdout, "   p. %d: %s\n", s.Page, plainSnippet(s.Text))
+		for _, s := range h.Hit.Snippets {
+			fmt.Fprintf(a.stdout, "   p. %d: %s\n", s.Page, terminalSnippet(s))
 		}
 		fmt.Fprintln(a.stdout)
 	}
 	return nil
 }
 
-// plainSnippet turns a snippet's HTML into terminal text, matches in bold.
-func plainSnippet(s string) string {
-	s = strings.NewReplacer("<mark>", "\x1b[1m", "</mark>", "\x1b[0m").Replace(s)
-	return html.UnescapeString(s)
+// terminalSnippet renders a snippet for the terminal on one line, matches
+// in bold. Control characters are dropped (search.CollapseSpace), so a
+// document cannot send escape sequences of its own.
+func terminalSnippet(s search.Snippet) string {
+	var b strings.Builder
+	for _, seg := range s.Segments {
+		t := search.CollapseSpace(seg.Text)
+		if seg.Mark && t != "" {
+			b.WriteString("\x1b[1m" + t + "\x1b[0m")
+		} else {
+			b.WriteString(t)
+		}
+	}
+	return b.String()
 }
 
 // reorder moves flags before positional words so "faro search trata

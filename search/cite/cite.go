@@ -13,7 +13,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"html"
 	"net/url"
 	"strconv"
 	"strings"
@@ -61,58 +60,26 @@ type Item struct {
 type Passage struct {
 	// Page is the 1-based page number.
 	Page int
-	// HTML is the snippet as search.Snippet carries it: escaped text with
-	// the matched terms in <mark>.
-	HTML string
+	// Segments are the passage's text in runs, the matched terms marked
+	// (search.Snippet's segments): plain text, never markup.
+	Segments []search.Segment
 }
 
-// segment is a run of passage text, matched or not.
-type segment struct {
-	Text string
-	Mark bool
-}
-
-// segments splits the passage at its <mark> tags into plain-text runs.
-// Anything else that looks like markup is treated as text, so a passage
-// can never smuggle HTML into a formatter's output.
-func (p Passage) segments() []segment {
-	var out []segment
-	s := p.HTML
-	mark := false
-	for s != "" {
-		tag := "<mark>"
-		if mark {
-			tag = "</mark>"
+// runs returns the passage's runs on one line: white space collapsed in
+// each (matches sit between spaces), empty runs dropped.
+func (p Passage) runs() []search.Segment {
+	out := make([]search.Segment, 0, len(p.Segments))
+	for _, s := range p.Segments {
+		if t := search.CollapseSpace(s.Text); t != "" {
+			out = append(out, search.Segment{Text: t, Mark: s.Mark})
 		}
-		i := strings.Index(s, tag)
-		chunk := s
-		if i >= 0 {
-			chunk = s[:i]
-		}
-		if t := html.UnescapeString(chunk); t != "" {
-			out = append(out, segment{Text: t, Mark: mark})
-		}
-		if i < 0 {
-			break
-		}
-		s = s[i+len(tag):]
-		mark = !mark
-	}
-	// Collapse white space across the runs (matches sit between spaces).
-	for i := range out {
-		out[i].Text = search.CollapseSpace(out[i].Text)
 	}
 	return out
 }
 
-// Text returns the passage as plain text: marks removed, entities decoded,
-// on one line.
+// Text returns the passage as plain text, without marks, on one line.
 func (p Passage) Text() string {
-	var b strings.Builder
-	for _, s := range p.segments() {
-		b.WriteString(s.Text)
-	}
-	return strings.TrimSpace(search.CollapseSpace(b.String()))
+	return strings.TrimSpace(search.CollapseSpace(search.SegmentsText(p.Segments)))
 }
 
 // PageURL returns the address that opens the item's original at page n.
@@ -229,7 +196,7 @@ func NewItem(h search.Hit, doc *search.Document, links Links) Item {
 		it.Title = h.ID
 	}
 	for _, s := range h.Snippets {
-		it.Passages = append(it.Passages, Passage{Page: s.Page, HTML: s.Text})
+		it.Passages = append(it.Passages, Passage{Page: s.Page, Segments: s.Segments})
 	}
 	return it
 }

@@ -30,6 +30,15 @@ var fixedNow = time.Date(2024, 5, 1, 12, 30, 0, 0, time.UTC)
 
 var testLinks = Links{Base: "http://faro.example:8080"}
 
+// segs makes a passage's runs: every second one marked.
+func segs(texts ...string) []search.Segment {
+	out := make([]search.Segment, len(texts))
+	for i, t := range texts {
+		out[i] = search.Segment{Text: t, Mark: i%2 == 1}
+	}
+	return out
+}
+
 // fixture returns the hits and documents of the golden files, best first.
 func fixture() ([]search.Hit, map[string]*search.Document) {
 	hits := []search.Hit{
@@ -37,20 +46,20 @@ func fixture() ([]search.Hit, map[string]*search.Document) {
 			Summary: "Estudio sobre la trata de personas en Honduras.", Type: "study", Lang: "es", Year: 2020, Date: "2020-08-24",
 			Countries: []string{"HND"}, GCM: []int{10, 21},
 			Snippets: []search.Snippet{
-				{Page: 2, Text: "… La <mark>trata</mark> de personas es uno de los delitos más graves &amp; frecuentes …"},
-				{Page: 4, Text: "Recomendaciones: tamizaje de <mark>trata</mark> en la recepción …"},
+				{Page: 2, Segments: segs("… La ", "trata", " de personas es uno de los delitos más graves & frecuentes …")},
+				{Page: 4, Segments: segs("Recomendaciones: tamizaje de ", "trata", " en la recepción …")},
 			}},
 		{ID: "ku-campaigns", Score: 1.75, Title: "Information Campaigns: IOM Knowledge Uptake", Type: "knowledge-uptake", Lang: "en",
 			Year: 2017, Date: "2017-10", Countries: []string{"REG", "HND", "GTM"}, GCM: []int{3, 10},
-			Snippets: []search.Snippet{{Page: 3, Text: "Counter-<mark>trafficking</mark> campaigns need partners &lt;always&gt;."}}},
+			Snippets: []search.Snippet{{Page: 3, Segments: segs("Counter-", "trafficking", " campaigns need partners <always>.")}}},
 		{ID: "hostile", Score: 1.5, Title: hostileTitle, Summary: "1. Not a list\n# not a heading", Type: "web-page", Lang: "en",
 			Countries: []string{}, GCM: []int{},
-			Snippets: []search.Snippet{{Page: 1, Text: "payload &lt;script&gt;alert(1)&lt;/script&gt; <mark>trafficking</mark> *stars* [link](javascript:x)"}}},
+			Snippets: []search.Snippet{{Page: 1, Segments: segs("payload <script>alert(1)</script> ", "trafficking", " *stars* [link](javascript:x)")}}},
 		{ID: "ht-retour", Score: 0.5, Title: "Retour et réintégration en Haïti", Type: "info-sheet", Lang: "fr", Year: 2021, Date: "2021",
 			Countries: []string{"HTI"}, GCM: []int{21}},
 		{ID: "hn-trata-2", Score: 0.25, Title: "Trata de personas: guía comunitaria", Type: "guide", Lang: "es", Year: 2020,
 			Countries: []string{"HND"}, GCM: []int{10},
-			Snippets: []search.Snippet{{Page: 1, Text: "Guía sobre <mark>trata</mark>."}}},
+			Snippets: []search.Snippet{{Page: 1, Segments: segs("Guía sobre ", "trata", ".")}}},
 		{ID: "formula", Score: 0.1, Title: "=HYPERLINK(\"http://evil.example\",\"click\")", Type: "policy-text", Lang: "es", Year: 2019,
 			Countries: []string{"MEX"}, GCM: []int{}},
 	}
@@ -379,7 +388,7 @@ func TestEvidencePack(t *testing.T) {
 	var many []Item
 	for i := range 10 {
 		many = append(many, Item{ID: fmt.Sprint(i), Title: "T", Authors: []string{"A"}, GCM: []int{1}, Score: float64(10 - i),
-			Passages: []Passage{{Page: 1, HTML: "a"}, {Page: 2, HTML: "b"}}})
+			Passages: []Passage{{Page: 1, Segments: segs("a")}, {Page: 2, Segments: segs("b")}}})
 	}
 	g := NewPack(PackInfo{}, many).Groups[0]
 	if len(g.Quotes) != MaxQuotes || len(g.Further) != 10-MaxQuotes/2 {

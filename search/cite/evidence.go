@@ -219,7 +219,7 @@ func WriteEvidenceMarkdown(w io.Writer, p *Pack) error {
 // mdPassage renders a passage for Markdown, matches in bold.
 func mdPassage(p Passage) string {
 	var b strings.Builder
-	for _, s := range p.segments() {
+	for _, s := range p.runs() {
 		if !s.Mark {
 			b.WriteString(mdInline(s.Text))
 			continue

@@ -4,11 +4,12 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"fmt"
-	"html"
 	"html/template"
 	"io"
 	"strconv"
 	"strings"
+
+	"faro/search"
 )
 
 // evidenceCSS styles the standalone evidence page; it is inline so the
@@ -146,16 +147,8 @@ func WriteEvidenceHTML(w io.Writer, p *Pack) error {
 	return nil
 }
 
-// htmlPassage re-escapes a passage's text and keeps its matches in <mark>:
-// whatever the engine put in the snippet, only <mark> survives as markup.
+// htmlPassage renders a passage as HTML: its text escaped, its matches in
+// <mark>; nothing else comes out as markup.
 func htmlPassage(p Passage) template.HTML {
-	var b strings.Builder
-	for _, s := range p.segments() {
-		if s.Mark {
-			b.WriteString("<mark>" + html.EscapeString(s.Text) + "</mark>")
-		} else {
-			b.WriteString(html.EscapeString(s.Text))
-		}
-	}
-	return template.HTML(strings.TrimSpace(b.String()))
+	return template.HTML(strings.TrimSpace(search.SegmentsHTML(p.runs())))
 }

@@ -278,12 +278,12 @@ func Run(t *testing.T, newIndex NewIndex) {
 		if len(h.Snippets) != 1 || h.Snippets[0].Page != 2 {
 			t.Fatalf("snippets = %+v, want one on page 2", h.Snippets)
 		}
-		if !strings.Contains(h.Snippets[0].Text, "<mark>trata</mark>") {
-			t.Fatalf("snippet not highlighted: %q", h.Snippets[0].Text)
+		if !strings.Contains(h.Snippets[0].HTML(), "<mark>trata</mark>") {
+			t.Fatalf("snippet not highlighted: %q", h.Snippets[0].HTML())
 		}
 		r = search1(t, search.Query{Text: "ninez", Snippets: 3})
 		h = find(r, "gt-nodate")
-		if h == nil || len(h.Snippets) == 0 || !strings.Contains(h.Snippets[0].Text, "<mark>niñez</mark>") {
+		if h == nil || len(h.Snippets) == 0 || !strings.Contains(h.Snippets[0].HTML(), "<mark>niñez</mark>") {
 			t.Fatalf("folded match not highlighted on original text: %+v", h)
 		}
 		r = search1(t, search.Query{Text: "smuggling", Snippets: 3})

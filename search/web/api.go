@@ -33,6 +33,7 @@ type HitJSON struct {
 }
 
 // SnippetJSON is a snippet with a link that opens the original at its page.
+// Text is the passage as HTML: its text escaped, the matches in <mark>.
 type SnippetJSON struct {
 	Page int    `json:"page"`
 	Text string `json:"text"`
@@ -49,7 +50,7 @@ func NewSearchResponse(q search.Query, r *search.Result, lang string) SearchResp
 	for _, h := range r.Hits {
 		hj := HitJSON{Hit: h, URL: "/documents/" + h.ID, FileURL: "/documents/" + h.ID + "/file", Snippets: []SnippetJSON{}}
 		for _, s := range h.Snippets {
-			hj.Snippets = append(hj.Snippets, SnippetJSON{Page: s.Page, Text: s.Text, URL: hj.FileURL + "#page=" + strconv.Itoa(s.Page)})
+			hj.Snippets = append(hj.Snippets, SnippetJSON{Page: s.Page, Text: s.HTML(), URL: hj.FileURL + "#page=" + strconv.Itoa(s.Page)})
 		}
 		resp.Hits = append(resp.Hits, hj)
 	}

@@ -75,6 +75,10 @@ type docPage struct {
 	Highlight  string
 	PlainHref  string
 	MatchPages []int
+
+	// TitleHTML and SummaryHTML are the title and summary with the
+	// search's words marked.
+	TitleHTML, SummaryHTML template.HTML
 }
 
 // labelOrder is the order of the classification on a document page: GCM
@@ -226,12 +230,14 @@ func (s *Server) pageDocument(c *gin.Context) {
 	}
 
 	// Pages, with the words of the search marked.
-	terms := highlightTerms(v.Get("q"))
-	if len(terms) > 0 {
+	hl := search.HighlighterFor(v.Get("q"))
+	if !hl.Empty() {
 		dp.Highlight = strings.TrimSpace(v.Get("q"))
 	}
+	dp.TitleHTML, _ = markHTML(hl, title, true)
+	dp.SummaryHTML, _ = markHTML(hl, d.Summary, false)
 	for _, pg := range d.Pages {
-		text, n := highlight(pg.Text, terms)
+		text, n := markHTML(hl, pg.Text, false)
 		dp.Pages = append(dp.Pages, pageView{Number: pg.Number, Lang: pg.Lang, Text: text, Matches: n})
 		if n > 0 {
 			dp.MatchPages = append(dp.MatchPages, pg.Number)
@@ -253,7 +259,7 @@ func (s *Server) pageDocument(c *gin.Context) {
 		if r, err := s.idx.Search(c.Request.Context(), q); err == nil {
 			for _, h := range r.Hits {
 				if h.ID != d.ID && len(dp.More) < moreLikeThis {
-					dp.More = append(dp.More, newHitView(h, lang, uiOnly))
+					dp.More = append(dp.More, newHitView(h, lang, uiOnly, nil))
 				}
 			}
 			if r.Total > uint64(len(dp.More)+1) {

@@ -60,6 +60,10 @@ type hitView struct {
 	Countries          []string
 	GCM                []gcmTag
 	Snippets           []snippetView
+
+	// TitleHTML and SummaryHTML are Title and Summary with the search's
+	// words marked.
+	TitleHTML, SummaryHTML template.HTML
 }
 
 type gcmTag struct {
@@ -156,8 +160,9 @@ func (s *Server) pageSearch(c *gin.Context) {
 	if q.Page > 1 {
 		docQuery.Set("page", strconv.Itoa(q.Page))
 	}
+	hl := search.HighlighterFor(q.Text)
 	for _, h := range r.Hits {
-		sp.Hits = append(sp.Hits, newHitView(h, lang, docQuery))
+		sp.Hits = append(sp.Hits, newHitView(h, lang, docQuery, hl))
 	}
 
 	for _, name := range pageFacets {
@@ -357,7 +362,9 @@ func pageNumbers(cur, count int) []int {
 	return out
 }
 
-func newHitView(h search.Hit, lang string, docQuery url.Values) hitView {
+// newHitView shows hit h, its title and summary marked by hl (nil marks
+// nothing).
+func newHitView(h search.Hit, lang string, docQuery url.Values, hl *search.Highlighter) hitView {
 	docURL := withQuery("/documents/"+url.PathEscape(h.ID), docQuery)
 	fileURL := "/documents/" + url.PathEscape(h.ID) + "/file"
 	hv := hitView{ID: h.ID, Title: h.Title, Summary: h.Summary, Lang: h.Lang, Year: h.Year,
@@ -366,6 +373,8 @@ func newHitView(h search.Hit, lang string, docQuery url.Values) hitView {
 	if hv.Title == "" {
 		hv.Title = h.ID
 	}
+	hv.TitleHTML, _ = markHTML(hl, hv.Title, true)
+	hv.SummaryHTML, _ = markHTML(hl, hv.Summary, false)
 	for _, code := range h.Countries {
 		hv.Countries = append(hv.Countries, search.FacetLabel(search.FacetCountry, code, lang))
 	}
@@ -374,7 +383,7 @@ func newHitView(h search.Hit, lang string, docQuery url.Values) hitView {
 	}
 	pdf := strings.EqualFold(path.Ext(h.Source), ".pdf")
 	for _, sn := range h.Snippets {
-		sv := snippetView{Page: sn.Page, Text: safeSnippet(sn.Text), URL: pageAnchor(docURL, sn.Page)}
+		sv := snippetView{Page: sn.Page, Text: snippetHTML(sn), URL: pageAnchor(docURL, sn.Page)}
 		if pdf {
 			sv.FileURL = fileURL + "#page=" + strconv.Itoa(sn.Page)
 		}

@@ -311,31 +311,52 @@ func TestPageEscaping(t *testing.T) {
 	}
 }
 
-func TestSafeSnippet(t *testing.T) {
-	cases := []struct{ in, want string }{
-		{"a <mark>trata</mark> b", "a <mark>trata</mark> b"},
-		{"x &amp; y &lt;b&gt;", "x &amp; y &lt;b&gt;"},
-		{"<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"},
-		{"<mark>open", "<mark>open</mark>"},
-		{"close</mark> <mark><mark>x</mark></mark>", "close <mark>x</mark>"},
-		{`<img src=x onerror="a">`, "&lt;img src=x onerror=&#34;a&#34;&gt;"},
+func TestSnippetHTML(t *testing.T) {
+	cases := []struct {
+		name string
+		segs []search.Segment
+		want string
+	}{
+		{"marked", []search.Segment{{Text: "a "}, {Text: "trata", Mark: true}, {Text: " b"}}, "a <mark>trata</mark> b"},
+		{"entities are text", []search.Segment{{Text: "x &amp; y <b>"}}, "x &amp;amp; y &lt;b&gt;"},
+		{"script", []search.Segment{{Text: "<script>alert(1)</script>"}}, "&lt;script&gt;alert(1)&lt;/script&gt;"},
+		{"marked script", []search.Segment{{Text: "<script>", Mark: true}}, "<mark>&lt;script&gt;</mark>"},
+		{"mark tags are text", []search.Segment{{Text: "</mark><mark>x"}}, "&lt;/mark&gt;&lt;mark&gt;x"},
+		{"attribute", []search.Segment{{Text: `<img src=x onerror="a">`}}, "&lt;img src=x onerror=&#34;a&#34;&gt;"},
+		{"empty", nil, ""},
 	}
 	for _, c := range cases {
-		if got := string(safeSnippet(c.in)); got != c.want {
-			t.Errorf("safeSnippet(%q) = %q, want %q", c.in, got, c.want)
-		}
+		t.Run(c.name, func(t *testing.T) {
+			if got := string(snippetHTML(search.Snippet{Page: 1, Segments: c.segs})); got != c.want {
+				t.Errorf("snippetHTML(%+v) = %q, want %q", c.segs, got, c.want)
+			}
+		})
 	}
 }
 
-func TestHighlight(t *testing.T) {
-	terms := highlightTerms(`migracion "trata de" retorn* -smuggling country:HND`)
-	got, n := highlight("La Migración, las migraciones y la trata <b> de personas; retornados. Smuggling.", terms)
-	want := "La <mark>Migración</mark>, las <mark>migraciones</mark> y la <mark>trata</mark> &lt;b&gt; <mark>de</mark> personas; <mark>retornados</mark>. Smuggling."
-	if string(got) != want || n != 5 {
-		t.Errorf("highlight = %q (%d), want %q", got, n, want)
+func TestMarkHTML(t *testing.T) {
+	cases := []struct {
+		name, q, text string
+		title         bool
+		want          string
+		marks         int
+	}{
+		{"words, phrase, prefix; not excluded nor facets", `migracion "trata de" retorn* -smuggling country:HND`,
+			"La Migración, las migraciones y la trata de <b> personas; retornados. Smuggling.", false,
+			"La <mark>Migración</mark>, las <mark>migraciones</mark> y la <mark>trata</mark> <mark>de</mark> &lt;b&gt; personas; <mark>retornados</mark>. Smuggling.", 5},
+		{"phrase words apart are not marked", `"trata de"`, "la trata y de", false, "la trata y de", 0},
+		{"title field marks titles only", `title:guía`, "Guía de campo", true, "<mark>Guía</mark> de campo", 1},
+		{"title field in a body", `title:guía`, "Guía de campo", false, "Guía de campo", 0},
+		{"bad query marks nothing", `"unclosed`, "unclosed <x>", false, "unclosed &lt;x&gt;", 0},
+		{"no query", ``, "a & b", false, "a &amp; b", 0},
 	}
-	if terms := highlightTerms(`"unclosed`); terms != nil {
-		t.Errorf("bad query gave terms %v", terms)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, n := markHTML(search.HighlighterFor(c.q), c.text, c.title)
+			if string(got) != c.want || n != c.marks {
+				t.Errorf("markHTML = %q (%d), want %q (%d)", got, n, c.want, c.marks)
+			}
+		})
 	}
 }
 

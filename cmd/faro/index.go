@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"faro/indexer"
+	"faro/indexer/corpus"
 )
 
 func (a *app) index(ctx context.Context, args []string) error {
@@ -30,7 +31,9 @@ func (a *app) index(ctx context.Context, args []string) error {
 		return err
 	}
 	defer pool.Close()
-	rep, err := buildIndex(ctx, log, pool.runner(), *c.corpus, *c.index, *rebuild, a.stderr)
+	rep, err := corpus.Build(ctx, *c.corpus, *c.index, *rebuild, corpus.Options{
+		Logger: log, PDFRunner: pool.runner(), Progress: progressReporter(a.stderr, log),
+	})
 	if err != nil {
 		return err
 	}

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"faro/indexer"
+	"faro/indexer/corpus"
 	"faro/search/web"
 )
 
@@ -63,16 +64,18 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	}
 	defer pool.Close()
 	metrics := web.NewMetrics()
-	if !indexExists(*c.index) && !indexExists(*c.index+".old") {
+	opts := corpus.Options{Logger: log, PDFRunner: pool.runner(), Metrics: metrics}
+	if !corpus.IndexExists(*c.index) && !corpus.IndexExists(*c.index+".old") {
 		log.Info("no index yet: indexing the corpus", "corpus", *c.corpus, "index", *c.index)
 		restore := indexer.TuneGCForBuild()
-		rep, err := buildIndex(ctx, log, pool.runner(), *c.corpus, *c.index, true, a.stderr)
+		build := opts
+		build.Progress = progressReporter(a.stderr, log)
+		rep, err := corpus.Build(ctx, *c.corpus, *c.index, true, build)
 		restore()
-		recordIndexRun(metrics, "build", rep)
 		if err != nil {
 			return err
 		}
-		logReport(log, rep)
+		corpus.LogReport(log, rep)
 	}
 	// The server's live heap is small next to the text table, which lives
 	// outside it: collecting at half the live heap's growth keeps the
@@ -80,17 +83,17 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(serveGCPercent)
 	}
-	idx, err := openOrBuild(ctx, log, pool.runner(), *c.corpus, *c.index, a.stderr)
+	idx, err := corpus.OpenOrBuild(ctx, *c.corpus, *c.index, opts)
 	if err != nil {
 		return err
 	}
 	defer idx.Close()
-	writer := newCorpusWriter(log, pool.runner(), idx, *c.corpus, *c.index, metrics)
+	writer := corpus.NewWriter(idx, *c.corpus, *c.index, opts)
 	defer writer.Close()
 	if *watch > 0 {
 		wctx, stopWatch := context.WithCancel(ctx)
 		defer stopWatch()
-		go watchCorpus(wctx, log, *c.corpus, *watch, writer)
+		go writer.Watch(wctx, *watch)
 		log.Info("watching the corpus for changes", "corpus", *c.corpus, "every", watch.String())
 	}
 

@@ -361,23 +361,6 @@ func TestParseSize(t *testing.T) {
 	}
 }
 
-func TestSafeName(t *testing.T) {
-	for in, want := range map[string]string{
-		"Informe Niñez 2024.pdf":          "informe-ninez-2024.pdf",
-		"../../etc/passwd":                "passwd.txt",
-		`C:\docs\Guía Única.HTML`:         "guia-unica.html",
-		".hidden.md":                      "hidden.md",
-		"....pdf":                         "upload.pdf",
-		"":                                "upload.txt",
-		"x.meta.json":                     "x-meta.txt",
-		strings.Repeat("a", 300) + ".txt": strings.Repeat("a", 80) + ".txt",
-	} {
-		if got := safeName(in); got != want {
-			t.Errorf("safeName(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestServeLogFormat(t *testing.T) {
 	var b bytes.Buffer
 	for format, want := range map[string]string{"": `{"time":`, "json": `{"time":`, "text": "time="} {

@@ -12,7 +12,6 @@ import (
 	"net/http"
 	"path"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -25,11 +24,12 @@ import (
 
 // Writer changes the collection: it stores an uploaded file in the corpus
 // and indexes it, removes a document, and brings the index up to date with
-// the corpus. The command implements it over the indexer; search/web only
+// the corpus. indexer/corpus implements it over the indexer; search/web only
 // declares what it needs. Methods must be safe for concurrent use.
 //
-// Errors the client must act on are *WriteError; search.ErrNotFound means
-// an unknown document; anything else is answered 500 without detail.
+// Errors the client must act on are *search.Error (answered with the
+// status of their code); search.ErrNotFound means an unknown document;
+// anything else is answered 500 without detail.
 type Writer interface {
 	// Add stores data under name (a file name whose extension matches the
 	// sniffed format; the Writer makes it safe and unique) with sidecar
@@ -39,20 +39,40 @@ type Writer interface {
 	// Delete removes the document from the index and its file from the
 	// corpus.
 	Delete(ctx context.Context, id string) error
-	// Reindex brings the index up to date with the corpus and returns a
-	// report to show as JSON.
-	Reindex(ctx context.Context) (any, error)
+	// Reindex brings the index up to date with the corpus and returns
+	// what it did.
+	Reindex(ctx context.Context) (*ReindexResult, error)
 }
 
-// WriteError is an error of a write request that the client must fix (or
-// retry later), with the HTTP status to answer.
-type WriteError struct {
-	Status int
-	Msg    string
+// ReindexResult is what a reindex did: the answer of POST /api/v1/reindex.
+type ReindexResult struct {
+	// Files is how many candidate files the corpus holds.
+	Files int `json:"files"`
+	// Indexed is how many documents were written (Added + Updated).
+	Indexed   int `json:"indexed"`
+	Added     int `json:"added"`
+	Updated   int `json:"updated"`
+	Unchanged int `json:"unchanged"`
+	// Removed is how many documents whose files are gone were deleted.
+	Removed int `json:"removed"`
+	Pages   int `json:"pages"`
+	// Flagged counts the indexed documents with extraction flags.
+	Flagged int `json:"flagged"`
+	// Failed lists the files that could not be indexed (never nil).
+	Failed []FailedFile `json:"failed"`
+	// Failures counts the failed files by reason (never nil).
+	Failures map[string]int `json:"failures"`
+	TookMS   int64          `json:"took_ms"`
+	// Documents is how many documents the index holds afterwards.
+	Documents uint64 `json:"documents"`
 }
 
-// Error returns the message shown to the client.
-func (e *WriteError) Error() string { return e.Msg }
+// FailedFile is a file a reindex could not index, with the reason
+// ("unsupported", "too-large", "timeout", "encrypted", ...).
+type FailedFile struct {
+	File   string `json:"file"`
+	Reason string `json:"reason"`
+}
 
 // Routes of the write API.
 const (
@@ -163,7 +183,7 @@ type UploadResponse struct {
 func (s *Server) upload(c *gin.Context) {
 	mr, err := c.Request.MultipartReader()
 	if err != nil {
-		s.fail(c, http.StatusBadRequest, "send the file as multipart/form-data in a field named \"file\"")
+		s.failErr(c, search.Errorf(search.CodeInvalid, "send the file as multipart/form-data in a field named \"file\""))
 		return
 	}
 	var (
@@ -178,14 +198,14 @@ func (s *Server) upload(c *gin.Context) {
 			break
 		}
 		if err != nil {
-			s.failUpload(c, malformed(err))
+			s.failErr(c, malformed(err))
 			return
 		}
 		switch p.FormName() {
 		case "file":
 			if haveFile {
 				p.Close()
-				s.fail(c, http.StatusBadRequest, "send one file per upload")
+				s.failErr(c, search.Errorf(search.CodeInvalid, "send one file per upload"))
 				return
 			}
 			haveFile = true
@@ -198,7 +218,7 @@ func (s *Server) upload(c *gin.Context) {
 		case "metadata":
 			meta, err = readAtMost(p, maxMetadata)
 			if errors.Is(err, errPartTooLarge) {
-				s.fail(c, http.StatusRequestEntityTooLarge, "metadata larger than "+formatBytes(maxMetadata))
+				s.failErr(c, search.Errorf(search.CodeTooLarge, "metadata larger than %s", formatBytes(maxMetadata)))
 				return
 			}
 		default:
@@ -206,31 +226,31 @@ func (s *Server) upload(c *gin.Context) {
 		}
 		p.Close()
 		if err != nil {
-			s.failUpload(c, malformed(err))
+			s.failErr(c, malformed(err))
 			return
 		}
 	}
 	if !haveFile {
-		s.fail(c, http.StatusBadRequest, "the upload has no field named \"file\"")
+		s.failErr(c, search.Errorf(search.CodeInvalid, "the upload has no field named \"file\""))
 		return
 	}
 	if len(data) == 0 {
-		s.fail(c, http.StatusBadRequest, "the file is empty")
+		s.failErr(c, search.Errorf(search.CodeInvalid, "the file is empty"))
 		return
 	}
 	name, err = uploadName(name, data)
 	if err != nil {
-		s.failUpload(c, err)
+		s.failErr(c, err)
 		return
 	}
 	sidecar, err := parseSidecar(meta)
 	if err != nil {
-		s.failUpload(c, err)
+		s.failErr(c, err)
 		return
 	}
 	doc, err := s.opts.Writer.Add(writeContext(c), name, data, sidecar)
 	if err != nil {
-		s.failUpload(c, err)
+		s.failErr(c, err)
 		return
 	}
 	s.logger(c).Info("document uploaded", "id", doc.ID, "source", doc.Source, "bytes", len(data))
@@ -250,34 +270,13 @@ func nonNil[T any](s []T) []T {
 	return s
 }
 
-// failUpload answers the error of a write: the Writer's own status, 413
-// past a body limit, else as failErr does.
-func (s *Server) failUpload(c *gin.Context, err error) {
-	var we *WriteError
-	if errors.As(err, &we) {
-		if we.Status == http.StatusServiceUnavailable || we.Status == http.StatusConflict {
-			c.Header("Retry-After", strconv.Itoa(int(busyRetryAfter/time.Second)))
-		}
-		s.fail(c, we.Status, we.Msg)
-		return
-	}
-	if limit, ok := isTooLarge(err); ok {
-		if c.FullPath() == uploadRoute {
-			limit = s.opts.MaxUpload // the body's limit adds the framing
-		}
-		s.tooLarge(c, limit)
-		return
-	}
-	s.failErr(c, err)
-}
-
 // malformed turns an error reading an upload into 400, unless it is the
 // body limit (413).
 func malformed(err error) error {
 	if _, ok := isTooLarge(err); ok {
 		return err
 	}
-	return &WriteError{Status: http.StatusBadRequest, Msg: "malformed multipart body: " + err.Error()}
+	return search.Errorf(search.CodeInvalid, "malformed multipart body: %v", err)
 }
 
 var errPartTooLarge = errors.New("part too large")
@@ -301,7 +300,7 @@ func readAtMost(r io.Reader, limit int64) ([]byte, error) {
 func uploadName(name string, data []byte) (string, error) {
 	f, err := format.Sniff(name, data)
 	if err != nil {
-		return "", &WriteError{Status: http.StatusUnsupportedMediaType, Msg: err.Error()}
+		return "", search.Errorf(search.CodeUnsupported, "%s", err.Error())
 	}
 	name = path.Base(strings.ReplaceAll(name, `\`, "/")) // browsers on Windows send full paths
 	if name == "." || name == "/" {
@@ -325,7 +324,7 @@ func parseSidecar(raw []byte) ([]byte, error) {
 		return nil, nil
 	}
 	bad := func(format string, args ...any) error {
-		return &WriteError{Status: http.StatusBadRequest, Msg: "metadata: " + fmt.Sprintf(format, args...)}
+		return search.Errorf(search.CodeInvalid, "metadata: %s", fmt.Sprintf(format, args...))
 	}
 	var sc search.Metadata
 	dec := json.NewDecoder(bytes.NewReader(raw))
@@ -388,7 +387,7 @@ func parseSidecar(raw []byte) ([]byte, error) {
 func (s *Server) deleteDocument(c *gin.Context) {
 	id := c.Param("id")
 	if err := s.opts.Writer.Delete(writeContext(c), id); err != nil {
-		s.failUpload(c, err)
+		s.failErr(c, err)
 		return
 	}
 	s.logger(c).Info("document deleted", "id", id)
@@ -400,7 +399,7 @@ func (s *Server) deleteDocument(c *gin.Context) {
 func (s *Server) reindex(c *gin.Context) {
 	rep, err := s.opts.Writer.Reindex(writeContext(c))
 	if err != nil {
-		s.failUpload(c, err)
+		s.failErr(c, err)
 		return
 	}
 	c.JSON(http.StatusOK, rep)

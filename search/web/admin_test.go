@@ -87,9 +87,9 @@ func (f *fakeWriter) Delete(ctx context.Context, id string) error {
 	return f.idx.Delete(ctx, id)
 }
 
-func (f *fakeWriter) Reindex(ctx context.Context) (any, error) {
+func (f *fakeWriter) Reindex(ctx context.Context) (*web.ReindexResult, error) {
 	n, err := f.idx.Count(ctx)
-	return map[string]any{"documents": n}, err
+	return &web.ReindexResult{Documents: n, Failed: []web.FailedFile{}, Failures: map[string]int{}}, err
 }
 
 func (f *fakeWriter) lastName() string {
@@ -619,16 +619,21 @@ func TestRequestID(t *testing.T) {
 	}
 }
 
-// TestWriterErrors: a WriteError keeps its status; other errors are 500
-// without detail.
+// TestWriterErrors: a *search.Error is answered with the status of its
+// code, wrapped or not; other errors are 500 without detail.
 func TestWriterErrors(t *testing.T) {
 	for _, tc := range []struct {
 		err    error
 		status int
 		body   string
 	}{
-		{&web.WriteError{Status: 422, Msg: "the file could not be indexed: it is encrypted"}, 422, `{"error":"the file could not be indexed: it is encrypted"}`},
-		{fmt.Errorf("wrapped: %w", &web.WriteError{Status: 409, Msg: "busy"}), 409, `{"error":"busy"}`},
+		{search.Errorf(search.CodeUnprocessable, "the file could not be indexed: it is encrypted"), 422, `{"error":"the file could not be indexed: it is encrypted"}`},
+		{fmt.Errorf("wrapped: %w", search.Errorf(search.CodeConflict, "busy")), 409, `{"error":"busy"}`},
+		{search.Errorf(search.CodeInvalid, "bad"), 400, `{"error":"bad"}`},
+		{search.Errorf(search.CodeTooLarge, "too big"), 413, `{"error":"too big"}`},
+		{search.Errorf(search.CodeUnsupported, "not a format"), 415, `{"error":"not a format"}`},
+		{search.Errorf(search.CodeUnavailable, "shutting down"), 503, `{"error":"shutting down"}`},
+		{search.Errorf(search.CodeInternal, "secret detail"), 500, `{"error":"internal error"}`},
 		{errors.New("disk /data/corpus full"), 500, `{"error":"internal error"}`},
 		{search.ErrNotFound, 404, `{"error":"document not found"}`},
 	} {
@@ -650,8 +655,8 @@ type errWriter struct{ err error }
 func (e errWriter) Add(context.Context, string, []byte, []byte) (*search.Document, error) {
 	return nil, e.err
 }
-func (e errWriter) Delete(context.Context, string) error { return e.err }
-func (e errWriter) Reindex(context.Context) (any, error) { return nil, e.err }
+func (e errWriter) Delete(context.Context, string) error                { return e.err }
+func (e errWriter) Reindex(context.Context) (*web.ReindexResult, error) { return nil, e.err }
 
 // signalIndex tells when a search starts, then waits for its context.
 type signalIndex struct {

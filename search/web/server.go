@@ -160,31 +160,54 @@ func (s *Server) fail(c *gin.Context, status int, msg string) {
 	s.renderError(c, status, msg)
 }
 
-// failErr maps an error to its status: query errors are the user's (400),
-// unknown documents 404, bodies past their limit 413, searches past the
-// search timeout 503 with Retry-After, cancelled requests 503; anything else
-// is logged and answered 500 without detail.
+// codeStatus is the HTTP status of each error code (search.ErrorCode):
+// the one table from the contract's errors to HTTP.
+var codeStatus = map[search.Code]int{
+	search.CodeInvalid:       http.StatusBadRequest,
+	search.CodeNotFound:      http.StatusNotFound,
+	search.CodeConflict:      http.StatusConflict,
+	search.CodeTooLarge:      http.StatusRequestEntityTooLarge,
+	search.CodeUnsupported:   http.StatusUnsupportedMediaType,
+	search.CodeUnprocessable: http.StatusUnprocessableEntity,
+	search.CodeUnavailable:   http.StatusServiceUnavailable,
+	search.CodeInternal:      http.StatusInternalServerError,
+}
+
+// failErr answers an error with the status of its code (codeStatus) and
+// its message (search.ErrorMessage). Bodies read past their limit are 413
+// with the limit; a search past the search timeout, or a cancelled
+// request, is unavailable (503); conflicts and unavailability carry
+// Retry-After; anything else is logged and answered 500 without detail.
 func (s *Server) failErr(c *gin.Context, err error) {
-	var qe *search.QueryError
-	if limit, ok := isTooLarge(err); ok {
-		s.tooLarge(c, limit)
-		return
+	code := search.ErrorCode(err)
+	if code == search.CodeInternal {
+		if limit, ok := isTooLarge(err); ok {
+			if c.FullPath() == uploadRoute {
+				limit = s.opts.MaxUpload // the body's limit adds the framing
+			}
+			s.tooLarge(c, limit)
+			return
+		}
+		switch {
+		case errors.Is(err, context.DeadlineExceeded):
+			s.logger(c).Warn("search timed out", "path", c.Request.URL.Path, "query", c.Request.URL.RawQuery, "timeout", s.opts.SearchTimeout)
+			err = search.Errorf(search.CodeUnavailable, "the search took longer than %s; narrow it down or retry", s.opts.SearchTimeout)
+		case errors.Is(err, context.Canceled):
+			err = search.Errorf(search.CodeUnavailable, "request cancelled")
+		}
+		code = search.ErrorCode(err)
 	}
-	switch {
-	case errors.As(err, &qe):
-		s.fail(c, http.StatusBadRequest, qe.Error())
-	case errors.Is(err, search.ErrNotFound):
-		s.fail(c, http.StatusNotFound, "document not found")
-	case errors.Is(err, context.DeadlineExceeded):
-		s.logger(c).Warn("search timed out", "path", c.Request.URL.Path, "query", c.Request.URL.RawQuery, "timeout", s.opts.SearchTimeout)
-		c.Header("Retry-After", strconv.Itoa(int(busyRetryAfter/time.Second)))
-		s.fail(c, http.StatusServiceUnavailable, "the search took longer than "+s.opts.SearchTimeout.String()+"; narrow it down or retry")
-	case errors.Is(err, context.Canceled):
-		s.fail(c, http.StatusServiceUnavailable, "request cancelled")
-	default:
+	if code == search.CodeInternal {
 		s.logger(c).Error("request failed", "path", c.Request.URL.Path, "err", err)
-		s.fail(c, http.StatusInternalServerError, "internal error")
 	}
+	status, ok := codeStatus[code]
+	if !ok {
+		status = http.StatusInternalServerError
+	}
+	if code == search.CodeConflict || code == search.CodeUnavailable {
+		c.Header("Retry-After", strconv.Itoa(int(busyRetryAfter/time.Second)))
+	}
+	s.fail(c, status, search.ErrorMessage(err))
 }
 
 func (s *Server) healthz(c *gin.Context) {

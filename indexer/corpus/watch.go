@@ -1,17 +1,15 @@
-package main
+package corpus
 
 import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io/fs"
-	"log/slog"
 	"path/filepath"
 	"time"
 
-	"faro/search/web"
+	"faro/search"
 )
 
 // corpusFingerprint summarises the corpus folder by the names, sizes and
@@ -36,15 +34,12 @@ func corpusFingerprint(root string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// reindexer brings the index up to date with the corpus.
-type reindexer interface {
-	Reindex(ctx context.Context) (any, error)
-}
-
-// watchCorpus checks the corpus every interval until ctx ends and, when
-// its files changed, updates the index (changed files only, by content
-// hash). A run still busy (an API reindex) is skipped and tried again.
-func watchCorpus(ctx context.Context, log *slog.Logger, corpus string, every time.Duration, r reindexer) {
+// Watch checks the corpus every interval until ctx ends and, when its
+// files changed, updates the index (changed files only, by content hash)
+// with Reindex. A run refused (an API reindex still busy) is tried again
+// at the next tick.
+func (w *Writer) Watch(ctx context.Context, every time.Duration) {
+	log, corpus := w.log, w.corpus
 	last, err := corpusFingerprint(corpus)
 	if err != nil {
 		log.Warn("watch corpus", "err", err)
@@ -66,9 +61,8 @@ func watchCorpus(ctx context.Context, log *slog.Logger, corpus string, every tim
 			continue
 		}
 		log.Info("corpus changed: updating the index", "corpus", corpus)
-		if _, err := r.Reindex(ctx); err != nil {
-			var we *web.WriteError
-			if errors.As(err, &we) || ctx.Err() != nil {
+		if _, err := w.Reindex(ctx); err != nil {
+			if code := search.ErrorCode(err); code == search.CodeConflict || code == search.CodeUnavailable || ctx.Err() != nil {
 				continue // busy, or shutting down: try again next tick
 			}
 			log.Warn("update the index after a corpus change", "err", err)

@@ -1,4 +1,4 @@
-package main
+package corpus
 
 import (
 	"bytes"
@@ -9,7 +9,6 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
-	"net/http"
 	"os"
 	"path"
 	"path/filepath"
@@ -23,7 +22,6 @@ import (
 
 	"faro/format"
 	"faro/indexer"
-	"faro/indexer/extract"
 	"faro/search"
 	"faro/search/bleve"
 	"faro/search/web"
@@ -39,19 +37,19 @@ const trashDirName = "deleted"
 // sidecarSuffix names a document's metadata file (see indexer.Sidecar).
 const sidecarSuffix = ".meta.json"
 
-// corpusWriter is the write side of `faro serve`: it implements web.Writer
+// Writer is the write side of `faro serve`: it implements web.Writer
 // over the corpus folder and the open index.
 //
 // Uploads and deletions run side by side (they touch different files;
 // uploads never overwrite); a reindex runs alone, so its walk of the corpus
 // and its removal of documents whose files are gone cannot race an upload.
-type corpusWriter struct {
-	log     *slog.Logger
-	pdf     extract.PDFRunner
-	idx     *bleve.Index
-	corpus  string
-	trash   string
-	metrics *web.Metrics
+// Errors the client must act on are *search.Error.
+type Writer struct {
+	log    *slog.Logger
+	opts   Options
+	idx    *bleve.Index
+	corpus string
+	trash  string
 
 	mu         sync.RWMutex // Add and Delete share it; Reindex holds it alone
 	reindexing atomic.Bool
@@ -60,14 +58,16 @@ type corpusWriter struct {
 	cancel     context.CancelFunc
 }
 
-var _ web.Writer = (*corpusWriter)(nil)
+var _ web.Writer = (*Writer)(nil)
 
-// newCorpusWriter writes into corpus and idx; deleted originals go to a
-// "deleted" folder beside the index folder indexDir.
-func newCorpusWriter(log *slog.Logger, pdf extract.PDFRunner, idx *bleve.Index, corpus, indexDir string, m *web.Metrics) *corpusWriter {
+// NewWriter writes into the corpus folder corpus and idx (whose folder is
+// indexDir); deleted originals go to a "deleted" folder beside indexDir.
+// Options.Progress is not used.
+func NewWriter(idx *bleve.Index, corpus, indexDir string, opts Options) *Writer {
 	ctx, cancel := context.WithCancel(context.Background())
-	return &corpusWriter{
-		log: log, pdf: pdf, idx: idx, corpus: corpus, metrics: m,
+	opts.Progress = nil
+	return &Writer{
+		log: opts.logger(), opts: opts, idx: idx, corpus: corpus,
 		trash: filepath.Join(filepath.Dir(filepath.Clean(indexDir)), trashDirName),
 		ctx:   ctx, cancel: cancel,
 	}
@@ -75,17 +75,17 @@ func newCorpusWriter(log *slog.Logger, pdf extract.PDFRunner, idx *bleve.Index, 
 
 // Close stops the writes still running (their contexts end) and waits for
 // them, so the index can be closed after it. Later writes answer 503.
-func (w *corpusWriter) Close() {
+func (w *Writer) Close() {
 	w.closed.Store(true)
 	w.cancel()
 	w.mu.Lock()
 	defer w.mu.Unlock()
 }
 
-var errClosed = &web.WriteError{Status: http.StatusServiceUnavailable, Msg: "the server is shutting down"}
+var errClosed = search.Errorf(search.CodeUnavailable, "the server is shutting down")
 
 // bind ties a write's context to the writer's, so shutdown stops it.
-func (w *corpusWriter) bind(ctx context.Context) (context.Context, context.CancelFunc) {
+func (w *Writer) bind(ctx context.Context) (context.Context, context.CancelFunc) {
 	ctx, cancel := context.WithCancel(ctx)
 	stop := context.AfterFunc(w.ctx, cancel)
 	return ctx, func() { stop(); cancel() }
@@ -94,14 +94,14 @@ func (w *corpusWriter) bind(ctx context.Context) (context.Context, context.Cance
 // Add stores data as uploads/NAME in the corpus (NAME a slug of name,
 // suffixed -2, -3, ... rather than overwrite anything), the sidecar beside it
 // as NAME.meta.json, and indexes the file at once. A file that cannot be
-// indexed is removed again and answered 422.
-func (w *corpusWriter) Add(ctx context.Context, name string, data []byte, sidecar []byte) (*search.Document, error) {
+// indexed is removed again and answered search.CodeUnprocessable.
+func (w *Writer) Add(ctx context.Context, name string, data []byte, sidecar []byte) (*search.Document, error) {
 	if len(sidecar) > 0 {
 		var sc indexer.Sidecar
 		dec := json.NewDecoder(bytes.NewReader(sidecar))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&sc); err != nil {
-			return nil, &web.WriteError{Status: http.StatusBadRequest, Msg: "metadata: " + err.Error()}
+			return nil, search.Errorf(search.CodeInvalid, "metadata: %v", err)
 		}
 	}
 	ctx, cancel := w.bind(ctx)
@@ -126,7 +126,7 @@ func (w *corpusWriter) Add(ctx context.Context, name string, data []byte, sideca
 		return nil, err
 	}
 	rel := uploadsDir + "/" + file
-	doc, err := indexer.IndexFile(ctx, w.corpus, rel, w.idx, indexer.Options{PDFRunner: w.pdf})
+	doc, err := indexer.IndexFile(ctx, w.corpus, rel, w.idx, indexer.Options{PDFRunner: w.opts.PDFRunner})
 	if err == nil {
 		err = w.idx.Flush(ctx)
 	}
@@ -138,14 +138,14 @@ func (w *corpusWriter) Add(ctx context.Context, name string, data []byte, sideca
 		if !isFileErr {
 			fe = indexer.FileError{Path: rel, Err: err}
 		}
-		w.metrics.RecordIndexRun(web.IndexRun{Operation: "upload", Took: time.Since(start), Failures: map[string]int{fe.Reason(): 1}})
+		w.opts.Metrics.RecordIndexRun(web.IndexRun{Operation: "upload", Took: time.Since(start), Failures: map[string]int{fe.Reason(): 1}})
 		if isFileErr && ctx.Err() == nil {
 			w.log.Warn("upload not indexed", "file", rel, "reason", fe.Reason(), "err", err, "request_id", web.RequestID(ctx))
-			return nil, &web.WriteError{Status: http.StatusUnprocessableEntity, Msg: "the file could not be indexed: " + reasonText(fe.Reason())}
+			return nil, search.Errorf(search.CodeUnprocessable, "the file could not be indexed: %s", reasonText(fe.Reason()))
 		}
 		return nil, fmt.Errorf("index upload %s: %w", rel, err)
 	}
-	w.metrics.RecordIndexRun(web.IndexRun{Operation: "upload", Took: time.Since(start), Documents: 1})
+	w.opts.Metrics.RecordIndexRun(web.IndexRun{Operation: "upload", Took: time.Since(start), Documents: 1})
 	w.log.Info("indexed upload", "file", rel, "id", doc.ID, "pages", len(doc.Pages), "flags", doc.Flags,
 		"took", time.Since(start).Round(time.Millisecond), "request_id", web.RequestID(ctx))
 	return doc, nil
@@ -238,7 +238,7 @@ func createUnique(root *os.Root, name string, data, sidecar []byte) (string, err
 		}
 		return cand, nil
 	}
-	return "", &web.WriteError{Status: http.StatusConflict, Msg: "too many uploads named " + strconv.Quote(name)}
+	return "", search.Errorf(search.CodeConflict, "too many uploads named %q", name)
 }
 
 func exists(root *os.Root, name string) bool {
@@ -262,7 +262,7 @@ func writeAll(f *os.File, data []byte) error {
 // into the "deleted" folder beside the index, then removes the document
 // from the index; if that fails the files are moved back. A document whose
 // original is already gone is just removed from the index.
-func (w *corpusWriter) Delete(ctx context.Context, id string) error {
+func (w *Writer) Delete(ctx context.Context, id string) error {
 	ctx, cancel := w.bind(ctx)
 	defer cancel()
 	w.mu.RLock()
@@ -294,7 +294,7 @@ func (w *corpusWriter) Delete(ctx context.Context, id string) error {
 
 // moveOut moves the corpus file src and its sidecars into the trash and
 // returns the (from, to) pairs moved.
-func (w *corpusWriter) moveOut(src string) ([][2]string, error) {
+func (w *Writer) moveOut(src string) ([][2]string, error) {
 	rel := filepath.FromSlash(src)
 	if !filepath.IsLocal(rel) {
 		w.log.Warn("document source is outside the corpus: only the index entry is deleted", "source", src)
@@ -387,33 +387,12 @@ func moveFile(from, to string) error {
 	return os.Remove(from)
 }
 
-// ReindexResponse is the answer of POST /api/v1/reindex.
-type ReindexResponse struct {
-	Files     int            `json:"files"`
-	Indexed   int            `json:"indexed"`
-	Added     int            `json:"added"`
-	Updated   int            `json:"updated"`
-	Unchanged int            `json:"unchanged"`
-	Removed   int            `json:"removed"`
-	Pages     int            `json:"pages"`
-	Flagged   int            `json:"flagged"`
-	Failed    []FailedFile   `json:"failed"`
-	Failures  map[string]int `json:"failures"`
-	TookMS    int64          `json:"took_ms"`
-	Documents uint64         `json:"documents"`
-}
-
-// FailedFile is a file a reindex could not index.
-type FailedFile struct {
-	File   string `json:"file"`
-	Reason string `json:"reason"`
-}
-
-// Reindex brings the index up to date with the corpus (see updateIndex):
-// one at a time (409 while one runs), with uploads and deletions waiting.
-func (w *corpusWriter) Reindex(ctx context.Context) (any, error) {
+// Reindex brings the index up to date with the corpus (see Update): one
+// at a time (search.CodeConflict while one runs), with uploads and
+// deletions waiting.
+func (w *Writer) Reindex(ctx context.Context) (*web.ReindexResult, error) {
 	if !w.reindexing.CompareAndSwap(false, true) {
-		return nil, &web.WriteError{Status: http.StatusConflict, Msg: "a reindex is already running"}
+		return nil, errReindexing
 	}
 	defer w.reindexing.Store(false)
 	ctx, cancel := w.bind(ctx)
@@ -423,37 +402,23 @@ func (w *corpusWriter) Reindex(ctx context.Context) (any, error) {
 	if w.closed.Load() {
 		return nil, errClosed
 	}
-	rep, err := updateIndex(ctx, w.log, w.pdf, w.idx, w.corpus, nil)
-	recordIndexRun(w.metrics, "reindex", rep)
+	rep, err := Update(ctx, w.idx, w.corpus, w.opts)
+	recordRun(w.opts.Metrics, "reindex", rep)
 	if err != nil {
 		return nil, fmt.Errorf("reindex %s: %w", w.corpus, err)
 	}
-	logReport(w.log, rep)
-	out := ReindexResponse{
+	LogReport(w.log, rep)
+	out := &web.ReindexResult{
 		Files: rep.Files, Indexed: rep.Indexed, Added: rep.Added, Updated: rep.Updated, Unchanged: rep.Unchanged,
-		Removed: len(rep.Removed), Pages: rep.Pages, Flagged: rep.Flagged, Failed: []FailedFile{},
+		Removed: len(rep.Removed), Pages: rep.Pages, Flagged: rep.Flagged, Failed: []web.FailedFile{},
 		Failures: failureReasons(rep), TookMS: rep.Took.Milliseconds(),
 	}
 	for _, e := range rep.Errors {
-		out.Failed = append(out.Failed, FailedFile{File: e.Path, Reason: e.Reason()})
+		out.Failed = append(out.Failed, web.FailedFile{File: e.Path, Reason: e.Reason()})
 	}
 	out.Documents, _ = w.idx.Count(ctx)
 	return out, nil
 }
 
-// failureReasons counts a run's failed files by reason.
-func failureReasons(rep *indexer.Report) map[string]int {
-	out := map[string]int{}
-	for _, e := range rep.Errors {
-		out[e.Reason()]++
-	}
-	return out
-}
-
-// recordIndexRun feeds an indexing run to the metrics.
-func recordIndexRun(m *web.Metrics, op string, rep *indexer.Report) {
-	if rep == nil {
-		return
-	}
-	m.RecordIndexRun(web.IndexRun{Operation: op, Took: rep.Took, Documents: rep.Indexed, Failures: failureReasons(rep)})
-}
+// errReindexing answers a reindex asked for while one runs.
+var errReindexing = search.Errorf(search.CodeConflict, "a reindex is already running")

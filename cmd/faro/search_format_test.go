@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"faro/search"
 	"faro/search/cite/citetest"
 )
 
@@ -229,4 +230,30 @@ func TestSearchFormats(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestTerminalSnippet checks the terminal rendering of a snippet: matches
+// in bold, markup shown as text, no escape sequence but its own.
+func TestTerminalSnippet(t *testing.T) {
+	const bold, reset = "\x1b[1m", "\x1b[0m"
+	cases := []struct {
+		name string
+		segs []search.Segment
+		want string
+	}{
+		{"marked", []search.Segment{{Text: "la "}, {Text: "trata", Mark: true}, {Text: "."}}, "la " + bold + "trata" + reset + "."},
+		{"markup is text", []search.Segment{{Text: "<script>alert(1)</script> &amp; "}, {Text: "<b>", Mark: true}},
+			"<script>alert(1)</script> &amp; " + bold + "<b>" + reset},
+		{"escape sequences dropped", []search.Segment{{Text: "a\x1b[31m\n\nb "}, {Text: "\x1b]0;x\x07c", Mark: true}},
+			"a[31m b " + bold + "]0;xc" + reset},
+		{"empty mark", []search.Segment{{Text: "a"}, {Text: "\x00", Mark: true}}, "a"},
+		{"none", nil, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := terminalSnippet(search.Snippet{Page: 1, Segments: c.segs}); got != c.want {
+				t.Errorf("terminalSnippet = %q, want %q", got, c.want)
+			}
+		})
+	}
 }

@@ -272,7 +272,7 @@ func outer(s *goquery.Selection) string {
 
 func TestPageEscaping(t *testing.T) {
 	srv := newPageServer(t)
-	for _, path := range []string{"/?q=payload", "/?q=trafficking&type=study", "/documents/xss", "/documents/xss?q=payload"} {
+	for _, path := range []string{"/?q=payload", "/?q=trafficking&type=study", "/?q=script+alert+img", "/documents/xss", "/documents/xss?q=payload", "/documents/xss?q=script+img+onerror"} {
 		t.Run(path, func(t *testing.T) {
 			resp, body := fetch(t, srv, path)
 			if resp.StatusCode != 200 {

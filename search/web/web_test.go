@@ -285,6 +285,10 @@ func TestSearchPage(t *testing.T) {
 	if doc.Find("li.hit mark").Length() == 0 {
 		t.Fatal("no highlighted snippet")
 	}
+	// Titles are marked by the same highlighter: "trata" is a synonym.
+	if got := doc.Find(`li.hit h2 mark`).First().Text(); got != "trata" {
+		t.Errorf("first marked title word %q, want trata", got)
+	}
 	if got := doc.Find("#q").AttrOr("value", ""); got != "trafficking" {
 		t.Fatalf("search box value %q", got)
 	}

@@ -234,6 +234,15 @@ func (f *Facet) HitValues(h *Hit) []string { return f.acc.hitGet(h) }
 // when it gives none.
 func (f *Facet) MetadataValues(m *Metadata) []string { return f.acc.meta(m) }
 
+// SetMetadataValues sets the facet's values in explicit metadata, as
+// SetValues does in a document.
+func (f *Facet) SetMetadataValues(m *Metadata, values []string) error {
+	if err := f.acc.setMeta(m, values); err != nil {
+		return fmt.Errorf("facet %s: %w", f.Name, err)
+	}
+	return nil
+}
+
 // NewHit returns the hit that shows doc, without score and snippets: its
 // metadata and every facet's values (lists never nil, as the API shows them).
 func NewHit(doc *Document) Hit {
@@ -250,11 +259,12 @@ func NewHit(doc *Document) Hit {
 // accessor reads and writes one facet's field of Document, Hit and
 // Metadata through its values as strings.
 type accessor struct {
-	get    func(*Document) []string
-	set    func(*Document, []string) error
-	hitGet func(*Hit) []string
-	toHit  func(*Document, *Hit)
-	meta   func(*Metadata) []string
+	get     func(*Document) []string
+	set     func(*Document, []string) error
+	hitGet  func(*Hit) []string
+	toHit   func(*Document, *Hit)
+	meta    func(*Metadata) []string
+	setMeta func(*Metadata, []string) error
 }
 
 // listField makes the accessor of a multi-valued facet held as a []T in each of
@@ -271,25 +281,27 @@ func listField[T any](doc func(*Document) *[]T, hit func(*Hit) *[]T, meta func(*
 		}
 		return out
 	}
-	return accessor{
-		get: func(d *Document) []string { return enc(*doc(d)) },
-		set: func(d *Document, vs []string) error {
-			if vs == nil {
-				*doc(d) = nil
-				return nil
-			}
-			out := make([]T, len(vs))
-			for i, v := range vs {
-				x, err := parse(v)
-				if err != nil {
-					return err
-				}
-				out[i] = x
-			}
-			*doc(d) = out
+	dec := func(p *[]T, vs []string) error {
+		if vs == nil {
+			*p = nil
 			return nil
-		},
-		hitGet: func(h *Hit) []string { return enc(*hit(h)) },
+		}
+		out := make([]T, len(vs))
+		for i, v := range vs {
+			x, err := parse(v)
+			if err != nil {
+				return err
+			}
+			out[i] = x
+		}
+		*p = out
+		return nil
+	}
+	return accessor{
+		get:     func(d *Document) []string { return enc(*doc(d)) },
+		set:     func(d *Document, vs []string) error { return dec(doc(d), vs) },
+		setMeta: func(m *Metadata, vs []string) error { return dec(meta(m), vs) },
+		hitGet:  func(h *Hit) []string { return enc(*hit(h)) },
 		toHit: func(d *Document, h *Hit) {
 			xs := *doc(d)
 			if xs == nil {
@@ -312,26 +324,28 @@ func scalarField[T comparable](doc func(*Document) *T, hit func(*Hit) *T, meta f
 		}
 		return []string{format(x)}
 	}
-	return accessor{
-		get: func(d *Document) []string { return enc(*doc(d)) },
-		set: func(d *Document, vs []string) error {
-			switch len(vs) {
-			case 0:
-				*doc(d) = zero
-				return nil
-			case 1:
-				x, err := parse(vs[0])
-				if err != nil {
-					return err
-				}
-				*doc(d) = x
-				return nil
+	dec := func(p *T, vs []string) error {
+		switch len(vs) {
+		case 0:
+			*p = zero
+			return nil
+		case 1:
+			x, err := parse(vs[0])
+			if err != nil {
+				return err
 			}
-			return errSingle
-		},
-		hitGet: func(h *Hit) []string { return enc(*hit(h)) },
-		toHit:  func(d *Document, h *Hit) { *hit(h) = *doc(d) },
-		meta:   func(m *Metadata) []string { return enc(*meta(m)) },
+			*p = x
+			return nil
+		}
+		return errSingle
+	}
+	return accessor{
+		get:     func(d *Document) []string { return enc(*doc(d)) },
+		set:     func(d *Document, vs []string) error { return dec(doc(d), vs) },
+		setMeta: func(m *Metadata, vs []string) error { return dec(meta(m), vs) },
+		hitGet:  func(h *Hit) []string { return enc(*hit(h)) },
+		toHit:   func(d *Document, h *Hit) { *hit(h) = *doc(d) },
+		meta:    func(m *Metadata) []string { return enc(*meta(m)) },
 	}
 }
 

@@ -99,6 +99,13 @@ func TestFacetRegistry(t *testing.T) {
 			if got := f.MetadataValues(&m); !slices.Equal(got, vals) {
 				t.Errorf("MetadataValues = %q, want %q (document JSON %s)", got, vals, raw)
 			}
+			var m2 Metadata
+			if err := f.SetMetadataValues(&m2, vals); err != nil {
+				t.Fatal(err)
+			}
+			if got := f.MetadataValues(&m2); !slices.Equal(got, vals) {
+				t.Errorf("MetadataValues after SetMetadataValues = %q, want %q", got, vals)
+			}
 			raw, err = json.Marshal(&h)
 			if err != nil {
 				t.Fatal(err)

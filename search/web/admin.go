@@ -19,7 +19,6 @@ import (
 
 	"faro/format"
 	"faro/search"
-	"faro/search/taxonomy"
 )
 
 // Writer changes the collection: it stores an uploaded file in the corpus
@@ -263,6 +262,19 @@ func (s *Server) upload(c *gin.Context) {
 	})
 }
 
+// lowerWords lower-cases the words of a facet's title that are not
+// acronyms: "Guiding principle" -> "guiding principle", "GCM objective"
+// stays.
+func lowerWords(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		if w != strings.ToUpper(w) {
+			words[i] = strings.ToLower(w)
+		}
+	}
+	return strings.Join(words, " ")
+}
+
 func nonNil[T any](s []T) []T {
 	if s == nil {
 		return []T{}
@@ -335,41 +347,23 @@ func parseSidecar(raw []byte) ([]byte, error) {
 	if dec.More() {
 		return nil, bad("more than one JSON value")
 	}
-	for i, code := range sc.Countries {
-		c, ok := taxonomy.CountryByCode(strings.TrimSpace(code))
-		if !ok {
-			return nil, bad("unknown country %q (use ISO 3166-1 alpha-3 codes, REG or GLB)", code)
+	// Every facet's values must be known to its taxonomy; they are stored
+	// in canonical form.
+	for _, f := range search.AllFacets() {
+		vals := f.MetadataValues(&sc)
+		for i, v := range vals {
+			n, err := f.Normalize(v)
+			if err != nil || !f.Known(n) {
+				hint := ""
+				if !f.Open() {
+					hint = " (see /api/v1/taxonomy)"
+				}
+				return nil, bad("unknown %s %s%s", lowerWords(f.Title.EN), v, hint)
+			}
+			vals[i] = n
 		}
-		sc.Countries[i] = c.Code
-	}
-	for _, t := range sc.Themes {
-		if _, ok := taxonomy.ThemeByCode(t); !ok {
-			return nil, bad("unknown theme %q (see /api/v1/taxonomy)", t)
-		}
-	}
-	for _, n := range sc.GCM {
-		if _, ok := taxonomy.ObjectiveByNumber(n); !ok {
-			return nil, bad("GCM objective %d is not in 1..23", n)
-		}
-	}
-	for _, p := range sc.Principles {
-		if _, ok := taxonomy.PrincipleByCode(p); !ok {
-			return nil, bad("unknown principle %q (see /api/v1/taxonomy)", p)
-		}
-	}
-	if sc.Type != "" {
-		if _, ok := taxonomy.DocTypeByCode(sc.Type); !ok {
-			return nil, bad("unknown type %q (see /api/v1/taxonomy)", sc.Type)
-		}
-	}
-	if sc.Lang != "" {
-		sc.Lang = strings.ToLower(sc.Lang)
-		known := false
-		for _, l := range taxonomy.Languages {
-			known = known || l.Code == sc.Lang
-		}
-		if !known {
-			return nil, bad("unknown language %q (en, es or fr)", sc.Lang)
+		if err := f.SetMetadataValues(&sc, vals); err != nil {
+			return nil, bad("%v", err)
 		}
 	}
 	if sc.Year != 0 && (sc.Year < 1900 || sc.Year > 2200) {

@@ -333,6 +333,8 @@ func TestUploadIsSniffed(t *testing.T) {
 		{"bad country", "a.txt", []byte("x"), `{"countries": ["XXX"]}`, 400, "", "unknown country"},
 		{"bad gcm", "a.txt", []byte("x"), `{"gcm": [24]}`, 400, "", "GCM objective 24"},
 		{"bad lang", "a.txt", []byte("x"), `{"lang": "de"}`, 400, "", "unknown language"},
+		{"bad theme", "a.txt", []byte("x"), `{"themes": ["nope"]}`, 400, "", "unknown theme nope"},
+		{"bad type", "a.txt", []byte("x"), `{"type": "poem"}`, 400, "", "unknown document type poem"},
 		{"metadata not json", "a.txt", []byte("x"), `title: x`, 400, "", "metadata"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

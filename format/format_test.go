@@ -133,7 +133,12 @@ func TestRegistry(t *testing.T) {
 	if _, ok := ByExt("archive.tar.gz"); ok {
 		t.Error("ByExt(archive.tar.gz) found a format")
 	}
-	if got, want := Nouns(), "a PDF, an HTML page, Markdown or plain text"; got != want {
-		t.Errorf("Nouns() = %q, want %q", got, want)
+	if got := Nouns(); !strings.HasPrefix(got, "a PDF, an HTML page, ") || !strings.HasSuffix(got, " or plain text") {
+		t.Errorf("Nouns() = %q", got)
+	}
+	for _, f := range All() {
+		if !strings.Contains(Nouns(), f.Noun) {
+			t.Errorf("Nouns() = %q lacks %q", Nouns(), f.Noun)
+		}
 	}
 }

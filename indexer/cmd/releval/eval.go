@@ -254,30 +254,11 @@ func scoreRun(ranked []string, total int, grades map[string]int) runScore {
 
 // facetValues are a document's values of a facet as filters name them.
 func facetValues(d *search.Document, facet string) []string {
-	if d == nil {
+	f, ok := search.LookupFacet(facet)
+	if d == nil || !ok {
 		return nil
 	}
-	switch facet {
-	case search.FacetCountry:
-		return d.Countries
-	case search.FacetGCM:
-		out := make([]string, len(d.GCM))
-		for i, n := range d.GCM {
-			out[i] = strconv.Itoa(n)
-		}
-		return out
-	case search.FacetTheme:
-		return d.Themes
-	case search.FacetPrinciple:
-		return d.Principles
-	case search.FacetType:
-		return []string{d.Type}
-	case search.FacetLang:
-		return []string{d.Lang}
-	case search.FacetYear:
-		return []string{strconv.Itoa(d.Year)}
-	}
-	return nil
+	return f.Values(d)
 }
 
 // summarize gives the means over all queries, per group (in the order

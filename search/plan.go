@@ -325,6 +325,14 @@ func (c *Clause) write(b *strings.Builder) {
 	}
 }
 
+// Key is the clause's canonical text: two clauses with the same key
+// match and score alike over the same documents.
+func (c *Clause) Key() string {
+	var b strings.Builder
+	c.write(&b)
+	return b.String()
+}
+
 func writeList(b *strings.Builder, name string, cs []*Clause) {
 	if len(cs) == 0 && name != "any" && name != "max" {
 		return

@@ -50,6 +50,11 @@ type evaluator struct {
 	words map[[2]string][]Token
 	// trace, when not nil, records each clause's set (explanations).
 	trace map[*search.Clause]*mset
+	// depth is the nesting of the clause being evaluated (0: the root);
+	// useCache lets the root's children come from and go to the View's
+	// match cache (a word of a query is often a word of the next).
+	depth    int
+	useCache bool
 }
 
 func (v *View) newEvaluator(ctx context.Context, explain bool) *evaluator {
@@ -72,6 +77,19 @@ func (e *evaluator) newSet() *mset {
 	return s
 }
 
+// fromEntry returns a set holding a cached entry's matches and scores.
+func (e *evaluator) fromEntry(ce *matchEntry) *mset {
+	s := e.newSet()
+	copy(s.bits, ce.bits)
+	i := 0
+	forEach(s.bits, func(n uint32) {
+		s.score[n] = ce.scores[i]
+		s.cnt[n] = 1
+		i++
+	})
+	return s
+}
+
 // release returns every set to the pool.
 func (e *evaluator) release() {
 	for _, s := range e.sets {
@@ -85,9 +103,21 @@ func (e *evaluator) eval(c *search.Clause) (*mset, error) {
 	if err := e.ctx.Err(); err != nil {
 		return nil, err
 	}
+	var key string
+	if e.useCache && e.depth == 1 && c.Kind != search.ClauseAll && c.Kind != search.ClauseFacet {
+		key = c.Key()
+		if ce, ok := e.v.cache.get(key); ok {
+			return e.fromEntry(ce), nil
+		}
+	}
+	e.depth++
 	s, err := e.clause(c)
+	e.depth--
 	if err != nil {
 		return nil, err
+	}
+	if key != "" {
+		e.v.cache.put(key, s)
 	}
 	if e.trace != nil {
 		e.trace[c] = s

@@ -71,6 +71,7 @@ func (v *View) Search(ctx context.Context, r Request) (*Result, error) {
 	if ce, ok := v.cache.get(key); ok && !r.Explain && !r.NoCache {
 		match, score = ce.bits, ce.score
 	} else {
+		e.useCache = v.cache != nil && !r.Explain && !r.NoCache
 		set, err := e.eval(r.Plan.Root)
 		if err != nil {
 			return nil, err

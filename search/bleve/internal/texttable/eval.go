@@ -306,9 +306,10 @@ func (e *evaluator) addTerm(s *mset, name string, ts []segTerm, df uint32, boost
 	for _, st := range ts {
 		base := e.v.base[st.seg]
 		length := st.f.length
+		checkLive := e.v.deletes[st.seg]
 		st.f.each(st.t, func(doc uint32, freq uint64) {
 			g := base + doc
-			if !hasBit(live, g) {
+			if checkLive && !hasBit(live, g) {
 				return
 			}
 			s.add(g, w*bm25(freq, n0+n1*float64(length[doc])))
@@ -473,11 +474,10 @@ func (e *evaluator) phraseIn(out *mset, f weightedField, text string) {
 			continue
 		}
 		base := e.v.base[si]
-		alignPhrase(curs, offs, func(doc uint32) {
+		alignPhrase(curs, offs, func(doc uint32) bool {
+			return hasBit(e.v.live, base+doc)
+		}, func(doc uint32) {
 			g := base + doc
-			if !hasBit(e.v.live, g) {
-				return
-			}
 			norm := n0 + n1*float64(sf.length[doc])
 			var score float64
 			for i, c := range curs {

@@ -71,9 +71,10 @@ func (c *postCursor) positions() []uint64 {
 	return c.at
 }
 
-// alignPhrase calls fn for every document where word i stands at some
-// position p+offs[i] for every i.
-func alignPhrase(curs []*postCursor, offs []uint64, fn func(doc uint32)) {
+// alignPhrase calls fn for every document that holds every word, that
+// want accepts, and where word i stands at some position p+offs[i] for
+// every i.
+func alignPhrase(curs []*postCursor, offs []uint64, want func(doc uint32) bool, fn func(doc uint32)) {
 	for {
 		var target uint64
 		for _, c := range curs {
@@ -97,7 +98,7 @@ func alignPhrase(curs []*postCursor, offs []uint64, fn func(doc uint32)) {
 		if !aligned {
 			continue
 		}
-		if phraseAt(curs, offs) {
+		if want(uint32(target)) && phraseAt(curs, offs) {
 			fn(uint32(target))
 		}
 		for _, c := range curs {
@@ -107,31 +108,32 @@ func alignPhrase(curs []*postCursor, offs []uint64, fn func(doc uint32)) {
 }
 
 // phraseAt reports whether the cursors' current document holds word i at
-// some position p+offs[i] for every i.
+// some position p+offs[i] for every i: the candidate starts are narrowed
+// word by word, merging sorted positions.
 func phraseAt(curs []*postCursor, offs []uint64) bool {
-	start := curs[0].positions()
-	for _, c := range curs[1:] {
-		c.positions()
-	}
-next:
-	for _, p := range start {
-		for i := 1; i < len(curs); i++ {
+	// The first cursor's positions are narrowed in place: they are read
+	// again only after the cursor moves on.
+	cand := curs[0].positions()
+	for i := 1; i < len(curs); i++ {
+		pos := curs[i].positions()
+		k, j := 0, 0
+		for _, p := range cand {
 			want := p + offs[i]
-			found := false
-			for _, q := range curs[i].at {
-				if q == want {
-					found = true
-					break
-				}
-				if q > want {
-					break
-				}
+			for j < len(pos) && pos[j] < want {
+				j++
 			}
-			if !found {
-				continue next
+			if j == len(pos) {
+				break
+			}
+			if pos[j] == want {
+				cand[k] = p
+				k++
 			}
 		}
-		return true
+		if k == 0 {
+			return false
+		}
+		cand = cand[:k]
 	}
-	return false
+	return true
 }

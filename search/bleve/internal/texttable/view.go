@@ -21,6 +21,8 @@ type View struct {
 	// live marks the documents not deleted; total counts them (BM25's N).
 	live  []uint64
 	total uint64
+	// deletes[i] is set when segment i has deleted documents.
+	deletes []bool
 	// Facet values across segments: keys[v] ("country:HND"), groups[v]
 	// its facet ("country"); vbits[v] marks the live documents holding
 	// it; segVal[i][local] is the View's id of segment i's value local.
@@ -67,6 +69,7 @@ func NewView(cfg Config, segs []*Segment, deleted [][]uint32) *View {
 		v.byKind[uint8(f.Kind)] = append(v.byKind[uint8(f.Kind)], f)
 	}
 	v.base = make([]uint32, len(segs))
+	v.deletes = make([]bool, len(segs))
 	for i, s := range segs {
 		v.base[i] = uint32(v.docs)
 		v.docs += s.docs
@@ -84,9 +87,12 @@ func NewView(cfg Config, segs []*Segment, deleted [][]uint32) *View {
 		for n := range s.docs {
 			if s.id[n] != "" {
 				setBit(v.live, uint32(b+n))
+			} else {
+				v.deletes[i] = true // not a document: checked as a deleted one
 			}
 		}
-		if i < len(deleted) {
+		if i < len(deleted) && len(deleted[i]) > 0 {
+			v.deletes[i] = true
 			for _, n := range deleted[i] {
 				if int(n) < s.docs {
 					clearBit(v.live, uint32(b)+n)

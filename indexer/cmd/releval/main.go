@@ -18,9 +18,15 @@
 // kind, the queries where Faro returns nothing or fails, and the facet
 // labels of the documents against labels.tsv.
 //
+// With -meta it builds no index and evaluates the documents' metadata
+// instead: per document and in total, whether the title equals the title
+// of titles.tsv or one of its alternatives (ignoring case, accents and
+// punctuation), and whether the year, language and type equal those of
+// labels.tsv. Without -v only the documents with a wrong field are listed.
+//
 // Usage:
 //
-//	go run ./indexer/cmd/releval [-shared ../shared] [-json] [-v]
+//	go run ./indexer/cmd/releval [-shared ../shared] [-json] [-v] [-meta]
 //
 // The documents are read where they are; nothing is copied.
 package main
@@ -47,13 +53,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	shared := fs.String("shared", "", "the shared folder with judgments/ and realdocs/ (default: ../shared beside the module root)")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
-	verbose := fs.Bool("v", false, "print one line per query")
+	verbose := fs.Bool("v", false, "print one line per query (with -meta: every document, not only the wrong ones)")
+	meta := fs.Bool("meta", false, "evaluate the documents' metadata (title, year, language, type) instead of relevance")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	dir := *shared
 	if dir == "" {
 		dir = defaultShared()
+	}
+	if *meta {
+		return runMeta(ctx, dir, *asJSON, *verbose, stdout, stderr)
 	}
 	rep, err := evaluate(ctx, dir)
 	if err != nil {
@@ -71,6 +81,27 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	rep.writeTable(stdout, *verbose)
+	return 0
+}
+
+// runMeta runs the metadata evaluation and prints its report.
+func runMeta(ctx context.Context, dir string, asJSON, verbose bool, stdout, stderr io.Writer) int {
+	rep, err := evaluateMeta(ctx, dir)
+	if err != nil {
+		fmt.Fprintf(stderr, "releval: %v\n", err)
+		if errors.Is(err, errNoShared) {
+			return 2
+		}
+		return 1
+	}
+	if asJSON {
+		if err := rep.writeJSON(stdout); err != nil {
+			fmt.Fprintf(stderr, "releval: %v\n", err)
+			return 1
+		}
+		return 0
+	}
+	rep.writeTable(stdout, !verbose)
 	return 0
 }
 

@@ -10,11 +10,17 @@
 //     collection's pdftotext output, against the countries, languages and
 //     file descriptions of the IOM evaluation repository export;
 //   - on every document of the collection's domain folder, the language
-//     against the collection's manifest.
+//     against the collection's manifest;
+//   - on the 51 hand-labelled real documents of the development judgments
+//     (../shared/judgments/labels.tsv over ../shared/realdocs/domain and
+//     domain-es), read with the project's extractor: countries (REG and GLB
+//     excluded) and GCM objectives, in total, on the tuning part and on the
+//     held-out part (evaluate.HeldOut), per document, per value, and the
+//     confusions.
 //
 // Usage:
 //
-//	go run ./indexer/cmd/classeval [-corpus corpus] [-labels indexer/testdata/corpus-labels.json] [-realdocs ../shared/realdocs] [-misses=false]
+//	go run ./indexer/cmd/classeval [-corpus corpus] [-labels indexer/testdata/corpus-labels.json] [-realdocs ../shared/realdocs] [-shared ../shared] [-misses=false]
 //
 // A collection that is absent is reported and skipped.
 package main
@@ -40,6 +46,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	corpus := fs.String("corpus", "corpus", "the bundled corpus folder (\"\" to skip)")
 	labels := fs.String("labels", "indexer/testdata/corpus-labels.json", "the corpus's ground truth")
 	realdocs := fs.String("realdocs", "../shared/realdocs", "the shared real-document collection (\"\" to skip)")
+	shared := fs.String("shared", "../shared", "the shared folder with judgments/labels.tsv (\"\" to skip)")
 	misses := fs.Bool("misses", true, "list each document's misses")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -81,6 +88,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 			} else {
 				show(r)
 			}
+		}
+	}
+	if *shared != "" {
+		r, err := evaluate.JudgedDocs(context.Background(), *shared)
+		switch {
+		case errors.Is(err, evaluate.ErrNoRealDocs):
+			fmt.Fprintf(stdout, "judged real documents: skipped (%v)\n", err)
+		case err != nil:
+			fmt.Fprintf(stderr, "classeval: judged documents: %v\n", err)
+			status = 1
+		default:
+			r.Write(stdout)
 		}
 	}
 	return status

@@ -28,8 +28,11 @@ import (
 //   - ClauseMax: the union; the best of the matching children's scores
 //     (translations of one word: matching several is no better than one).
 //   - ClauseBool: the documents matching every Must (every document when
-//     there is none, scored 1) and no Not; the score of the Musts summed,
-//     plus the score of the Should children taken as one ClauseAny.
+//     there is none and no Some, scored 1), at least MinSome of Some, and
+//     no Not; the score of the Musts summed, plus RelaxedTier for each Some
+//     child matched and their scores (so documents with all the words rank
+//     first, then those with most of them), plus the score of the Should
+//     children taken as one ClauseAny.
 //   - ClauseAll: every document, scored 1.
 type Plan struct {
 	Root *Clause
@@ -98,6 +101,9 @@ type Clause struct {
 	Children []*Clause
 	// Must, Should and Not of a ClauseBool.
 	Must, Should, Not []*Clause
+	// Some of a ClauseBool: at least MinSome of them must match.
+	Some    []*Clause
+	MinSome int
 }
 
 // Ranking rules.
@@ -115,6 +121,10 @@ const (
 	// MaxProximityWords is the longest run of words given a proximity
 	// phrase: a long run rarely stands verbatim in a document.
 	MaxProximityWords = 4
+	// RelaxedTier is what each matched word of a relaxed query adds to a
+	// score: more than any BM25 sum, so that the number of the query's
+	// words a document holds orders hits first.
+	RelaxedTier = 1e6
 )
 
 var (
@@ -132,6 +142,10 @@ type CompileOptions struct {
 	// entirely: such a word cannot be required, for documents in that
 	// language would never match. Nil: no stop words.
 	IsStopWord func(word string) bool
+	// Strict requires every word typed side by side (match=all); by
+	// default documents with most of the words match too, after those
+	// with all of them.
+	Strict bool
 }
 
 // Compile parses text in Faro's query language and compiles it. Errors
@@ -148,6 +162,7 @@ func Compile(text string, opts CompileOptions) (*Plan, error) {
 // added, then every node becomes its clause.
 func CompileNode(n Node, opts CompileOptions) *Plan {
 	_, browse := n.(MatchAll)
+	n = dropQuestionWords(n)
 	expanded := ExpandSynonyms(n)
 	c := &compiler{opts: opts}
 	p := &Plan{Root: c.clause(expanded), Browse: browse, Marks: NewHighlighter(expanded).Marks()}
@@ -220,29 +235,100 @@ func single(any *Clause) *Clause {
 // together.
 func (c *compiler) and(n And) *Clause {
 	out := &Clause{Kind: ClauseBool}
-	if words := bareRun(n.Nodes); len(words) >= 2 && len(words) <= MaxProximityWords {
+	if words := typedRun(n.Nodes); len(words) >= 2 && len(words) <= MaxProximityWords {
 		out.Should = append(out.Should, &Clause{Kind: ClausePhrase, Text: strings.Join(words, " "), Fields: proximityFields})
 	}
-	content := 0
+	content, relaxable := 0, 0
 	for _, x := range n.Nodes {
 		if !c.isStopTerm(x) {
 			content++
+			if c.relaxable(x) {
+				relaxable++
+			}
 		}
 	}
+	// Words typed side by side need not all match: documents with most of
+	// them match too, ranked after those with all of them.
+	relax := !c.opts.Strict && !n.Explicit && relaxable >= 2
 	for _, x := range n.Nodes {
 		switch not, isNot := x.(Not); {
 		case isNot:
 			out.Not = append(out.Not, c.clause(not.Node))
 		case content > 0 && c.isStopTerm(x):
 			out.Should = append(out.Should, c.clause(x))
+		case relax && c.relaxable(x):
+			out.Some = append(out.Some, c.clause(x))
 		default:
 			out.Must = append(out.Must, c.clause(x))
 		}
 	}
-	if len(out.Must) == 1 && len(out.Should) == 0 && len(out.Not) == 0 {
+	if len(out.Some) > 0 {
+		out.MinSome = (len(out.Some) + 1) / 2
+	}
+	if len(out.Must) == 1 && len(out.Should) == 0 && len(out.Not) == 0 && len(out.Some) == 0 {
 		return out.Must[0]
 	}
 	return out
+}
+
+// relaxable reports whether n is a word (or its translations) the user
+// typed without marking it required: no field, no "+", not a phrase.
+func (c *compiler) relaxable(n Node) bool {
+	switch n := n.(type) {
+	case Term:
+		return n.Field == "" && !n.Required
+	case Alternatives:
+		return c.relaxable(n.Node) || isWordRun(n.Node)
+	}
+	return false
+}
+
+// isWordRun reports whether n is an implicit And of bare words (a
+// multi-word synonym entry typed as words).
+func isWordRun(n Node) bool {
+	a, ok := n.(And)
+	if !ok {
+		return false
+	}
+	_, bare := bareWords(a.Nodes)
+	return bare
+}
+
+// typedRun returns the words the user typed, in order, when an And's
+// clauses are all bare words or their translations (exclusions aside),
+// else nil.
+func typedRun(nodes []Node) []string {
+	var words []string
+	for _, x := range nodes {
+		switch t := x.(type) {
+		case Term:
+			if t.Field != "" || t.Prefix {
+				return nil
+			}
+			words = append(words, t.Text)
+		case Alternatives:
+			switch o := t.Node.(type) {
+			case Term:
+				if o.Field != "" || o.Prefix {
+					return nil
+				}
+				words = append(words, o.Text)
+			case And:
+				w, ok := bareWords(o.Nodes)
+				if !ok {
+					return nil
+				}
+				words = append(words, w...)
+			default:
+				return nil
+			}
+		case Not:
+			// Exclusions do not break the run.
+		default:
+			return nil
+		}
+	}
+	return words
 }
 
 // isStopTerm reports whether n is a bare word that some language's
@@ -253,26 +339,6 @@ func (c *compiler) isStopTerm(n Node) bool {
 		return false
 	}
 	return c.opts.IsStopWord(t.Text)
-}
-
-// bareRun returns the words of an And's clauses when all are unfielded
-// words (exclusions aside), else nil.
-func bareRun(nodes []Node) []string {
-	var words []string
-	for _, x := range nodes {
-		switch t := x.(type) {
-		case Term:
-			if t.Field != "" || t.Prefix {
-				return nil
-			}
-			words = append(words, t.Text)
-		case Not:
-			// Exclusions do not break the run.
-		default:
-			return nil
-		}
-	}
-	return words
 }
 
 func fieldsOf(field string) []Weighted {
@@ -319,6 +385,10 @@ func (c *Clause) write(b *strings.Builder) {
 	case ClauseBool:
 		b.WriteString("bool(")
 		writeList(b, "must", c.Must)
+		if len(c.Some) > 0 {
+			b.WriteString(" some>=" + strconv.Itoa(c.MinSome))
+			writeList(b, "", c.Some)
+		}
 		writeList(b, "should", c.Should)
 		writeList(b, "not", c.Not)
 		b.WriteString(")")

@@ -25,11 +25,13 @@ import (
 type Node interface{ node() }
 
 // Term matches a word, or a prefix when Prefix is set. Field is "" for the
-// text fields or one of QueryFields.
+// text fields or one of QueryFields. Required is set by "+word": the word
+// stays required when a query's other words are relaxed.
 type Term struct {
-	Field  string
-	Text   string
-	Prefix bool
+	Field    string
+	Text     string
+	Prefix   bool
+	Required bool
 }
 
 // Phrase matches words in order.
@@ -38,8 +40,13 @@ type Phrase struct {
 	Text  string
 }
 
-// And matches when every child matches.
-type And struct{ Nodes []Node }
+// And matches when every child matches. Explicit is set when the user
+// wrote AND between them; words only typed side by side may be relaxed
+// (see Compile).
+type And struct {
+	Nodes    []Node
+	Explicit bool
+}
 
 // Or matches when any child matches.
 type Or struct{ Nodes []Node }
@@ -204,7 +211,15 @@ func lex(s string) ([]token, error) {
 				toks = append(toks, token{kind: tNot, text: "NOT", pos: start})
 				continue
 			}
-			t := token{kind: tWord, text: word, pos: start}
+			// Punctuation people type around words ("¿cómo", "viaje?",
+			// "Honduras,") is not syntax.
+			lead := len(word)
+			word = trimPunct(word)
+			if word == "" {
+				continue
+			}
+			lead -= len(strings.TrimLeftFunc(s[start:i], isPunct))
+			t := token{kind: tWord, text: word, pos: start + lead}
 			if c := strings.IndexByte(word, ':'); c > 0 && c < len(word)-1 {
 				field := word[:c]
 				if isFieldName(field) {
@@ -219,6 +234,30 @@ func lex(s string) ([]token, error) {
 		}
 	}
 	return toks, nil
+}
+
+// isPunct reports whether r is punctuation or a symbol that is never part
+// of a query word's edge: question and exclamation marks, commas, stops,
+// quotes of other kinds, dashes. "*" (a prefix), "-" and "'" inside words,
+// and ":" of field terms are handled by the callers.
+func isPunct(r rune) bool {
+	switch r {
+	case '*', '_', '#', '@', '&', '%', '$', '+':
+		return false
+	}
+	return unicode.IsPunct(r) || unicode.IsSymbol(r)
+}
+
+// trimPunct removes punctuation from both ends of a word, keeping a final
+// "*" (a prefix search).
+func trimPunct(w string) string {
+	w = strings.TrimLeftFunc(w, isPunct)
+	star := strings.HasSuffix(strings.TrimRightFunc(w, isPunct), "*")
+	w = strings.TrimRightFunc(w, func(r rune) bool { return isPunct(r) || r == '*' })
+	if star && w != "" {
+		w += "*"
+	}
+	return w
 }
 
 func isBoundary(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '(' }
@@ -285,6 +324,7 @@ func (p *parser) parseOr(depth int) (Node, error) {
 
 func (p *parser) parseAnd(depth int) (Node, error) {
 	var nodes []Node
+	explicit := false
 	for {
 		t, ok := p.peek()
 		if !ok || t.kind == tOr || t.kind == tRParen {
@@ -298,6 +338,7 @@ func (p *parser) parseAnd(depth int) (Node, error) {
 			if n, ok := p.peek(); !ok || n.kind == tOr || n.kind == tRParen || n.kind == tAnd {
 				return nil, &QueryError{Msg: "AND needs a term after it", Pos: t.pos}
 			}
+			explicit = true
 			continue
 		}
 		n, err := p.parseUnary(depth)
@@ -322,7 +363,7 @@ func (p *parser) parseAnd(depth int) (Node, error) {
 	if len(nodes) == 1 {
 		return nodes[0], nil
 	}
-	return And{Nodes: nodes}, nil
+	return And{Nodes: nodes, Explicit: explicit}, nil
 }
 
 func (p *parser) parseUnary(depth int) (Node, error) {
@@ -344,7 +385,12 @@ func (p *parser) parseUnary(depth int) (Node, error) {
 		return Not{Node: n}, nil
 	case tPlus:
 		p.i++
-		return p.parseUnary(depth)
+		n, err := p.parseUnary(depth)
+		if t, ok := n.(Term); ok && err == nil {
+			t.Required = true
+			n = t
+		}
+		return n, err
 	}
 	return p.parsePrimary(depth)
 }
@@ -402,8 +448,8 @@ func makeTerm(t token) (Node, error) {
 			return nil, &QueryError{Msg: "a prefix needs at least 2 letters before *", Pos: t.pos}
 		}
 	}
-	if strings.ContainsAny(text, "*?") {
-		return nil, &QueryError{Msg: "wildcards are only supported at the end of a word", Pos: t.pos}
+	if strings.Contains(text, "*") {
+		return nil, &QueryError{Msg: "* is only supported at the end of a word", Pos: t.pos}
 	}
 	switch t.field {
 	case "", "title":

@@ -129,17 +129,30 @@ type Query struct {
 	Cursor string
 	// Explain asks for each hit's score explanation.
 	Explain bool
+	// AllWords requires every word typed side by side (match=all). By
+	// default documents holding most of a query's words match too, ranked
+	// after those holding all of them (Result.Matched says which).
+	AllWords bool
 }
 
 // Result is the answer to a Query.
 type Result struct {
 	Total uint64 `json:"total"`
+	// Matched is "all" when the hits hold every word of the query, "some"
+	// when no document holds them all and the hits hold most of them.
+	Matched string `json:"matched,omitempty"`
 	// NextCursor continues after the last hit, "" when there are no more.
 	NextCursor string                  `json:"next_cursor,omitempty"`
 	Took       time.Duration           `json:"-"`
 	Hits       []Hit                   `json:"hits"`
 	Facets     map[string][]FacetCount `json:"facets"`
 }
+
+// Result.Matched values.
+const (
+	MatchedAll  = "all"
+	MatchedSome = "some"
+)
 
 // Hit is one matching document with its best passages.
 type Hit struct {

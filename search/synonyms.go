@@ -122,7 +122,7 @@ func expandAnd(n And) Node {
 			}
 		}
 		if matched > 0 {
-			out = append(out, Alternatives{Node: And{Nodes: n.Nodes[i : i+matched]}, Alts: alts})
+			out = append(out, Alternatives{Node: And{Nodes: n.Nodes[i : i+matched], Explicit: true}, Alts: alts})
 			i += matched
 			continue
 		}
@@ -132,7 +132,7 @@ func expandAnd(n And) Node {
 	if len(out) == 1 {
 		return out[0]
 	}
-	return And{Nodes: out}
+	return And{Nodes: out, Explicit: n.Explicit}
 }
 
 // bareWords returns the texts of nodes when all are unfielded, non-prefix

@@ -37,6 +37,7 @@ func (a *app) search(ctx context.Context, args []string) error {
 	yearFrom := fs.int("year-from", 0, "first publication year")
 	yearTo := fs.int("year-to", 0, "last publication year")
 	sort := fs.string("sort", "relevance", "relevance, date_desc or date_asc")
+	match := fs.string("match", "some", "all: only documents with every word; some: those with most of them too, after")
 	page := fs.int("page", 1, "result page")
 	size := fs.int("size", 10, "results per page (1..100)")
 	ui := fs.string("ui", "en", "label language: en or es")
@@ -65,6 +66,7 @@ func (a *app) search(ctx context.Context, args []string) error {
 		v.Set("year_to", strconv.Itoa(*yearTo))
 	}
 	v.Set("sort", *sort)
+	v.Set("match", *match)
 	v.Set("page", strconv.Itoa(*page))
 	v.Set("size", strconv.Itoa(*size))
 	q, err := web.ParseQuery(v)

@@ -34,6 +34,7 @@ func cacheKey(q search.Query) string {
 		N  int
 		C  string
 		Ex bool
+		A  bool
 	}
 	var fs [][]string
 	for _, f := range search.Facets {
@@ -41,7 +42,7 @@ func cacheKey(q search.Query) string {
 		sort.Strings(vals)
 		fs = append(fs, append([]string{f}, vals...))
 	}
-	b, _ := json.Marshal(canon{q.Text, fs, [2]int{q.YearFrom, q.YearTo}, q.Sort, [2]int{q.Page, q.Size}, q.Snippets, q.Cursor, q.Explain})
+	b, _ := json.Marshal(canon{q.Text, fs, [2]int{q.YearFrom, q.YearTo}, q.Sort, [2]int{q.Page, q.Size}, q.Snippets, q.Cursor, q.Explain, q.AllWords})
 	return string(b)
 }
 

@@ -61,7 +61,9 @@ func (x *Index) search(ctx context.Context, q search.Query) (*search.Result, err
 	default:
 		return nil, &search.QueryError{Msg: "sort must be relevance, date_desc or date_asc", Pos: -1}
 	}
-	plan, err := search.Compile(q.Text, compileOptions)
+	opts := compileOptions
+	opts.Strict = q.AllWords
+	plan, err := search.Compile(q.Text, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -105,6 +107,12 @@ func (x *Index) search(ctx context.Context, q search.Query) (*search.Result, err
 		return nil, err
 	}
 	res := &search.Result{Total: r.Total, Facets: facetCounts(r.Counts), Hits: make([]search.Hit, 0, len(r.Hits))}
+	if !plan.Browse && r.Total > 0 {
+		res.Matched = search.MatchedAll
+		if r.Partial {
+			res.Matched = search.MatchedSome
+		}
+	}
 	var marks []search.Mark
 	if q.Snippets > 0 && !plan.Browse {
 		marks = plan.Marks

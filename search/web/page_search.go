@@ -116,11 +116,14 @@ type searchPage struct {
 	YearFrom, YearTo   string
 	YearMin, YearMax   string
 	Sort               string
-	SearchHidden       []hiddenField
-	YearHidden         []hiddenField
-	SortHidden         []hiddenField
-	Citations          []exportLink
-	Evidence           []exportLink
+	// AllWordsHref asks for the documents with every word, when the
+	// hits hold only some of them.
+	AllWordsHref string
+	SearchHidden []hiddenField
+	YearHidden   []hiddenField
+	SortHidden   []hiddenField
+	Citations    []exportLink
+	Evidence     []exportLink
 }
 
 func (s *Server) pageSearch(c *gin.Context) {
@@ -152,6 +155,11 @@ func (s *Server) pageSearch(c *gin.Context) {
 		return
 	}
 	sp.Result = r
+	if r.Matched == search.MatchedSome {
+		all := searchParams(v)
+		all.Set("match", "all")
+		sp.AllWordsHref = withQuery("/", all)
+	}
 	if q.Page > 1 {
 		sp.Title = sp.Title + " – " + msg(lang, "page") + " " + strconv.Itoa(q.Page)
 	}

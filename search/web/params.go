@@ -47,6 +47,13 @@ func ParseQuery(v url.Values) (search.Query, error) {
 	default:
 		return q, badParam("explain", "must be 1 or 0, got "+strconv.Quote(e))
 	}
+	switch m := strings.ToLower(v.Get("match")); m {
+	case "", "some":
+	case "all":
+		q.AllWords = true
+	default:
+		return q, badParam("match", "must be all or some, got "+strconv.Quote(m))
+	}
 	switch s := v.Get("sort"); s {
 	case "", "relevance":
 		q.Sort = search.SortRelevance

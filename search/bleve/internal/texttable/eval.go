@@ -161,7 +161,24 @@ func (e *evaluator) clause(c *search.Clause) (*mset, error) {
 // optional clauses added.
 func (e *evaluator) boolean(c *search.Clause) (*mset, error) {
 	var out *mset
-	if len(c.Must) == 0 {
+	if len(c.Some) > 0 {
+		// At least MinSome of Some, ranked by how many, then how well.
+		some := e.newSet()
+		for _, x := range c.Some {
+			s, err := e.eval(x)
+			if err != nil {
+				return nil, err
+			}
+			s.each(func(d uint32) { some.add(d, s.score[d]) })
+		}
+		out = e.newSet()
+		some.each(func(d uint32) {
+			if n := int(some.cnt[d]); n >= c.MinSome {
+				setBit(out.bits, d)
+				out.score[d] = float64(n)*search.RelaxedTier + some.score[d]
+			}
+		})
+	} else if len(c.Must) == 0 {
 		out = e.newSet()
 		copy(out.bits, e.v.live)
 		out.each(func(d uint32) { out.score[d] = 1 })

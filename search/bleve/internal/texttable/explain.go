@@ -17,6 +17,7 @@ func (e *evaluator) explain(c *search.Clause, n uint32) *Explanation {
 	var kids []*search.Clause
 	kids = append(kids, c.Children...)
 	kids = append(kids, c.Must...)
+	kids = append(kids, c.Some...)
 	kids = append(kids, c.Should...)
 	for _, k := range kids {
 		if ks := e.trace[k]; ks != nil && ks.has(n) {
@@ -42,6 +43,9 @@ func describe(c *search.Clause) string {
 	case search.ClauseMax:
 		return "the best of"
 	case search.ClauseBool:
+		if len(c.Some) > 0 {
+			return fmt.Sprintf("at least %d of %d words (%g for each matched word, plus their scores), all of the required, none of the excluded, plus the optional", c.MinSome, len(c.Some), search.RelaxedTier)
+		}
 		return "all of the required, none of the excluded, plus the optional"
 	}
 	return "every document"

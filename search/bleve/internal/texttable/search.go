@@ -45,6 +45,9 @@ type Result struct {
 	Counts map[string]int
 	// Next holds the last hit's sort values when more hits may follow.
 	Next []string
+	// Partial is set when no document passing the filters holds every
+	// word of a relaxed query (search.Plan, Clause.Some).
+	Partial bool
 }
 
 // Hit is a matching document.
@@ -93,6 +96,15 @@ func (v *View) Search(ctx context.Context, r Request) (*Result, error) {
 	}
 	res := &Result{Counts: map[string]int{}}
 	passing := v.countFacets(r.Filters, match, e.newSet().bits, res)
+	if root := r.Plan.Root; root.Kind == search.ClauseBool && len(root.Some) > 0 {
+		all := float64(len(root.Some)) * search.RelaxedTier
+		res.Partial = true
+		forEach(passing, func(n uint32) {
+			if res.Partial && score(n) >= all {
+				res.Partial = false
+			}
+		})
+	}
 	k := r.From + r.Size
 	var ranked []rankedHit
 	if o.kind == byScore {

@@ -1,0 +1,49 @@
+package search_test
+
+import (
+	"strings"
+	"testing"
+
+	"faro/search"
+)
+
+func TestCompileRelaxesWordsTypedSideBySide(t *testing.T) {
+	stop := func(w string) bool { return w == "con" || w == "un" || w == "de" }
+	for _, tc := range []struct {
+		query  string
+		strict bool
+		has    []string
+		hasNot []string
+	}{
+		// Words typed side by side: at least half of them.
+		{"migrar coyote costo", false, []string{"some>=2", `word("coyote"`}, nil},
+		{"migrar coyote", false, []string{"some>=1"}, nil},
+		// match=all requires them all; so does an explicit AND.
+		{"migrar coyote costo", true, []string{`must(word("migrar"`}, []string{"some>="}},
+		{"migrar AND coyote AND costo", false, nil, []string{"some>="}},
+		// A question word is never required nor ranked; stop words stay optional.
+		{"¿cuánto cuesta migrar con un coyote?", false, []string{"some>=2", `should(`}, []string{"cuánto", `word("cuanto"`}},
+		// Only a question word: it is the query.
+		{"cuánto", false, []string{`word("cuánto"`}, nil},
+		// +word, phrases and fields stay required.
+		{`+coyote migrar costo "tasa de cambio"`, false, []string{`must(any(word("coyote"`, `phrase("tasa de cambio"`, "some>=1"}, nil},
+		{"country:HND migrar costo", false, []string{`facet("country:HND")`, "some>=1"}, nil},
+		{"migrar costo -coyote", false, []string{"some>=1", `not(any(word("coyote"`}, nil},
+	} {
+		p, err := search.Compile(tc.query, search.CompileOptions{IsStopWord: stop, Strict: tc.strict})
+		if err != nil {
+			t.Fatalf("%s: %v", tc.query, err)
+		}
+		key := p.Key()
+		for _, h := range tc.has {
+			if !strings.Contains(key, h) {
+				t.Errorf("%q (strict %v): plan %s lacks %s", tc.query, tc.strict, key, h)
+			}
+		}
+		for _, h := range tc.hasNot {
+			if strings.Contains(key, h) {
+				t.Errorf("%q (strict %v): plan %s has %s", tc.query, tc.strict, key, h)
+			}
+		}
+	}
+}

@@ -215,6 +215,17 @@ func TestRealJudgments(t *testing.T) {
 	if all := rep.Summary[0]; all.BM25.NDCG == 0 || all.BM25.Zero == len(rep.Queries) {
 		t.Errorf("the baseline finds nothing: %+v", all.BM25)
 	}
+	// Floors: what Faro reaches today on the real set, so that a change
+	// that loses relevance fails here.
+	floors := map[string]float64{"all": 0.65, "en": 0.70, "es": 0.62, "fr": 0.85, "xl": 0.45}
+	for _, row := range rep.Summary {
+		if f, ok := floors[row.Name]; ok && row.Faro.NDCG < f {
+			t.Errorf("%s: Faro nDCG@10 %.3f below %.2f (BM25 %.3f)", row.Name, row.Faro.NDCG, f, row.BM25.NDCG)
+		}
+	}
+	if all := rep.Summary[0]; all.Faro.Zero > 0 {
+		t.Errorf("Faro answers nothing to %d of the judged questions", all.Faro.Zero)
+	}
 	for _, q := range rep.Queries {
 		for _, d := range append(q.Faro.Top, q.BM25.Top...) {
 			if _, err := os.Stat(filepath.Join(filepath.Dir(shared), d)); err != nil {

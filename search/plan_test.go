@@ -15,14 +15,15 @@ func TestCompileRelaxesWordsTypedSideBySide(t *testing.T) {
 		has    []string
 		hasNot []string
 	}{
-		// Words typed side by side: at least half of them.
-		{"migrar coyote costo", false, []string{"some>=2", `word("coyote"`}, nil},
+		// Words typed side by side: at least a third of them.
+		{"migrar coyote costo", false, []string{"some>=1", `word("coyote"`}, nil},
+		{"migrar coyote costo tasa cambio remesa", false, []string{"some>=2"}, nil},
 		{"migrar coyote", false, []string{"some>=1"}, nil},
 		// match=all requires them all; so does an explicit AND.
 		{"migrar coyote costo", true, []string{`must(word("migrar"`}, []string{"some>="}},
 		{"migrar AND coyote AND costo", false, nil, []string{"some>="}},
 		// A question word is never required nor ranked; stop words stay optional.
-		{"¿cuánto cuesta migrar con un coyote?", false, []string{"some>=2", `should(`}, []string{"cuánto", `word("cuanto"`}},
+		{"¿cuánto cuesta migrar con un coyote?", false, []string{"some>=1", `should(`}, []string{"cuánto", `word("cuanto"`}},
 		// Only a question word: it is the query.
 		{"cuánto", false, []string{`word("cuánto"`}, nil},
 		// +word, phrases and fields stay required.

@@ -64,6 +64,26 @@ type Output struct {
 	GCM        []int    // ascending
 	Principles []string // codes, strongest first
 	Labels     []search.Label
+	// Rejected are the strongest countries and GCM objectives the
+	// document mentions but the classifier did not keep, with why.
+	Rejected []Rejected
+}
+
+// Rejected is a value found in a document and not kept: its label (score
+// and evidence, as a kept value's) and the reason.
+type Rejected struct {
+	search.Label
+	Reason string `json:"reason"`
+}
+
+// maxRejected bounds the rejected values reported per facet.
+const maxRejected = 6
+
+// addRejected reports the first maxRejected of rs in out.
+func (out *Output) addRejected(rs []rejection) {
+	for _, r := range rs[:min(len(rs), maxRejected)] {
+		out.Rejected = append(out.Rejected, Rejected{Label: r.t.label(), Reason: r.why})
+	}
 }
 
 // Weights of the places a term is found.
@@ -105,9 +125,14 @@ type rules struct {
 
 // Selection rules per facet.
 var (
-	countryRules   = rules{minScore: 1.0, minShare: 0.3, minBodyHits: 2, minTerms: 1, max: 8}
-	themeRules     = rules{minScore: 5.0, minShare: 0.35, minBodyHits: 3, minTerms: 2, max: 4}
-	gcmRules       = rules{minScore: 5.0, minShare: 0.35, minBodyHits: 3, minTerms: 2, max: 4}
+	countryRules = rules{minScore: 1.0, minShare: 0.3, minBodyHits: 2, minTerms: 1, max: 8}
+	themeRules   = rules{minScore: 5.0, minShare: 0.35, minBodyHits: 3, minTerms: 2, max: 4}
+	gcmRules     = rules{minScore: 5.0, minShare: 0.35, minBodyHits: 3, minTerms: 2, max: 5}
+	// gcmLongRules are the minimum score and share of an objective in a
+	// document of gcmLongWords words or more (see rules.forLength).
+	gcmLongRules   = rules{minScore: 2.5, minShare: 0.1}
+	gcmShortWords  = 1000
+	gcmLongWords   = 3000
 	principleRules = rules{minScore: 2.0, minShare: 0.3, minBodyHits: 2, minTerms: 1, max: 3}
 	// regionRules decide REG from the region's own names ("Central
 	// America", "Mesoamérica", "the Caribbean"); they apply only when no
@@ -200,7 +225,8 @@ func Classify(in Input) Output {
 			concepts.derive(search.FacetPrinciple, p, t)
 		}
 	}
-	gcm := gcmRules.scaled(longF).choose(concepts.scoreConcepts(search.FacetGCM, d.bodyWords), short)
+	gcm, rejected := gcmRules.forLength(d.bodyWords).split(concepts.scoreConcepts(search.FacetGCM, d.bodyWords), short)
+	out.addRejected(rejected)
 	slices.SortFunc(gcm, func(a, b *tally) int { return atoi(a.code) - atoi(b.code) })
 	for _, t := range gcm {
 		out.GCM = append(out.GCM, atoi(t.code))
@@ -438,6 +464,18 @@ func (r rules) passAbsolute(t *tally, short bool) bool {
 	return t.bodyHits >= r.minBodyHits && len(t.bodyTerms) >= r.minTerms
 }
 
+// forLength returns the rules of GCM objectives for a body of n words: a
+// longer document treats more objectives, its secondary ones at length
+// beside a main one whose words fill every page, so from gcmShortWords
+// words on the minimum score and share fall linearly to those of
+// gcmLongRules at gcmLongWords words and beyond.
+func (r rules) forLength(n int) rules {
+	f := math.Min(1, math.Max(0, float64(n-gcmShortWords)/float64(gcmLongWords-gcmShortWords)))
+	r.minScore += f * (gcmLongRules.minScore - r.minScore)
+	r.minShare += f * (gcmLongRules.minShare - r.minShare)
+	return r
+}
+
 // scaled returns r with its minimum score and share multiplied by f.
 func (r rules) scaled(f float64) rules {
 	r.minScore *= f
@@ -448,23 +486,57 @@ func (r rules) scaled(f float64) rules {
 // choose keeps the values of ts (sorted, strongest first) that pass the
 // rules.
 func (r rules) choose(ts []*tally, short bool) []*tally {
-	var out []*tally
+	kept, _ := r.split(ts, short)
+	return kept
+}
+
+// split divides ts (sorted, strongest first) into the values kept and the
+// others, each of these with the rule it failed.
+func (r rules) split(ts []*tally, short bool) (kept []*tally, rejected []rejection) {
 	if len(ts) == 0 {
-		return nil
+		return nil, nil
 	}
 	top := ts[0].score
 	for _, t := range ts {
-		if len(out) >= r.max {
-			break
+		why := r.reject(t, top, short)
+		if why == "" && len(kept) >= r.max {
+			why = "beyond the " + strconv.Itoa(r.max) + " strongest values"
 		}
-		// An objective the document cites by number needs no share of
-		// the top score: the document says it addresses it.
-		if !r.passAbsolute(t, short) || (t.score < r.minShare*top && t.citeHits == 0) {
+		if why != "" {
+			rejected = append(rejected, rejection{t, why})
 			continue
 		}
-		out = append(out, t)
+		kept = append(kept, t)
 	}
-	return out
+	return kept, rejected
+}
+
+// rejection is a value not kept and the rule it failed.
+type rejection struct {
+	t   *tally
+	why string
+}
+
+// reject returns why t fails the rules ("" when it passes), top being the
+// strongest value's score.
+func (r rules) reject(t *tally, top float64, short bool) string {
+	if !r.passAbsolute(t, short) {
+		switch {
+		case t.score < r.minScore:
+			return "score " + strconv.FormatFloat(round2(t.score), 'f', -1, 64) + " below " + strconv.FormatFloat(round2(r.minScore), 'f', -1, 64)
+		case len(t.bodyTerms) < r.minTerms:
+			return "fewer than " + strconv.Itoa(r.minTerms) + " distinct terms"
+		default:
+			return "too few mentions"
+		}
+	}
+	// An objective the document cites by number needs no share of the
+	// top score: the document says it addresses it.
+	if t.score < r.minShare*top && t.citeHits == 0 {
+		return "score " + strconv.FormatFloat(round2(t.score), 'f', -1, 64) + " below " +
+			strconv.Itoa(int(math.Round(r.minShare*100))) + "% of the strongest value's"
+	}
+	return ""
 }
 
 // label turns a tally into a search.Label with its strongest evidence:

@@ -3,6 +3,7 @@ package classify
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"faro/search"
@@ -135,18 +136,33 @@ func inferCountries(lx *lexicon, d *doc, pages []string, out *Output) []search.L
 		lead = max(leadMinWords, int(leadShare*float64(d.bodyWords)))
 	}
 	var countries []*tally
+	var rejected []rejection
 	for _, t := range all {
 		if t.code == "REG" {
 			continue
 		}
 		if !t.named {
+			rejected = append(rejected, rejection{t, "only a demonym or capital, never named"})
 			continue
 		}
 		if lead >= 0 && t.titleHits == 0 && t.summaryHits == 0 && t.firstBody >= lead {
+			rejected = append(rejected, rejection{t, "first named after the lead of a long report"})
 			continue
 		}
 		countries = append(countries, t)
 	}
+	defer func() {
+		slices.SortStableFunc(rejected, func(a, b rejection) int {
+			switch {
+			case a.t.score > b.t.score:
+				return -1
+			case a.t.score < b.t.score:
+				return 1
+			}
+			return 0
+		})
+		out.addRejected(rejected)
+	}()
 
 	var labels []search.Label
 	if cov != nil && cov.global {
@@ -173,7 +189,8 @@ func inferCountries(lx *lexicon, d *doc, pages []string, out *Output) []search.L
 			regionNames = append(regionNames, t.code)
 		}
 	}
-	kept := countryRules.choose(countries, short)
+	kept, notKept := countryRules.split(countries, short)
+	rejected = append(rejected, notKept...)
 	if regional >= regionCountries {
 		// So many of the region's countries that the document is about
 		// the region: REG stands for them.
@@ -184,6 +201,11 @@ func inferCountries(lx *lexicon, d *doc, pages []string, out *Output) []search.L
 		reg.score = max(reg.score, regionRules.minScore)
 		names := strings.Join(regionNames, ", ")
 		reg.ev[evKey{term: names, where: "body"}] = &search.Evidence{Term: names, Where: "body", Count: len(regionNames)}
+		for _, t := range kept {
+			if lx.programme[t.code] {
+				rejected = append(rejected, rejection{t, "one of " + strconv.Itoa(regional) + " countries of the region: REG stands for them"})
+			}
+		}
 		kept = append(slices.DeleteFunc(kept, func(t *tally) bool { return lx.programme[t.code] }), reg)
 	} else if reg := geo.get(search.FacetCountry, "REG"); reg != nil && len(kept) == 0 && regionRules.passAbsolute(reg, d.bodyWords <= shortBody) {
 		// Named as a region, with no country standing out.

@@ -614,16 +614,16 @@ var objectives = []Objective{
 		Terms: terms(
 			"international cooperation|global partnerships|regional cooperation|bilateral cooperation|binational cooperation|"+
 				"binational dialogue|regional consultative process|regional consultative processes|migration governance|"+
-				"Global Compact for Migration|Global Compact|GCM|capacity-building mechanism|Migration Multi-Partner Trust Fund|"+
+				"capacity-building mechanism|Migration Multi-Partner Trust Fund|"+
 				"regional dialogue|bilateral dialogue|regional economic communities|ECOWAS|IGAD|"+
 				"Regional Conference on Migration|Puebla Process",
 			"cooperación internacional|alianzas mundiales|cooperación regional|cooperación bilateral|cooperación binacional|"+
 				"diálogo binacional|proceso consultivo regional|procesos consultivos regionales|gobernanza migratoria|"+
-				"gobernanza de la migración|Pacto Mundial para la Migración|Pacto Mundial|diálogo regional|CEDEAO|"+
+				"gobernanza de la migración|diálogo regional|CEDEAO|"+
 				"Conferencia Regional sobre Migración|Proceso Puebla",
 			"coopération internationale|partenariats mondiaux|coopération régionale|coopération bilatérale|"+
 				"coopération binationale|dialogue binational|processus consultatif régional|processus consultatifs régionaux|"+
-				"gouvernance des migrations|gouvernance migratoire|Pacte mondial pour les migrations|Pacte mondial|"+
+				"gouvernance des migrations|gouvernance migratoire|"+
 				"dialogue régional|CEDEAO|Conférence régionale sur les migrations|Processus de Puebla"),
 		Actions: []Action{
 			act("a", "financial and technical assistance|national priorities|action plans", "asistencia técnica y financiera|prioridades nacionales", "assistance technique et financière|priorités nationales"),

@@ -12,6 +12,8 @@ import (
 	"slices"
 	"strings"
 
+	"faro/indexer/classify"
+	"faro/search"
 	"faro/search/taxonomy"
 )
 
@@ -326,6 +328,7 @@ func (r *JudgedReport) Write(w io.Writer) {
 			strings.TrimPrefix(d.File, "shared/realdocs/"),
 			strings.Join(d.Judged.Countries, ";"), strings.Join(d.Countries, ";"), docPR(d.Countries, d.Judged.Countries),
 			strings.Join(d.Judged.GCM, ";"), strings.Join(d.GCM, ";"), docPR(d.GCM, d.Judged.GCM))
+		fmt.Fprintf(w, "      scores  %s\n", scores(d.Classified.Out))
 	}
 	for _, f := range []string{Country, GCM} {
 		fmt.Fprintf(w, "\n  %s per value (all documents): value tp fp fn P R\n", f)
@@ -362,4 +365,19 @@ func docPR(got, want []string) string {
 		return "ok"
 	}
 	return fmt.Sprintf("P %.2f R %.2f", c.Precision(), c.Recall())
+}
+
+// scores lists the scores of the countries and objectives a document got
+// and of those it did not keep (after "|").
+func scores(out classify.Output) string {
+	var kept, not []string
+	for _, l := range out.Labels {
+		if l.Facet == search.FacetCountry || l.Facet == search.FacetGCM {
+			kept = append(kept, fmt.Sprintf("%s:%.1f", l.Value, l.Score))
+		}
+	}
+	for _, r := range out.Rejected {
+		not = append(not, fmt.Sprintf("%s:%.1f", r.Value, r.Score))
+	}
+	return strings.Join(kept, " ") + " | " + strings.Join(not, " ")
 }

@@ -15,7 +15,7 @@ import (
 // below what it reaches, so a change that loses ground fails.
 var judgedFloors = map[string]struct{ p, r, f1 float64 }{
 	Country: {p: 0.80, r: 0.65, f1: 0.73},
-	GCM:     {p: 0.80, r: 0.27, f1: 0.41},
+	GCM:     {p: 0.78, r: 0.46, f1: 0.58},
 }
 
 func TestJudgedRealDocuments(t *testing.T) {

@@ -93,6 +93,7 @@ type Result struct {
 	Format      string            `json:"format"`                // the format's name (faro/format): "pdf", "html", "markdown", "text"
 	Engine      string            `json:"engine"`                // e.g. "faro/pdftext", "pdfium-wasm", "goquery", "markdown", "text"
 	Title       string            `json:"title,omitempty"`       // PDF Info Title, HTML og:title/<title>/h1, front-matter title
+	Heading     string            `json:"heading,omitempty"`     // PDF: the title printed on the cover, read from the layout (CoverTitle)
 	Description string            `json:"description,omitempty"` // HTML meta description / og:description, front-matter summary/description
 	Author      string            `json:"author,omitempty"`
 	Date        string            `json:"date,omitempty"`  // normalised YYYY-MM-DD / YYYY-MM / YYYY when known

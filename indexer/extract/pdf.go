@@ -201,7 +201,7 @@ func (e PDFExtractor) extract(ctx context.Context, name string, data []byte) (*R
 	}
 	// The fallback wins: keep the primary's metadata when it had some.
 	if err == nil && res != nil {
-		fb.Title, fb.Author, fb.Date, fb.Lang, fb.Meta = res.Title, res.Author, res.Date, res.Lang, res.Meta
+		fb.Title, fb.Heading, fb.Author, fb.Date, fb.Lang, fb.Meta = res.Title, res.Heading, res.Author, res.Date, res.Lang, res.Meta
 		for _, f := range res.Flags {
 			if f == FlagTruncated || f == FlagPageTreeMismatch {
 				fb.addFlag(f)
@@ -242,6 +242,9 @@ func (e PDFExtractor) primary(ctx context.Context, data []byte) (*Result, qualit
 	}
 	if doc.Declared > doc.NumPages() && !doc.Truncated {
 		res.addFlag(FlagPageTreeMismatch)
+	}
+	if e.Layout != LayoutPlain {
+		res.Heading = CoverTitle(coverLines(doc), res.Title)
 	}
 	n := doc.NumPages()
 	deadline, hasDeadline := ctx.Deadline()

@@ -14,6 +14,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -49,7 +50,7 @@ type Options struct {
 
 // Version is part of every content hash: a change in how documents are
 // built makes every file count as changed.
-const Version = "4"
+const Version = "5"
 
 // Progress reports how far a run is.
 type Progress struct {
@@ -376,7 +377,8 @@ func Build(rel string, res *extract.Result, side *Sidecar, listed []listingEntry
 
 	// The classifier reads the pages as extracted: a running header that
 	// names the document's country on every page is evidence, not noise.
-	out := classify.Classify(classify.Input{Title: first(side.Title, res.Title), Summary: first(side.Summary, res.Description), Pages: res.Pages, FileName: path.Base(rel)})
+	ownTitle, _ := contentTitle(rel, res)
+	out := classify.Classify(classify.Input{Title: first(side.Title, ownTitle), Summary: first(side.Summary, res.Description), Pages: res.Pages, FileName: path.Base(rel)})
 	for i := range doc.Pages {
 		if i < len(out.PageLangs) {
 			doc.Pages[i].Lang = out.PageLangs[i]
@@ -394,7 +396,11 @@ func Build(rel string, res *extract.Result, side *Sidecar, listed []listingEntry
 	if lst != nil {
 		listTitle, listSummary = lst.Title, lst.Summary
 	}
-	doc.Title = first(side.Title, listTitle, cleanTitle(res.Title), titleFromName(rel))
+	doc.Title = first(side.Title, listTitle, ownTitle)
+	if doc.Title == "" {
+		doc.Title = titleFromName(rel)
+		doc.Flags = append(slices.Clip(doc.Flags), FlagTitleFromFileName)
+	}
 	doc.Summary = first(side.Summary, listSummary, res.Description)
 
 	given := func(facet, value, source string) {

@@ -195,8 +195,13 @@ const (
 	typeSummary = 2.0
 	typeFile    = 2.0
 	typeTop     = 3.0 // among the first words of page 1
-	typeFirst   = 1.0 // elsewhere near the top of page 1
-	typeWeak    = 0.35
+	// typeCover is the weight of a type's own name among the very first
+	// words of page 1: a cover's series label ("EVALUATION BRIEF",
+	// "Management Response Matrix") says what the document is.
+	typeCover      = 6.0
+	typeCoverWords = 12
+	typeFirst      = 1.0 // elsewhere near the top of page 1
+	typeWeak       = 0.35
 	// typeTopWords and typeFirstWords bound the part of page 1 read.
 	typeTopWords   = 40
 	typeFirstWords = 250
@@ -269,6 +274,9 @@ func inferType(lx *lexicon, title, summary []string, fileName string, pages [][]
 			first = first[:typeFirstWords]
 		}
 		scan(first, "body", 1, func(pos int) float64 {
+			if pos < typeCoverWords {
+				return typeCover
+			}
 			if pos < typeTopWords {
 				return typeTop
 			}

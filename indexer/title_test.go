@@ -1,0 +1,86 @@
+package indexer
+
+import (
+	"slices"
+	"testing"
+
+	"faro/indexer/extract"
+)
+
+func TestRecase(t *testing.T) {
+	cases := []struct {
+		name, title string
+		sources     []string
+		want        string
+	}{
+		{"mixed-case title left alone", "Evaluation of IOM Accountability", []string{"EVALUATION OF IOM ACCOUNTABILITY"}, "Evaluation of IOM Accountability"},
+		{"the same words written elsewhere", "ENGAGEMENT DE LA DIASPORA EN GUINEE",
+			[]string{"", "Rapport. Engagement de la diaspora en Guinée – Evaluation finale"}, "Engagement de la diaspora en Guinée"},
+		{"word by word: acronyms, names and accents from the text", "EVALUATION OF THE IOM DATA STRATEGY IN GUINEE",
+			[]string{"The evaluation of IOM work. The data strategy was adopted in Guinée by IOM, a strategy that"},
+			"Evaluation of the IOM data strategy in Guinée"},
+		{"a run in capitals beside a mixed-case subtitle", "LEY SOBRE REFUGIADOS Y ASILO: Texto vigente",
+			[]string{"La ley sobre refugiados y asilo. Refugiados y asilo político."}, "Ley sobre refugiados y asilo: Texto vigente"},
+		{"a word never written otherwise stays lower case", "MIGRANTS RESCUE PROGRAMME",
+			[]string{"migrants are rescued"}, "Migrants rescue programme"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := recase(c.title, c.sources); got != c.want {
+				t.Errorf("recase(%q) = %q, want %q", c.title, got, c.want)
+			}
+		})
+	}
+}
+
+func TestPlausibleTitle(t *testing.T) {
+	pages := []string{"Nigeria: strengthening assistance for returnees and potential migrants. Final internal evaluation, January 2021."}
+	cases := []struct {
+		title string
+		want  bool
+	}{
+		{"Nigeria: Strengthening Assistance for Returnees", true},
+		{"x", false},
+		{"Untitled", false},
+		{"Microsoft Word - ISP_IOM CM Comparative Report_Final_2304", false},
+		{"report_final_v2.pdf", false},
+		{"iom eval nigeria report", false},                        // the file's name
+		{"Initiative conjointe UE-OIM : Mali", false},             // another document's title
+		{"Strengthening assistance for potential migrants", true}, // its words are on the page
+	}
+	for _, c := range cases {
+		if got := plausibleTitle(c.title, "docs/iom-eval_nigeria_report.pdf", pages); got != c.want {
+			t.Errorf("plausibleTitle(%q) = %v, want %v", c.title, got, c.want)
+		}
+	}
+}
+
+func TestBuildTitle(t *testing.T) {
+	page := []string{"EVALUATION BRIEF March 2022 LOCAL AUTHORITIES NETWORK FOR MIGRATION. The local authorities network for migration worked in Bologna."}
+	cases := []struct {
+		name     string
+		res      extract.Result
+		want     string
+		fromFile bool
+	}{
+		{"cover title recased", extract.Result{Format: "pdf", Heading: "LOCAL AUTHORITIES NETWORK FOR MIGRATION", Title: "x", Pages: page},
+			"Local authorities network for migration", false},
+		{"a plausible Info title when the cover gives none", extract.Result{Format: "pdf", Title: "Local authorities network", Pages: page},
+			"Local authorities network", false},
+		{"no title at all: the file name, flagged", extract.Result{Format: "pdf", Title: "Microsoft Word - brief.docx", Pages: page},
+			"iom eval arco brief", true},
+		{"HTML keeps its own title", extract.Result{Format: "html", Title: "Migration Costs", Pages: []string{"text"}},
+			"Migration Costs", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc := Build("realdocs/iom-eval_arco_brief.pdf", &c.res, nil, nil)
+			if doc.Title != c.want {
+				t.Errorf("title %q, want %q", doc.Title, c.want)
+			}
+			if got := slices.Contains(doc.Flags, FlagTitleFromFileName); got != c.fromFile {
+				t.Errorf("flags %v: %s flagged %v, want %v", doc.Flags, FlagTitleFromFileName, got, c.fromFile)
+			}
+		})
+	}
+}

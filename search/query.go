@@ -84,10 +84,10 @@ const maxDepth = 20
 // MatchAll. Errors are *QueryError with the position of the problem.
 func ParseQuery(text string) (Node, error) {
 	if len(text) > MaxQueryLen {
-		return nil, &QueryError{Msg: "query is longer than " + strconv.Itoa(MaxQueryLen) + " bytes", Pos: -1}
+		return nil, queryErr("too_long", strconv.Itoa(MaxQueryLen), -1)
 	}
 	if !utf8.ValidString(text) {
-		return nil, &QueryError{Msg: "query is not valid UTF-8", Pos: -1}
+		return nil, queryErr("utf8", "", -1)
 	}
 	toks, err := lex(text)
 	if err != nil {
@@ -103,7 +103,7 @@ func ParseQuery(text string) (Node, error) {
 	}
 	if p.i < len(p.toks) {
 		t := p.toks[p.i]
-		return nil, &QueryError{Msg: "unexpected " + t.describe(), Pos: t.pos}
+		return nil, queryErr("unexpected", t.describe(), t.pos)
 	}
 	return n, nil
 }
@@ -160,7 +160,7 @@ func lex(s string) ([]token, error) {
 		case r == '"':
 			end := strings.IndexByte(s[i+1:], '"')
 			if end < 0 {
-				return nil, &QueryError{Msg: "unclosed quote", Pos: i}
+				return nil, queryErr("unclosed_quote", "", i)
 			}
 			toks = append(toks, token{kind: tPhrase, text: s[i+1 : i+1+end], pos: i})
 			i += end + 2
@@ -194,7 +194,7 @@ func lex(s string) ([]token, error) {
 				}
 				end := strings.IndexByte(s[i+1:], '"')
 				if end < 0 {
-					return nil, &QueryError{Msg: "unclosed quote", Pos: i}
+					return nil, queryErr("unclosed_quote", "", i)
 				}
 				toks = append(toks, token{kind: tPhrase, field: strings.ToLower(field), text: s[i+1 : i+1+end], pos: start})
 				i += end + 2
@@ -282,7 +282,7 @@ func knownField(f string) bool {
 }
 
 func unknownField(f string, pos int) error {
-	return &QueryError{Msg: `unknown field "` + f + `" (known: ` + strings.Join(QueryFields, ", ") + `)`, Pos: pos}
+	return queryErr("unknown_field", `"`+f+`" (`+strings.Join(QueryFields, ", ")+`)`, pos)
 }
 
 type parser struct {
@@ -332,11 +332,11 @@ func (p *parser) parseAnd(depth int) (Node, error) {
 		}
 		if t.kind == tAnd {
 			if len(nodes) == 0 {
-				return nil, &QueryError{Msg: "AND needs a term before it", Pos: t.pos}
+				return nil, queryErr("and_before", "", t.pos)
 			}
 			p.i++
 			if n, ok := p.peek(); !ok || n.kind == tOr || n.kind == tRParen || n.kind == tAnd {
-				return nil, &QueryError{Msg: "AND needs a term after it", Pos: t.pos}
+				return nil, queryErr("and_after", "", t.pos)
 			}
 			explicit = true
 			continue
@@ -353,12 +353,12 @@ func (p *parser) parseAnd(depth int) (Node, error) {
 			pos = t.pos
 		}
 		if p.i > 0 && p.toks[p.i-1].kind == tOr {
-			return nil, &QueryError{Msg: "OR needs a term after it", Pos: p.toks[p.i-1].pos}
+			return nil, queryErr("or_after", "", p.toks[p.i-1].pos)
 		}
 		if t, ok := p.peek(); ok && t.kind == tOr {
-			return nil, &QueryError{Msg: "OR needs a term before it", Pos: t.pos}
+			return nil, queryErr("or_before", "", t.pos)
 		}
-		return nil, &QueryError{Msg: "expected a term", Pos: pos}
+		return nil, queryErr("expected_term", "", pos)
 	}
 	if len(nodes) == 1 {
 		return nodes[0], nil
@@ -376,7 +376,7 @@ func (p *parser) parseUnary(depth int) (Node, error) {
 			if t.kind == tMinus {
 				name = `"-"`
 			}
-			return nil, &QueryError{Msg: name + " needs a term after it", Pos: t.pos}
+			return nil, queryErr("not_after", name, t.pos)
 		}
 		n, err := p.parseUnary(depth)
 		if err != nil {
@@ -401,10 +401,10 @@ func (p *parser) parsePrimary(depth int) (Node, error) {
 	switch t.kind {
 	case tLParen:
 		if depth >= maxDepth {
-			return nil, &QueryError{Msg: "parentheses nested too deeply", Pos: t.pos}
+			return nil, queryErr("too_deep", "", t.pos)
 		}
 		if n, ok := p.peek(); ok && n.kind == tRParen {
-			return nil, &QueryError{Msg: "empty parentheses", Pos: t.pos}
+			return nil, queryErr("empty_parens", "", t.pos)
 		}
 		n, err := p.parseOr(depth + 1)
 		if err != nil {
@@ -412,7 +412,7 @@ func (p *parser) parsePrimary(depth int) (Node, error) {
 		}
 		c, ok := p.peek()
 		if !ok || c.kind != tRParen {
-			return nil, &QueryError{Msg: `unclosed "("`, Pos: t.pos}
+			return nil, queryErr("unclosed_paren", "", t.pos)
 		}
 		p.i++
 		return n, nil
@@ -421,13 +421,13 @@ func (p *parser) parsePrimary(depth int) (Node, error) {
 	case tWord:
 		return makeTerm(t)
 	}
-	return nil, &QueryError{Msg: "unexpected " + t.describe(), Pos: t.pos}
+	return nil, queryErr("unexpected", t.describe(), t.pos)
 }
 
 func makePhrase(t token) (Node, error) {
 	words := strings.Fields(t.text)
 	if len(words) == 0 {
-		return nil, &QueryError{Msg: "empty phrase", Pos: t.pos}
+		return nil, queryErr("empty_phrase", "", t.pos)
 	}
 	if t.field != "" && t.field != "title" {
 		return makeTerm(token{kind: tWord, field: t.field, text: strings.Join(words, " "), pos: t.pos})
@@ -445,18 +445,18 @@ func makeTerm(t token) (Node, error) {
 		text = strings.TrimRight(text, "*")
 		prefix = true
 		if utf8.RuneCountInString(text) < 2 {
-			return nil, &QueryError{Msg: "a prefix needs at least 2 letters before *", Pos: t.pos}
+			return nil, queryErr("short_prefix", "", t.pos)
 		}
 	}
 	if strings.Contains(text, "*") {
-		return nil, &QueryError{Msg: "* is only supported at the end of a word", Pos: t.pos}
+		return nil, queryErr("star_inside", "", t.pos)
 	}
 	switch t.field {
 	case "", "title":
 		return Term{Field: t.field, Text: text, Prefix: prefix}, nil
 	}
 	if prefix {
-		return nil, &QueryError{Msg: "prefix search is not supported on field " + t.field, Pos: t.pos}
+		return nil, queryErr("prefix_on_field", t.field, t.pos)
 	}
 	v, err := NormalizeFilter(t.field, text)
 	if err != nil {

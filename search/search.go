@@ -211,6 +211,8 @@ var ErrNotFound = errors.New("document not found")
 type QueryError struct {
 	Msg string
 	Pos int
+	// Key names the message for Localized ("" for none); Arg fills it.
+	Key, Arg string
 }
 
 // Error gives the message with its 1-based position when known.

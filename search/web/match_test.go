@@ -61,3 +61,25 @@ func TestRelaxedMatching(t *testing.T) {
 		}
 	}
 }
+
+// TestQueryErrorsInTheUILanguage checks that a query the user must fix is
+// explained in the interface's language, on the page and in the API.
+func TestQueryErrorsInTheUILanguage(t *testing.T) {
+	srv := newServer(t)
+	for _, tc := range []struct{ path, want string }{
+		{"/api/v1/search?q=%22trata", "unclosed quote at position 1"},
+		{"/api/v1/search?q=%22trata&ui=es", "comillas sin cerrar en la posición 1"},
+		{"/api/v1/search?q=(trata&ui=es", `"(" sin cerrar en la posición 1`},
+		{"/api/v1/search?q=tr*ta&ui=es", "* solo se admite al final de una palabra en la posición 1"},
+	} {
+		var e struct{ Error string }
+		getJSON(t, srv, tc.path, 400, &e)
+		if e.Error != tc.want {
+			t.Errorf("%s: %q, want %q", tc.path, e.Error, tc.want)
+		}
+	}
+	res, body := get(t, srv, "/?q=%22trata&ui=es")
+	if res.StatusCode != http.StatusBadRequest || !strings.Contains(string(body), "comillas sin cerrar en la posición 1") {
+		t.Errorf("page: %d %.400s", res.StatusCode, body)
+	}
+}

@@ -143,7 +143,7 @@ func (s *Server) pageSearch(c *gin.Context) {
 	sp.SortHidden = hiddenFields(base, "sort")
 	q, err := ParseQuery(v)
 	if err != nil {
-		sp.Status, sp.Message = http.StatusBadRequest, err.Error()
+		sp.Status, sp.Message = http.StatusBadRequest, errorText(c, err)
 		s.render(c, http.StatusBadRequest, "search.html", sp)
 		return
 	}

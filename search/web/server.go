@@ -207,7 +207,17 @@ func (s *Server) failErr(c *gin.Context, err error) {
 	if code == search.CodeConflict || code == search.CodeUnavailable {
 		c.Header("Retry-After", strconv.Itoa(int(busyRetryAfter/time.Second)))
 	}
-	s.fail(c, status, search.ErrorMessage(err))
+	s.fail(c, status, errorText(c, err))
+}
+
+// errorText is an error's message for the client, a query error in the
+// interface's language.
+func errorText(c *gin.Context, err error) string {
+	var qe *search.QueryError
+	if errors.As(err, &qe) {
+		return qe.Localized(uiLang(c))
+	}
+	return search.ErrorMessage(err)
 }
 
 func (s *Server) healthz(c *gin.Context) {

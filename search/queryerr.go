@@ -62,4 +62,3 @@ func (e *QueryError) Localized(lang string) string {
 	}
 	return msg
 }
-

@@ -283,6 +283,12 @@ type tally struct {
 	// firstBody is the body offset (in words) of the first body match,
 	// -1 when there is none.
 	firstBody int
+	// destHits counts the mentions of a country as the destination
+	// of a journey ("migrate to the United States", "rumbo a México").
+	destHits float64
+	// viaGroup is true when a country is credited with the mentions of a
+	// group it belongs to (resolveGroups).
+	viaGroup bool
 }
 
 func newTally(facet, code string) *tally {
@@ -344,6 +350,9 @@ func (d *doc) tally(m *matcher) tallies {
 				} else if tg.kind == kindWeak && d.bodyWords > shortBody {
 					w = weakTermWeight
 				}
+				if tg.facet == search.FacetCountry && isDestination(toks, h.pos) {
+					t.destHits += w
+				}
 				switch where {
 				case "title":
 					t.titleHits += w
@@ -352,6 +361,7 @@ func (d *doc) tally(m *matcher) tallies {
 				default:
 					t.bodyHits += w
 					t.bodyTerms[tg.term] += w
+
 					if off := d.pageStart[page-1] + h.pos; t.firstBody < 0 || off < t.firstBody {
 						t.firstBody = off
 					}
@@ -532,7 +542,8 @@ func (r rules) reject(t *tally, top float64, short bool) string {
 	}
 	// An objective the document cites by number needs no share of the
 	// top score: the document says it addresses it.
-	if t.score < r.minShare*top && t.citeHits == 0 {
+	// Nor does a country the document names through a group it is about.
+	if t.score < r.minShare*top && t.citeHits == 0 && !t.viaGroup {
 		return "score " + strconv.FormatFloat(round2(t.score), 'f', -1, 64) + " below " +
 			strconv.Itoa(int(math.Round(r.minShare*100))) + "% of the strongest value's"
 	}

@@ -182,9 +182,19 @@ Honduras y El Salvador la pobreza y la violencia son causas de la migración.`,
 			want: caseWant{lang: "es", countries: []string{"GTM", "HND", "SLV"}},
 		},
 		{
-			name: "five countries of the region make it regional",
+			name: "five countries of the region named in the title: regional, and each kept",
 			in: Input{
 				Title: "Returnees in Guatemala, Honduras, El Salvador, Nicaragua and Costa Rica",
+				Pages: []string{`Returnees to Guatemala, Honduras, El Salvador, Nicaragua and Costa Rica receive
+reintegration assistance. In Guatemala, Honduras, El Salvador, Nicaragua and Costa Rica, reception centres
+register returnees. Canada funded the project.`},
+			},
+			want: caseWant{lang: "en", has: []string{"REG", "GTM", "HND", "SLV", "NIC", "CRI"}},
+		},
+		{
+			name: "five countries of the region make it regional",
+			in: Input{
+				Title: "Returnees in the region",
 				Pages: []string{`Returnees to Guatemala, Honduras, El Salvador, Nicaragua and Costa Rica receive
 reintegration assistance. In Guatemala, Honduras, El Salvador, Nicaragua and Costa Rica, reception centres
 register returnees. Canada funded the project.`},

@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -114,6 +115,7 @@ func declaredCoverage(lx *lexicon, pages []string) *coverage {
 // region named on its own when no country stands out.
 func inferCountries(lx *lexicon, d *doc, pages []string, out *Output) []search.Label {
 	geo := d.tally(lx.geo)
+	resolveGroups(lx, geo, d.bodyWords)
 	cov := declaredCoverage(lx, pages)
 	if cov != nil {
 		for _, tg := range cov.hits {
@@ -143,6 +145,11 @@ func inferCountries(lx *lexicon, d *doc, pages []string, out *Output) []search.L
 		}
 		if !t.named {
 			rejected = append(rejected, rejection{t, "only a demonym or capital, never named"})
+			continue
+		}
+		if all := t.titleHits + t.summaryHits + t.bodyHits; t.destHits > 0 && t.destHits >= destinationShare*all {
+			rejected = append(rejected, rejection{t, "named mostly as a destination (" +
+				strconv.FormatFloat(t.destHits, 'f', -1, 64) + " of " + strconv.FormatFloat(all, 'f', -1, 64) + " mentions)"})
 			continue
 		}
 		if lead >= 0 && t.titleHits == 0 && t.summaryHits == 0 && t.firstBody >= lead {
@@ -193,7 +200,8 @@ func inferCountries(lx *lexicon, d *doc, pages []string, out *Output) []search.L
 	rejected = append(rejected, notKept...)
 	if regional >= regionCountries {
 		// So many of the region's countries that the document is about
-		// the region: REG stands for them.
+		// the region: REG stands for them, but for those its title or
+		// summary names.
 		reg := geo.get(search.FacetCountry, "REG")
 		if reg == nil {
 			reg = newTally(search.FacetCountry, "REG")
@@ -201,12 +209,13 @@ func inferCountries(lx *lexicon, d *doc, pages []string, out *Output) []search.L
 		reg.score = max(reg.score, regionRules.minScore)
 		names := strings.Join(regionNames, ", ")
 		reg.ev[evKey{term: names, where: "body"}] = &search.Evidence{Term: names, Where: "body", Count: len(regionNames)}
+		standsOut := func(t *tally) bool { return t.titleHits > 0 || t.summaryHits > 0 }
 		for _, t := range kept {
-			if lx.programme[t.code] {
+			if lx.programme[t.code] && !standsOut(t) {
 				rejected = append(rejected, rejection{t, "one of " + strconv.Itoa(regional) + " countries of the region: REG stands for them"})
 			}
 		}
-		kept = append(slices.DeleteFunc(kept, func(t *tally) bool { return lx.programme[t.code] }), reg)
+		kept = append(slices.DeleteFunc(kept, func(t *tally) bool { return lx.programme[t.code] && !standsOut(t) }), reg)
 	} else if reg := geo.get(search.FacetCountry, "REG"); reg != nil && len(kept) == 0 && regionRules.passAbsolute(reg, d.bodyWords <= shortBody) {
 		// Named as a region, with no country standing out.
 		kept = append(kept, reg)
@@ -217,3 +226,139 @@ func inferCountries(lx *lexicon, d *doc, pages []string, out *Output) []search.L
 	}
 	return labels
 }
+
+// facetGroup is the tally facet of a country group's names
+// (taxonomy.Groups).
+const facetGroup = "group"
+
+// groupMemberShare is the share of the most mentioned member's weight a
+// member the document names needs to stand for the group.
+const groupMemberShare = 0.2
+
+// groupMinBodyRate is how many times per normWords words the body must
+// name a group that the title or summary does not, for the group to be
+// the document's subject.
+const groupMinBodyRate = 1.5
+
+// resolveGroups credits the members of every country group the document
+// names with the group's mentions, as if the document named them there: a
+// report on "the Northern Triangle" is about Guatemala, Honduras and El
+// Salvador. When the document names some members itself, only those (with
+// at least groupMemberShare of the most mentioned one's weight) stand for
+// the group: a programme "in the Horn of Africa" that names Ethiopia and
+// Somalia throughout is about them. The members then pass the country
+// rules like any country; their evidence is the group's name with the
+// group as Ref ("group:nca").
+//
+// A group stands for its members only where the document is about it: in
+// its title or summary, or, in the body, groupMinBodyRate times per normWords
+// words (once in a short body) — not on a route "from the Horn of Africa" named in
+// passing.
+func resolveGroups(lx *lexicon, geo tallies, bodyWords int) {
+	weight := func(t *tally) float64 {
+		return weightTitle*t.titleHits + weightSummary*t.summaryHits + t.bodyHits
+	}
+	for _, code := range slices.Sorted(maps.Keys(lx.groups)) {
+		g := geo.get(facetGroup, code)
+		if g == nil {
+			continue
+		}
+		if g.titleHits == 0 && g.summaryHits == 0 &&
+			(g.bodyHits/lengthFactor(bodyWords) < groupMinBodyRate || (bodyWords > countryShortBody && g.bodyHits < 2)) {
+			continue
+		}
+		members := lx.groups[code]
+		top := 0.0
+		for _, m := range members {
+			if t := geo.get(search.FacetCountry, m); t != nil && t.named {
+				top = max(top, weight(t))
+			}
+		}
+		for _, m := range members {
+			t := geo.get(search.FacetCountry, m)
+			if top > 0 && (t == nil || !t.named || weight(t) < groupMemberShare*top) {
+				continue
+			}
+			if t == nil {
+				t = newTally(search.FacetCountry, m)
+				geo[[2]string{search.FacetCountry, m}] = t
+			}
+			t.named = true
+			t.viaGroup = true
+			t.titleHits += g.titleHits
+			t.summaryHits += g.summaryHits
+			t.bodyHits += g.bodyHits
+			for term, n := range g.bodyTerms {
+				t.bodyTerms[term] += n
+			}
+			if g.firstBody >= 0 && (t.firstBody < 0 || g.firstBody < t.firstBody) {
+				t.firstBody = g.firstBody
+			}
+			for k, e := range g.ev {
+				k.ref = "group:" + code
+				c := *e
+				c.Ref = k.ref
+				t.ev[k] = &c
+			}
+		}
+	}
+}
+
+// Destination phrases: a country named as where a journey goes ("migrate
+// to the United States", "viajar hacia Estados Unidos", "partir vers la
+// France", "rumo a Portugal") is where migrants head, not what the
+// document is about. A return or deportation to a country is not a
+// destination in this sense: "returned to Honduras" names the country a
+// reintegration programme works in.
+var (
+	// destinationCues are the words just before a destination (articles
+	// skipped).
+	destinationCues = map[string]bool{
+		"to": true, "towards": true, "toward": true, "into": true, "reach": true, "reaching": true, "reached": true,
+		"enter": true, "entering": true, "entered": true,
+		"hacia": true, "hasta": true, "rumbo": true, "llegar": true, "ingresar": true, "cruzar": true,
+		"vers": true, "rejoindre": true, "gagner": true, "rumo": true, "para": true,
+		// Spanish and Portuguese "a" ("viajar a Estados Unidos", "ir a
+		// Portugal").
+		"a": true, "al": true,
+	}
+	// destinationFor are the words that make a following "for" a cue
+	// ("bound for the United States").
+	destinationFor = map[string]bool{"bound": true, "headed": true, "destined": true, "leave": true, "left": true, "leaving": true}
+	// destinationArticles are skipped between a cue and the country.
+	destinationArticles = map[string]bool{"the": true, "los": true, "las": true, "el": true, "la": true, "les": true, "l": true, "os": true, "as": true}
+	// returnWords before a cue make the country a return's destination.
+	returnWords = map[string]bool{
+		"return": true, "returns": true, "returned": true, "returning": true, "returnee": true, "returnees": true, "deported": true, "deportation": true,
+		"deportations": true, "back": true, "repatriated": true, "repatriation": true, "removed": true, "readmitted": true,
+		"retorno": true, "retornos": true, "retornado": true, "retornada": true, "retornaron": true, "retornados": true, "retornadas": true, "retornan": true,
+		"regresar": true, "regresaron": true, "regreso": true, "regresan": true, "deportados": true, "deportadas": true,
+		"deportacion": true, "deportaciones": true, "devueltos": true, "repatriados": true, "repatriacion": true,
+		"retour": true, "retournes": true, "retourner": true, "renvoyes": true, "rapatries": true, "rapatriement": true,
+		"expulsados": true, "expulses": true, "retornar": true, "volta": true, "regressar": true,
+	}
+)
+
+// isDestination tells whether the country at toks[pos] follows a
+// destination cue ("to", "hacia", "vers", ..., articles skipped) that no
+// return word shortly precedes.
+func isDestination(toks []string, pos int) bool {
+	i := pos - 1
+	for i >= 0 && destinationArticles[toks[i]] {
+		i--
+	}
+	if i < 0 || !(destinationCues[toks[i]] || toks[i] == "for" && i > 0 && destinationFor[toks[i-1]]) {
+		return false
+	}
+	for j := max(0, i-3); j < i; j++ {
+		if returnWords[toks[j]] {
+			return false
+		}
+	}
+	return true
+}
+
+// destinationShare is the share of a country's mentions (title, summary
+// and body) that, as destinations, make it where migrants go rather than
+// a subject.
+const destinationShare = 0.5

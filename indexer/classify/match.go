@@ -169,6 +169,8 @@ type lexicon struct {
 	typeRank map[string]int
 	// programme holds the codes of the programme region's countries.
 	programme map[string]bool
+	// groups maps a country group's code to its members.
+	groups map[string][]string
 }
 
 var (
@@ -189,6 +191,7 @@ func compile() *lexicon {
 			search.FacetTheme: newMatcher(), search.FacetGCM: newMatcher(), search.FacetPrinciple: newMatcher(),
 		},
 		fileCues: map[string][]string{}, typeRank: map[string]int{}, programme: map[string]bool{},
+		groups: map[string][]string{},
 	}
 	for _, c := range taxonomy.Countries() {
 		if c.Code == taxonomy.CodeGlobal {
@@ -218,6 +221,12 @@ func compile() *lexicon {
 		}
 		for _, cap := range c.Capitals {
 			add(cap, kindCapital)
+		}
+	}
+	for _, g := range taxonomy.Groups() {
+		l.groups[g.Code] = g.Members
+		for _, term := range g.Names.All() {
+			l.geo.add(term, target{facet: facetGroup, code: g.Code, kind: kindName, term: term})
 		}
 	}
 	for _, s := range taxonomy.NotCountries {

@@ -51,6 +51,14 @@ var NotCountries = []string{
 	"Caribbean coast", "Caribbean Sea", "costa caribe", "costa del Caribe", "mar Caribe", "mer des Caraïbes", "côte caraïbe",
 	"Georgia State", "Atlanta, Georgia", "Jordan River", "Lake Chad", "lac Tchad", "lago Chad",
 	"Dominican Sisters", "Guinea pig", "Turkey Creek", "Lima, Ohio",
+	// IOM's regional office for East and Horn of Africa covers a wider
+	// region than the Horn (taxonomy.Groups).
+	"East and Horn of Africa", "East, Horn and Southern Africa", "l'Est et la Corne de l'Afrique", "Est et Corne de l'Afrique",
+	"África Oriental y el Cuerno de África",
+	// Borders are places, not the countries' own subject.
+	"U.S.-Mexico border", "US-Mexico border", "Mexico-U.S. border", "Mexico-US border", "United States-Mexico border",
+	"frontera México-Estados Unidos", "frontera entre México y Estados Unidos", "frontera con Estados Unidos",
+	"frontière entre le Mexique et les États-Unis", "frontière américano-mexicaine",
 	// IOM's headquarters address, printed on the back page of its reports.
 	"Geneva, Switzerland", "Genève, Suisse", "Ginebra, Suiza",
 }

@@ -256,3 +256,41 @@ func TestThemeWeakTerms(t *testing.T) {
 		}
 	}
 }
+
+func TestGroups(t *testing.T) {
+	for _, g := range Groups() {
+		if len(g.Members) < 2 || len(g.Names.All()) == 0 || g.Name.EN == "" {
+			t.Errorf("group %s: %d members, names %v", g.Code, len(g.Members), g.Names.All())
+		}
+		for _, m := range g.Members {
+			if _, ok := CountryByCode(m); !ok {
+				t.Errorf("group %s: unknown member %s", g.Code, m)
+			}
+		}
+	}
+	tests := []struct {
+		name string
+		want []string
+	}{
+		{"Triángulo Norte", []string{"GTM", "HND", "SLV"}},
+		{"Northern Triangle", []string{"GTM", "HND", "SLV"}},
+		{"nord de l'Amérique centrale", []string{"GTM", "HND", "SLV"}},
+		{"Corne de l'Afrique", []string{"DJI", "ERI", "ETH", "SOM"}},
+		{"Sahel", []string{"BFA", "MLI", "MRT", "NER", "TCD"}},
+		{"OECS", []string{"ATG", "DMA", "GRD", "KNA", "LCA", "VCT"}},
+	}
+	for _, tc := range tests {
+		found := false
+		for _, g := range Groups() {
+			if slices.ContainsFunc(g.Names.All(), func(n string) bool { return Fold(n) == Fold(tc.name) }) {
+				found = true
+				if !slices.Equal(g.Members, tc.want) {
+					t.Errorf("%s: members %v, want %v", tc.name, g.Members, tc.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no group is named %q", tc.name)
+		}
+	}
+}

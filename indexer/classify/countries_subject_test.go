@@ -1,0 +1,116 @@
+package classify
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"faro/search/taxonomy"
+)
+
+// TestCountriesSubjectAndMention checks the country rules beyond counts:
+// groups resolved to their members, destinations and borders that are not
+// subjects, returns that are, and Niger apart from Nigeria.
+func TestCountriesSubjectAndMention(t *testing.T) {
+	tests := []struct {
+		name    string
+		in      Input
+		want    []string // exactly these (REG and GLB aside), any order
+		rejects []string // reported among the rejected countries
+	}{
+		{
+			name: "Northern Triangle in English resolves to its three countries",
+			in: Input{Title: "Youth employment in the Northern Triangle", Pages: []string{
+				`The programme trains young people in the Northern Triangle in trades that local firms need. Its
+first cohort finished in March; the second starts in the autumn, with more places for young women.`}},
+			want: []string{"GTM", "HND", "SLV"},
+		},
+		{
+			name: "Triángulo Norte in Spanish, with the group's countries named",
+			in: Input{Title: "Empleo juvenil en el Triángulo Norte", Pages: []string{
+				`El programa forma a jóvenes de Guatemala, Honduras y El Salvador en oficios que piden las
+empresas locales del Triángulo Norte.`}},
+			want: []string{"GTM", "HND", "SLV"},
+		},
+		{
+			name: "a group whose document names some members stands for those",
+			in: Input{Title: "Reintegration in the Horn of Africa", Pages: []string{repeat(
+				`Returnees in Ethiopia and Somalia received business grants and counselling; the teams in Ethiopia and
+Somalia followed each case for a year.`, 3)}},
+			want: []string{"ETH", "SOM"},
+		},
+		{
+			name: "a destination is not a subject; a return destination is",
+			in: Input{Title: "Returned children in Honduras", Pages: []string{
+				`Each year thousands of children leave to travel to the United States; many travel towards the United
+States alone. Those returned to Honduras are received at a centre in San Pedro Sula, and Honduras runs
+a reintegration programme for them.`}},
+			want:    []string{"HND"},
+			rejects: []string{"USA"},
+		},
+		{
+			name: "Spanish destination with a",
+			in: Input{Title: "Niñez migrante de El Salvador", Pages: []string{
+				`Niñas y niños de El Salvador viajan a Estados Unidos sin compañía; en El Salvador la ruta de atención
+recibe a quienes regresan. Muchos quieren llegar a Estados Unidos para reunirse con su familia.`}},
+			want:    []string{"SLV"},
+			rejects: []string{"USA"},
+		},
+		{
+			name: "Nigerien and Niger are not Nigeria",
+			in: Input{Title: "Border management in Niger", Pages: []string{
+				`Nigerien border police in Niger received equipment and training; the posts of Niger along the border
+with Mali were rebuilt. Officers from Niger visited the Niger Delta only in a study tour.`}},
+			want: []string{"NER"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			out := Classify(tc.in)
+			var got []string
+			for _, c := range out.Countries {
+				if c != taxonomy.CodeRegional && c != taxonomy.CodeGlobal {
+					got = append(got, c)
+				}
+			}
+			slices.Sort(got)
+			want := slices.Clone(tc.want)
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				t.Errorf("countries %v, want %v (rejected %v)", got, want, out.Rejected)
+			}
+			for _, r := range tc.rejects {
+				if !slices.ContainsFunc(out.Rejected, func(x Rejected) bool { return x.Value == r && x.Reason != "" }) {
+					t.Errorf("%s not among the rejected values with a reason: %+v", r, out.Rejected)
+				}
+			}
+		})
+	}
+}
+
+func TestIsDestination(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"they migrate to the united states", true},
+		{"bound for the united states", true},
+		{"rumbo a estados unidos", true},
+		{"partir vers la france", true},
+		{"returned to honduras", false},
+		{"retornaron a honduras", false},
+		{"programmes in honduras", false},
+		{"honduras", false},
+	}
+	for _, tc := range tests {
+		toks := tokens(tc.text)
+		// The country is the last word, or the last two.
+		pos := len(toks) - 1
+		if strings.HasSuffix(tc.text, "united states") || strings.HasSuffix(tc.text, "estados unidos") {
+			pos = len(toks) - 2
+		}
+		if got := isDestination(toks, pos); got != tc.want {
+			t.Errorf("isDestination(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}

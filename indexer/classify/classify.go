@@ -179,8 +179,10 @@ func Classify(in Input) Output {
 	}
 	out.Lang = all.best(minDocLangHits)
 	if out.Lang != "" {
-		n := max(all.en, all.es, all.fr)
-		total := all.en + all.es + all.fr
+		n, total := all[out.Lang], 0
+		for _, c := range all {
+			total += c
+		}
 		out.Labels = append(out.Labels, search.Label{
 			Facet: search.FacetLang, Value: out.Lang, Source: Source, Score: round2(float64(n) / float64(total)),
 			Evidence: []search.Evidence{{Term: "stop words", Where: "body", Count: n}},

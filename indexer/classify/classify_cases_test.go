@@ -367,10 +367,11 @@ func TestPageLangs(t *testing.T) {
 		"The project supported the return of migrants and their reintegration in the communities of origin.",
 		"El proyecto apoyó el retorno de las personas migrantes y su reintegración en las comunidades de origen.",
 		"Le projet a soutenu le retour des migrants et leur réintégration dans les communautés d'origine.",
+		"O projeto apoiou o retorno dos migrantes e a sua reintegração nas comunidades de origem, com as famílias e também com os governos.",
 		"Tableau 3",
 		"",
 	}})
-	if want := []string{"en", "es", "fr", "", ""}; !slices.Equal(got.PageLangs, want) {
+	if want := []string{"en", "es", "fr", "pt", "", ""}; !slices.Equal(got.PageLangs, want) {
 		t.Errorf("page languages %q, want %q", got.PageLangs, want)
 	}
 }

@@ -11,6 +11,7 @@ var fileLangs = map[string]string{
 	"en": "en", "eng": "en", "english": "en", "ingles": "en", "anglais": "en",
 	"es": "es", "esp": "es", "spa": "es", "spanish": "es", "espanol": "es", "espagnol": "es",
 	"fr": "fr", "fra": "fr", "fre": "fr", "french": "fr", "frances": "fr", "francais": "fr",
+	"pt": "pt", "por": "pt", "portuguese": "pt", "portugues": "pt", "portugais": "pt",
 }
 
 // fileLang returns the language named by the last word of fileName before
@@ -42,6 +43,10 @@ var stopWords = func() map[string]string {
 			"qui", "pas", "ce", "cette", "sont", "ou", "plus", "ont", "ete", "leur", "leurs", "nous", "il", "elle",
 			"ces", "dont", "mais", "ainsi", "aussi", "tres", "sans", "comme", "etre", "fait", "selon", "apres",
 			"ils", "elles", "peut", "peuvent", "entre", "avait", "d", "l", "qu"},
+		"pt": {"o", "os", "da", "do", "das", "dos", "e", "em", "na", "um", "uma", "nao", "com", "mais", "tambem",
+			"sao", "foi", "pela", "pelo", "pelas", "pelos", "ao", "aos", "as", "isso", "essa", "esse", "seu", "sua",
+			"seus", "suas", "ja", "quando", "onde", "muito", "ter", "tem", "nas", "ele", "ela", "eles", "elas",
+			"desta", "deste", "dessa", "desse", "numa", "num", "voce", "sobre", "entre", "ate", "apos", "sem"},
 	} {
 		for _, w := range words {
 			if _, dup := m[w]; dup && m[w] != lang {
@@ -55,28 +60,30 @@ var stopWords = func() map[string]string {
 }()
 
 // langCounts counts the stop words of each language in toks.
-type langCounts struct {
-	en, es, fr int
-}
+type langCounts map[string]int
 
 func (c *langCounts) addTokens(toks []string) {
+	if *c == nil {
+		*c = langCounts{}
+	}
 	for _, t := range toks {
-		switch stopWords[t] {
-		case "en":
-			c.en++
-		case "es":
-			c.es++
-		case "fr":
-			c.fr++
+		if l := stopWords[t]; l != "" {
+			(*c)[l]++
 		}
 	}
 }
 
 func (c *langCounts) add(o langCounts) {
-	c.en += o.en
-	c.es += o.es
-	c.fr += o.fr
+	if *c == nil {
+		*c = langCounts{}
+	}
+	for l, n := range o {
+		(*c)[l] += n
+	}
 }
+
+// detected are the languages stop words tell apart, in a fixed order.
+var detected = []string{"en", "es", "fr", "pt"}
 
 // Minimum stop-word hits for a language decision, for a whole document
 // and for one page.
@@ -95,7 +102,10 @@ func (c langCounts) best(minHits int) string {
 		lang string
 		n    int
 	}
-	all := []lc{{"en", c.en}, {"es", c.es}, {"fr", c.fr}}
+	all := make([]lc, len(detected))
+	for i, l := range detected {
+		all[i] = lc{l, c[l]}
+	}
 	top, second := all[0], lc{}
 	for _, x := range all[1:] {
 		if x.n > top.n {

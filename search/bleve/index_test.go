@@ -119,3 +119,23 @@ func TestStoredPages(t *testing.T) {
 		}
 	}
 }
+
+// TestPortuguese checks that Portuguese documents are analysed as such:
+// plurals and accents of a query find their singular forms.
+func TestPortuguese(t *testing.T) {
+	docs := []*search.Document{
+		{ID: "pt", Title: "Migração e crianças retornadas", Lang: "pt", Type: "study",
+			Pages: []search.Page{{Number: 1, Text: "O apoio aos trabalhadores migrantes e às crianças que não viajam sozinhas."}}},
+		{ID: "es", Title: "Migración", Lang: "es", Type: "study", Pages: []search.Page{{Number: 1, Text: "Niñez migrante"}}},
+	}
+	idx := newIndex(t, docs)
+	for _, q := range []string{"migrações", "criancas", "trabalhador"} {
+		r, err := idx.Search(context.Background(), search.Query{Text: q, Filters: map[string][]string{"lang": {"pt"}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Total != 1 || r.Hits[0].ID != "pt" {
+			t.Errorf("%s: %d hits %+v, want the Portuguese document", q, r.Total, r.Hits)
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/lang/es"
 	"github.com/blevesearch/bleve/v2/analysis/lang/fr"
+	"github.com/blevesearch/bleve/v2/analysis/lang/pt"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/token/porter"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -24,11 +25,11 @@ import (
 // in a way that needs a rebuild. It ends with the facets of the registry,
 // whose terms the index holds and whose values the stored hit lays out in
 // order: adding, removing or reordering a facet changes it by itself.
-var MappingVersion = "10+" + strings.Join(search.Facets, ",")
+var MappingVersion = "11+" + strings.Join(search.Facets, ",")
 
 // Languages with their own analysed fields; "xx" holds documents of any
 // other or unknown language (folded, not stemmed).
-var languages = []string{"en", "es", "fr", "xx"}
+var languages = []string{"en", "es", "fr", "pt", "xx"}
 
 const foldFilter = "faro_fold"
 
@@ -39,6 +40,7 @@ var analyzers = map[string][]string{
 	"en": {possessiveEN, lowercase.Name, stopEN, porter.Name, foldFilter},
 	"es": {lowercase.Name, stopES, normalizeES, lightStemES, foldFilter},
 	"fr": {elisionFR, lowercase.Name, stopFR, lightStemFR, foldFilter},
+	"pt": {lowercase.Name, stopPT, lightStemPT, foldFilter},
 	"xx": {lowercase.Name, foldFilter},
 }
 
@@ -52,6 +54,8 @@ const (
 	elisionFR    = fr.ElisionName
 	stopFR       = fr.StopName
 	lightStemFR  = fr.LightStemmerName
+	stopPT       = pt.StopName
+	lightStemPT  = pt.LightStemmerName
 )
 
 func analyzerName(lang string) string { return "faro_" + lang }

@@ -304,4 +304,5 @@ var Languages = []struct {
 	{"en", Text{EN: "English", ES: "Inglés", FR: "Anglais"}},
 	{"es", Text{EN: "Spanish", ES: "Español", FR: "Espagnol"}},
 	{"fr", Text{EN: "French", ES: "Francés", FR: "Français"}},
+	{"pt", Text{EN: "Portuguese", ES: "Portugués", FR: "Portugais"}},
 }

@@ -447,7 +447,19 @@ func Build(rel string, res *extract.Result, side *Sidecar, listed []listingEntry
 		given(search.FacetLang, doc.Lang, "sidecar")
 	}
 
-	// Dates: sidecar, then the file's own metadata, then the text.
+	// Dates: sidecar; a date printed on the first page(s); the date the
+	// file declares (HTML, front matter), or for a PDF a bare year on its
+	// first page(s) and then its creation date (the date of the file, not
+	// of the text: flagged); a year in the file's name, flagged.
+	created := 0 // a PDF's creation year: no date of its text is later
+	if res.Format == format.PDF.Name {
+		created = normDateYear(res.Meta["CreationDate"])
+	}
+	textYear := out.Year
+	if created > 0 && textYear > created {
+		textYear = 0
+	}
+	isPDF := res.Format == format.PDF.Name
 	switch {
 	case side.Date != "":
 		doc.Date = side.Date
@@ -455,11 +467,23 @@ func Build(rel string, res *extract.Result, side *Sidecar, listed []listingEntry
 	case side.Year != 0:
 		doc.Date = strconv.Itoa(side.Year)
 		given(search.FacetYear, doc.Date, "sidecar")
+	case textYear != 0 && out.YearPrinted:
+		doc.Date = strconv.Itoa(textYear)
+	case res.Date != "" && !isPDF:
+		doc.Date = res.Date
+		given(search.FacetYear, res.Date, res.Format+"-metadata")
+	case textYear != 0:
+		doc.Date = strconv.Itoa(textYear)
 	case res.Date != "":
 		doc.Date = res.Date
 		given(search.FacetYear, res.Date, res.Format+"-metadata")
-	case out.Year != 0:
-		doc.Date = strconv.Itoa(out.Year)
+		doc.Flags = append(slices.Clip(doc.Flags), FlagDateFromFileMetadata)
+	default:
+		if y := yearFromName(rel); y != 0 {
+			doc.Date = strconv.Itoa(y)
+			given(search.FacetYear, doc.Date, "filename")
+			doc.Flags = append(slices.Clip(doc.Flags), FlagYearFromFileName)
+		}
 	}
 	if len(doc.Date) >= 4 {
 		doc.Year, _ = strconv.Atoi(doc.Date[:4])

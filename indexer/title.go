@@ -1,7 +1,11 @@
 package indexer
 
 import (
+	"path"
+	"regexp"
+	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"faro/format"
@@ -333,4 +337,43 @@ func replaceWords(s string, words []string) string {
 		}
 	}
 	return b.String()
+}
+
+// Flags of documents whose date comes from outside their text.
+const (
+	// FlagDateFromFileMetadata: the date is the file's own (a PDF's
+	// creation date), the text prints none.
+	FlagDateFromFileMetadata = "date-from-file-metadata"
+	// FlagYearFromFileName: the year is the one in the file's name.
+	FlagYearFromFileName = "year-from-file-name"
+)
+
+// reNameYear is a year standing alone in a file name.
+var reNameYear = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})(?:[^0-9]|$)`)
+
+// yearFromName returns the last year (1990 to next year) in the file
+// name of rel, 0 when none.
+func yearFromName(rel string) int {
+	base := path.Base(rel)
+	y := 0
+	for _, m := range reNameYear.FindAllStringSubmatch(base, -1) {
+		if n, _ := strconv.Atoi(m[1]); n >= 1990 && n <= time.Now().Year()+1 {
+			y = n
+		}
+	}
+	return y
+}
+
+// normDateYear is the year of a PDF date ("D:20240808134229-04'00'"), 0
+// when it has none.
+func normDateYear(s string) int {
+	s = strings.TrimPrefix(strings.TrimSpace(s), "D:")
+	if len(s) < 4 {
+		return 0
+	}
+	y, err := strconv.Atoi(s[:4])
+	if err != nil || y < 1900 {
+		return 0
+	}
+	return y
 }

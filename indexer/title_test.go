@@ -84,3 +84,39 @@ func TestBuildTitle(t *testing.T) {
 		})
 	}
 }
+
+func TestBuildDate(t *testing.T) {
+	cases := []struct {
+		name, rel string
+		res       extract.Result
+		year      int
+		flag      string
+	}{
+		{"a printed date beats the PDF's creation date", "brief.pdf",
+			extract.Result{Format: "pdf", Date: "2025-02-21", Meta: map[string]string{"CreationDate": "D:20250221132652"},
+				Pages: []string{"EVALUATION BRIEF December 2024 Evaluation of the programme"}}, 2024, ""},
+		{"no date in the text: the creation date, flagged", "brief.pdf",
+			extract.Result{Format: "pdf", Date: "2017-06-29", Meta: map[string]string{"CreationDate": "D:20170629165300"},
+				Pages: []string{"Niñez y adolescencia en retorno. En 2016 retornaron miles de niños."}}, 2017, FlagDateFromFileMetadata},
+		{"no year after the file was created", "brief.pdf",
+			extract.Result{Format: "pdf", Date: "2018-05-01", Meta: map[string]string{"CreationDate": "D:20180501"},
+				Pages: []string{"Published March 2026. A news text converted to PDF."}}, 2018, FlagDateFromFileMetadata},
+		{"a page's declared date beats a year in its text", "news.html",
+			extract.Result{Format: "html", Date: "2019-03-02", Pages: []string{"Report of 2017 on migration."}}, 2019, ""},
+		{"nothing else: the year in the file name, flagged", "text_news-caravana-2013.md",
+			extract.Result{Format: "markdown", Pages: []string{"La caravana llegó hoy. Los desaparecidos desde 2006 son miles."}}, 2013, FlagYearFromFileName},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc := Build(c.rel, &c.res, nil, nil)
+			if doc.Year != c.year {
+				t.Errorf("year %d (date %q), want %d", doc.Year, doc.Date, c.year)
+			}
+			for _, f := range []string{FlagDateFromFileMetadata, FlagYearFromFileName} {
+				if got := slices.Contains(doc.Flags, f); got != (f == c.flag) {
+					t.Errorf("flags %v: %s is %v", doc.Flags, f, got)
+				}
+			}
+		})
+	}
+}

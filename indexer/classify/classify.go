@@ -55,15 +55,18 @@ type Input struct {
 // is evidence whose Term is the statement ("Geographical coverage: Mali,
 // Niger").
 type Output struct {
-	Lang       string   // "en", "es", "fr" or "" when unknown
-	PageLangs  []string // per page, "" when too little text
-	Type       string   // doc type code or ""
-	Year       int      // from text (e.g. a date on the cover), 0 if unknown
-	Countries  []string // codes, strongest first
-	Themes     []string // codes, strongest first
-	GCM        []int    // ascending
-	Principles []string // codes, strongest first
-	Labels     []search.Label
+	Lang      string   // "en", "es", "fr" or "" when unknown
+	PageLangs []string // per page, "" when too little text
+	Type      string   // doc type code or ""
+	Year      int      // from text (e.g. a date on the cover), 0 if unknown
+	// YearPrinted: Year comes from a printed date (with its month, or
+	// after "Date:", "Published", "©"), not from a bare year.
+	YearPrinted bool
+	Countries   []string // codes, strongest first
+	Themes      []string // codes, strongest first
+	GCM         []int    // ascending
+	Principles  []string // codes, strongest first
+	Labels      []search.Label
 	// Rejected are the strongest countries and GCM objectives the
 	// document mentions but the classifier did not keep, with why.
 	Rejected []Rejected
@@ -201,7 +204,7 @@ func Classify(in Input) Output {
 	if out.Type, l = inferType(lx, d.title, d.summary, in.FileName, d.pages); l != nil {
 		out.Labels = append(out.Labels, *l)
 	}
-	if out.Year, l = inferYear(d.title, d.pages); l != nil {
+	if out.Year, out.YearPrinted, l = inferYear(d.title, d.pages); l != nil {
 		out.Labels = append(out.Labels, *l)
 	}
 

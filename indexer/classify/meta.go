@@ -11,7 +11,8 @@ import (
 	"faro/search/taxonomy"
 )
 
-// months are folded month names and common abbreviations in en, es, fr.
+// months are folded month names and common abbreviations in en, es, fr,
+// pt.
 var months = map[string]bool{}
 
 func init() {
@@ -19,7 +20,8 @@ func init() {
 		jan feb mar apr jun jul aug sep sept oct nov dec
 		enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre
 		ene abr ago dic
-		janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre janv fevr avr juil`) {
+		janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre janv fevr avr juil
+		janeiro fevereiro marco maio junho julho setembro outubro novembro dezembro fev dez`) {
 		months[m] = true
 	}
 }
@@ -62,12 +64,47 @@ type yearCandidate struct {
 	where string
 	page  int
 	best  float64
+	// dated: the best evidence is a printed date.
+	dated bool
 }
+
+// historyWords are folded words that, right before a bare year, make it
+// a reference to the past or the future in running text ("since 2018",
+// "desde 2006", "en 1992", "d'ici 2030"), not a publication date.
+var historyWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`since from until till before after by in during between
+		desde hasta antes despues durante entre en
+		depuis jusqu avant apres pendant ici
+		ate em durante`) {
+		historyWords[w] = true
+	}
+}
+
+// sourceWords are folded words that announce a citation ("Source: Save
+// the Children, 2016"): a year after one is the cited work's.
+var sourceWords = map[string]bool{"source": true, "sources": true, "fuente": true, "fuentes": true, "fonte": true,
+	"fontes": true, "cited": true, "citado": true, "cite": true, "reference": true, "referencia": true}
+
+// imprintWords are the dateLabels that name a publisher or a copyright:
+// a year right after one is a date of publication ("© OIM 2021").
+var imprintWords = map[string]bool{"iom": true, "oim": true, "copyright": true, "c": true}
+
+// yearHistorical is the factor of a bare year after a historyWords word
+// or in a citation.
+const yearHistorical = 0.2
+
+// yearRepeat is what each occurrence of a year after its best counts: a
+// date printed once on the cover outweighs one repeated in the text.
+const yearRepeat = 0.3
 
 // inferYear picks the most prominent plausible year of the title and the
 // top of the first page(s); 0 when none is convincing. Later pages are not
-// read, so years in references and bibliographies do not count.
-func inferYear(title []string, pages [][]string) (int, *search.Label) {
+// read, so years in references and bibliographies do not count. printed
+// tells whether the year's best evidence is a printed date (with its month
+// or after a date label).
+func inferYear(title []string, pages [][]string) (year int, printed bool, label *search.Label) {
 	maxYear := time.Now().Year() + 1
 	cands := map[int]*yearCandidate{}
 	scan := func(toks []string, where string, page int, factor float64) {
@@ -84,6 +121,7 @@ func inferYear(title []string, pages [][]string) (int, *search.Label) {
 			}
 			s := yearBase
 			term := t
+			dated := false
 			if where == "title" {
 				s += yearInTitle
 			} else if i < topWords && (footer == 0 || i < footer) {
@@ -91,22 +129,36 @@ func inferYear(title []string, pages [][]string) (int, *search.Label) {
 			}
 			if i > 0 && months[toks[i-1]] {
 				s += yearWithMonth
+				dated = true
 				term = toks[i-1] + " " + t
+			} else if i > 1 && months[toks[i-2]] && (toks[i-1] == "de" || toks[i-1] == "del") {
+				s += yearWithMonth // "junio de 2022", "abril de 2019"
+				dated = true
+				term = toks[i-2] + " " + toks[i-1] + " " + t
 			} else if i > 1 && months[toks[i-2]] && isDay(toks[i-1]) {
 				s += yearWithMonth
+				dated = true
 				term = toks[i-2] + " " + toks[i-1] + " " + t
 			} else if i > 1 && isDay(toks[i-2]) && isMonthNumber(toks[i-1]) {
 				s += yearWithMonth
+				dated = true
 				term = toks[i-2] + "-" + toks[i-1] + "-" + t
 			} else if i+2 < len(toks) && isMonthNumber(toks[i+1]) && isDay(toks[i+2]) {
 				s += yearWithMonth // ISO date
+				dated = true
 				term = t + "-" + toks[i+1] + "-" + toks[i+2]
 			}
+			cited := false
 			for j := max(0, i-6); j < i; j++ {
-				if dateLabels[toks[j]] {
+				if dateLabels[toks[j]] && (!imprintWords[toks[j]] || j >= i-2) {
 					s += yearAfterLabel
+					dated = true
 					break
 				}
+				cited = cited || sourceWords[toks[j]]
+			}
+			if !dated && (cited || historyWords[prev(toks, i)]) {
+				s *= yearHistorical
 			}
 			_, prevYear := yearToken(prev(toks, i), maxYear+10)
 			_, nextYear := yearToken(next(toks, i), maxYear+10)
@@ -121,7 +173,7 @@ func inferYear(title []string, pages [][]string) (int, *search.Label) {
 			}
 			c.score += s
 			if s > c.best {
-				c.best, c.term, c.where, c.page = s, term, where, page
+				c.best, c.term, c.where, c.page, c.dated = s, term, where, page, dated
 			}
 		}
 	}
@@ -134,19 +186,20 @@ func inferYear(title []string, pages [][]string) (int, *search.Label) {
 	}
 	var best *yearCandidate
 	for _, c := range cands {
+		c.score = c.best + yearRepeat*(c.score-c.best)
 		if best == nil || c.score > best.score || (c.score == best.score && c.year > best.year) {
 			best = c
 		}
 	}
 	if best == nil || (best.score < minYearScore && !(len(cands) == 1 && best.score >= yearBase)) {
 		// A weak year is kept only when it is the only one.
-		return 0, nil
+		return 0, false, nil
 	}
 	ev := search.Evidence{Term: best.term, Where: best.where, Count: 1}
 	if best.page > 0 {
 		ev.Pages = []int{best.page}
 	}
-	return best.year, &search.Label{
+	return best.year, best.dated, &search.Label{
 		Facet: search.FacetYear, Value: strconv.Itoa(best.year), Source: Source,
 		Score: round2(best.score), Evidence: []search.Evidence{ev},
 	}

@@ -628,3 +628,25 @@ func checkResult(t *testing.T, res *Result, err error) {
 		}
 	}
 }
+
+func TestHTMLDates(t *testing.T) {
+	cases := []struct {
+		name, src, want string
+	}{
+		{"article:published_time", `<html><head><meta property="article:published_time" content="2021-11-19T10:00:00Z"></head><body><p>x</p></body></html>`, "2021-11-19"},
+		{"JSON-LD datePublished", `<html><head><script type="application/ld+json">{"@type":"Article","datePublished":"2020-06-01"}</script></head><body><p>x</p></body></html>`, "2020-06-01"},
+		{"time element", `<html><body><article><time datetime="2019-04-02">2 April</time><p>x</p></article></body></html>`, "2019-04-02"},
+		{"none", `<html><body><p>In 2018 the caravan left.</p></body></html>`, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res, err := HTMLExtractor{}.Extract(context.Background(), "x.html", []byte(c.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Date != c.want {
+				t.Errorf("date %q, want %q", res.Date, c.want)
+			}
+		})
+	}
+}

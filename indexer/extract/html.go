@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"net/url"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -73,6 +74,9 @@ func (HTMLExtractor) Extract(ctx context.Context, name string, data []byte) (*Re
 			res.Date = d
 			break
 		}
+	}
+	if res.Date == "" {
+		res.Date = jsonLDDate(doc)
 	}
 	if res.Date == "" {
 		if t, ok := doc.Find("time[datetime]").First().Attr("datetime"); ok {
@@ -603,4 +607,20 @@ func fileNameOf(href string) string {
 		h = u
 	}
 	return h
+}
+
+// reLDDate finds a JSON-LD publication date ("datePublished": "...").
+var reLDDate = regexp.MustCompile(`"(?:datePublished|dateCreated)"\s*:\s*"([^"]+)"`)
+
+// jsonLDDate returns the normalised datePublished (or dateCreated) of the
+// page's JSON-LD scripts, "" when none.
+func jsonLDDate(doc *goquery.Document) string {
+	var date string
+	doc.Find(`script[type="application/ld+json"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if m := reLDDate.FindStringSubmatch(s.Text()); m != nil {
+			date = normDate(m[1])
+		}
+		return date == ""
+	})
+	return date
 }

@@ -43,16 +43,19 @@ type metaDoc struct {
 	WantTitle []string `json:"want_title"`
 	TitleOK   bool     `json:"title_ok"`
 	// FileNameTitle: the title is the file name's words.
-	FileNameTitle bool   `json:"file_name_title,omitempty"`
-	Year          int    `json:"year"`
-	WantYear      string `json:"want_year"`
-	YearOK        bool   `json:"year_ok"`
-	Lang          string `json:"lang"`
-	WantLang      string `json:"want_lang"`
-	LangOK        bool   `json:"lang_ok"`
-	Type          string `json:"type"`
-	WantType      string `json:"want_type"`
-	TypeOK        bool   `json:"type_ok"`
+	FileNameTitle bool `json:"file_name_title,omitempty"`
+	Year          int  `json:"year"`
+	// YearFrom says where the year comes from: the label's source and
+	// its first evidence.
+	YearFrom string `json:"year_from,omitempty"`
+	WantYear string `json:"want_year"`
+	YearOK   bool   `json:"year_ok"`
+	Lang     string `json:"lang"`
+	WantLang string `json:"want_lang"`
+	LangOK   bool   `json:"lang_ok"`
+	Type     string `json:"type"`
+	WantType string `json:"want_type"`
+	TypeOK   bool   `json:"type_ok"`
 }
 
 // evaluateMeta reads the judged documents with Faro's pipeline (no index
@@ -96,6 +99,7 @@ func scoreMeta(docPath string, d *search.Document, want docLabels, titles []stri
 	}
 	m.Title, m.Year, m.Lang, m.Type = d.Title, d.Year, d.Lang, d.Type
 	m.TitleOK = titleMatches(d.Title, titles)
+	m.YearFrom = yearSource(d)
 	m.FileNameTitle = isFileNameTitle(d.Title, docPath)
 	m.YearOK = strconv.Itoa(d.Year) == want.Year
 	m.LangOK = d.Lang == want.Lang
@@ -152,6 +156,25 @@ func loadTitles(file string) (map[string][]string, error) {
 	return out, nil
 }
 
+// yearSource describes where d's year comes from: the source of its year
+// label given by the file, or the classifier's with its first evidence.
+func yearSource(d *search.Document) string {
+	from := ""
+	for _, l := range d.Labels {
+		if l.Facet != search.FacetYear || strconv.Itoa(d.Year) != l.Value[:min(4, len(l.Value))] {
+			continue
+		}
+		src := l.Source
+		if len(l.Evidence) > 0 {
+			src += ": " + l.Evidence[0].Term
+		}
+		if l.Given || from == "" {
+			from = src
+		}
+	}
+	return from
+}
+
 func b2i(b bool) int {
 	if b {
 		return 1
@@ -205,6 +228,9 @@ func (r *metaReport) writeTable(w io.Writer, onlyWrong bool) {
 		year := ""
 		if d.Year != 0 {
 			year = strconv.Itoa(d.Year)
+		}
+		if d.YearFrom != "" {
+			year += " [" + d.YearFrom + "]"
 		}
 		fmt.Fprintf(w, "  %s   %s   %s\n", line("year", d.YearOK, year, d.WantYear),
 			line("lang", d.LangOK, d.Lang, d.WantLang), line("type", d.TypeOK, d.Type, d.WantType))

@@ -251,14 +251,23 @@ type doc struct {
 	// pageStart is the body offset (in words) of each page's first word.
 	pageStart []int
 	bodyWords int
+	// weights holds per page the weight of each word's place (headings,
+	// key sections; see lineWeights) for the GCM objectives; nil when
+	// the page's lines do not split into the same words.
+	weights [][]float64
 }
 
 func newDoc(in Input) *doc {
-	d := &doc{title: tokens(in.Title), summary: tokens(in.Summary), pages: make([][]string, len(in.Pages)), pageStart: make([]int, len(in.Pages))}
+	d := &doc{title: tokens(in.Title), summary: tokens(in.Summary), pages: make([][]string, len(in.Pages)),
+		pageStart: make([]int, len(in.Pages)), weights: make([][]float64, len(in.Pages))}
+	inKey, keyLeft := false, 0
 	for i, p := range in.Pages {
 		d.pages[i] = tokens(p)
 		d.pageStart[i] = d.bodyWords
 		d.bodyWords += len(d.pages[i])
+		if w := lineWeights(p, &inKey, &keyLeft); len(w) == len(d.pages[i]) {
+			d.weights[i] = w
+		}
 	}
 	return d
 }
@@ -354,6 +363,9 @@ func (d *doc) tally(m *matcher) tallies {
 					w = countryKindWeight[tg.kind]
 				} else if tg.kind == kindWeak && d.bodyWords > shortBody {
 					w = weakTermWeight
+				}
+				if tg.facet == search.FacetGCM && page > 0 && d.weights[page-1] != nil {
+					w *= d.weights[page-1][h.pos]
 				}
 				if tg.facet == search.FacetCountry && isDestination(toks, h.pos) {
 					t.destHits += w

@@ -329,6 +329,15 @@ func (r *JudgedReport) Write(w io.Writer) {
 			strings.Join(d.Judged.Countries, ";"), strings.Join(d.Countries, ";"), docPR(d.Countries, d.Judged.Countries),
 			strings.Join(d.Judged.GCM, ";"), strings.Join(d.GCM, ";"), docPR(d.GCM, d.Judged.GCM))
 		fmt.Fprintf(w, "      scores  %s\n", scores(d.Classified.Out))
+		for _, r := range d.Classified.Out.Rejected {
+			want := d.Judged.Countries
+			if r.Facet == search.FacetGCM {
+				want = d.Judged.GCM
+			}
+			if slices.Contains(want, r.Value) {
+				fmt.Fprintf(w, "      missed  %s: %s\n", r.Value, r.Reason)
+			}
+		}
 	}
 	for _, f := range []string{Country, GCM} {
 		fmt.Fprintf(w, "\n  %s per value (all documents): value tp fp fn P R\n", f)

@@ -15,7 +15,7 @@ import (
 // below what it reaches, so a change that loses ground fails.
 var judgedFloors = map[string]struct{ p, r, f1 float64 }{
 	Country: {p: 0.92, r: 0.71, f1: 0.80},
-	GCM:     {p: 0.78, r: 0.46, f1: 0.58},
+	GCM:     {p: 0.78, r: 0.47, f1: 0.59},
 }
 
 func TestJudgedRealDocuments(t *testing.T) {

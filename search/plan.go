@@ -3,6 +3,7 @@ package search
 import (
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // A Plan is a parsed query compiled into what an engine evaluates: which
@@ -95,6 +96,10 @@ type Clause struct {
 	Text string
 	// Fields are where Text is searched, with their boosts.
 	Fields []Weighted
+	// Typos is how many edits (Damerau-Levenshtein, on folded forms) a
+	// ClauseWord forgives when the word itself is in no document: a
+	// corrected word is searched instead, at TypoBoost.
+	Typos int
 	// Facet and Value name a facet value (ClauseFacet).
 	Facet, Value string
 	// Children of a ClauseAny or ClauseMax.
@@ -121,6 +126,8 @@ const (
 	// MaxProximityWords is the longest run of words given a proximity
 	// phrase: a long run rarely stands verbatim in a document.
 	MaxProximityWords = 4
+	// TypoBoost weighs a match of a corrected word against an exact one.
+	TypoBoost = 0.5
 	// RelaxedTier is what each matched word of a relaxed query adds to a
 	// score: more than any BM25 sum, so that the number of the query's
 	// words a document holds orders hits first.
@@ -142,6 +149,8 @@ type CompileOptions struct {
 	// entirely: such a word cannot be required, for documents in that
 	// language would never match. Nil: no stop words.
 	IsStopWord func(word string) bool
+	// NoTypos turns typo tolerance off (typos=0).
+	NoTypos bool
 	// Strict requires every word typed side by side (match=all); by
 	// default documents with most of the words match too, after those
 	// with all of them.
@@ -186,11 +195,14 @@ func (c *compiler) clause(n Node) *Clause {
 		if IsFacet(n.Field) {
 			return &Clause{Kind: ClauseFacet, Facet: n.Field, Value: n.Text}
 		}
-		kind := ClauseWord
 		if n.Prefix {
-			kind = ClausePrefix
+			return &Clause{Kind: ClausePrefix, Text: n.Text, Fields: fieldsOf(n.Field)}
 		}
-		return &Clause{Kind: kind, Text: n.Text, Fields: fieldsOf(n.Field)}
+		w := &Clause{Kind: ClauseWord, Text: n.Text, Fields: fieldsOf(n.Field)}
+		if !c.opts.NoTypos {
+			w.Typos = TyposFor(n.Text)
+		}
+		return w
 	case Phrase:
 		return &Clause{Kind: ClausePhrase, Text: n.Text, Fields: fieldsOf(n.Field)}
 	case Or:
@@ -278,6 +290,27 @@ func (c *compiler) and(n And) *Clause {
 // third, 0.697; any word, 0.713, with totals made of stray matches).
 func minSome(n int) int { return max(1, (n+2)/3) }
 
+// TyposFor is how many typos a word forgives: none under 5 letters, in
+// numbers or codes (HND, C4D); one from 5 to 8 letters; two from 9.
+func TyposFor(word string) int {
+	n := 0
+	upper := true
+	for _, r := range word {
+		if !unicode.IsLetter(r) {
+			return 0
+		}
+		upper = upper && unicode.IsUpper(r)
+		n++
+	}
+	switch {
+	case upper && n <= 5, n < 5:
+		return 0
+	case n <= 8:
+		return 1
+	}
+	return 2
+}
+
 // relaxable reports whether n is a word (or its translations) the user
 // typed without marking it required: no field, no "+", not a phrase.
 func (c *compiler) relaxable(n Node) bool {
@@ -364,6 +397,9 @@ func (c *Clause) write(b *strings.Builder) {
 			b.WriteString("phrase(")
 		}
 		b.WriteString(strconv.Quote(c.Text))
+		if c.Typos > 0 {
+			b.WriteString("~" + strconv.Itoa(c.Typos))
+		}
 		for _, f := range c.Fields {
 			b.WriteString(" " + f.Field.String() + "^" + strconv.FormatFloat(f.Boost, 'g', -1, 64))
 		}

@@ -133,6 +133,9 @@ type Query struct {
 	// default documents holding most of a query's words match too, ranked
 	// after those holding all of them (Result.Matched says which).
 	AllWords bool
+	// NoTypos turns typo tolerance off (typos=0): a word no document holds
+	// is otherwise searched as its closest spelling in the index.
+	NoTypos bool
 }
 
 // Result is the answer to a Query.

@@ -37,6 +37,7 @@ func (a *app) search(ctx context.Context, args []string) error {
 	yearFrom := fs.int("year-from", 0, "first publication year")
 	yearTo := fs.int("year-to", 0, "last publication year")
 	sort := fs.string("sort", "relevance", "relevance, date_desc or date_asc")
+	typos := fs.int("typos", 1, "1: a word no document holds is searched as its closest spelling; 0: exact words only")
 	match := fs.string("match", "some", "all: only documents with every word; some: those with most of them too, after")
 	page := fs.int("page", 1, "result page")
 	size := fs.int("size", 10, "results per page (1..100)")
@@ -67,6 +68,7 @@ func (a *app) search(ctx context.Context, args []string) error {
 	}
 	v.Set("sort", *sort)
 	v.Set("match", *match)
+	v.Set("typos", strconv.Itoa(*typos))
 	v.Set("page", strconv.Itoa(*page))
 	v.Set("size", strconv.Itoa(*size))
 	q, err := web.ParseQuery(v)

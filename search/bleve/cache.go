@@ -35,6 +35,7 @@ func cacheKey(q search.Query) string {
 		C  string
 		Ex bool
 		A  bool
+		NT bool
 	}
 	var fs [][]string
 	for _, f := range search.Facets {
@@ -42,7 +43,7 @@ func cacheKey(q search.Query) string {
 		sort.Strings(vals)
 		fs = append(fs, append([]string{f}, vals...))
 	}
-	b, _ := json.Marshal(canon{q.Text, fs, [2]int{q.YearFrom, q.YearTo}, q.Sort, [2]int{q.Page, q.Size}, q.Snippets, q.Cursor, q.Explain, q.AllWords})
+	b, _ := json.Marshal(canon{q.Text, fs, [2]int{q.YearFrom, q.YearTo}, q.Sort, [2]int{q.Page, q.Size}, q.Snippets, q.Cursor, q.Explain, q.AllWords, q.NoTypos})
 	return string(b)
 }
 

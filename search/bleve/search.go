@@ -62,7 +62,7 @@ func (x *Index) search(ctx context.Context, q search.Query) (*search.Result, err
 		return nil, &search.QueryError{Msg: "sort must be relevance, date_desc or date_asc", Pos: -1}
 	}
 	opts := compileOptions
-	opts.Strict = q.AllWords
+	opts.Strict, opts.NoTypos = q.AllWords, q.NoTypos
 	plan, err := search.Compile(q.Text, opts)
 	if err != nil {
 		return nil, err

@@ -83,3 +83,25 @@ func TestQueryErrorsInTheUILanguage(t *testing.T) {
 		t.Errorf("page: %d %.400s", res.StatusCode, body)
 	}
 }
+
+// TestTypoTolerance checks that a misspelt word finds the documents of the
+// word it resembles, and typos=0 turns that off.
+func TestTypoTolerance(t *testing.T) {
+	srv := newServer(t)
+	var r struct {
+		Total int `json:"total"`
+		Hits  []struct {
+			ID string `json:"id"`
+		} `json:"hits"`
+	}
+	getJSON(t, srv, "/api/v1/search?q=trafiking", 200, &r)
+	if r.Total == 0 {
+		t.Errorf("trafiking: no hits")
+	}
+	getJSON(t, srv, "/api/v1/search?q=trafiking&typos=0", 200, &r)
+	if r.Total != 0 {
+		t.Errorf("trafiking with typos=0: %d hits", r.Total)
+	}
+	var bad struct{ Error string }
+	getJSON(t, srv, "/api/v1/search?q=trata&typos=2", 400, &bad)
+}

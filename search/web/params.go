@@ -47,6 +47,13 @@ func ParseQuery(v url.Values) (search.Query, error) {
 	default:
 		return q, badParam("explain", "must be 1 or 0, got "+strconv.Quote(e))
 	}
+	switch ty := v.Get("typos"); ty {
+	case "", "1", "true":
+	case "0", "false":
+		q.NoTypos = true
+	default:
+		return q, badParam("typos", "must be 1 or 0, got "+strconv.Quote(ty))
+	}
 	switch m := strings.ToLower(v.Get("match")); m {
 	case "", "some":
 	case "all":

@@ -13,7 +13,7 @@ import (
 var searchKeys = func() []string {
 	keys := []string{"q"}
 	keys = append(keys, search.Facets...)
-	return append(keys, "year_from", "year_to", "sort", "match", "size", "ui")
+	return append(keys, "year_from", "year_to", "sort", "match", "typos", "size", "ui")
 }()
 
 // withQuery appends v to p as a query string when v is not empty.

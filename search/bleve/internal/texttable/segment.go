@@ -51,6 +51,8 @@ type field struct {
 	skips []skipEntry
 	// frees unmap the off-heap copies.
 	frees []func()
+	// typo is the symmetric-delete index of the terms (typos.go).
+	typo typoIndex
 }
 
 // skipEvery is the spacing of skip entries, in postings.

@@ -1,0 +1,152 @@
+package texttable
+
+import (
+	"hash/maphash"
+	"sync"
+	"unicode/utf8"
+)
+
+// Typo tolerance: each field of a segment gets, on the first search that
+// needs it, a symmetric-delete index of its terms (every term and each of
+// its one-rune deletions, by hash). A misspelt term's own deletions (one,
+// or two for two typos) are looked up in it, and each candidate is checked
+// with the Damerau-Levenshtein distance: no scan of the dictionary.
+
+// typoIndex maps the hash of a term, or of one of its one-rune deletions,
+// to the terms (indexes in the field's dictionary) that make it.
+type typoIndex struct {
+	once sync.Once
+	m    map[uint64][]int32
+}
+
+var typoSeed = maphash.MakeSeed()
+
+func typoHash(s string) uint64 { return maphash.String(typoSeed, s) }
+
+// minTypoTerm is the shortest term corrected or offered as a correction.
+const minTypoTerm = 3
+
+// deletions returns s without each one of its runes.
+func deletions(s string) []string {
+	var out []string
+	for i, r := range s {
+		out = append(out, s[:i]+s[i+utf8.RuneLen(r):])
+	}
+	return out
+}
+
+// typoAlphabet are the letters tried where a word may lack one (terms are
+// folded).
+const typoAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+// insertions returns s with one letter of typoAlphabet added anywhere.
+func insertions(s string) []string {
+	var out []string
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && !utf8.RuneStart(s[i]) {
+			continue
+		}
+		for _, c := range typoAlphabet {
+			out = append(out, s[:i]+string(c)+s[i:])
+		}
+	}
+	return out
+}
+
+// typos returns the field's symmetric-delete index, built on first use.
+func (f *field) typos() map[uint64][]int32 {
+	f.typo.once.Do(func() {
+		m := map[uint64][]int32{}
+		for i := range f.terms {
+			t := f.terms[i].text
+			if utf8.RuneCountInString(t) < minTypoTerm {
+				continue
+			}
+			h := typoHash(t)
+			m[h] = append(m[h], int32(i))
+			for _, d := range deletions(t) {
+				h := typoHash(d)
+				if l := m[h]; len(l) == 0 || l[len(l)-1] != int32(i) {
+					m[h] = append(m[h], int32(i))
+				}
+			}
+		}
+		f.typo.m = m
+	})
+	return f.typo.m
+}
+
+// corrections returns the terms of f within maxDist edits of t, other
+// than t, with their distances.
+func (f *field) corrections(t string, maxDist int) map[string]int {
+	if utf8.RuneCountInString(t) < minTypoTerm || maxDist <= 0 {
+		return nil
+	}
+	idx := f.typos()
+	// The index holds terms and their one-rune deletions: a term one edit
+	// away shares a probe with t or one of its deletions; two edits away,
+	// with a deletion of a deletion of t, or with t grown by one letter
+	// (then perhaps less one).
+	probes := []string{t}
+	probes = append(probes, deletions(t)...)
+	if maxDist >= 2 {
+		for _, d := range deletions(t) {
+			probes = append(probes, deletions(d)...)
+		}
+		for _, g := range insertions(t) {
+			probes = append(probes, g)
+			probes = append(probes, deletions(g)...)
+		}
+	}
+	out := map[string]int{}
+	for _, p := range probes {
+		for _, i := range idx[typoHash(p)] {
+			c := f.terms[i].text
+			if c == t {
+				continue
+			}
+			if _, seen := out[c]; seen {
+				continue
+			}
+			if d := editDistance(t, c, maxDist); d <= maxDist {
+				out[c] = d
+			}
+		}
+	}
+	return out
+}
+
+// editDistance is the optimal-string-alignment (Damerau-Levenshtein)
+// distance of a and b in runes, or max+1 when it exceeds max.
+func editDistance(a, b string, max int) int {
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d > max || -d > max {
+		return max + 1
+	}
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+			best = min(best, cur[j])
+		}
+		if best > max {
+			return max + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)]
+}

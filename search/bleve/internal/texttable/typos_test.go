@@ -1,0 +1,70 @@
+package texttable
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"faro/search"
+)
+
+func TestEditDistance(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		max  int
+		want int
+	}{
+		{"guatemala", "guatemala", 2, 0},
+		{"guatemla", "guatemala", 2, 1},
+		{"reintegracoin", "reintegracion", 2, 1}, // a transposition is one edit
+		{"trafiking", "trafficking", 2, 2},
+		{"migracion", "migración", 2, 1},
+		{"abc", "xyz", 2, 3},
+		{"a", "abcdef", 2, 3},
+	} {
+		if got := editDistance(tc.a, tc.b, tc.max); got != tc.want {
+			t.Errorf("editDistance(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+func TestTypos(t *testing.T) {
+	v := view([]*Segment{build(t, corpus[:3]...), build(t, corpus[3:]...)})
+	for _, tc := range []struct {
+		query  string
+		noTypo bool
+		want   []string
+	}{
+		{"retrun", false, []string{"a", "b", "d"}}, // one typo in 6 letters
+		{"retrun", true, nil},                      // typos=0
+		{"trafiking", false, []string{"c"}},        // two typos in 9 letters
+		{"smugling", false, []string{"d"}},         // one in 8
+		{"retrn", false, []string{"a", "b", "d"}},  // one in 5
+		{"rturn", false, []string{"a", "b", "d"}},  // a deletion at the start
+		{"rteurn", false, []string{"a", "b", "d"}}, // a transposition
+		{"retu", false, nil},                       // under 5 letters: exact only
+		{"smuglinng", false, []string{"d"}},        // two edits in 9 letters
+		{"return", false, []string{"a", "b", "d"}}, // exact words are not corrected
+		{`"retrun flows"`, false, nil},             // nor phrases
+	} {
+		p, err := search.Compile(tc.query, search.CompileOptions{NoTypos: tc.noTypo})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := v.Search(context.Background(), Request{Plan: p, Size: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ids(r)
+		slices.Sort(got)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%q (typos off %v): %v, want %v", tc.query, tc.noTypo, got, tc.want)
+		}
+	}
+	// A corrected word weighs less than the word itself.
+	exact := run(t, v, "routes", nil, "")
+	fixed := run(t, v, "rotues", nil, "")
+	if len(fixed.Hits) != 1 || len(exact.Hits) != 1 || fixed.Hits[0].Score >= exact.Hits[0].Score {
+		t.Errorf("corrected score %v, exact %v", fixed.Hits[0].Score, exact.Hits[0].Score)
+	}
+}

@@ -14,15 +14,18 @@ import (
 	"faro/search"
 )
 
-// extractOutput is one line of `faro extract --json`. Labels is present
-// only with --classify: the classifier's labels with their evidence.
+// extractOutput is one line of `faro extract --json`. Labels and NotKept
+// are present only with --classify: the classifier's labels with their
+// evidence, and the countries and GCM objectives it found but did not
+// keep, each with the reason.
 type extractOutput struct {
-	File   string          `json:"file"`
-	Engine string          `json:"engine"`
-	Pages  []string        `json:"pages"`
-	Flags  []string        `json:"flags"`
-	Error  string          `json:"error"`
-	Labels *[]search.Label `json:"labels,omitempty"`
+	File    string               `json:"file"`
+	Engine  string               `json:"engine"`
+	Pages   []string             `json:"pages"`
+	Flags   []string             `json:"flags"`
+	Error   string               `json:"error"`
+	Labels  *[]search.Label      `json:"labels,omitempty"`
+	NotKept *[]classify.Rejected `json:"not_kept,omitempty"`
 }
 
 func (a *app) extract(ctx context.Context, args []string) error {
@@ -64,14 +67,15 @@ func (a *app) extract(ctx context.Context, args []string) error {
 			out.Pages = res.Pages
 		}
 		if *classifyIt {
-			labels := []search.Label{}
+			labels, notKept := []search.Label{}, []classify.Rejected{}
 			if err == nil && res != nil {
 				c := classify.Classify(classify.Input{
 					Title: res.Title, Summary: res.Description, Pages: res.Pages, FileName: filepath.Base(file),
 				})
 				labels = append(labels, c.Labels...)
+				notKept = append(notKept, c.Rejected...)
 			}
-			out.Labels = &labels
+			out.Labels, out.NotKept = &labels, &notKept
 		}
 		if *asJSON {
 			if err := enc.Encode(out); err != nil {
@@ -92,6 +96,7 @@ func (a *app) extract(ctx context.Context, args []string) error {
 				fmt.Fprintf(a.stdout, "title: %s\n", res.Title)
 			}
 			writeLabels(a.stdout, *out.Labels)
+			writeNotKept(a.stdout, *out.NotKept)
 			continue
 		}
 		for i, p := range out.Pages {
@@ -145,6 +150,31 @@ func writeLabels(w io.Writer, labels []search.Label) {
 				}
 				fmt.Fprintln(w)
 			}
+		}
+	}
+}
+
+// writeNotKept prints the countries and objectives found but not kept, one
+// per line with the reason and the strongest evidence:
+//
+//	not kept: country USA (United States), score 8: named mostly as a destination (7 of 8 mentions)
+//	    "United States" body page 1 (3×)
+func writeNotKept(w io.Writer, rs []classify.Rejected) {
+	for _, r := range rs {
+		fmt.Fprintf(w, "not kept: %s %s", r.Facet, r.Value)
+		if name := search.FacetLabel(r.Facet, r.Value, "en"); name != r.Value {
+			fmt.Fprintf(w, " (%s)", name)
+		}
+		fmt.Fprintf(w, ", score %s: %s\n", strconv.FormatFloat(r.Score, 'f', -1, 64), r.Reason)
+		for _, e := range r.Evidence[:min(len(r.Evidence), 2)] {
+			fmt.Fprintf(w, "    %q %s", e.Term, e.Where)
+			if len(e.Pages) > 0 {
+				fmt.Fprintf(w, " page %d", e.Pages[0])
+			}
+			if e.Count > 1 {
+				fmt.Fprintf(w, " (%d×)", e.Count)
+			}
+			fmt.Fprintln(w)
 		}
 	}
 }

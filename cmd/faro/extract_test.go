@@ -98,6 +98,7 @@ func TestExtractClassifyText(t *testing.T) {
 		"\n    \"Honduras\" body page",
 		" ref 10(",
 		"\nlang es (Spanish), score ",
+		"\nnot kept: gcm ",
 	} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("output lacks %q:\n%s", want, stdout)

@@ -437,6 +437,11 @@ func Build(rel string, res *extract.Result, side *Sidecar, listed []listingEntry
 	case res.Format == format.HTML.Name:
 		// A page is a web page whatever it talks about.
 		doc.Type = "web-page"
+	case res.Format == format.Markdown.Name && declaresPost(res.Meta):
+		// A post or article of a site or newspaper (front matter
+		// "type: post", "layout: posts").
+		doc.Type = "news"
+		given(search.FacetType, doc.Type, "markdown-metadata")
 	case out.Type != "":
 		doc.Type = out.Type
 	case res.Format == format.Markdown.Name:

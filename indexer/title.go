@@ -377,3 +377,19 @@ func normDateYear(s string) int {
 	}
 	return y
 }
+
+// postKinds are the folded front-matter values ("type", "layout") that
+// make a Markdown file a post or article of a site or newspaper.
+var postKinds = map[string]bool{"post": true, "posts": true, "article": true, "articles": true, "news": true,
+	"noticia": true, "noticias": true, "nota": true, "articulo": true, "actualite": true, "actualites": true}
+
+// declaresPost reports whether front matter meta says the file is a post
+// or an article.
+func declaresPost(meta map[string]string) bool {
+	for _, k := range []string{"type", "layout", "og:type"} {
+		if postKinds[search.Fold(strings.TrimSpace(meta[k]))] {
+			return true
+		}
+	}
+	return false
+}

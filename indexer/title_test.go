@@ -120,3 +120,27 @@ func TestBuildDate(t *testing.T) {
 		})
 	}
 }
+
+func TestDeclaresPost(t *testing.T) {
+	cases := []struct {
+		meta map[string]string
+		want bool
+	}{
+		{map[string]string{"type": "post"}, true},
+		{map[string]string{"layout": "posts"}, true},
+		{map[string]string{"type": "Noticia"}, true},
+		{map[string]string{"type": "policy note"}, false},
+		{map[string]string{"tags": "post"}, false},
+		{nil, false},
+	}
+	for _, c := range cases {
+		if got := declaresPost(c.meta); got != c.want {
+			t.Errorf("declaresPost(%v) = %v, want %v", c.meta, got, c.want)
+		}
+	}
+	doc := Build("text_news.md", &extract.Result{Format: "markdown", Meta: map[string]string{"layout": "posts"},
+		Pages: []string{"La caravana llegó hoy a Tenosique."}}, nil, nil)
+	if doc.Type != "news" {
+		t.Errorf("a Markdown post: type %q, want news", doc.Type)
+	}
+}

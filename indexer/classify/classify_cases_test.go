@@ -418,7 +418,7 @@ func TestFileNameHints(t *testing.T) {
 		name, file, title string
 		lang, typ         string
 	}{
-		{"language suffix when the text is too short", "mapa-ventanillas_es.pdf", "CORETT", "es", "info-sheet"},
+		{"language suffix when the text is too short", "mapa-ventanillas_es.pdf", "CORETT", "es", "map"},
 		{"french suffix", "brief_fr.pdf", "OIM", "fr", "evaluation-brief"},
 		{"no suffix", "cover.pdf", "OIM", "", ""},
 		{"web page", "about.html", "", "", "web-page"},

@@ -65,10 +65,10 @@ var docTypes = []DocType{
 			"hoja informativa|ficha informativa|hoja de datos|infografía|folleto|volante|díptico|tríptico",
 			"fiche d'information|fiche informative|fiche technique|infographie|dépliant|brochure"),
 		WeakTerms: terms(
-			"map|directory|snapshot|at a glance",
-			"mapa|directorio|en cifras",
-			"carte|répertoire|en bref|en chiffres"),
-		FileCues: []string{"factsheet", "infosheet", "hoja", "ficha", "fiche", "infographic", "infografia", "mapa", "leaflet", "folleto"},
+			"directory|snapshot|at a glance",
+			"directorio|en cifras",
+			"répertoire|en bref|en chiffres"),
+		FileCues: []string{"factsheet", "infosheet", "hoja", "ficha", "fiche", "infographic", "infografia", "leaflet", "folleto"},
 	},
 	{Code: "campaign-summary",
 		Name: Text{EN: "Campaign summary", ES: "Resumen de campaña", FR: "Résumé de campagne"},
@@ -98,16 +98,16 @@ var docTypes = []DocType{
 		Name: Text{EN: "Policy text", ES: "Texto normativo o de política", FR: "Texte de politique"},
 		Terms: terms(
 			"declaration|executive order|presidential determination|presidential memorandum|joint statement|"+
-				"migration law|national migration policy|decree|communiqué",
-			"declaración|declaración conjunta|orden ejecutiva|decreto|decreto ejecutivo|ley de migración|"+
+				"national migration policy|communiqué",
+			"declaración|declaración conjunta|orden ejecutiva|decreto ejecutivo|"+
 				"política migratoria|política nacional de migración|comunicado conjunto",
-			"déclaration|déclaration conjointe|décret|loi sur les migrations|politique migratoire|"+
+			"déclaration|déclaration conjointe|politique migratoire|"+
 				"politique nationale de migration|communiqué conjoint"),
 		WeakTerms: terms(
-			"policy|framework|strategy|action plan|plan of action|regulation|law|act",
-			"política|marco|estrategia|plan de acción|reglamento|ley",
-			"politique|cadre|stratégie|plan d'action|règlement|loi"),
-		FileCues: []string{"declaration", "declaracion", "eo", "law", "ley", "policy", "decree", "decreto", "determination"},
+			"policy|framework|strategy|action plan|plan of action",
+			"política|marco|estrategia|plan de acción",
+			"politique|cadre|stratégie|plan d'action"),
+		FileCues: []string{"declaration", "declaracion", "eo", "policy", "politica", "determination"},
 	},
 	{Code: "study",
 		Name: Text{EN: "Study", ES: "Estudio", FR: "Étude"},
@@ -128,9 +128,48 @@ var docTypes = []DocType{
 			"página web|página de inicio|sitio web",
 			"page web|page d'accueil|site web"),
 		WeakTerms: terms(
-			"news|press release|blog",
-			"noticia|noticias|comunicado de prensa|novedades",
-			"actualités|communiqué de presse"),
-		FileCues: []string{"html", "htm", "web", "page", "news"},
+			"blog",
+			"novedades",
+			""),
+		FileCues: []string{"html", "htm", "web", "page"},
+	},
+	{Code: "law",
+		Name: Text{EN: "Law or regulation", ES: "Ley o reglamento", FR: "Loi ou règlement"},
+		Terms: terms(
+			"migration law|immigration act|law no|act no|implementing regulations|official gazette|federal register|"+
+				"consolidated text|decree no|statute",
+			"ley general|ley sobre|ley de migración|ley de nacionalidad|reglamento de la ley|reglamento de aplicación|"+
+				"lineamientos generales|lineamientos para|diario oficial|texto vigente|última reforma|decreto no|decreto número|"+
+				"acuerdo por el que",
+			"loi sur les migrations|loi n|décret n|journal officiel|texte consolidé|règlement d'application"),
+		WeakTerms: terms(
+			"law|regulation|regulations|decree|act|article",
+			"ley|reglamento|decreto|lineamientos|artículo|fracción",
+			"loi|décret|règlement|article"),
+		FileCues: []string{"law", "ley", "decree", "decreto", "reglamento", "lineamientos", "loi", "decret", "dof"},
+	},
+	{Code: "news",
+		Name: Text{EN: "News", ES: "Noticia", FR: "Actualité"},
+		Terms: terms(
+			"news|press release|news release|news article",
+			"noticia|noticias|comunicado de prensa|nota de prensa",
+			"actualités|communiqué de presse|dépêche"),
+		FileCues: []string{"news", "noticia", "noticias", "prensa"},
+	},
+	{Code: "map",
+		Name: Text{EN: "Map", ES: "Mapa", FR: "Carte"},
+		Terms: terms(
+			"map",
+			"mapa",
+			"carte géographique"),
+		FileCues: []string{"map", "mapa"},
+	},
+	{Code: "comic",
+		Name: Text{EN: "Comic or story", ES: "Historieta o relato", FR: "Bande dessinée ou récit"},
+		Terms: terms(
+			"comic|comic strip|graphic novel|short story",
+			"historieta|cómic|novela gráfica|relato|cuento",
+			"bande dessinée|roman graphique|récit|conte"),
+		FileCues: []string{"comic", "historieta", "relato", "cuento", "bd"},
 	},
 }

@@ -63,7 +63,8 @@ func TestCodes(t *testing.T) {
 			"rule-of-law", "sustainable-development", "human-rights", "gender-responsive", "child-sensitive",
 			"whole-of-government", "whole-of-society"}},
 		{"type", types, []string{"campaign-summary", "info-sheet", "study", "knowledge-uptake", "guide",
-			"evaluation-report", "evaluation-brief", "terms-of-reference", "management-response", "policy-text", "web-page"}},
+			"evaluation-report", "evaluation-brief", "terms-of-reference", "management-response", "policy-text", "web-page",
+			"law", "news", "map", "comic"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.facet, func(t *testing.T) {

@@ -22,6 +22,9 @@ type Mark struct {
 	// Phrase marks the words of Text only where they stand together, in
 	// order; Prefix marks every word that starts with Text.
 	Phrase, Prefix bool
+	// Typos is how many edits a word no document holds forgives: its
+	// correction is marked instead (Clause.Typos).
+	Typos int
 }
 
 // Highlighter decides which words are marked for a parsed query: the words,

@@ -175,6 +175,13 @@ func CompileNode(n Node, opts CompileOptions) *Plan {
 	expanded := ExpandSynonyms(n)
 	c := &compiler{opts: opts}
 	p := &Plan{Root: c.clause(expanded), Browse: browse, Marks: NewHighlighter(expanded).Marks()}
+	if !opts.NoTypos {
+		for i, m := range p.Marks {
+			if !m.Phrase && !m.Prefix {
+				p.Marks[i].Typos = TyposFor(m.Text)
+			}
+		}
+	}
 	var b strings.Builder
 	p.Root.write(&b)
 	p.key = b.String()

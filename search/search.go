@@ -144,6 +144,9 @@ type Result struct {
 	// Matched is "all" when the hits hold every word of the query, "some"
 	// when no document holds them all and the hits hold most of them.
 	Matched string `json:"matched,omitempty"`
+	// DidYouMean is the query with its misspelt words written as the
+	// documents that matched write them, when typos were corrected.
+	DidYouMean string `json:"did_you_mean,omitempty"`
 	// NextCursor continues after the last hit, "" when there are no more.
 	NextCursor string                  `json:"next_cursor,omitempty"`
 	Took       time.Duration           `json:"-"`

@@ -113,18 +113,32 @@ func (x *Index) search(ctx context.Context, q search.Query) (*search.Result, err
 			res.Matched = search.MatchedSome
 		}
 	}
+	// Marks are located for snippets, and for the spelling of corrected
+	// words (did you mean).
 	var marks []search.Mark
-	if q.Snippets > 0 && !plan.Browse {
+	if !plan.Browse && (q.Snippets > 0 || hasTypos(plan.Marks)) {
 		marks = plan.Marks
 	}
 	loaded, err := x.loadHits(ctx, s, r.Hits, marks)
 	if err != nil {
 		return nil, err
 	}
+	fixes := map[string]string{}
 	for i, h := range r.Hits {
 		lh := loaded[i]
 		if lh == nil {
 			continue
+		}
+		for word, term := range s.view.Fixes(h.N, marks) {
+			if _, done := fixes[word]; done {
+				continue
+			}
+			for _, sp := range lh.spans {
+				if sp.Term == term {
+					fixes[word] = lh.doc.Pages[sp.Page].Text[sp.Start:sp.End]
+					break
+				}
+			}
 		}
 		hit := hitWithSpans(lh.doc, h.Score, lh.spans, q.Snippets)
 		if q.Explain && h.Explanation != nil {
@@ -135,6 +149,7 @@ func (x *Index) search(ctx context.Context, q search.Query) (*search.Result, err
 	if r.Next != nil {
 		res.NextCursor = encodeCursor(q.Sort, r.Next)
 	}
+	res.DidYouMean = search.Corrected(q.Text, fixes)
 	return res, nil
 }
 
@@ -308,4 +323,14 @@ func hitWithSpans(doc *search.Document, score float64, spans []search.Span, snip
 		}
 	}
 	return hit
+}
+
+// hasTypos reports whether a mark forgives typos.
+func hasTypos(marks []search.Mark) bool {
+	for _, m := range marks {
+		if m.Typos > 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -20,11 +20,14 @@ type SearchResponse struct {
 	TookMS     int64  `json:"took_ms"`
 	// Matched is "all" when the hits hold every word of the query, "some"
 	// when no document holds them all (match=all asks for all).
-	Matched string                 `json:"matched,omitempty"`
-	Page    int                    `json:"page"`
-	Size    int                    `json:"size"`
-	Hits    []HitJSON              `json:"hits"`
-	Facets  map[string][]facetJSON `json:"facets"`
+	Matched string `json:"matched,omitempty"`
+	// DidYouMean is the query with misspelt words corrected, when some
+	// were.
+	DidYouMean string                 `json:"did_you_mean,omitempty"`
+	Page       int                    `json:"page"`
+	Size       int                    `json:"size"`
+	Hits       []HitJSON              `json:"hits"`
+	Facets     map[string][]facetJSON `json:"facets"`
 }
 
 // HitJSON is a hit with its links.
@@ -47,7 +50,7 @@ type SnippetJSON struct {
 // command line's --json output so both print the same.
 func NewSearchResponse(q search.Query, r *search.Result, lang string) SearchResponse {
 	resp := SearchResponse{
-		Total: r.Total, NextCursor: r.NextCursor, TookMS: r.Took.Milliseconds(), Matched: r.Matched, Page: q.Page, Size: q.Size,
+		Total: r.Total, NextCursor: r.NextCursor, TookMS: r.Took.Milliseconds(), Matched: r.Matched, DidYouMean: r.DidYouMean, Page: q.Page, Size: q.Size,
 		Hits: make([]HitJSON, 0, len(r.Hits)), Facets: labelFacets(r.Facets, lang),
 	}
 	for _, h := range r.Hits {

@@ -119,11 +119,15 @@ type searchPage struct {
 	// AllWordsHref asks for the documents with every word, when the
 	// hits hold only some of them.
 	AllWordsHref string
-	SearchHidden []hiddenField
-	YearHidden   []hiddenField
-	SortHidden   []hiddenField
-	Citations    []exportLink
-	Evidence     []exportLink
+	// DidYouMean links the corrected query, with its count of results.
+	DidYouMean      string
+	DidYouMeanHref  string
+	DidYouMeanTotal uint64
+	SearchHidden    []hiddenField
+	YearHidden      []hiddenField
+	SortHidden      []hiddenField
+	Citations       []exportLink
+	Evidence        []exportLink
 }
 
 func (s *Server) pageSearch(c *gin.Context) {
@@ -155,6 +159,15 @@ func (s *Server) pageSearch(c *gin.Context) {
 		return
 	}
 	sp.Result = r
+	if r.DidYouMean != "" {
+		dq := q
+		dq.Text, dq.Page, dq.Size, dq.Snippets = r.DidYouMean, 1, 1, 0
+		if dr, err := s.idx.Search(ctx, dq); err == nil && dr.Total > 0 {
+			dv := searchParams(v)
+			dv.Set("q", r.DidYouMean)
+			sp.DidYouMean, sp.DidYouMeanHref, sp.DidYouMeanTotal = r.DidYouMean, withQuery("/", dv), dr.Total
+		}
+	}
 	if r.Matched == search.MatchedSome {
 		all := searchParams(v)
 		all.Set("match", "all")

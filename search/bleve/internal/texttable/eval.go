@@ -384,32 +384,15 @@ func (e *evaluator) text(c *search.Clause) *mset {
 	return out
 }
 
-// corrected adds to out, for a word no field holds, the field's closest
-// term within the word's typos (the most frequent among equally close
-// ones), at TypoBoost.
+// corrected adds to out, for a word no field holds, each field's closest
+// term within the word's typos, at TypoBoost.
 func (e *evaluator) corrected(out *mset, c *search.Clause, fields []weightedField) {
 	for _, f := range fields {
 		toks := e.analyzed(f.Lang, c.Text)
 		if len(toks) != 1 {
 			continue
 		}
-		best, bestDist, bestDF := "", c.Typos+1, uint32(0)
-		for _, s := range e.v.segs {
-			sf := s.fields[f.Name]
-			if sf == nil {
-				continue
-			}
-			for t, d := range sf.corrections(toks[0].Term, c.Typos) {
-				if d > bestDist {
-					continue
-				}
-				_, df := e.lookup(f.Name, t)
-				if d < bestDist || df > bestDF || (df == bestDF && t < best) {
-					best, bestDist, bestDF = t, d, df
-				}
-			}
-		}
-		if best != "" {
+		if best := e.v.correction(f.Name, toks[0].Term, c.Typos); best != "" {
 			ts, df := e.lookup(f.Name, best)
 			e.addTerm(out, f.Name, ts, df, f.boost*search.TypoBoost)
 		}

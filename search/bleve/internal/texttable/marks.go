@@ -24,10 +24,10 @@ func (v *View) Marks(n uint32, marks []search.Mark, cache map[[2]string][]Token)
 	}
 	seg := v.segs[si]
 	var body *field
-	var lang string
+	var lang, bodyName string
 	for _, tf := range v.byKind[uint8(search.FieldBody)] {
 		if f := seg.fields[tf.Name]; f != nil && int(local) < len(f.length) && f.length[local] != 0 {
-			body, lang = f, tf.Lang
+			body, lang, bodyName = f, tf.Lang, tf.Name
 			break
 		}
 	}
@@ -40,6 +40,8 @@ func (v *View) Marks(n uint32, marks []search.Mark, cache map[[2]string][]Token)
 	}
 	locs := map[string][]uint64{}
 	seen := map[string]bool{}
+	// fixed maps a misspelt term to the correction searched for it.
+	fixed := map[string]string{}
 	look := func(t *term) {
 		if seen[t.text] {
 			return
@@ -63,10 +65,28 @@ func (v *View) Marks(n uint32, marks []search.Mark, cache map[[2]string][]Token)
 		for _, tok := range e.analyzed(lang, m.Text) {
 			if t := body.lookup(tok.Term); t != nil {
 				look(t)
+			} else if m.Typos > 0 {
+				if c := v.correction(bodyName, tok.Term, m.Typos); c != "" {
+					fixed[tok.Term] = c
+					if t := body.lookup(c); t != nil {
+						look(t)
+					}
+				}
 			}
 		}
 	}
-	return markable(e, lang, marks, locs)
+	for t, c := range fixed {
+		if keys, ok := locs[c]; ok {
+			locs[t] = keys
+		}
+	}
+	out := markable(e, lang, marks, locs)
+	for k, t := range out {
+		if c, ok := fixed[t]; ok {
+			out[k] = c
+		}
+	}
+	return out
 }
 
 // markable returns the positions marked, with their terms; locs holds
@@ -127,6 +147,39 @@ func markable(e *evaluator, lang string, marks []search.Mark, locs map[string][]
 				out[start+uint64(tok.Pos-first)] = tok.Term
 			}
 		}
+	}
+	return out
+}
+
+// Fixes returns, for the marks of document n's body that no term of it
+// matches, the term searched in their place: mark text -> corrected term.
+func (v *View) Fixes(n uint32, marks []search.Mark) map[string]string {
+	si, local := v.Locate(n)
+	if si >= len(v.segs) {
+		return nil
+	}
+	var out map[string]string
+	for _, tf := range v.byKind[uint8(search.FieldBody)] {
+		f := v.segs[si].fields[tf.Name]
+		if f == nil || int(local) >= len(f.length) || f.length[local] == 0 {
+			continue
+		}
+		for _, m := range marks {
+			if m.Typos == 0 {
+				continue
+			}
+			toks := v.analyzer(tf.Lang, m.Text)
+			if len(toks) != 1 || f.lookup(toks[0].Term) != nil {
+				continue
+			}
+			if c := v.correction(tf.Name, toks[0].Term, m.Typos); c != "" {
+				if out == nil {
+					out = map[string]string{}
+				}
+				out[m.Text] = c
+			}
+		}
+		break
 	}
 	return out
 }

@@ -150,3 +150,38 @@ func editDistance(a, b string, max int) int {
 	}
 	return prev[len(rb)]
 }
+
+// correction returns the term of field name closest to t within typos
+// edits (the most frequent among equally close ones, then the first in
+// byte order), or "" when there is none. Answers are kept for the View.
+func (v *View) correction(name, t string, typos int) string {
+	key := name + "\x00" + t + "\x00" + string(rune('0'+typos))
+	if c, ok := v.fixes.Load(key); ok {
+		return c.(string)
+	}
+	best, bestDist, bestDF := "", typos+1, uint32(0)
+	for _, s := range v.segs {
+		sf := s.fields[name]
+		if sf == nil {
+			continue
+		}
+		for c, d := range sf.corrections(t, typos) {
+			if d > bestDist {
+				continue
+			}
+			var df uint32
+			for _, s2 := range v.segs {
+				if f2 := s2.fields[name]; f2 != nil {
+					if mt := f2.lookup(c); mt != nil {
+						df += mt.df
+					}
+				}
+			}
+			if d < bestDist || df > bestDF || (df == bestDF && c < best) {
+				best, bestDist, bestDF = c, d, df
+			}
+		}
+	}
+	v.fixes.Store(key, best)
+	return best
+}

@@ -48,6 +48,8 @@ type View struct {
 
 	cache *matchCache
 	pool  sync.Pool
+	// fixes keeps the corrections of misspelt terms (typos.go).
+	fixes sync.Map
 }
 
 // Config is what a View needs besides its segments.

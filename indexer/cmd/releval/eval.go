@@ -87,14 +87,20 @@ type facetScore struct {
 }
 
 // evaluate indexes the judged documents of shared with Faro's pipeline
-// and scores Faro and the BM25 baseline on every judged query.
-func evaluate(ctx context.Context, shared string) (*report, error) {
+// and scores Faro and the BM25 baseline on every judged query, or on a
+// copy of each with a typo.
+func evaluate(ctx context.Context, shared string, typos bool) (*report, error) {
 	if err := checkShared(shared); err != nil {
 		return nil, err
 	}
 	j, err := loadJudgments(filepath.Join(shared, "judgments"))
 	if err != nil {
 		return nil, err
+	}
+	if typos {
+		for i := range j.Queries {
+			j.Queries[i].Text = withTypo(j.Queries[i].ID, j.Queries[i].Text)
+		}
 	}
 	rep := &report{Shared: shared, Documents: len(j.Docs)}
 	start := time.Now()

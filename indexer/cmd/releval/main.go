@@ -55,6 +55,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	verbose := fs.Bool("v", false, "print one line per query (with -meta: every document, not only the wrong ones)")
 	meta := fs.Bool("meta", false, "evaluate the documents' metadata (title, year, language, type) instead of relevance")
+	typos := fs.Bool("typos", false, "score a copy of each unquoted query with one typo in its longest word")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -65,7 +66,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if *meta {
 		return runMeta(ctx, dir, *asJSON, *verbose, stdout, stderr)
 	}
-	rep, err := evaluate(ctx, dir)
+	rep, err := evaluate(ctx, dir, *typos)
 	if err != nil {
 		fmt.Fprintf(stderr, "releval: %v\n", err)
 		if errors.Is(err, errNoShared) {

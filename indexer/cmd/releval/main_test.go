@@ -239,3 +239,43 @@ func TestRealJudgments(t *testing.T) {
 		t.Log("\n" + table.String())
 	}
 }
+
+func TestWithTypo(t *testing.T) {
+	for _, q := range []string{"¿cuánto cuesta migrar a Estados Unidos con un coyote?", "reintegration AND psychosocial", "vías legales y visas de trabajo temporal"} {
+		got := withTypo("x-1", q)
+		if got == q || withTypo("x-1", q) != got || len(strings.Fields(got)) != len(strings.Fields(q)) {
+			t.Errorf("withTypo(%q) = %q", q, got)
+		}
+		diff := 0
+		for i, w := range strings.Fields(q) {
+			if strings.Fields(got)[i] != w {
+				diff++
+			}
+		}
+		if diff != 1 {
+			t.Errorf("withTypo(%q) = %q: %d words changed, want 1", q, got, diff)
+		}
+	}
+	if q := `"search and rescue"`; withTypo("x", q) != q {
+		t.Errorf("a phrase was changed")
+	}
+}
+
+// TestTypoedJudgments scores the judged queries with a typo in each: they
+// keep at least 90% of the clean queries' floor.
+func TestTypoedJudgments(t *testing.T) {
+	shared := defaultShared()
+	if checkShared(shared) != nil {
+		t.Skip("../shared/judgments not found")
+	}
+	if testing.Short() {
+		t.Skip("indexes the real documents")
+	}
+	rep, err := evaluate(context.Background(), shared, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if all := rep.Summary[0]; all.Faro.NDCG < 0.9*0.65 {
+		t.Errorf("typo'd queries: Faro nDCG@10 %.3f below %.3f (BM25 %.3f)", all.Faro.NDCG, 0.9*0.65, all.BM25.NDCG)
+	}
+}

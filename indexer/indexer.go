@@ -368,7 +368,7 @@ func Build(rel string, res *extract.Result, side *Sidecar, listed []listingEntry
 		Format: res.Format,
 		Engine: res.Engine,
 		Flags:  res.Flags,
-		Author: first(side.Author, res.Author),
+		Author: first(side.Author, fileAuthor(res)),
 	}
 	doc.SourceURL = side.SourceURL
 	for i, p := range stripRunningLines(res.Pages) {

@@ -393,3 +393,38 @@ func declaresPost(meta map[string]string) bool {
 	}
 	return false
 }
+
+// fileAuthor is the author the file declares, for a PDF only when its
+// text names that author: a PDF's Info /Author is most often the person
+// who last saved the file, not who wrote it.
+func fileAuthor(res *extract.Result) string {
+	a := strings.TrimSpace(res.Author)
+	if a == "" || res.Format != format.PDF.Name {
+		return a
+	}
+	text := map[string]bool{}
+	pages := res.Pages
+	if len(pages) > 5 {
+		// The cover and first pages, and the colophon at the end.
+		pages = append(append([]string(nil), pages[:3]...), pages[len(pages)-2:]...)
+	}
+	for _, p := range pages {
+		for _, w := range foldedWords(p) {
+			text[w] = true
+		}
+	}
+	n, found := 0, 0
+	for _, w := range foldedWords(a) {
+		if len([]rune(w)) < 3 {
+			continue
+		}
+		n++
+		if text[w] {
+			found++
+		}
+	}
+	if n == 0 || float64(found) < 0.66*float64(n) {
+		return ""
+	}
+	return a
+}

@@ -144,3 +144,21 @@ func TestDeclaresPost(t *testing.T) {
 		t.Errorf("a Markdown post: type %q, want news", doc.Type)
 	}
 }
+
+func TestFileAuthor(t *testing.T) {
+	pages := []string{"EVALUATION BRIEF Evaluators: PPMI Group. This report was developed by Loes van der Graaf and Anna Kiss-Pal."}
+	cases := []struct {
+		name string
+		res  extract.Result
+		want string
+	}{
+		{"a PDF's author named in the text", extract.Result{Format: "pdf", Author: "Loes van der Graaf", Pages: pages}, "Loes van der Graaf"},
+		{"the person who saved the file", extract.Result{Format: "pdf", Author: "HARRIS Sarah Lynn", Pages: pages}, ""},
+		{"an HTML page's declared author", extract.Result{Format: "html", Author: "Ashley Louie", Pages: []string{"x"}}, "Ashley Louie"},
+	}
+	for _, c := range cases {
+		if got := fileAuthor(&c.res); got != c.want {
+			t.Errorf("%s: author %q, want %q", c.name, got, c.want)
+		}
+	}
+}

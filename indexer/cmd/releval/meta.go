@@ -55,7 +55,9 @@ type metaDoc struct {
 	LangOK   bool   `json:"lang_ok"`
 	Type     string `json:"type"`
 	WantType string `json:"want_type"`
-	TypeOK   bool   `json:"type_ok"`
+	// Author is Faro's author (not judged).
+	Author string `json:"author,omitempty"`
+	TypeOK bool   `json:"type_ok"`
 }
 
 // evaluateMeta reads the judged documents with Faro's pipeline (no index
@@ -97,7 +99,7 @@ func scoreMeta(docPath string, d *search.Document, want docLabels, titles []stri
 	if d == nil {
 		return m
 	}
-	m.Title, m.Year, m.Lang, m.Type = d.Title, d.Year, d.Lang, d.Type
+	m.Title, m.Year, m.Lang, m.Type, m.Author = d.Title, d.Year, d.Lang, d.Type, d.Author
 	m.TitleOK = titleMatches(d.Title, titles)
 	m.YearFrom = yearSource(d)
 	m.FileNameTitle = isFileNameTitle(d.Title, docPath)
@@ -216,6 +218,9 @@ func (r *metaReport) writeTable(w io.Writer, onlyWrong bool) {
 			fn = "  [file name]"
 		}
 		fmt.Fprintf(w, "  %s title %q%s\n", mark(d.TitleOK), d.Title, fn)
+		if d.Author != "" {
+			fmt.Fprintf(w, "    author %q\n", d.Author)
+		}
 		if !d.TitleOK && len(d.WantTitle) > 0 {
 			fmt.Fprintf(w, "      want %q\n", d.WantTitle[0])
 		}

@@ -113,6 +113,15 @@ var domainTerms = map[int]Terms{
 		"investissement de la diaspora|réseaux de la diaspora|associations de la diaspora",
 		"diáspora|diásporas|migração e desenvolvimento"),
 	20: termsPT("", "", "", "remessas|remessa|inclusão financeira|transferências de dinheiro"),
+	23: termsPT(
+		"shared responsibility|shared responsibilities|regional cooperation mechanisms|cooperation on migration|"+
+			"regional approach to migration|binational cooperation mechanisms|cross-border cooperation",
+		"responsabilidad compartida|responsabilidades compartidas|mecanismos de cooperación regional|"+
+			"cooperación en materia migratoria|enfoque regional|cooperación transfronteriza",
+		"responsabilité partagée|responsabilités partagées|mécanismes de coopération régionale|"+
+			"coopération en matière de migration|coopération transfrontalière",
+		"responsabilidade partilhada|responsabilidade compartilhada|cooperação internacional|cooperação regional|"+
+			"cooperação transfronteiriça"),
 	21: termsPT("", "", "",
 		"reintegração|retorno voluntário|retornados|migrantes retornados|reintegração sustentável|readmissão"),
 }

@@ -50,7 +50,7 @@ type Options struct {
 
 // Version is part of every content hash: a change in how documents are
 // built makes every file count as changed.
-const Version = "5"
+const Version = "6"
 
 // Progress reports how far a run is.
 type Progress struct {

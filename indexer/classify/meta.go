@@ -243,11 +243,13 @@ func isMonthNumber(t string) bool {
 
 // Where a document type cue was found, and how much it weighs.
 const (
-	whereFile   = "filename"
-	typeTitle   = 5.0
-	typeSummary = 2.0
-	typeFile    = 2.0
-	typeTop     = 3.0 // among the first words of page 1
+	whereFile = "filename"
+	typeTitle = 5.0
+	// typeTitleLead weighs a type's name that opens the title.
+	typeTitleLead = 8.0
+	typeSummary   = 2.0
+	typeFile      = 2.0
+	typeTop       = 3.0 // among the first words of page 1
 	// typeCover is the weight of a type's own name among the very first
 	// words of page 1: a cover's series label ("EVALUATION BRIEF",
 	// "Management Response Matrix") says what the document is.
@@ -319,7 +321,25 @@ func inferType(lx *lexicon, title, summary []string, fileName string, pages [][]
 			}
 		}
 	}
-	scan(title, "title", 0, func(int) float64 { return typeTitle })
+	// The title's first words may name what the document is ("Fact
+	// Sheet: ...", "Evaluation of ..."); when a type's own name opens it,
+	// the types named after it are the document's subject ("Fact Sheet:
+	// the Declaration ...") and count as body words.
+	lead := false
+	for _, h := range lx.types.find(title, nil) {
+		for _, t := range h.p.targets {
+			lead = lead || (h.pos == 0 && t.facet == search.FacetType && t.kind != kindWeak)
+		}
+	}
+	scan(title, "title", 0, func(pos int) float64 {
+		switch {
+		case pos == 0:
+			return typeTitleLead
+		case lead:
+			return typeFirst
+		}
+		return typeTitle
+	})
 	scan(summary, "summary", 0, func(int) float64 { return typeSummary })
 	if len(pages) > 0 {
 		first := pages[0]

@@ -22,6 +22,10 @@ func TestTypes(t *testing.T) {
 			"PRESS RELEASE Geneva, 3 May 2022. IOM welcomes the arrival of returnees.", "news"},
 		{"a management response with a title field", "Management Response Matrix: Final Evaluation of the Joint Initiative", "x.pdf",
 			"Management Response Matrix Evaluation title/year: Final Evaluation of the Joint Initiative, 2023", "management-response"},
+		{"a type's name opening the title: the rest is the subject", "Fact Sheet: The Los Angeles Declaration on Migration and Protection", "la-declaration-deliverables.md",
+			"Today, President Biden joins leaders from across the Western Hemisphere to present the Los Angeles Declaration on Migration and Protection.", "info-sheet"},
+		{"an evaluation whose title names a strategy", "Evaluation of the IOM Migration Data Strategy 2020-2025: Case Study: Regional Data Hub", "annex6-rdh.pdf",
+			"Table of contents 1. Overview of Regional Data Hubs 2. Development timeline of the data hub", "evaluation-report"},
 		{"a declaration stays a policy text", "Los Angeles Declaration on Migration and Protection", "x.md",
 			"We, the Heads of State, declare our intent to strengthen national, regional and hemispheric efforts.", "policy-text"},
 	}

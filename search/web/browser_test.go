@@ -523,6 +523,22 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("suggestions as you type", func(t *testing.T) {
+		b := newTab(t, browser, srv)
+		b.open("/?ui=es")
+		b.do("type a prefix", chromedp.SendKeys(chromedp.ID("q"), "hond"))
+		b.do("suggestions", chromedp.WaitReady(chromedp.CSS(`#suggestions option[value="Honduras"]`)))
+		// Picking an option of the list puts its text in the box.
+		b.do("pick", chromedp.Evaluate[chromedp.Void](`document.getElementById('q').value = document.querySelector('#suggestions option[value="Honduras"]').value`))
+		b.follow("submit", chromedp.Click(chromedp.CSS(".searchbar button")))
+		if v := b.location().Query(); v.Get("q") != "Honduras" {
+			b.fail("the pick searched %s", b.location())
+		}
+		if n := eval[int](b, `document.querySelectorAll('li.hit').length`); n == 0 {
+			b.fail("no hits for the picked suggestion")
+		}
+	})
+
 	if os.Getenv("FARO_SCREENSHOTS") != "" {
 		t.Run("desktop screenshots", func(t *testing.T) {
 			b := newTab(t, browser, srv)

@@ -126,6 +126,7 @@ func New(idx search.Index, opts Options) *Server {
 	api.GET("/documents/:id", s.apiDocument)
 	api.GET("/taxonomy", s.apiTaxonomy)
 	api.GET("/facets/:name", s.apiFacetValues)
+	api.GET("/suggest", s.apiSuggest)
 	s.registerAdmin(r)
 	r.GET("/healthz", s.healthz)
 	r.GET("/readyz", s.readyz)

@@ -1,6 +1,7 @@
 // Faro's progressive enhancements. Every page works without this file; it
-// only adds: a filters toggle on narrow screens, "/" to focus the search
-// box, focus kept on the facet link followed with the keyboard, and a busy
+// only adds: suggestions under the search box as you type (a native
+// datalist: arrow keys and Enter pick one), a filters toggle on narrow
+// screens, "/" to focus the search box, focus kept on the facet link followed with the keyboard, and a busy
 // bar while a slow page loads. Loaded in <head> without defer so the "js" class is set
 // before the first paint (no flash of the open filters on phones).
 (function () {
@@ -79,6 +80,38 @@
     });
     // Back from the back/forward cache: nothing is loading.
     window.addEventListener('pageshow', function () { busy(false); });
+    suggestions();
+  }
+
+  // suggestions fills the search box's datalist from /api/v1/suggest as
+  // the user types (after a short pause; stale answers are dropped).
+  function suggestions() {
+    var box = document.getElementById('q');
+    var list = document.getElementById('suggestions');
+    if (!box || !list || !window.fetch) { return; }
+    var timer = null, seq = 0;
+    box.addEventListener('input', function () {
+      clearTimeout(timer);
+      var text = box.value;
+      if (text.trim().length < 2) { list.innerHTML = ''; return; }
+      timer = setTimeout(function () {
+        var mine = ++seq;
+        var ui = root.getAttribute('lang') || 'en';
+        fetch('/api/v1/suggest?q=' + encodeURIComponent(text) + '&lang=' + encodeURIComponent(ui))
+          .then(function (r) { return r.ok ? r.json() : { suggestions: [] }; })
+          .then(function (d) {
+            if (mine !== seq) { return; }
+            list.innerHTML = '';
+            (d.suggestions || []).forEach(function (s) {
+              var o = document.createElement('option');
+              o.value = s.text;
+              o.label = s.kind + ' · ' + s.count;
+              list.appendChild(o);
+            });
+          })
+          .catch(function () { /* suggestions are optional */ });
+      }, 120);
+    });
   }
 
   if (document.readyState === 'loading') {

@@ -488,6 +488,13 @@ func Build(rel string, res *extract.Result, side *Sidecar, listed []listingEntry
 			doc.Date = strconv.Itoa(y)
 			given(search.FacetYear, doc.Date, "filename")
 			doc.Flags = append(slices.Clip(doc.Flags), FlagYearFromFileName)
+		} else if y, ev := latestYear(res.Pages); y != 0 && !isPDF {
+			// An undated web page or post is no older than the latest
+			// year it reports: an estimate, flagged.
+			doc.Date = strconv.Itoa(y)
+			doc.Labels = append(doc.Labels, search.Label{Facet: search.FacetYear, Value: doc.Date, Source: "estimate",
+				Evidence: []search.Evidence{{Term: ev, Where: "body", Count: 1}}})
+			doc.Flags = append(slices.Clip(doc.Flags), FlagYearEstimated)
 		}
 	}
 	if len(doc.Date) >= 4 {

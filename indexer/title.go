@@ -346,7 +346,40 @@ const (
 	FlagDateFromFileMetadata = "date-from-file-metadata"
 	// FlagYearFromFileName: the year is the one in the file's name.
 	FlagYearFromFileName = "year-from-file-name"
+	// FlagYearEstimated: an undated web page or post; the year is the
+	// latest its text reports (latestYear).
+	FlagYearEstimated = "year-estimated"
 )
+
+// futureWords are folded words that, before a year, make it a target or
+// a deadline ("by 2030", "hasta 2030", "d'ici 2030"), not a year reported.
+var futureWords = map[string]bool{"by": true, "until": true, "till": true, "through": true, "hasta": true, "para": true,
+	"ici": true, "jusqu": true, "horizon": true, "towards": true, "toward": true, "hacia": true, "vers": true, "ate": true}
+
+// latestYear returns the latest year (1990 to this year) the text
+// reports, not a target ("by 2030"), with the words around it; 0 when
+// there is none.
+func latestYear(pages []string) (int, string) {
+	now := time.Now().Year()
+	best, ev := 0, ""
+	for _, p := range pages {
+		toks := strings.FieldsFunc(p, notWordRune)
+		for i, t := range toks {
+			if len(t) != 4 {
+				continue
+			}
+			y, err := strconv.Atoi(t)
+			if err != nil || y < 1990 || y > now || y <= best {
+				continue
+			}
+			if i > 0 && futureWords[search.Fold(toks[i-1])] {
+				continue
+			}
+			best, ev = y, strings.Join(toks[max(0, i-3):i+1], " ")
+		}
+	}
+	return best, ev
+}
 
 // reNameYear is a year standing alone in a file name.
 var reNameYear = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})(?:[^0-9]|$)`)

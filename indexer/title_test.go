@@ -162,3 +162,25 @@ func TestFileAuthor(t *testing.T) {
 		}
 	}
 }
+
+func TestLatestYear(t *testing.T) {
+	cases := []struct {
+		text string
+		want int
+	}{
+		{"Between April and May 2021, the team surveyed households; arrivals grew between fiscal years 2017 and 2019.", 2021},
+		{"The plan sets targets to be met by 2030. It was adopted in 2018.", 2018},
+		{"Las metas hasta 2030 se fijaron en 2019.", 2019},
+		{"No year here, only 123 and 12345.", 0},
+		{"A date far ahead: 2999.", 0},
+	}
+	for _, c := range cases {
+		if got, _ := latestYear([]string{c.text}); got != c.want {
+			t.Errorf("latestYear(%q) = %d, want %d", c.text, got, c.want)
+		}
+	}
+	doc := Build("about.html", &extract.Result{Format: "html", Pages: []string{"Households surveyed in 2021 reported more debts than in 2019."}}, nil, nil)
+	if doc.Year != 2021 || !slices.Contains(doc.Flags, FlagYearEstimated) {
+		t.Errorf("an undated page: year %d flags %v, want 2021 flagged %s", doc.Year, doc.Flags, FlagYearEstimated)
+	}
+}

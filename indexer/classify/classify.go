@@ -292,7 +292,8 @@ type tally struct {
 	// (themePrinciples).
 	derived float64
 	// named is true when a country is named (by its name or an alias,
-	// not only by a demonym or its capital) somewhere.
+	// not only by a demonym or its capital) somewhere, or by a demonym
+	// in the title.
 	named bool
 	// firstBody is the body offset (in words) of the first body match,
 	// -1 when there is none.
@@ -355,7 +356,9 @@ func (d *doc) tally(m *matcher) tallies {
 					t = newTally(tg.facet, tg.code)
 					ts[k] = t
 				}
-				if tg.kind == kindName {
+				// A demonym in the title names the subject too ("a
+				// Salvadoran film").
+				if tg.kind == kindName || (tg.kind == kindDemonym && where == "title") {
 					t.named = true
 				}
 				w := 1.0

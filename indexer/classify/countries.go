@@ -201,7 +201,8 @@ func inferCountries(lx *lexicon, d *doc, pages []string, out *Output) []search.L
 	if regional >= regionCountries {
 		// So many of the region's countries that the document is about
 		// the region: REG stands for them, but for those its title or
-		// summary names.
+		// summary names and for the strongest when it has at least
+		// regionLeadFactor times the next one's score.
 		reg := geo.get(search.FacetCountry, "REG")
 		if reg == nil {
 			reg = newTally(search.FacetCountry, "REG")
@@ -209,7 +210,11 @@ func inferCountries(lx *lexicon, d *doc, pages []string, out *Output) []search.L
 		reg.score = max(reg.score, regionRules.minScore)
 		names := strings.Join(regionNames, ", ")
 		reg.ev[evKey{term: names, where: "body"}] = &search.Evidence{Term: names, Where: "body", Count: len(regionNames)}
-		standsOut := func(t *tally) bool { return t.titleHits > 0 || t.summaryHits > 0 }
+		var lead *tally
+		if len(kept) == 1 || len(kept) > 1 && kept[0].score >= regionLeadFactor*kept[1].score {
+			lead = kept[0]
+		}
+		standsOut := func(t *tally) bool { return t.titleHits > 0 || t.summaryHits > 0 || t == lead }
 		for _, t := range kept {
 			if lx.programme[t.code] && !standsOut(t) {
 				rejected = append(rejected, rejection{t, "one of " + strconv.Itoa(regional) + " countries of the region: REG stands for them"})
@@ -226,6 +231,10 @@ func inferCountries(lx *lexicon, d *doc, pages []string, out *Output) []search.L
 	}
 	return labels
 }
+
+// regionLeadFactor is how many times the next country's score the
+// strongest country of a regional document needs to be kept beside REG.
+const regionLeadFactor = 2.0
 
 // facetGroup is the tally facet of a country group's names
 // (taxonomy.Groups).
@@ -351,11 +360,19 @@ func isDestination(toks []string, pos int) bool {
 		return false
 	}
 	for j := max(0, i-3); j < i; j++ {
-		if returnWords[toks[j]] {
+		if returnWords[toks[j]] || supportWords[toks[j]] {
 			return false
 		}
 	}
 	return true
+}
+
+// supportWords before a cue make the country the one a programme works
+// in ("assistance to Haiti", "apoyo a Guatemala"), not a destination.
+var supportWords = map[string]bool{
+	"assistance": true, "support": true, "aid": true, "visit": true, "visits": true, "mission": true, "missions": true,
+	"apoyo": true, "asistencia": true, "ayuda": true, "visita": true, "mision": true,
+	"appui": true, "aide": true, "soutien": true, "apoio": true, "ajuda": true,
 }
 
 // destinationShare is the share of a country's mentions (title, summary

@@ -57,6 +57,28 @@ recibe a quienes regresan. Muchos quieren llegar a Estados Unidos para reunirse 
 			rejects: []string{"USA"},
 		},
 		{
+			name: "a demonym in the title names the subject",
+			in: Input{Title: "Cine fórum con una película salvadoreña", Pages: []string{
+				`Jóvenes de la comunidad vieron la película y conversaron sobre los peligros del viaje y sobre las
+razones de quienes se van.`}},
+			want: []string{"SLV"},
+		},
+		{
+			name: "a demonym in the body alone does not",
+			in: Input{Title: "Cooperation in vocational training", Pages: []string{
+				`German cooperation funded the vocational training centre; its teachers followed courses in the
+capital for two months and now train young people in trades.`}},
+			want: nil,
+		},
+		{
+			name: "a regional document keeps the country that dominates it",
+			in: Input{Title: "Niñez migrante retornada", Pages: []string{
+				`En Honduras retornaron 9.000 niñas y niños; Honduras atiende a quienes llegan en un centro de San
+Pedro Sula y Honduras cuenta con una ruta de atención. Honduras firmó protocolos con México. La ruta pasa por
+Guatemala, El Salvador y Nicaragua. Honduras evalúa la reintegración en sus comunidades.`}},
+			want: []string{"HND"},
+		},
+		{
 			name: "Nigerien and Niger are not Nigeria",
 			in: Input{Title: "Border management in Niger", Pages: []string{
 				`Nigerien border police in Niger received equipment and training; the posts of Niger along the border
@@ -98,6 +120,8 @@ func TestIsDestination(t *testing.T) {
 		{"rumbo a estados unidos", true},
 		{"partir vers la france", true},
 		{"returned to honduras", false},
+		{"technical assistance to haiti", false},
+		{"apoyo a guatemala", false},
 		{"retornaron a honduras", false},
 		{"programmes in honduras", false},
 		{"honduras", false},

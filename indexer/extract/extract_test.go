@@ -650,3 +650,22 @@ func TestHTMLDates(t *testing.T) {
 		})
 	}
 }
+
+func TestWithoutSiteName(t *testing.T) {
+	cases := []struct {
+		title, site, want string
+	}{
+		{"Migration costs add to financial burden | CDDL", "", "Migration costs add to financial burden"},
+		{"MIT CDDL | Migration costs", "MIT CDDL", "Migration costs"},
+		{"Migration costs — Civic Data Design Lab", "Civic Data Design Lab", "Migration costs"},
+		{"Costs | About", "", "Costs | About"}, // the last part is not shorter: kept
+		{"Charting a New Regional Course of Action", "", "Charting a New Regional Course of Action"},
+		{"Mali - Niger border management", "", "Mali - Niger border management"}, // a hyphen is no separator without the site's name
+		{"Mali - Niger border management - IOM", "IOM", "Mali - Niger border management"},
+	}
+	for _, c := range cases {
+		if got := withoutSiteName(c.title, c.site); got != c.want {
+			t.Errorf("withoutSiteName(%q, %q) = %q, want %q", c.title, c.site, got, c.want)
+		}
+	}
+}

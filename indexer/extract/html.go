@@ -66,7 +66,9 @@ func (HTMLExtractor) Extract(ctx context.Context, name string, data []byte) (*Re
 		res.Meta = meta
 	}
 
-	res.Title = firstNonEmpty(meta["og:title"], nodeText(doc.Find("title").First()), nodeText(doc.Find("h1").First()))
+	site := firstNonEmpty(meta["og:site_name"], meta["application-name"])
+	res.Title = firstNonEmpty(withoutSiteName(meta["og:title"], site), withoutSiteName(nodeText(doc.Find("title").First()), site),
+		nodeText(doc.Find("h1").First()))
 	res.Description = firstNonEmpty(meta["description"], meta["og:description"], meta["twitter:description"], meta["dc.description"])
 	res.Author = firstNonEmpty(meta["author"], meta["article:author"], meta["dc.creator"], meta["citation_author"])
 	for _, k := range []string{"article:published_time", "citation_publication_date", "dc.date.issued", "dc.date", "date", "citation_date", "pubdate", "publish-date", "publication_date", "article:modified_time", "last-modified"} {
@@ -623,4 +625,39 @@ func jsonLDDate(doc *goquery.Document) string {
 		return date == ""
 	})
 	return date
+}
+
+// titleSeparators part a page title from the site's name ("Page | Site").
+var titleSeparators = []string{" | ", " – ", " — ", " · ", " :: ", " - "}
+
+// withoutSiteName drops the site's name from a page title: the part equal
+// to site (og:site_name) when the page gives it, otherwise the last part
+// after a separator when it is shorter than the rest (a site's name
+// follows the page's).
+func withoutSiteName(title, site string) string {
+	title = strings.TrimSpace(title)
+	for _, sep := range titleSeparators {
+		parts := strings.Split(title, sep)
+		if len(parts) < 2 {
+			continue
+		}
+		if site != "" {
+			var kept []string
+			for _, p := range parts {
+				if !strings.EqualFold(strings.TrimSpace(p), strings.TrimSpace(site)) {
+					kept = append(kept, p)
+				}
+			}
+			if len(kept) > 0 && len(kept) < len(parts) {
+				return strings.TrimSpace(strings.Join(kept, sep))
+			}
+			continue
+		}
+		last := parts[len(parts)-1]
+		rest := strings.Join(parts[:len(parts)-1], sep)
+		if sep != " - " && len([]rune(last)) < len([]rune(rest)) && len(strings.Fields(last)) <= 4 {
+			return strings.TrimSpace(rest)
+		}
+	}
+	return title
 }

@@ -188,6 +188,23 @@ func CompileNode(n Node, opts CompileOptions) *Plan {
 	return p
 }
 
+// Widest returns the plan with its words typed side by side all made
+// optional but one (MinSome 1), or nil when it has no such words or
+// already is: what a search falls back to rather than answer nothing.
+func (p *Plan) Widest() *Plan {
+	if p.Root.Kind != ClauseBool || len(p.Root.Some) == 0 || p.Root.MinSome <= 1 {
+		return nil
+	}
+	root := *p.Root
+	root.MinSome = 1
+	w := *p
+	w.Root = &root
+	var b strings.Builder
+	w.Root.write(&b)
+	w.key = b.String()
+	return &w
+}
+
 // Key is the plan's canonical text: two plans with the same key match and
 // rank alike.
 func (p *Plan) Key() string { return p.key }

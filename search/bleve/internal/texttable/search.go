@@ -62,8 +62,23 @@ type Hit struct {
 // ErrCursor reports a cursor of another order.
 var ErrCursor = errors.New("cursor does not match this search")
 
-// Search evaluates r over the View.
+// Search evaluates r over the View. A relaxed query that leaves nothing
+// after the filters is evaluated again with one of its words enough
+// (search.Plan.Widest): a question gets the documents holding some of its
+// words rather than none.
 func (v *View) Search(ctx context.Context, r Request) (*Result, error) {
+	res, err := v.search(ctx, r)
+	if err != nil || res.Total > 0 {
+		return res, err
+	}
+	if w := r.Plan.Widest(); w != nil {
+		r.Plan = w
+		return v.search(ctx, r)
+	}
+	return res, nil
+}
+
+func (v *View) search(ctx context.Context, r Request) (*Result, error) {
 	e := v.newEvaluator(ctx, r.Explain)
 	defer e.release()
 	var (

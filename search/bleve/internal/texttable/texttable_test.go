@@ -334,3 +334,18 @@ func TestExplanationSumsTheScore(t *testing.T) {
 		}
 	}
 }
+
+// TestRelaxedNeverEmpty checks that a relaxed query whose documents hold
+// fewer words than it asks for still finds them, after those with more.
+func TestRelaxedNeverEmpty(t *testing.T) {
+	v := view([]*Segment{build(t, corpus...)})
+	// Six words, a third of them asked for; "remittances" alone matches.
+	r := run(t, v, "remittances alpha beta gamma delta epsilon", nil, "")
+	if got := ids(r); !slices.Equal(got, []string{"e"}) || !r.Partial {
+		t.Errorf("hits %v (partial %v), want e", got, r.Partial)
+	}
+	// Two of them stand in d: d first.
+	if got := ids(run(t, v, "smuggling routes alpha beta gamma delta", nil, "")); len(got) == 0 || got[0] != "d" {
+		t.Errorf("hits %v, want d first", got)
+	}
+}

@@ -377,7 +377,7 @@ func Build(rel string, res *extract.Result, side *Sidecar, listed []listingEntry
 
 	// The classifier reads the pages as extracted: a running header that
 	// names the document's country on every page is evidence, not noise.
-	ownTitle, _ := contentTitle(rel, res)
+	ownTitle, titleFrom := contentTitle(rel, res)
 	out := classify.Classify(classify.Input{Title: first(side.Title, ownTitle), Summary: first(side.Summary, res.Description), Pages: res.Pages, FileName: path.Base(rel)})
 	for i := range doc.Pages {
 		if i < len(out.PageLangs) {
@@ -406,10 +406,17 @@ func Build(rel string, res *extract.Result, side *Sidecar, listed []listingEntry
 	given := func(facet, value, source string) {
 		doc.Labels = append(doc.Labels, search.Label{Facet: facet, Value: value, Given: true, Source: source})
 	}
-	if side.Title != "" {
+	switch {
+	case side.Title != "":
 		given("title", side.Title, "sidecar")
-	} else if listTitle != "" {
+	case listTitle != "":
 		given("title", listTitle, "listing:"+lst.Page)
+	case ownTitle != "":
+		// Where the file's own title was read: "pdf-layout" (its
+		// cover), "pdf-metadata", "html-metadata", ...
+		doc.Labels = append(doc.Labels, search.Label{Facet: "title", Value: ownTitle, Source: res.Format + "-" + titleFrom})
+	default:
+		doc.Labels = append(doc.Labels, search.Label{Facet: "title", Value: doc.Title, Source: titleFromFile})
 	}
 
 	// Facets: the classifier's values, replaced by a sidecar's where it

@@ -62,15 +62,16 @@ func TestBuildTitle(t *testing.T) {
 		res      extract.Result
 		want     string
 		fromFile bool
+		source   string
 	}{
 		{"cover title recased", extract.Result{Format: "pdf", Heading: "LOCAL AUTHORITIES NETWORK FOR MIGRATION", Title: "x", Pages: page},
-			"Local authorities network for migration", false},
+			"Local authorities network for migration", false, "pdf-layout"},
 		{"a plausible Info title when the cover gives none", extract.Result{Format: "pdf", Title: "Local authorities network", Pages: page},
-			"Local authorities network", false},
+			"Local authorities network", false, "pdf-metadata"},
 		{"no title at all: the file name, flagged", extract.Result{Format: "pdf", Title: "Microsoft Word - brief.docx", Pages: page},
-			"iom eval arco brief", true},
+			"iom eval arco brief", true, "filename"},
 		{"HTML keeps its own title", extract.Result{Format: "html", Title: "Migration Costs", Pages: []string{"text"}},
-			"Migration Costs", false},
+			"Migration Costs", false, "html-metadata"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -80,6 +81,13 @@ func TestBuildTitle(t *testing.T) {
 			}
 			if got := slices.Contains(doc.Flags, FlagTitleFromFileName); got != c.fromFile {
 				t.Errorf("flags %v: %s flagged %v, want %v", doc.Flags, FlagTitleFromFileName, got, c.fromFile)
+			}
+			found := false
+			for _, l := range doc.Labels {
+				found = found || (l.Facet == "title" && l.Value == c.want && l.Source == c.source)
+			}
+			if !found {
+				t.Errorf("no title label from %q in %+v", c.source, doc.Labels)
 			}
 		})
 	}

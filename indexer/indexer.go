@@ -462,7 +462,9 @@ func Build(rel string, res *extract.Result, side *Sidecar, listed []listingEntry
 	// Dates: sidecar; a date printed on the first page(s); the date the
 	// file declares (HTML, front matter), or for a PDF a bare year on its
 	// first page(s) and then its creation date (the date of the file, not
-	// of the text: flagged); a year in the file's name, flagged.
+	// of the text); a year in the file's name; for a web page or post,
+	// the latest year its text reports. The year label's source says
+	// which ("pdf-metadata", "filename", "estimate").
 	created := 0 // a PDF's creation year: no date of its text is later
 	if res.Format == format.PDF.Name {
 		created = normDateYear(res.Meta["CreationDate"])
@@ -489,19 +491,16 @@ func Build(rel string, res *extract.Result, side *Sidecar, listed []listingEntry
 	case res.Date != "":
 		doc.Date = res.Date
 		given(search.FacetYear, res.Date, res.Format+"-metadata")
-		doc.Flags = append(slices.Clip(doc.Flags), FlagDateFromFileMetadata)
 	default:
 		if y := yearFromName(rel); y != 0 {
 			doc.Date = strconv.Itoa(y)
 			given(search.FacetYear, doc.Date, "filename")
-			doc.Flags = append(slices.Clip(doc.Flags), FlagYearFromFileName)
 		} else if y, ev := latestYear(res.Pages); y != 0 && !isPDF {
 			// An undated web page or post is no older than the latest
-			// year it reports: an estimate, flagged.
+			// year it reports: an estimate.
 			doc.Date = strconv.Itoa(y)
 			doc.Labels = append(doc.Labels, search.Label{Facet: search.FacetYear, Value: doc.Date, Source: "estimate",
 				Evidence: []search.Evidence{{Term: ev, Where: "body", Count: 1}}})
-			doc.Flags = append(slices.Clip(doc.Flags), FlagYearEstimated)
 		}
 	}
 	if len(doc.Date) >= 4 {

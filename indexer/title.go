@@ -339,18 +339,6 @@ func replaceWords(s string, words []string) string {
 	return b.String()
 }
 
-// Flags of documents whose date comes from outside their text.
-const (
-	// FlagDateFromFileMetadata: the date is the file's own (a PDF's
-	// creation date), the text prints none.
-	FlagDateFromFileMetadata = "date-from-file-metadata"
-	// FlagYearFromFileName: the year is the one in the file's name.
-	FlagYearFromFileName = "year-from-file-name"
-	// FlagYearEstimated: an undated web page or post; the year is the
-	// latest its text reports (latestYear).
-	FlagYearEstimated = "year-estimated"
-)
-
 // futureWords are folded words that, before a year, make it a target or
 // a deadline ("by 2030", "hasta 2030", "d'ici 2030"), not a year reported.
 var futureWords = map[string]bool{"by": true, "until": true, "till": true, "through": true, "hasta": true, "para": true,

@@ -2,7 +2,11 @@ package indexer
 
 import (
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
+
+	"faro/search"
 
 	"faro/indexer/extract"
 )
@@ -98,21 +102,21 @@ func TestBuildDate(t *testing.T) {
 		name, rel string
 		res       extract.Result
 		year      int
-		flag      string
+		source    string // the year label's source
 	}{
 		{"a printed date beats the PDF's creation date", "brief.pdf",
 			extract.Result{Format: "pdf", Date: "2025-02-21", Meta: map[string]string{"CreationDate": "D:20250221132652"},
-				Pages: []string{"EVALUATION BRIEF December 2024 Evaluation of the programme"}}, 2024, ""},
-		{"no date in the text: the creation date, flagged", "brief.pdf",
+				Pages: []string{"EVALUATION BRIEF December 2024 Evaluation of the programme"}}, 2024, "classifier"},
+		{"no date in the text: the creation date", "brief.pdf",
 			extract.Result{Format: "pdf", Date: "2017-06-29", Meta: map[string]string{"CreationDate": "D:20170629165300"},
-				Pages: []string{"Niñez y adolescencia en retorno. En 2016 retornaron miles de niños."}}, 2017, FlagDateFromFileMetadata},
+				Pages: []string{"Niñez y adolescencia en retorno. En 2016 retornaron miles de niños."}}, 2017, "pdf-metadata"},
 		{"no year after the file was created", "brief.pdf",
 			extract.Result{Format: "pdf", Date: "2018-05-01", Meta: map[string]string{"CreationDate": "D:20180501"},
-				Pages: []string{"Published March 2026. A news text converted to PDF."}}, 2018, FlagDateFromFileMetadata},
+				Pages: []string{"Published March 2026. A news text converted to PDF."}}, 2018, "pdf-metadata"},
 		{"a page's declared date beats a year in its text", "news.html",
-			extract.Result{Format: "html", Date: "2019-03-02", Pages: []string{"Report of 2017 on migration."}}, 2019, ""},
-		{"nothing else: the year in the file name, flagged", "text_news-caravana-2013.md",
-			extract.Result{Format: "markdown", Pages: []string{"La caravana llegó hoy. Los desaparecidos desde 2006 son miles."}}, 2013, FlagYearFromFileName},
+			extract.Result{Format: "html", Date: "2019-03-02", Pages: []string{"Report of 2017 on migration."}}, 2019, "html-metadata"},
+		{"nothing else: the year in the file name", "text_news-caravana-2013.md",
+			extract.Result{Format: "markdown", Pages: []string{"La caravana llegó hoy. Los desaparecidos desde 2006 son miles."}}, 2013, "filename"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -120,10 +124,8 @@ func TestBuildDate(t *testing.T) {
 			if doc.Year != c.year {
 				t.Errorf("year %d (date %q), want %d", doc.Year, doc.Date, c.year)
 			}
-			for _, f := range []string{FlagDateFromFileMetadata, FlagYearFromFileName} {
-				if got := slices.Contains(doc.Flags, f); got != (f == c.flag) {
-					t.Errorf("flags %v: %s is %v", doc.Flags, f, got)
-				}
+			if got := yearSource(doc); got != c.source {
+				t.Errorf("year from %q, want %q (labels %+v)", got, c.source, doc.Labels)
 			}
 		})
 	}
@@ -188,7 +190,22 @@ func TestLatestYear(t *testing.T) {
 		}
 	}
 	doc := Build("about.html", &extract.Result{Format: "html", Pages: []string{"Households surveyed in 2021 reported more debts than in 2019."}}, nil, nil)
-	if doc.Year != 2021 || !slices.Contains(doc.Flags, FlagYearEstimated) {
-		t.Errorf("an undated page: year %d flags %v, want 2021 flagged %s", doc.Year, doc.Flags, FlagYearEstimated)
+	if doc.Year != 2021 || yearSource(doc) != "estimate" {
+		t.Errorf("an undated page: year %d from %q, want 2021 from an estimate", doc.Year, yearSource(doc))
 	}
+}
+
+// yearSource is the source of the label of doc's year: a given one's
+// first, else the classifier's or the estimate's.
+func yearSource(doc *search.Document) string {
+	src := ""
+	for _, l := range doc.Labels {
+		if l.Facet != search.FacetYear || !strings.HasPrefix(l.Value, strconv.Itoa(doc.Year)) {
+			continue
+		}
+		if l.Given || src == "" {
+			src = l.Source
+		}
+	}
+	return src
 }

@@ -400,13 +400,38 @@ func renderText(it Item) []byte {
 	return []byte(b.String())
 }
 
+// monthNames are the months by language.
+var monthNames = map[string][12]string{
+	"en": {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
+	"es": {"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"},
+	"fr": {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
+}
+
+// printedDate writes a YYYY[-MM[-DD]] date as a cover prints it: "May
+// 2019", "mayo de 2019", "mai 2019", or the year alone.
+func printedDate(lang, date string) string {
+	year, rest, _ := strings.Cut(date, "-")
+	month, _, _ := strings.Cut(rest, "-")
+	names, ok := monthNames[lang]
+	m := 0
+	fmt.Sscanf(month, "%d", &m)
+	if !ok || m < 1 || m > 12 {
+		return year
+	}
+	if lang == "es" {
+		return names[m-1] + " de " + year
+	}
+	return names[m-1] + " " + year
+}
+
 func renderPDF(it Item) []byte {
 	d := it.Doc
 	pages := make([]pdfPage, len(d.Pages))
 	for i, p := range d.Pages {
 		text := p.Text
 		if i == 0 {
-			text = d.Title + "\n" + it.Subject + "\n" + text
+			// A cover: title, subject and the date as publications print it.
+			text = d.Title + "\n" + it.Subject + "\n" + printedDate(d.Lang, d.Date) + "\n" + text
 		}
 		pages[i] = pdfPage{lines: wrap(text, lineRunes)}
 	}

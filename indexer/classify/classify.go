@@ -181,6 +181,12 @@ func Classify(in Input) Output {
 		all.add(c)
 	}
 	out.Lang = all.best(minDocLangHits)
+	if l := pageMajority(out.PageLangs); l != "" {
+		// A document is in the language most of its pages are in: a
+		// translation appended to the original, or a template's
+		// language, does not outweigh the body.
+		out.Lang = l
+	}
 	if out.Lang != "" {
 		n, total := all[out.Lang], 0
 		for _, c := range all {
@@ -621,4 +627,27 @@ func round2(f float64) float64 { return math.Round(f*100) / 100 }
 func atoi(s string) int {
 	n, _ := strconv.Atoi(s)
 	return n
+}
+
+// pageMajority returns the language of the most pages, the earliest
+// page's among equals, or "" when no page has one.
+func pageMajority(pages []string) string {
+	count := map[string]int{}
+	first := map[string]int{}
+	for i, l := range pages {
+		if l == "" {
+			continue
+		}
+		if count[l] == 0 {
+			first[l] = i
+		}
+		count[l]++
+	}
+	best := ""
+	for l, n := range count {
+		if best == "" || n > count[best] || (n == count[best] && first[l] < first[best]) {
+			best = l
+		}
+	}
+	return best
 }

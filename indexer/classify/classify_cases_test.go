@@ -376,6 +376,27 @@ func TestPageLangs(t *testing.T) {
 	}
 }
 
+// TestLanguageOfMostPages checks that a document is in the language of most
+// of its pages, the first one's among equals: a translation appended to
+// the original does not make it bilingual.
+func TestLanguageOfMostPages(t *testing.T) {
+	es := "El proyecto apoyó el retorno de las personas migrantes y su reintegración en las comunidades de origen, con sus familias y también con los gobiernos locales."
+	en := "The project supported the return of migrants and their reintegration in the communities of origin, with their families and also with the local governments, which were involved in all of the activities."
+	for _, tc := range []struct {
+		pages []string
+		want  string
+	}{
+		{[]string{es, es, en, en}, "es"}, // an original and its longer translation
+		{[]string{en, en, es, es}, "en"},
+		{[]string{es, en, en}, "en"},
+		{[]string{"Tableau 3", es}, "es"},
+	} {
+		if got := Classify(Input{Pages: tc.pages}).Lang; got != tc.want {
+			t.Errorf("pages %d: language %q, want %q", len(tc.pages), got, tc.want)
+		}
+	}
+}
+
 func TestEmptyInput(t *testing.T) {
 	got := Classify(Input{})
 	if got.Lang != "" || got.Type != "" || got.Year != 0 || len(got.Countries)+len(got.Themes)+len(got.GCM)+len(got.Principles)+len(got.Labels) != 0 {

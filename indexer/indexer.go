@@ -379,6 +379,7 @@ func Build(rel string, res *extract.Result, side *Sidecar, listed []listingEntry
 	// names the document's country on every page is evidence, not noise.
 	ownTitle, titleFrom := contentTitle(rel, res)
 	out := classify.Classify(classify.Input{Title: first(side.Title, ownTitle), Summary: first(side.Summary, res.Description), Pages: res.Pages, FileName: path.Base(rel)})
+	doc.Publisher = first(side.Publisher, out.Publisher)
 	for i := range doc.Pages {
 		if i < len(out.PageLangs) {
 			doc.Pages[i].Lang = out.PageLangs[i]

@@ -16,4 +16,5 @@ type Metadata struct {
 	Lang       string   `json:"lang,omitempty"`
 	SourceURL  string   `json:"source_url,omitempty"`
 	Author     string   `json:"author,omitempty"`
+	Publisher  string   `json:"publisher,omitempty"`
 }

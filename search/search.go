@@ -34,8 +34,11 @@ type Document struct {
 	// Format is the detected file format: "pdf", "html", "markdown" or "text".
 	Format string `json:"format,omitempty"`
 	// SourceURL is where the document is published, when known.
-	SourceURL  string   `json:"source_url,omitempty"`
-	Author     string   `json:"author,omitempty"`
+	SourceURL string `json:"source_url,omitempty"`
+	Author    string `json:"author,omitempty"`
+	// Publisher is the organisation that publishes the document, as its
+	// cover or colophon names it (or its sidecar says).
+	Publisher  string   `json:"publisher,omitempty"`
 	Countries  []string `json:"countries"`
 	Themes     []string `json:"themes"`
 	GCM        []int    `json:"gcm"`

@@ -59,6 +59,9 @@ type Output struct {
 	PageLangs []string // per page, "" when too little text
 	Type      string   // doc type code or ""
 	Year      int      // from text (e.g. a date on the cover), 0 if unknown
+	// Publisher is the organisation the cover or colophon names, "" when
+	// none of the known ones is.
+	Publisher string
 	// YearPrinted: Year comes from a printed date (with its month, or
 	// after "Date:", "Published", "©"), not from a bare year.
 	YearPrinted bool
@@ -168,6 +171,8 @@ func Classify(in Input) Output {
 	lx := compiled()
 	d := newDoc(in)
 	var out Output
+
+	out.Publisher = inferPublisher(in.Pages)
 
 	// Language, per page and overall.
 	var all langCounts

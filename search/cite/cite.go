@@ -32,7 +32,8 @@ type Item struct {
 	// organisation. Each is cited as given (a "literal" name), never split
 	// into given and family names.
 	Authors []string
-	// Publisher is IOM, named in the document's language.
+	// Publisher is the document's publisher, or IOM named in the
+	// document's language when it names none.
 	Publisher string
 	Year      int
 	// Date is YYYY-MM-DD, YYYY-MM or YYYY when known.
@@ -188,6 +189,9 @@ func NewItem(h search.Hit, doc *search.Document, links Links) Item {
 			}
 		}
 		it.PublisherURL = cleanURL(doc.SourceURL)
+		if p := oneLine(doc.Publisher); p != "" {
+			it.Publisher = p
+		}
 	}
 	if len(it.Authors) == 0 {
 		it.Authors = []string{DefaultAuthor(h.Lang)}

@@ -667,3 +667,16 @@ func TestRenderQuery(t *testing.T) {
 		}
 	}
 }
+
+// TestPublisherFromTheDocument checks that a citation names the publisher
+// the document names, and IOM when it names none.
+func TestPublisherFromTheDocument(t *testing.T) {
+	h := search.Hit{ID: "mpi", Title: "Remittances", Lang: "en", Year: 2020}
+	if it := NewItem(h, &search.Document{ID: "mpi", Publisher: "Migration Policy Institute"}, testLinks); it.Publisher != "Migration Policy Institute" {
+		t.Errorf("publisher %q", it.Publisher)
+	}
+	h.Lang = "es"
+	if it := NewItem(h, &search.Document{ID: "mpi"}, testLinks); it.Publisher != DefaultAuthor("es") {
+		t.Errorf("default publisher %q", it.Publisher)
+	}
+}

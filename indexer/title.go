@@ -20,6 +20,7 @@ const FlagTitleFromFileName = "title-from-file-name"
 // Where a document's title comes from (besides a sidecar or a listing).
 const (
 	titleFromLayout   = "layout"   // the cover, read from a PDF's layout
+	titleFromXMP      = "xmp"      // a PDF's XMP dc:title
 	titleFromMetadata = "metadata" // the file's declared title (PDF Info, HTML, front matter)
 	titleFromFile     = "filename"
 )
@@ -37,6 +38,9 @@ func contentTitle(rel string, res *extract.Result) (string, string) {
 	pages := res.Pages[:min(len(res.Pages), 3)]
 	if t := strings.TrimSpace(res.Heading); t != "" {
 		return recase(t, append([]string{res.Title}, pages...)), titleFromLayout
+	}
+	if t := res.Meta[extract.MetaXMPTitle]; plausibleTitle(t, rel, pages) {
+		return recase(t, pages), titleFromXMP
 	}
 	if t := res.Title; plausibleTitle(t, rel, pages) {
 		return recase(t, pages), titleFromMetadata

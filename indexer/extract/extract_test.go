@@ -213,6 +213,22 @@ func TestPDFGenerated(t *testing.T) {
 			t.Errorf("flags: %v", res.Flags)
 		}
 	})
+	t.Run("XMP title", func(t *testing.T) {
+		for _, tc := range []struct{ xmp, want string }{
+			{`<x:xmpmeta><rdf:RDF><rdf:Description><dc:title><rdf:Alt><rdf:li xml:lang="x-default">Migraci&#243;n &amp; retorno</rdf:li></rdf:Alt></dc:title></rdf:Description></rdf:RDF></x:xmpmeta>`, "Migración & retorno"},
+			{`<rdf:Description dc:title="Plan your Life"/>`, "Plan your Life"},
+			{`<x:xmpmeta><dc:creator>OIM</dc:creator></x:xmpmeta>`, ""},
+		} {
+			data := genPDF{pages: []genPage{{lines: []string{"Texto"}}}, xmp: tc.xmp}.bytes()
+			res, err := extractPDF(t, data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := res.Meta[MetaXMPTitle]; got != tc.want {
+				t.Errorf("XMP %q: title %q, want %q", tc.xmp, got, tc.want)
+			}
+		}
+	})
 	t.Run("image only", func(t *testing.T) {
 		data := genPDF{pages: []genPage{{content: "q 100 0 0 100 50 50 cm 0 0 1 1 re f Q"}, {content: "q Q"}}}.bytes()
 		res, err := extractPDF(t, data)

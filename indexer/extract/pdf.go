@@ -237,6 +237,9 @@ func (e PDFExtractor) primary(ctx context.Context, data []byte) (*Result, qualit
 	}
 	info, lang := doc.Info()
 	applyInfo(res, info, lang)
+	if t := oneLine(doc.XMPTitle()); t != "" {
+		setResultMeta(res, MetaXMPTitle, t)
+	}
 	if doc.Truncated {
 		res.addFlag(FlagTruncated)
 	}
@@ -304,6 +307,9 @@ func (e PDFExtractor) primary(ctx context.Context, data []byte) (*Result, qualit
 	}
 	return res, q, nil
 }
+
+// MetaXMPTitle is the Result.Meta key of a PDF's XMP dc:title.
+const MetaXMPTitle = "XMPTitle"
 
 // applyInfo fills the metadata from the Info dictionary.
 func applyInfo(res *Result, info map[string]string, lang string) {

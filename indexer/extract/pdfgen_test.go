@@ -23,6 +23,7 @@ type genPDF struct {
 	header  string // "%PDF-1.4" by default
 	junk    string // bytes before the header
 	tail    string // bytes after %%EOF
+	xmp     string // an XMP metadata stream of the catalog
 }
 
 // pdfString writes s as a PDF literal string in WinAnsi (Latin-1 subset).
@@ -69,7 +70,11 @@ func (g genPDF) bytes() []byte {
 	for i := range g.pages {
 		kids[i] = fmt.Sprintf("%d 0 R", 4+2*i)
 	}
-	obj("<< /Type /Catalog /Pages 2 0 R /Lang (es-ES) >>")
+	meta := ""
+	if g.xmp != "" {
+		meta = fmt.Sprintf(" /Metadata %d 0 R", 4+2*nPages)
+	}
+	obj("<< /Type /Catalog /Pages 2 0 R /Lang (es-ES)" + meta + " >>")
 	obj(fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), nPages))
 	obj("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
 	for i, p := range g.pages {
@@ -92,6 +97,9 @@ func (g genPDF) bytes() []byte {
 			filter = " /Filter /" + p.filter
 		}
 		obj(fmt.Sprintf("<< /Length %d%s >>\nstream\n%s\nendstream", len(content), filter, content))
+	}
+	if g.xmp != "" {
+		obj(fmt.Sprintf("<< /Type /Metadata /Subtype /XML /Length %d >>\nstream\n%s\nendstream", len(g.xmp), g.xmp))
 	}
 	infoRef := ""
 	if len(g.info) > 0 {

@@ -23,6 +23,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"html"
+	"io"
 	"regexp"
 	"strings"
 	"time"
@@ -165,6 +167,40 @@ func (d *Document) Info() (info map[string]string, lang string) {
 		lang = d.r.Trailer().Key("Root").Key("Lang").Text()
 	}()
 	return info, lang
+}
+
+// maxXMP bounds the XMP metadata read, in bytes.
+const maxXMP = 1 << 20
+
+var (
+	reXMPTitle = regexp.MustCompile(`(?s)<dc:title\b.*?<rdf:li\b[^>]*>(.*?)</rdf:li>`)
+	reXMPAttr  = regexp.MustCompile(`\bdc:title="([^"]*)"`)
+)
+
+// XMPTitle returns the dc:title of the catalog's XMP metadata stream, or
+// "" when there is none.
+func (d *Document) XMPTitle() (title string) {
+	defer func() {
+		if recover() != nil {
+			title = ""
+		}
+	}()
+	m := d.r.Trailer().Key("Root").Key("Metadata")
+	if m.Kind() != pdf.Stream {
+		return ""
+	}
+	raw, err := io.ReadAll(io.LimitReader(m.Reader(), maxXMP))
+	if err != nil && len(raw) == 0 {
+		return ""
+	}
+	var t string
+	if g := reXMPTitle.FindSubmatch(raw); g != nil {
+		t = string(g[1])
+	} else if g := reXMPAttr.FindSubmatch(raw); g != nil {
+		t = string(g[1])
+	}
+	t = html.UnescapeString(strings.ToValidUTF8(t, ""))
+	return strings.Join(strings.Fields(t), " ")
 }
 
 // Page is the text of one page and what was seen on it.

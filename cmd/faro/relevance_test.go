@@ -9,11 +9,11 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strings"
 	"sync"
 	"testing"
 
+	"faro/internal/ndcg"
 	"faro/search"
 	"faro/search/bleve"
 )
@@ -70,29 +70,7 @@ type judgedQuery struct {
 
 // ndcgAt computes nDCG@k with gains 2^grade-1 for the ranked sources.
 func ndcgAt(k int, ranked []string, judged map[string]int) float64 {
-	dcg := 0.0
-	for i, src := range ranked {
-		if i >= k {
-			break
-		}
-		dcg += (math.Pow(2, float64(judged[src])) - 1) / math.Log2(float64(i+2))
-	}
-	var grades []int
-	for _, g := range judged {
-		grades = append(grades, g)
-	}
-	sort.Sort(sort.Reverse(sort.IntSlice(grades)))
-	ideal := 0.0
-	for i, g := range grades {
-		if i >= k {
-			break
-		}
-		ideal += (math.Pow(2, float64(g)) - 1) / math.Log2(float64(i+2))
-	}
-	if ideal == 0 {
-		return 0
-	}
-	return dcg / ideal
+	return ndcg.At(k, ranked, judged, ndcg.Exponential)
 }
 
 func TestNDCG(t *testing.T) {

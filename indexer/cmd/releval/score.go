@@ -1,9 +1,6 @@
 package main
 
-import (
-	"math"
-	"sort"
-)
+import "faro/internal/ndcg"
 
 // Cut-offs of the README's metrics.
 const (
@@ -24,36 +21,10 @@ func dedupe(ranked []string) []string {
 	return out
 }
 
-// ndcgAt is nDCG@k with the grades as gains (2/1/0): DCG sums
-// gain_i / log2(i+1) over ranks i = 1..k, the ideal DCG uses the judged
-// grades in descending order. A document counts once (its first rank); an
-// unjudged one has gain 0. With no positive grade the score is 0.
+// ndcgAt is nDCG@k with the grades as gains (2/1/0), as the judgments'
+// README defines it.
 func ndcgAt(k int, ranked []string, grades map[string]int) float64 {
-	dcg := 0.0
-	for i, d := range dedupe(ranked) {
-		if i >= k {
-			break
-		}
-		dcg += float64(grades[d]) / math.Log2(float64(i+2))
-	}
-	ideal := make([]int, 0, len(grades))
-	for _, g := range grades {
-		if g > 0 {
-			ideal = append(ideal, g)
-		}
-	}
-	sort.Sort(sort.Reverse(sort.IntSlice(ideal)))
-	idcg := 0.0
-	for i, g := range ideal {
-		if i >= k {
-			break
-		}
-		idcg += float64(g) / math.Log2(float64(i+2))
-	}
-	if idcg == 0 {
-		return 0
-	}
-	return dcg / idcg
+	return ndcg.At(k, ranked, grades, ndcg.Linear)
 }
 
 // recallAt is the share of the documents graded 1 or more found in the top

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"runtime"
 	"strconv"
 	"sync"
@@ -74,14 +73,18 @@ func (x *Index) SetCacheSize(n int) {
 }
 
 // Open opens the index at path. It returns an error wrapping ErrNoIndex when
-// there is none and ErrVersion when it was built with another mapping.
+// there is none, ErrVersion when it was built with another mapping,
+// ErrDamaged when its files fail Check or cannot be read, and ErrInUse
+// when another process writes it. A failed Open changes no file: the index
+// is checked before bleve, which removes the segment files its root does
+// not list, opens it for writing.
 func Open(path string) (*Index, error) {
-	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		return nil, fmt.Errorf("open index %q: %w", path, ErrNoIndex)
+	if err := Check(path); err != nil {
+		return nil, err
 	}
-	idx, err := bleve.Open(path)
+	idx, err := openBleve(path)
 	if err != nil {
-		return nil, fmt.Errorf("open index %q: %w", path, err)
+		return nil, err
 	}
 	v, err := idx.GetInternal([]byte(versionKey))
 	if err != nil {
@@ -96,6 +99,10 @@ func Open(path string) (*Index, error) {
 		}
 		return nil, fmt.Errorf("open index %q: built with mapping version %s, this faro needs %s; rebuild it with `faro index --rebuild`: %w",
 			path, got, MappingVersion, ErrVersion)
+	}
+	if err := probe(path, idx); err != nil {
+		idx.Close()
+		return nil, err
 	}
 	x := newIndex(path, idx)
 	// Searches need the tables of the snapshot: build them now rather

@@ -377,22 +377,24 @@ func (e *evaluator) text(c *search.Clause) *mset {
 			part.each(func(d uint32) { out.add(d, part.score[d]) })
 		}
 	}
-	if c.Kind == search.ClauseWord && c.Typos > 0 && popcount(out.bits, nil) == 0 {
-		e.corrected(out, c, fields)
+	if c.Kind == search.ClauseWord && c.Typos > 0 {
+		e.corrected(out, c, fields, popcount(out.bits, nil) > 0)
 	}
 	out.coord(len(fields))
 	return out
 }
 
-// corrected adds to out, for a word no field holds, each field's closest
-// term within the word's typos, at TypoBoost.
-func (e *evaluator) corrected(out *mset, c *search.Clause, fields []weightedField) {
+// corrected adds to out what the fields read the word as besides itself
+// (View.fix), at TypoBoost: each field's closest term when no field holds
+// the word (found is false), else a much more frequent neighbour in the
+// fields that hold it.
+func (e *evaluator) corrected(out *mset, c *search.Clause, fields []weightedField, found bool) {
 	for _, f := range fields {
 		toks := e.analyzed(f.Lang, c.Text)
-		if len(toks) != 1 {
+		if len(toks) != 1 || found && e.v.df(f.Name, toks[0].Term) == 0 {
 			continue
 		}
-		if best := e.v.correction(f.Name, toks[0].Term, c.Typos); best != "" {
+		if best := e.v.fix(f.Name, toks[0].Term, c.Typos); best != "" {
 			ts, df := e.lookup(f.Name, best)
 			e.addTerm(out, f.Name, ts, df, f.boost*search.TypoBoost)
 		}

@@ -65,8 +65,9 @@ func (v *View) Marks(n uint32, marks []search.Mark, cache map[[2]string][]Token)
 		for _, tok := range e.analyzed(lang, m.Text) {
 			if t := body.lookup(tok.Term); t != nil {
 				look(t)
-			} else if m.Typos > 0 {
-				if c := v.correction(bodyName, tok.Term, m.Typos); c != "" {
+			}
+			if m.Typos > 0 {
+				if c := v.fix(bodyName, tok.Term, m.Typos); c != "" {
 					fixed[tok.Term] = c
 					if t := body.lookup(c); t != nil {
 						look(t)
@@ -75,14 +76,19 @@ func (v *View) Marks(n uint32, marks []search.Mark, cache map[[2]string][]Token)
 			}
 		}
 	}
+	// A fixed term stands where it is and where its correction is; the
+	// latter positions are named by the correction.
+	corrected := map[uint64]string{}
 	for t, c := range fixed {
-		if keys, ok := locs[c]; ok {
-			locs[t] = keys
+		for _, k := range locs[c] {
+			corrected[k] = c
 		}
+		own := locs[t]
+		locs[t] = append(own[:len(own):len(own)], locs[c]...)
 	}
 	out := markable(e, lang, marks, locs)
 	for k, t := range out {
-		if c, ok := fixed[t]; ok {
+		if c, ok := corrected[k]; ok && fixed[t] == c {
 			out[k] = c
 		}
 	}
@@ -151,8 +157,9 @@ func markable(e *evaluator, lang string, marks []search.Mark, locs map[string][]
 	return out
 }
 
-// Fixes returns, for the marks of document n's body that no term of it
-// matches, the term searched in their place: mark text -> corrected term.
+// Fixes returns, for the marks of document n's body read as another term
+// too (View.fix), the term searched in their place: mark text -> corrected
+// term.
 func (v *View) Fixes(n uint32, marks []search.Mark) map[string]string {
 	si, local := v.Locate(n)
 	if si >= len(v.segs) {
@@ -169,10 +176,10 @@ func (v *View) Fixes(n uint32, marks []search.Mark) map[string]string {
 				continue
 			}
 			toks := v.analyzer(tf.Lang, m.Text)
-			if len(toks) != 1 || f.lookup(toks[0].Term) != nil {
+			if len(toks) != 1 {
 				continue
 			}
-			if c := v.correction(tf.Name, toks[0].Term, m.Typos); c != "" {
+			if c := v.fix(tf.Name, toks[0].Term, m.Typos); c != "" {
 				if out == nil {
 					out = map[string]string{}
 				}

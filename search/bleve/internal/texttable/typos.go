@@ -151,14 +151,55 @@ func editDistance(a, b string, max int) int {
 	return prev[len(rb)]
 }
 
-// correction returns the term of field name closest to t within typos
-// edits (the most frequent among equally close ones, then the first in
-// byte order), or "" when there is none. Answers are kept for the View.
-func (v *View) correction(name, t string, typos int) string {
+// rarerRatio is how much more frequent a close neighbour must be for a
+// word the index holds to be read as a typo of it too: "migrnats", found
+// in two documents, next to "migrants", found in two thousand.
+const rarerRatio = 20
+
+// fix returns what a query term of field name is read as besides itself:
+// for a term the index lacks, its closest term within typos edits; for a
+// term it holds, a close neighbour at least rarerRatio times more
+// frequent; else "". Answers are kept for the View.
+func (v *View) fix(name, t string, typos int) string {
+	if typos <= 0 {
+		return ""
+	}
 	key := name + "\x00" + t + "\x00" + string(rune('0'+typos))
 	if c, ok := v.fixes.Load(key); ok {
 		return c.(string)
 	}
+	df := v.df(name, t)
+	best := ""
+	// A neighbour rarerRatio times more frequent than t needs that many
+	// documents: no search when there are not enough.
+	if df == 0 || uint64(df)*rarerRatio <= uint64(v.docs) {
+		c, cdf := v.correction(name, t, typos)
+		if c != "" && (df == 0 || uint64(cdf) >= uint64(df)*rarerRatio) {
+			best = c
+		}
+	}
+	v.fixes.Store(key, best)
+	return best
+}
+
+// df is how many documents hold term t in field name, deleted ones
+// included, as in scoring.
+func (v *View) df(name, t string) uint32 {
+	var df uint32
+	for _, s := range v.segs {
+		if f := s.fields[name]; f != nil {
+			if mt := f.lookup(t); mt != nil {
+				df += mt.df
+			}
+		}
+	}
+	return df
+}
+
+// correction returns the term of field name closest to t within typos
+// edits (the most frequent among equally close ones, then the first in
+// byte order) and its document frequency, or "" when there is none.
+func (v *View) correction(name, t string, typos int) (string, uint32) {
 	best, bestDist, bestDF := "", typos+1, uint32(0)
 	for _, s := range v.segs {
 		sf := s.fields[name]
@@ -169,19 +210,11 @@ func (v *View) correction(name, t string, typos int) string {
 			if d > bestDist {
 				continue
 			}
-			var df uint32
-			for _, s2 := range v.segs {
-				if f2 := s2.fields[name]; f2 != nil {
-					if mt := f2.lookup(c); mt != nil {
-						df += mt.df
-					}
-				}
-			}
+			df := v.df(name, c)
 			if d < bestDist || df > bestDF || (df == bestDF && c < best) {
 				best, bestDist, bestDF = c, d, df
 			}
 		}
 	}
-	v.fixes.Store(key, best)
-	return best
+	return best, bestDF
 }

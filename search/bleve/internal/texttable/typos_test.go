@@ -2,6 +2,7 @@ package texttable
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"testing"
 
@@ -66,5 +67,41 @@ func TestTypos(t *testing.T) {
 	fixed := run(t, v, "rotues", nil, "")
 	if len(fixed.Hits) != 1 || len(exact.Hits) != 1 || fixed.Hits[0].Score >= exact.Hits[0].Score {
 		t.Errorf("corrected score %v, exact %v", fixed.Hits[0].Score, exact.Hits[0].Score)
+	}
+}
+
+// TestRarerThanNeighbour: a word the index holds, but much rarer than a
+// word one typo away, is searched as both; the exact match ranks first.
+func TestRarerThanNeighbour(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		common   int // documents holding "remittances"
+		wantBoth bool
+	}{
+		{"neighbour 25 times more frequent", 25, true},
+		{"neighbour 5 times more frequent", 5, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			docs := []fakeDoc{{id: "typo", title: "a survey", body: "remitances sent home"}}
+			for i := range tc.common {
+				docs = append(docs, fakeDoc{id: fmt.Sprintf("r%02d", i), title: "a survey", body: "remittances and savings"})
+			}
+			for i := range 40 {
+				docs = append(docs, fakeDoc{id: fmt.Sprintf("x%02d", i), title: "other", body: "labour markets"})
+			}
+			v := view([]*Segment{build(t, docs...)})
+			r := run(t, v, "remitances", nil, "")
+			got := ids(r)
+			if len(got) == 0 || got[0] != "typo" {
+				t.Fatalf("hits %v: the exact match must rank first", got)
+			}
+			if both := len(got) == 1+tc.common; both != tc.wantBoth {
+				t.Errorf("%d hits, corrected too: %v, want %v", len(got), both, tc.wantBoth)
+			}
+			fixes := v.Fixes(r.Hits[len(r.Hits)-1].N, []search.Mark{{Text: "remitances", Typos: search.TyposFor("remitances")}})
+			if (fixes["remitances"] == "remittances") != tc.wantBoth {
+				t.Errorf("fixes %v, want a correction: %v", fixes, tc.wantBoth)
+			}
+		})
 	}
 }

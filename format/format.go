@@ -73,10 +73,30 @@ var (
 	}
 )
 
+// Images: scans and photographs of text, read by OCR (indexer/ocr).
+var (
+	// PNG is a PNG image, recognised by its 8-byte signature.
+	PNG = Format{
+		Name: "png", Exts: []string{".png"}, MIME: "image/png", Noun: "a PNG image",
+		Signature: prefix("\x89PNG\r\n\x1a\n"), Binary: true,
+	}
+	// JPEG is a JPEG image, recognised by its start-of-image marker.
+	JPEG = Format{
+		Name: "jpeg", Exts: []string{".jpg", ".jpeg"}, MIME: "image/jpeg", Noun: "a JPEG image",
+		Signature: prefix("\xFF\xD8\xFF"), Binary: true,
+	}
+	// TIFF is a TIFF image (one or more pages), recognised by its byte
+	// order mark and magic number.
+	TIFF = Format{
+		Name: "tiff", Exts: []string{".tif", ".tiff"}, MIME: "image/tiff", Noun: "a TIFF image",
+		Signature: func(h []byte) bool { return prefix("II*\x00")(h) || prefix("MM\x00*")(h) }, Binary: true,
+	}
+)
+
 // formats is the registry, in sniffing order; fallback is what an upload
 // of UTF-8 text is when no other format claims it.
 var (
-	formats  = []*Format{&PDF, &HTML, &Markdown, &Text}
+	formats  = []*Format{&PDF, &HTML, &Markdown, &Text, &PNG, &JPEG, &TIFF}
 	fallback = &Text
 )
 

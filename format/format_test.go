@@ -44,7 +44,11 @@ func TestDetect(t *testing.T) {
 		{"readme.text", "hello", "text"},
 		{"data.json", "{\"a\": 1}", ""},
 		{"data.csv", "a,b\n1,2\n", ""},
-		{"image.png", "\x89PNG\r\n", ""},
+		{"image.png", "\x89PNG\r\n\x1a\n\x00", "png"},
+		{"scan.JPG", "\xFF\xD8\xFF\xE0", "jpeg"},
+		{"fax.tif", "II*\x00\x08", "tiff"},
+		{"fax", "MM\x00*\x00", "tiff"},
+		{"image.gif", "GIF89a", ""},
 		{".pdf", "", "pdf"},
 		{"", "", ""},
 	}
@@ -82,7 +86,10 @@ func TestSniff(t *testing.T) {
 		{"script.exe", "plain words", "text", ""},
 		{"fake.pdf", "just text", "", "named .pdf but is not a PDF"},
 		{"fake.PDF", "just text", "", "named .pdf but is not a PDF"},
-		{"image.png", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "", "unsupported file"},
+		{"image.png", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "png", ""},
+		{"photo.png", "\xFF\xD8\xFF\xE0\x00\x10JFIF", "jpeg", ""},
+		{"fake.png", "not an image", "", "named .png but is not a PNG image"},
+		{"image.gif", "GIF89a\x01\x00\x01\x00\x80\x00", "", "unsupported file"},
 		{"old.txt", "ni\xf1ez", "", "UTF-8"},
 		{"nul.txt", "a\x00b", "", "unsupported file"},
 	}
@@ -133,7 +140,7 @@ func TestRegistry(t *testing.T) {
 	if _, ok := ByExt("archive.tar.gz"); ok {
 		t.Error("ByExt(archive.tar.gz) found a format")
 	}
-	if got := Nouns(); !strings.HasPrefix(got, "a PDF, an HTML page, ") || !strings.HasSuffix(got, " or plain text") {
+	if got := Nouns(); !strings.HasPrefix(got, "a PDF, an HTML page, ") || !strings.HasSuffix(got, " or a TIFF image") {
 		t.Errorf("Nouns() = %q", got)
 	}
 	for _, f := range All() {

@@ -82,6 +82,11 @@ func Sniff(name string, data []byte) (Format, error) {
 	return *fallback, nil
 }
 
+// prefix returns a signature: the head starts with p.
+func prefix(p string) func([]byte) bool {
+	return func(head []byte) bool { return bytes.HasPrefix(head, []byte(p)) }
+}
+
 func looksPDF(head []byte) bool { return bytes.Contains(head, []byte("%PDF-")) }
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}

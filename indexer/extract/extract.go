@@ -102,6 +102,7 @@ type Result struct {
 	Flags       []string          `json:"flags,omitempty"` // see the Flag constants
 	Links       []Link            `json:"links,omitempty"` // HTML only: publication entries of a listing page
 	Meta        map[string]string `json:"meta,omitempty"`  // raw metadata: front-matter keys, PDF Info keys, HTML meta tags
+	OCR         *OCRReport        `json:"ocr,omitempty"`   // PDFs and images: the pages read from their image, and those OCR skipped
 }
 
 // Text returns the pages joined by blank lines.
@@ -167,8 +168,8 @@ func For(format string) Extractor {
 
 // Options configure File. The zero value extracts everything in-process.
 type Options struct {
-	// PDFRunner, when set, extracts PDFs elsewhere (worker processes, see
-	// indexer/isolate).
+	// PDFRunner, when set, extracts PDFs and images elsewhere (worker
+	// processes, see indexer/isolate).
 	PDFRunner PDFRunner
 }
 
@@ -177,7 +178,8 @@ type Options struct {
 //
 // Files above MaxFileSize are refused (ErrTooLarge); unknown formats give
 // ErrUnsupported. The extraction runs with panic recovery and a timeout: the
-// deadline of ctx, or DefaultTimeout when ctx has none. Errors are wrapped
+// deadline of ctx, or DefaultTimeout when ctx has none (DefaultOCRTimeout
+// for PDFs and images when OCR is on, see SetOCR). Errors are wrapped
 // as "extract PATH: ...". For an encrypted PDF the Result is returned too.
 func File(ctx context.Context, path string, opts Options) (*Result, error) {
 	res, err := file(ctx, path, opts)
@@ -227,13 +229,23 @@ func file(ctx context.Context, path string, opts Options) (*Result, error) {
 	if !ok || ex == nil {
 		return nil, ErrUnsupported
 	}
-	if pdf, isPDF := ex.(PDFExtractor); isPDF && opts.PDFRunner != nil {
-		pdf.Runner = opts.PDFRunner
-		ex = pdf
+	if opts.PDFRunner != nil {
+		switch x := ex.(type) {
+		case PDFExtractor:
+			x.Runner = opts.PDFRunner
+			ex = x
+		case ImageExtractor:
+			x.Runner = opts.PDFRunner
+			ex = x
+		}
 	}
 	if _, ok := ctx.Deadline(); !ok {
+		timeout := DefaultTimeout
+		if _, isImage := ex.(ImageExtractor); OCR().On() && (isImage || detected.Name == format.PDF.Name) {
+			timeout = DefaultOCRTimeout
+		}
 		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, DefaultTimeout)
+		ctx, cancel = context.WithTimeout(ctx, timeout)
 		defer cancel()
 	}
 	return Safe(ctx, ex, path, data)

@@ -86,9 +86,10 @@ const (
 	LayoutPositional
 )
 
-// PDFRunner extracts a PDF somewhere else (worker processes). It must
-// honour ctx's deadline and return errors that wrap this package's
-// sentinel errors (ErrTimeout, ErrEncrypted, ErrPanic, ...).
+// PDFRunner extracts a PDF or an image somewhere else (worker processes,
+// which run ExtractLocal). It must honour ctx's deadline and return errors
+// that wrap this package's sentinel errors (ErrTimeout, ErrEncrypted,
+// ErrPanic, ...).
 type PDFRunner interface {
 	ExtractPDF(ctx context.Context, name string, data []byte) (*Result, error)
 }
@@ -153,7 +154,17 @@ type quality struct {
 	text                                 string
 }
 
+// extract reads the text layer, then the pages without usable text from
+// their image when OCR is on (see SetOCR).
 func (e PDFExtractor) extract(ctx context.Context, name string, data []byte) (*Result, error) {
+	res, err := e.extractText(ctx, name, data)
+	if err == nil && res != nil && ctx.Err() == nil {
+		recognisePDF(ctx, data, res)
+	}
+	return res, err
+}
+
+func (e PDFExtractor) extractText(ctx context.Context, name string, data []byte) (*Result, error) {
 	if e.ForceFallback {
 		res, err := fallbackExtract(ctx, data)
 		if err != nil {

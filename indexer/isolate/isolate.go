@@ -9,7 +9,9 @@
 // ceiling, is killed and replaced; the file gets an error saying why
 // (wrapping extract.ErrTimeout, or ErrMemoryLimit), and the run goes on.
 // A worker that dies (a crash the Go runtime could not recover) gives an
-// error wrapping extract.ErrPanic.
+// error wrapping extract.ErrPanic. Workers also read scanned pages and
+// images (OCR, see extract.SetOCR): the recogniser runs as their child
+// process and dies with them.
 //
 // The Pool implements extract.PDFRunner: passed as extract.Options.PDFRunner
 // (or indexer.Options.PDFRunner), it takes the PDF extractions of that call.
@@ -152,6 +154,8 @@ type response struct {
 func (p *Pool) start(w *worker) error {
 	cmd := p.cfg.Command()
 	cmd.Env = append(cmd.Environ(), "FARO_WORKER_MEMORY="+strconv.FormatInt(p.cfg.MemoryLimit, 10))
+	// Workers recognise pages as this process was told to (extract.SetOCR).
+	cmd.Env = append(cmd.Env, extract.OCREnv()...)
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
 		return err

@@ -19,21 +19,23 @@ import (
 type Handler func(ctx context.Context, name string, data []byte) (*extract.Result, error)
 
 // DefaultHandler is what workers run: in-process PDF extraction with the
-// quality gate and the fallback engine.
+// quality gate, the fallback engine and OCR, or the OCR of an image.
 func DefaultHandler(ctx context.Context, name string, data []byte) (*extract.Result, error) {
-	return extract.ExtractPDFLocal(ctx, extract.PDFExtractor{}, name, data)
+	return extract.ExtractLocal(ctx, name, data)
 }
 
 // ServeWorker is the body of a worker process: it reads files from in and
 // writes results to out until in ends. It sets the process's Go memory
 // limit below the ceiling the pool enforces (FARO_WORKER_MEMORY), turns the
-// fallback engine on, and exits when its parent goes away. h nil means
+// fallback engine on, takes its parent's OCR setting (FARO_OCR, see
+// extract.OCREnv), and exits when its parent goes away. h nil means
 // DefaultHandler.
 func ServeWorker(in io.Reader, out io.Writer, h Handler) error {
 	if h == nil {
 		h = DefaultHandler
 	}
 	extract.EnablePDFFallback(true)
+	extract.SetOCRFromEnv()
 	if n, err := strconv.ParseInt(os.Getenv("FARO_WORKER_MEMORY"), 10, 64); err == nil && n > 0 {
 		// Collect less often (extraction allocates much and keeps
 		// little), but always before the ceiling the pool enforces.

@@ -30,6 +30,9 @@ const (
 	// CodeUnavailable: the service cannot do it now (shutting down, busy);
 	// retry later.
 	CodeUnavailable Code = "unavailable"
+	// CodeNoSpace: the disk holding the corpus or the index is full (or
+	// over quota); nothing was stored.
+	CodeNoSpace Code = "no_space"
 	// CodeInternal: anything else; the client learns no detail.
 	CodeInternal Code = "internal"
 )

@@ -51,6 +51,10 @@ type Writer struct {
 	corpus string
 	trash  string
 
+	// create opens a new file in the uploads folder exclusively; tests
+	// replace it to fail as a full disk does.
+	create func(root *os.Root, name string) (file, error)
+
 	mu         sync.RWMutex // Add and Delete share it; Reindex holds it alone
 	reindexing atomic.Bool
 	closed     atomic.Bool
@@ -70,7 +74,29 @@ func NewWriter(idx *bleve.Index, corpus, indexDir string, opts Options) *Writer 
 		log: opts.logger(), opts: opts, idx: idx, corpus: corpus,
 		trash: filepath.Join(filepath.Dir(filepath.Clean(indexDir)), trashDirName),
 		ctx:   ctx, cancel: cancel,
+		create: createFile,
 	}
+}
+
+// file is what an upload is written to.
+type file interface {
+	io.Writer
+	Sync() error
+	Close() error
+}
+
+// createFile creates name in root, failing if it exists.
+func createFile(root *os.Root, name string) (file, error) {
+	return root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+}
+
+// noSpace returns a search.CodeNoSpace error saying which disk is full
+// when err is ENOSPC or EDQUOT, and err otherwise.
+func noSpace(err error, where, what string) error {
+	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT) {
+		return search.Errorf(search.CodeNoSpace, "no space left on the disk of the %s: %s; free space and retry", where, what)
+	}
+	return err
 }
 
 // Close stops the writes still running (their contexts end) and waits for
@@ -121,9 +147,10 @@ func (w *Writer) Add(ctx context.Context, name string, data []byte, sidecar []by
 		return nil, fmt.Errorf("open uploads folder: %w", err)
 	}
 	defer root.Close()
-	file, err := createUnique(root, safeName(name), data, sidecar)
+	file, err := createUnique(root, w.create, safeName(name), data, sidecar)
 	if err != nil {
-		return nil, err
+		w.log.Error("upload not stored", "name", name, "err", err, "request_id", web.RequestID(ctx))
+		return nil, noSpace(err, "corpus", "the upload was not stored")
 	}
 	rel := uploadsDir + "/" + file
 	doc, err := indexer.IndexFile(ctx, w.corpus, rel, w.idx, indexer.Options{PDFRunner: w.opts.PDFRunner})
@@ -131,6 +158,14 @@ func (w *Writer) Add(ctx context.Context, name string, data []byte, sidecar []by
 		err = w.idx.Flush(ctx)
 	}
 	if err != nil {
+		// The file leaves the corpus only if its document is not
+		// searchable: a write that failed after bleve took it is undone
+		// first, and if that fails too the file stays (the next start's
+		// reconciliation sees both).
+		if gone := w.unindex(rel); !gone {
+			w.log.Error("upload failed but its document could not be removed from the index: its file is kept", "file", rel, "err", err)
+			return nil, noSpace(fmt.Errorf("index upload %s: %w", rel, err), "index", "the upload was not indexed")
+		}
 		root.Remove(file)
 		root.Remove(file + sidecarSuffix)
 		var fe indexer.FileError
@@ -143,7 +178,8 @@ func (w *Writer) Add(ctx context.Context, name string, data []byte, sidecar []by
 			w.log.Warn("upload not indexed", "file", rel, "reason", fe.Reason(), "err", err, "request_id", web.RequestID(ctx))
 			return nil, search.Errorf(search.CodeUnprocessable, "the file could not be indexed: %s", reasonText(fe.Reason()))
 		}
-		return nil, fmt.Errorf("index upload %s: %w", rel, err)
+		w.log.Error("upload not indexed", "file", rel, "err", err, "request_id", web.RequestID(ctx))
+		return nil, noSpace(fmt.Errorf("index upload %s: %w", rel, err), "index", "the upload was not stored")
 	}
 	w.opts.Metrics.RecordIndexRun(web.IndexRun{Operation: "upload", Took: time.Since(start), Documents: 1})
 	w.log.Info("indexed upload", "file", rel, "id", doc.ID, "pages", len(doc.Pages), "flags", doc.Flags,
@@ -206,7 +242,7 @@ func safeName(name string) string {
 // a file (or a sidecar that would apply to it) is there already, and the
 // sidecar beside it; it returns the name used. Files are created
 // exclusively, so concurrent uploads of one name never overwrite each other.
-func createUnique(root *os.Root, name string, data, sidecar []byte) (string, error) {
+func createUnique(root *os.Root, create func(*os.Root, string) (file, error), name string, data, sidecar []byte) (string, error) {
 	ext := path.Ext(name)
 	base := strings.TrimSuffix(name, ext)
 	for i := 1; i <= 1000; i++ {
@@ -217,7 +253,7 @@ func createUnique(root *os.Root, name string, data, sidecar []byte) (string, err
 		if exists(root, cand+sidecarSuffix) || exists(root, strings.TrimSuffix(cand, ext)+sidecarSuffix) {
 			continue
 		}
-		f, err := root.OpenFile(cand, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		f, err := create(root, cand)
 		if errors.Is(err, fs.ErrExist) {
 			continue
 		}
@@ -226,8 +262,8 @@ func createUnique(root *os.Root, name string, data, sidecar []byte) (string, err
 		}
 		err = writeAll(f, data)
 		if err == nil && len(sidecar) > 0 {
-			var sf *os.File
-			if sf, err = root.OpenFile(cand+sidecarSuffix, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644); err == nil {
+			var sf file
+			if sf, err = create(root, cand+sidecarSuffix); err == nil {
 				err = writeAll(sf, sidecar)
 			}
 		}
@@ -247,7 +283,7 @@ func exists(root *os.Root, name string) bool {
 }
 
 // writeAll writes data, syncs and closes f.
-func writeAll(f *os.File, data []byte) error {
+func writeAll(f file, data []byte) error {
 	_, err := f.Write(data)
 	if err == nil {
 		err = f.Sync()
@@ -276,7 +312,7 @@ func (w *Writer) Delete(ctx context.Context, id string) error {
 	}
 	moved, err := w.moveOut(doc.Source)
 	if err != nil {
-		return err
+		return noSpace(err, "corpus", "the document was not deleted")
 	}
 	if err := w.idx.Delete(ctx, id); err != nil {
 		for _, m := range moved {
@@ -284,7 +320,7 @@ func (w *Writer) Delete(ctx context.Context, id string) error {
 				w.log.Error("restore original after failed delete", "from", m[1], "to", m[0], "err", rerr)
 			}
 		}
-		return err
+		return noSpace(err, "index", "the document was not deleted")
 	}
 	for _, m := range moved {
 		w.log.Info("moved deleted original out of the corpus", "id", id, "from", m[0], "to", m[1], "request_id", web.RequestID(ctx))
@@ -405,7 +441,7 @@ func (w *Writer) Reindex(ctx context.Context) (*web.ReindexResult, error) {
 	rep, err := Update(ctx, w.idx, w.corpus, w.opts)
 	recordRun(w.opts.Metrics, "reindex", rep)
 	if err != nil {
-		return nil, fmt.Errorf("reindex %s: %w", w.corpus, err)
+		return nil, noSpace(fmt.Errorf("reindex %s: %w", w.corpus, err), "index", "the reindex stopped; run it again once there is room")
 	}
 	LogReport(w.log, rep)
 	out := &web.ReindexResult{
@@ -422,3 +458,18 @@ func (w *Writer) Reindex(ctx context.Context) (*web.ReindexResult, error) {
 
 // errReindexing answers a reindex asked for while one runs.
 var errReindexing = search.Errorf(search.CodeConflict, "a reindex is already running")
+
+// unindex makes sure the document of the corpus file rel is not in the
+// index after a failed upload, and reports whether it is not.
+func (w *Writer) unindex(rel string) bool {
+	ctx := context.Background()
+	id := indexer.DocumentID(rel)
+	if _, err := w.idx.Document(ctx, id); errors.Is(err, search.ErrNotFound) {
+		return true
+	}
+	if err := w.idx.Delete(ctx, id); err != nil {
+		w.log.Warn("remove the document of a failed upload", "file", rel, "err", err)
+	}
+	_, err := w.idx.Document(ctx, id)
+	return errors.Is(err, search.ErrNotFound)
+}

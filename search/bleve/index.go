@@ -35,7 +35,12 @@ const maxWriting = 2
 // use.
 type Index struct {
 	path string
-	idx  bleve.Index
+
+	// bmu guards idx, which a failed write replaces by the index as it
+	// is on disk (reload); broken is set when that reopening failed.
+	bmu    sync.RWMutex
+	idx    bleve.Index
+	broken error
 
 	mu      sync.Mutex // guards batch and pending
 	batch   *bleve.Batch
@@ -153,6 +158,9 @@ func (x *Index) Put(ctx context.Context, doc *search.Document) error {
 	if err := x.writeErr(); err != nil {
 		return err
 	}
+	if err := x.writable(); err != nil {
+		return err
+	}
 	x.wmu.Lock()
 	again := x.flying[doc.ID] > 0
 	x.wmu.Unlock()
@@ -162,7 +170,7 @@ func (x *Index) Put(ctx context.Context, doc *search.Document) error {
 		x.writing.Wait()
 	}
 	if x.batch == nil {
-		x.batch = x.idx.NewBatch()
+		x.batch = x.bleve().NewBatch()
 	}
 	if err := x.batch.Index(doc.ID, fields); err != nil {
 		return fmt.Errorf("put document %s: %w", doc.ID, err)
@@ -174,14 +182,24 @@ func (x *Index) Put(ctx context.Context, doc *search.Document) error {
 	return nil
 }
 
-// Delete removes a document.
+// Delete removes a document. When the deletion cannot be written, the
+// index is reopened as it is on disk (see reload), where the document is
+// still there.
 func (x *Index) Delete(ctx context.Context, id string) error {
-	if err := x.Flush(ctx); err != nil {
-		return err
+	x.mu.Lock()
+	err := x.flushLocked()
+	if err == nil {
+		err = x.writable()
 	}
-	defer x.cache.invalidate()
-	if err := x.idx.Delete(id); err != nil {
-		return fmt.Errorf("delete document %s: %w", id, err)
+	if err == nil {
+		if derr := x.bleve().Delete(id); derr != nil {
+			err = x.reload(fmt.Errorf("delete document %s: %w", id, ioError(derr)))
+		}
+	}
+	x.mu.Unlock()
+	x.cache.invalidate()
+	if err != nil {
+		return err
 	}
 	return x.syncTables(ctx)
 }
@@ -207,6 +225,11 @@ func (x *Index) flushLocked() error {
 	x.wmu.Lock()
 	x.werr = nil
 	x.wmu.Unlock()
+	if err != nil {
+		// What bleve holds in memory may now differ from its files (a
+		// batch searchable but not stored, a segment closed under it).
+		err = x.reload(err)
+	}
 	return err
 }
 
@@ -224,7 +247,7 @@ func (x *Index) writeBatch() {
 	x.writing.Add(1)
 	go func() {
 		defer x.writing.Done()
-		err := x.idx.Batch(b)
+		err := x.bleve().Batch(b)
 		<-x.slots
 		x.cache.invalidate()
 		x.wmu.Lock()
@@ -235,7 +258,7 @@ func (x *Index) writeBatch() {
 			}
 		}
 		if err != nil && x.werr == nil {
-			x.werr = fmt.Errorf("write batch to %q: %w", x.path, err)
+			x.werr = fmt.Errorf("write batch to %q: %w", x.path, ioError(err))
 		}
 	}()
 }
@@ -254,7 +277,9 @@ func (x *Index) Close() error {
 	ferr := x.flushLocked()
 	x.mu.Unlock()
 	x.stopTables()
-	cerr := x.idx.Close()
+	x.bmu.Lock()
+	cerr := closeBleve(x.idx)
+	x.bmu.Unlock()
 	if ferr != nil {
 		return ferr
 	}
@@ -266,7 +291,10 @@ func (x *Index) Close() error {
 
 // Count returns the number of documents.
 func (x *Index) Count(ctx context.Context) (uint64, error) {
-	n, err := x.idx.DocCount()
+	if err := x.readable(); err != nil {
+		return 0, err
+	}
+	n, err := x.bleve().DocCount()
 	if err != nil {
 		return 0, fmt.Errorf("count documents: %w", err)
 	}
@@ -275,7 +303,7 @@ func (x *Index) Count(ctx context.Context) (uint64, error) {
 
 // Document returns the stored document with id.
 func (x *Index) Document(ctx context.Context, id string) (*search.Document, error) {
-	d, err := x.idx.Document(id)
+	d, err := x.bleve().Document(id)
 	if err != nil {
 		return nil, fmt.Errorf("load document %s: %w", id, err)
 	}
@@ -344,13 +372,14 @@ func toFields(doc *search.Document) (map[string]interface{}, error) {
 
 // IDs returns the ids of every document in the index.
 func (x *Index) IDs(ctx context.Context) ([]string, error) {
-	n, err := x.idx.DocCount()
+	bi := x.bleve()
+	n, err := bi.DocCount()
 	if err != nil {
 		return nil, fmt.Errorf("list documents: %w", err)
 	}
 	req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), int(n), 0, false)
 	req.SortBy([]string{"_id"})
-	res, err := x.idx.SearchInContext(ctx, req)
+	res, err := bi.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("list documents: %w", err)
 	}
@@ -364,7 +393,8 @@ func (x *Index) IDs(ctx context.Context) ([]string, error) {
 // Hashes maps the source of every document to its content hash, for
 // incremental indexing.
 func (x *Index) Hashes(ctx context.Context) (map[string]string, error) {
-	n, err := x.idx.DocCount()
+	bi := x.bleve()
+	n, err := bi.DocCount()
 	if err != nil {
 		return nil, fmt.Errorf("list hashes: %w", err)
 	}
@@ -374,7 +404,7 @@ func (x *Index) Hashes(ctx context.Context) (map[string]string, error) {
 		req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), page, from, false)
 		req.Fields = []string{fieldSource, fieldHash}
 		req.SortBy([]string{"_id"})
-		res, err := x.idx.SearchInContext(ctx, req)
+		res, err := bi.SearchInContext(ctx, req)
 		if err != nil {
 			return nil, fmt.Errorf("list hashes: %w", err)
 		}

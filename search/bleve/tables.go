@@ -237,7 +237,7 @@ func (x *Index) refresh(ctx context.Context) error {
 		t := x.tt.segs[sg.Id()]
 		if t == nil {
 			var err error
-			if t, err = texttable.Build(ctx, segSource{sg.Segment()}, schema); err != nil {
+			if t, err = buildTable(ctx, sg.Segment()); err != nil {
 				r.Close()
 				return fmt.Errorf("search tables of %q: %w", x.path, err)
 			}
@@ -294,7 +294,7 @@ func (x *Index) stopTables() {
 // snapshot returns a reader of the index's current snapshot (to Close),
 // or nil when there is none (the index is closed).
 func (x *Index) snapshot() index.IndexReader {
-	adv, err := x.idx.Advanced()
+	adv, err := x.bleve().Advanced()
 	if err != nil || adv == nil {
 		return nil
 	}

@@ -635,6 +635,7 @@ func TestWriterErrors(t *testing.T) {
 		{search.Errorf(search.CodeTooLarge, "too big"), 413, `{"error":"too big"}`},
 		{search.Errorf(search.CodeUnsupported, "not a format"), 415, `{"error":"not a format"}`},
 		{search.Errorf(search.CodeUnavailable, "shutting down"), 503, `{"error":"shutting down"}`},
+		{search.Errorf(search.CodeNoSpace, "no space left on the disk of the index"), 507, `{"error":"no space left on the disk of the index"}`},
 		{search.Errorf(search.CodeInternal, "secret detail"), 500, `{"error":"internal error"}`},
 		{errors.New("disk /data/corpus full"), 500, `{"error":"internal error"}`},
 		{search.ErrNotFound, 404, `{"error":"document not found"}`},

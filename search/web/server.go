@@ -171,6 +171,7 @@ var codeStatus = map[search.Code]int{
 	search.CodeUnsupported:   http.StatusUnsupportedMediaType,
 	search.CodeUnprocessable: http.StatusUnprocessableEntity,
 	search.CodeUnavailable:   http.StatusServiceUnavailable,
+	search.CodeNoSpace:       http.StatusInsufficientStorage,
 	search.CodeInternal:      http.StatusInternalServerError,
 }
 

@@ -15,7 +15,17 @@ var (
 	citeWords    = map[string]bool{"objective": true, "objectives": true, "objetivo": true, "objetivos": true, "objectif": true, "objectifs": true}
 	citeJoins    = map[string]bool{"and": true, "or": true, "y": true, "e": true, "o": true, "u": true, "et": true, "ou": true, "n": true, "no": true, "nos": true}
 	compactWords = map[string]bool{"gcm": true, "compact": true, "pacto": true, "pacte": true, "pmm": true}
+	// otherGoals are the frameworks whose goals are numbered too: "the
+	// objective 10 of the SDGs" (l'objectif 10 des ODD, el objetivo 10
+	// de los ODS) near a mention of the Compact is not one of its
+	// objectives, nor is a target ("cible 10.7").
+	otherGoals = map[string]bool{"sdg": true, "sdgs": true, "odd": true, "ods": true, "odm": true, "mdg": true, "mdgs": true,
+		"target": true, "targets": true, "cible": true, "cibles": true, "meta": true, "metas": true}
 )
+
+// citeOtherWindow is how many words around a cited number are searched
+// for another framework's name (otherGoals).
+const citeOtherWindow = 4
 
 const (
 	// citeBefore and citeAfter bound the distance (in words) from a
@@ -67,10 +77,26 @@ func findCitations(toks []string) []citation {
 			if err != nil || n < 1 || n > 23 || len(toks[j]) > 2 {
 				break
 			}
+			if otherFramework(toks, i, j) {
+				break
+			}
 			out = append(out, citation{objective: n, pos: i, term: t + " " + toks[j]})
 		}
 	}
 	return out
+}
+
+// otherFramework tells whether the objective word at toks[i], with its
+// number at toks[j], belongs to another framework: one of otherGoals
+// within citeOtherWindow words before the cue or after the number
+// ("l'objectif 10.7 des ODD", "SDG target 10.7").
+func otherFramework(toks []string, i, j int) bool {
+	for k := max(0, i-citeOtherWindow); k < min(len(toks), j+citeOtherWindow+1); k++ {
+		if otherGoals[toks[k]] {
+			return true
+		}
+	}
+	return false
 }
 
 // addCitations records the cited objectives of the document in ts; their
@@ -100,6 +126,12 @@ func (d *doc) addCitations(ts tallies) {
 				ts[k] = t
 			}
 			t.citeHits++
+			// A citation in a short body, the title or the summary says
+			// what the document addresses; in a long report it is one
+			// claim of alignment among its pages.
+			if where != "body" || d.bodyWords < longBody {
+				t.citeCentral = true
+			}
 			ek := evKey{term: c.term, where: where, ref: code}
 			e := t.ev[ek]
 			if e == nil {

@@ -299,6 +299,11 @@ type tally struct {
 	score     float64
 	// citeHits counts citations of a GCM objective by number.
 	citeHits float64
+	// citeCentral is true when a citation stands where it says what the
+	// document addresses (its title, summary, or a body shorter than
+	// longBody words): the objective then needs no share of the top
+	// score.
+	citeCentral bool
 	// derived counts the kept themes that imply a principle
 	// (themePrinciples).
 	derived float64
@@ -466,9 +471,15 @@ func (ts tallies) scoreConcepts(facet string, bodyWords int) []*tally {
 		for _, term := range slices.Sorted(maps.Keys(t.bodyTerms)) {
 			body += math.Min(t.bodyTerms[term], termCap)
 		}
+		cite := weightCitation
+		if !t.citeCentral {
+			// Claims of alignment deep in a long report weigh as a
+			// body mention each.
+			cite = 1
+		}
 		t.score = weightTitle*math.Min(t.titleHits, capTitleHits) +
 			weightSummary*math.Min(t.summaryHits, capSummaryHits) +
-			weightCitation*math.Min(t.citeHits, capCitations) +
+			cite*math.Min(t.citeHits, capCitations) +
 			weightSummary*t.derived +
 			body/norm
 		out = append(out, t)
@@ -571,10 +582,11 @@ func (r rules) reject(t *tally, top float64, short bool) string {
 			return "too few mentions"
 		}
 	}
-	// An objective the document cites by number needs no share of the
-	// top score: the document says it addresses it.
+	// An objective the document cites by number, where it says what it
+	// addresses (citeCentral), needs no share of the top score: the
+	// document says it addresses it.
 	// Nor does a country the document names through a group it is about.
-	if t.score < r.minShare*top && t.citeHits == 0 && !t.viaGroup {
+	if t.score < r.minShare*top && !t.citeCentral && !t.viaGroup {
 		return "score " + strconv.FormatFloat(round2(t.score), 'f', -1, 64) + " below " +
 			strconv.Itoa(int(math.Round(r.minShare*100))) + "% of the strongest value's"
 	}

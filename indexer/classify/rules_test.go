@@ -171,3 +171,45 @@ protection. Children and adolescents, migrant children and their families.`},
 		t.Errorf("child-sensitive label %+v, want the theme children-youth as evidence (themes %v)", l, out.Themes)
 	}
 }
+
+// TestCitationsOfOtherFrameworks: goals and targets of the SDGs named
+// beside the Compact are not its objectives.
+func TestCitationsOfOtherFrameworks(t *testing.T) {
+	tests := []struct {
+		text string
+		want []int
+	}{
+		{"Dans quelle mesure le projet correspond à l'objectif 10.7 des ODD et au Pacte mondial ?", nil},
+		{"la cible 10.7 de l'objectif 10 des ODD d'une part, et d'autre part le Pacte mondial", nil},
+		{"in line with SDG target 10.7 and with objective 21 of the Global Compact", []int{21}},
+		{"el proyecto contribuye al objetivo 3 del Pacto Mundial y a la meta 10.7", []int{3}},
+		{"contributes to the Compact's objectives 2 and 21", []int{2, 21}},
+	}
+	for _, tc := range tests {
+		var got []int
+		for _, c := range findCitations(tokens(tc.text)) {
+			got = append(got, c.objective)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%q: citations %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestCitationInLongReport: a claim of alignment deep in a long report
+// weighs as one body mention and needs its share of the top objective,
+// where in a short note it counts as a statement of what the note
+// addresses.
+func TestCitationInLongReport(t *testing.T) {
+	filler := strings.Repeat("The project trained returnees and supported their reintegration with "+
+		"reintegration assistance and psychosocial support in their communities of return. ", 700)
+	claim := "The project is aligned with objective 17 of the Global Compact for Migration."
+	long := Classify(Input{Title: "Final evaluation of a reintegration project", Pages: []string{filler, claim}})
+	if slices.Contains(long.GCM, 17) {
+		t.Errorf("long report: gcm %v, want no 17 from one claim of alignment", long.GCM)
+	}
+	short := Classify(Input{Title: "Project note", Pages: []string{"The note reports on reintegration assistance. " + claim}})
+	if !slices.Contains(short.GCM, 17) {
+		t.Errorf("short note: gcm %v, want 17", short.GCM)
+	}
+}

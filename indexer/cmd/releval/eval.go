@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -222,9 +224,13 @@ func runFaro(ctx context.Context, idx *bleve.Index, q judgedQuery) runScore {
 	if q.FilterFacet != "" {
 		sq.Filters = map[string][]string{q.FilterFacet: {q.FilterValue}}
 	}
+	sq.Explain = q.ID == explainID
 	res, err := idx.Search(ctx, sq)
 	if err != nil {
 		return runScore{Error: err.Error()}
+	}
+	if sq.Explain {
+		printExplained(os.Stderr, q, res)
 	}
 	ranked := make([]string, 0, len(res.Hits))
 	for _, h := range res.Hits {
@@ -267,8 +273,28 @@ func facetValues(d *search.Document, facet string) []string {
 	return f.Values(d)
 }
 
+// The two halves of the judged queries: ranking rules are tuned on half A
+// and checked on half B, so that a rule fitted to single queries shows as
+// a gap between them.
+const (
+	halfA = "half A"
+	halfB = "half B"
+)
+
+// half says which half a query belongs to: A for an odd number after its
+// group ("en-01", "xl-03"), B for an even one, so that every group and
+// most kinds fall into both.
+func half(id string) string {
+	i := strings.LastIndexByte(id, '-')
+	n, err := strconv.Atoi(id[i+1:])
+	if err == nil && n%2 == 0 {
+		return halfB
+	}
+	return halfA
+}
+
 // summarize gives the means over all queries, per group (in the order
-// en, es, fr, xl, then others) and per kind.
+// en, es, fr, xl, then others), per half and per kind.
 func summarize(qs []queryResult) []summaryRow {
 	rows := []summaryRow{means("all", qs)}
 	groups := []string{"en", "es", "fr", "xl"}
@@ -286,6 +312,17 @@ func summarize(qs []queryResult) []summaryRow {
 		}
 		if len(sel) > 0 {
 			rows = append(rows, means(g, sel))
+		}
+	}
+	for _, h := range []string{halfA, halfB} {
+		var sel []queryResult
+		for _, q := range qs {
+			if half(q.ID) == h {
+				sel = append(sel, q)
+			}
+		}
+		if len(sel) > 0 {
+			rows = append(rows, means(h, sel))
 		}
 	}
 	for _, k := range kindOrder {
@@ -361,5 +398,16 @@ func scoreFacets(j *judgments, docs map[string]*search.Document) []facetScore {
 		{Facet: "lang", Accuracy: mean(lang)},
 		{Facet: "doc_type", Accuracy: mean(typ)},
 		{Facet: "year", Accuracy: mean(year)},
+	}
+}
+
+// printExplained writes the top documents of q's answer with their grades
+// and explanations.
+func printExplained(w io.Writer, q judgedQuery, res *search.Result) {
+	fmt.Fprintf(w, "%s %s\n", q.ID, q.Text)
+	for i, h := range res.Hits[:min(len(res.Hits), ndcgDepth)] {
+		fmt.Fprintf(w, "%2d grade %d  %.4g  %s\n", i+1, q.Grades[sharedPrefix+h.Source], h.Score, h.Source)
+		b, _ := json.MarshalIndent(h.Explanation, "     ", "  ")
+		fmt.Fprintf(w, "     %s\n", b)
 	}
 }

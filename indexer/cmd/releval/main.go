@@ -26,7 +26,7 @@
 //
 // Usage:
 //
-//	go run ./indexer/cmd/releval [-shared ../shared] [-json] [-v] [-meta]
+//	go run ./indexer/cmd/releval [-shared ../shared] [-json] [-v] [-meta] [-explain ID]
 //
 // The documents are read where they are; nothing is copied.
 package main
@@ -45,6 +45,10 @@ func main() {
 	os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
 }
 
+// explainID names the query whose top documents' explanations are
+// printed (-explain), to stderr.
+var explainID string
+
 // errNoShared reports that the shared folder is not there.
 var errNoShared = errors.New("shared folder not found")
 
@@ -56,6 +60,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	verbose := fs.Bool("v", false, "print one line per query (with -meta: every document, not only the wrong ones)")
 	meta := fs.Bool("meta", false, "evaluate the documents' metadata (title, year, language, type) instead of relevance")
 	typos := fs.Bool("typos", false, "score a copy of each unquoted query with one typo in its longest word")
+	fs.StringVar(&explainID, "explain", "", "print how Faro scored the top documents of the query with this id (en-01, ...)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}

@@ -47,7 +47,8 @@ func (r *report) writeTable(w io.Writer, verbose bool) {
 		if t, ok := kindTitles[name]; ok {
 			name = t
 		}
-		if i == 1 || (i > 1 && kindTitles[s.Name] != "" && kindTitles[r.Summary[i-1].Name] == "") {
+		if i == 1 || (i > 1 && kindTitles[s.Name] != "" && kindTitles[r.Summary[i-1].Name] == "") ||
+			(s.Name == halfA && r.Summary[i-1].Name != halfB) {
 			fmt.Fprintln(w, strings.Repeat("-", 78))
 		}
 		fmt.Fprintf(w, "%-26s %4d   %6.3f %8.3f   %6.3f %8.3f   %4d %4d\n", name, s.Queries,

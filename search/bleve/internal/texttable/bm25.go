@@ -15,23 +15,15 @@ func (v *View) idf(df uint32) float64 {
 }
 
 // bm25 is the BM25 weight of a term occurring freq times in a field whose
-// length part is norm, without the idf.
+// length part is norm, without the idf. The frequency is saturated by k1
+// alone, as BM25 defines it: damping it first (a square root, as Lucene's
+// classic similarity does) favoured short documents that name a term in
+// passing over the long reports about it (real judged set: 0.743 nDCG@10
+// with the root, 0.759 without; exact phrases 0.869, 0.963).
 func bm25(freq uint64, norm float64) float64 {
-	var tf float64
-	if freq < uint64(len(sqrtTable)) {
-		tf = sqrtTable[freq]
-	} else {
-		tf = math.Sqrt(float64(freq))
-	}
+	tf := float64(freq)
 	return tf * k1 / (tf + norm)
 }
-
-var sqrtTable = func() (t [64]float64) {
-	for i := range t {
-		t[i] = math.Sqrt(float64(i))
-	}
-	return t
-}()
 
 // lengthNorm returns BM25's length part k1·(1−b+b·len/avg) of a field as
 // two factors: norm = n0 + n1·len.

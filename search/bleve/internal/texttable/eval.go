@@ -138,7 +138,7 @@ func (e *evaluator) clause(c *search.Clause) (*mset, error) {
 		return e.phrase(c), nil
 	case search.ClauseFacet:
 		return e.facet(c.Facet + ":" + c.Value), nil
-	case search.ClauseAny, search.ClauseMax:
+	case search.ClauseAny, search.ClauseMax, search.ClausePrefer:
 		parts := make([]*mset, 0, len(c.Children))
 		for _, x := range c.Children {
 			s, err := e.eval(x)
@@ -149,6 +149,9 @@ func (e *evaluator) clause(c *search.Clause) (*mset, error) {
 		}
 		if c.Kind == search.ClauseMax {
 			return e.best(parts), nil
+		}
+		if c.Kind == search.ClausePrefer {
+			return e.prefer(parts), nil
 		}
 		return e.or(parts), nil
 	case search.ClauseBool:
@@ -162,7 +165,8 @@ func (e *evaluator) clause(c *search.Clause) (*mset, error) {
 func (e *evaluator) boolean(c *search.Clause) (*mset, error) {
 	var out *mset
 	if len(c.Some) > 0 {
-		// At least MinSome of Some, ranked by how many, then how well.
+		// At least MinSome of Some: those with all of them first, then
+		// the others by how much of the query they cover and how well.
 		some := e.newSet()
 		for _, x := range c.Some {
 			s, err := e.eval(x)
@@ -173,9 +177,14 @@ func (e *evaluator) boolean(c *search.Clause) (*mset, error) {
 		}
 		out = e.newSet()
 		some.each(func(d uint32) {
-			if n := int(some.cnt[d]); n >= c.MinSome {
-				setBit(out.bits, d)
-				out.score[d] = float64(n)*search.RelaxedTier + some.score[d]
+			n := int(some.cnt[d])
+			if n < c.MinSome {
+				return
+			}
+			setBit(out.bits, d)
+			out.score[d] = some.score[d] * float64(n) / float64(len(c.Some))
+			if n == len(c.Some) {
+				out.score[d] += search.RelaxedTier
 			}
 		})
 	} else if len(c.Must) == 0 {
@@ -255,6 +264,24 @@ func (e *evaluator) best(parts []*mset) *mset {
 			}
 		})
 	}
+	return out
+}
+
+// prefer is the union: a document of the first part scores RelaxedTier
+// plus its parts' scores summed, any other the best of its parts.
+func (e *evaluator) prefer(parts []*mset) *mset {
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	first := parts[0]
+	out := e.best(parts[1:])
+	first.each(func(d uint32) {
+		if out.has(d) {
+			out.score[d] += first.score[d] + search.RelaxedTier
+			return
+		}
+		out.add(d, first.score[d]+search.RelaxedTier)
+	})
 	return out
 }
 

@@ -42,9 +42,11 @@ func describe(c *search.Clause) string {
 		return "any of (sum × matched/clauses)"
 	case search.ClauseMax:
 		return "the best of"
+	case search.ClausePrefer:
+		return fmt.Sprintf("the phrase as typed (%g plus the sum), else the best of its translations", search.RelaxedTier)
 	case search.ClauseBool:
 		if len(c.Some) > 0 {
-			return fmt.Sprintf("at least %d of %d words (%g for each matched word, plus their scores), all of the required, none of the excluded, plus the optional", c.MinSome, len(c.Some), search.RelaxedTier)
+			return fmt.Sprintf("at least %d of %d words (%g when all match; their scores times the share matched), all of the required, none of the excluded, plus the optional", c.MinSome, len(c.Some), search.RelaxedTier)
 		}
 		return "all of the required, none of the excluded, plus the optional"
 	}

@@ -112,10 +112,9 @@ func (v *View) search(ctx context.Context, r Request) (*Result, error) {
 	res := &Result{Counts: map[string]int{}}
 	passing := v.countFacets(r.Filters, match, e.newSet().bits, res)
 	if root := r.Plan.Root; root.Kind == search.ClauseBool && len(root.Some) > 0 {
-		all := float64(len(root.Some)) * search.RelaxedTier
 		res.Partial = true
 		forEach(passing, func(n uint32) {
-			if res.Partial && score(n) >= all {
+			if res.Partial && score(n) >= search.RelaxedTier {
 				res.Partial = false
 			}
 		})

@@ -207,6 +207,13 @@ type Index interface {
 	Count(ctx context.Context) (uint64, error)
 }
 
+// FrequentPhrase is a phrase frequent in the collection: suggestions offer it.
+type FrequentPhrase struct {
+	Text string
+	// Count is how many documents repeat it.
+	Count int
+}
+
 // Sink receives documents to index. The indexer writes to it.
 type Sink interface {
 	Put(ctx context.Context, doc *Document) error

@@ -348,6 +348,9 @@ func toFields(doc *search.Document) (map[string]interface{}, error) {
 	f["title_"+l] = doc.Title
 	f["summary_"+l] = doc.Summary
 	f["body_"+l] = pages
+	if ph := docPhrases(doc); len(ph) > 0 {
+		f[fieldPhrase] = ph
+	}
 	var facets []string
 	for _, facet := range search.AllFacets() {
 		for _, v := range facet.Values(doc) {

@@ -25,7 +25,7 @@ import (
 // in a way that needs a rebuild. It ends with the facets of the registry,
 // whose terms the index holds and whose values the stored hit lays out in
 // order: adding, removing or reordering a facet changes it by itself.
-var MappingVersion = "11+" + strings.Join(search.Facets, ",")
+var MappingVersion = "12+" + strings.Join(search.Facets, ",")
 
 // Languages with their own analysed fields; "xx" holds documents of any
 // other or unknown language (folded, not stemmed).
@@ -160,6 +160,12 @@ func newMapping() (mapping.IndexMapping, error) {
 	facets.IncludeTermVectors = false
 	facets.DocValues = true
 	dm.AddFieldMappingsAt(fieldFacet, facets)
+	phrases := bleve.NewKeywordFieldMapping()
+	phrases.Store = false
+	phrases.IncludeInAll = false
+	phrases.IncludeTermVectors = false
+	phrases.DocValues = false
+	dm.AddFieldMappingsAt(fieldPhrase, phrases)
 	date := bleve.NewKeywordFieldMapping()
 	date.Store = false
 	date.IncludeInAll = false

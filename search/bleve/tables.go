@@ -98,7 +98,7 @@ func (s *served) retire() {
 
 // schema names the fields the tables read.
 var schema = func() texttable.Schema {
-	s := texttable.Schema{Facet: fieldFacet, Date: fieldDate, ID: "_id"}
+	s := texttable.Schema{Facet: fieldFacet, Date: fieldDate, ID: "_id", Phrase: fieldPhrase}
 	kinds := []search.TextField{search.FieldTitle, search.FieldSummary, search.FieldBody}
 	for _, l := range languages {
 		for _, k := range kinds {

@@ -162,6 +162,15 @@ func (m *Metrics) measure(c *gin.Context) {
 	m.latency.WithLabelValues(c.Request.Method, r).Observe(time.Since(start).Seconds())
 }
 
+// backend returns the index the server was given, for what it may offer
+// besides search.Index (readiness, phrases).
+func (s *Server) backend() search.Index {
+	if t, ok := s.idx.(timedIndex); ok {
+		return t.Index
+	}
+	return s.idx
+}
+
 // timedIndex times the searches of every handler (API, pages, exports).
 type timedIndex struct {
 	search.Index

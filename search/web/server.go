@@ -238,11 +238,7 @@ func (s *Server) readyz(c *gin.Context) {
 		c.JSON(http.StatusServiceUnavailable, errorBody{Error: "index not readable"})
 		return
 	}
-	idx := s.idx
-	if t, ok := idx.(timedIndex); ok {
-		idx = t.Index
-	}
-	if r, ok := idx.(readier); ok && !r.Ready() {
+	if r, ok := s.backend().(readier); ok && !r.Ready() {
 		c.Header("Retry-After", "1")
 		c.JSON(http.StatusServiceUnavailable, errorBody{Error: "search tables are being built"})
 		return

@@ -1,7 +1,9 @@
 package web
 
 import (
+	"context"
 	"net/http"
+	"net/url"
 	"sort"
 	"strings"
 	"unicode"
@@ -12,11 +14,11 @@ import (
 )
 
 // Suggestion is a completion of what a user is typing: a facet value
-// (a country, an objective, a theme, in the interface's language) or a
-// document's title.
+// (a country, an objective, a theme, in the interface's language), a
+// phrase frequent in the collection, or a document's title.
 type Suggestion struct {
 	Text string `json:"text"`
-	// Kind is "title" or a facet name.
+	// Kind is "title", "phrase" or a facet name.
 	Kind string `json:"kind"`
 	// Value is the facet value's code (facet kinds).
 	Value string `json:"value,omitempty"`
@@ -26,8 +28,17 @@ type Suggestion struct {
 	URL string `json:"url"`
 }
 
-// maxSuggestions bounds a suggest answer.
-const maxSuggestions = 8
+// maxSuggestions bounds a suggest answer; maxPhraseSuggestions bounds
+// its phrases, so that titles have room.
+const (
+	maxSuggestions       = 8
+	maxPhraseSuggestions = 4
+)
+
+// phraser is an index that knows its frequent phrases.
+type phraser interface {
+	Phrases(ctx context.Context, prefix string, n int) ([]search.FrequentPhrase, error)
+}
 
 // suggestFacets are the facets whose values are suggested.
 var suggestFacets = []string{search.FacetCountry, search.FacetGCM, search.FacetTheme}
@@ -79,6 +90,18 @@ func (s *Server) completions(c *gin.Context, text, lang string) ([]Suggestion, e
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Count > out[j].Count })
 	if len(out) > maxSuggestions {
 		out = out[:maxSuggestions]
+	}
+	// Phrases that start with what is typed, when it is more than a
+	// letter or two.
+	if p, ok := s.backend().(phraser); ok && len(out) < maxSuggestions && len([]rune(strings.Join(words, " "))) >= 3 {
+		n := min(maxPhraseSuggestions, maxSuggestions-len(out))
+		phrases, err := p.Phrases(c.Request.Context(), strings.Join(words, " "), n)
+		if err != nil {
+			return nil, err
+		}
+		for _, ph := range phrases {
+			out = append(out, Suggestion{Text: ph.Text, Kind: "phrase", Count: ph.Count, URL: "/?q=" + url.QueryEscape(ph.Text) + "&ui=" + lang})
+		}
 	}
 	// Titles: those with a word starting with the longest word typed
 	// (stop words are not indexed), kept when they hold every word.

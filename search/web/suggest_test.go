@@ -1,6 +1,17 @@
 package web_test
 
-import "testing"
+import (
+	"context"
+	"fmt"
+	"net/http/httptest"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"faro/search"
+	"faro/search/bleve"
+	"faro/search/web"
+)
 
 func TestSuggest(t *testing.T) {
 	srv := newServer(t)
@@ -38,5 +49,60 @@ func TestSuggest(t *testing.T) {
 	getJSON(t, srv, "/api/v1/suggest?q=zzzzqq", 200, &r)
 	if len(r.Suggestions) != 0 {
 		t.Errorf("nothing to suggest: %+v", r.Suggestions)
+	}
+}
+
+// TestSuggestPhrases: phrases that documents repeat complete what is
+// typed, those more documents hold first, with their counts.
+func TestSuggestPhrases(t *testing.T) {
+	idx, err := bleve.Create(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { idx.Close() })
+	texts := []string{
+		"Las ventanillas informativas orientan. Visite las ventanillas informativas.",
+		"Red de ventanillas informativas: las ventanillas informativas de Honduras.",
+		"Ventanillas de atención: nuevas ventanillas de atención abren.",
+		"Las ventanillas se abren una vez.",
+	}
+	ctx := context.Background()
+	for i, text := range texts {
+		d := &search.Document{ID: fmt.Sprintf("d%d", i), Title: fmt.Sprintf("Hoja %d", i), Lang: "es", Source: fmt.Sprintf("d%d.md", i),
+			Pages: []search.Page{{Number: 1, Text: text}}}
+		if err := idx.Put(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := idx.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(web.New(idx, web.Options{Corpus: t.TempDir()}))
+	t.Cleanup(srv.Close)
+	var r struct {
+		Suggestions []struct {
+			Text  string `json:"text"`
+			Kind  string `json:"kind"`
+			Count int    `json:"count"`
+			URL   string `json:"url"`
+		}
+	}
+	getJSON(t, srv, "/api/v1/suggest?q=ventanil&lang=es", 200, &r)
+	var got []string
+	for _, s := range r.Suggestions {
+		if s.Kind == "phrase" {
+			got = append(got, fmt.Sprintf("%s (%d) %s", s.Text, s.Count, s.URL))
+		}
+	}
+	want := []string{
+		"ventanillas informativas (2) /?q=ventanillas+informativas&ui=es",
+		"ventanillas de atención (1) /?q=ventanillas+de+atenci%C3%B3n&ui=es",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("phrase suggestions %q, want %q", got, want)
+	}
+	getJSON(t, srv, "/api/v1/suggest?q=ventanillas+de&lang=es", 200, &r)
+	if len(r.Suggestions) == 0 || r.Suggestions[0].Text != "ventanillas de atención" {
+		t.Errorf("ventanillas de: %+v", r.Suggestions)
 	}
 }

@@ -28,6 +28,8 @@ type Segment struct {
 	byDate, undated []uint32
 	// bytes is the size of the encoded postings.
 	bytes int
+	// phrases are the documents' frequent phrases (phrases.go).
+	phrases phraseTable
 }
 
 // field is one text field's dictionary and postings in a segment.
@@ -125,6 +127,9 @@ func Build(ctx context.Context, src Source, schema Schema) (*Segment, error) {
 	}
 	runtime.AddCleanup(s, func(free func()) { free() }, free)
 	if err := s.readColumns(ctx, src, schema); err != nil {
+		return nil, err
+	}
+	if err := s.readPhrases(ctx, src, schema.Phrase); err != nil {
 		return nil, err
 	}
 	s.sortByDate()

@@ -56,6 +56,9 @@ type Schema struct {
 	Date string
 	// ID is the keyword field of document ids.
 	ID string
+	// Phrase is the keyword field of documents' frequent phrases, each
+	// "folded" + PhraseSep + "as written" ("" for none).
+	Phrase string
 }
 
 // Token is a term an analyser makes of query text, at its position.

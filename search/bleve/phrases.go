@@ -1,0 +1,190 @@
+package bleve
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/registry"
+
+	"faro/search"
+	"faro/search/bleve/internal/texttable"
+)
+
+// fieldPhrase holds each document's frequent phrases (keyword terms,
+// "folded" + texttable.PhraseSep + "as written").
+const fieldPhrase = "phrase"
+
+// Frequent phrases are runs of two or three words, within a clause, that
+// neither start nor end with a stop word, repeated in a document.
+const (
+	minPhraseWords = 2
+	maxPhraseWords = 3
+	// minPhraseRepeats is how often a run must occur in a document.
+	minPhraseRepeats = 2
+	// maxDocPhrases bounds the phrases kept per document.
+	maxDocPhrases = 8
+	// maxPhraseChars bounds a phrase's length.
+	maxPhraseChars = 60
+)
+
+// stopWords are the stop words of every language's analyser, lower-case.
+var stopWords = sync.OnceValue(func() map[string]bool {
+	out := map[string]bool{}
+	cache := registry.NewCache()
+	for _, name := range []string{stopEN, stopES, stopFR, stopPT} {
+		m, err := cache.TokenMapNamed(name)
+		if err != nil {
+			continue
+		}
+		for w := range m {
+			out[w] = true
+		}
+	}
+	return out
+})
+
+// docPhrases returns the frequent phrases of doc's pages, most repeated
+// first, as fieldPhrase terms.
+func docPhrases(doc *search.Document) []string {
+	stop := stopWords()
+	type count struct {
+		n     int
+		forms map[string]int
+	}
+	counts := map[string]*count{}
+	var run []string // the current clause's words, as written
+	flush := func() {
+		for i := range run {
+			for n := minPhraseWords; n <= maxPhraseWords && i+n <= len(run); n++ {
+				words := run[i : i+n]
+				if !phraseEdge(words[0], stop) || !phraseEdge(words[n-1], stop) {
+					continue
+				}
+				form := strings.Join(words, " ")
+				if len(form) > maxPhraseChars {
+					continue
+				}
+				key := search.Fold(form)
+				c := counts[key]
+				if c == nil {
+					c = &count{forms: map[string]int{}}
+					counts[key] = c
+				}
+				c.n++
+				c.forms[form]++
+			}
+		}
+		run = run[:0]
+	}
+	for _, p := range doc.Pages {
+		text := p.Text
+		for len(text) > 0 {
+			r, size := utf8.DecodeRuneInString(text)
+			switch {
+			case unicode.IsLetter(r) || unicode.IsDigit(r):
+				end := size
+				for end < len(text) {
+					r2, s2 := utf8.DecodeRuneInString(text[end:])
+					if !unicode.IsLetter(r2) && !unicode.IsDigit(r2) && !(r2 == '-' || r2 == '\'' || r2 == '’') {
+						break
+					}
+					end += s2
+				}
+				run = append(run, strings.TrimRight(text[:end], "-'’"))
+				text = text[end:]
+				continue
+			case unicode.IsSpace(r) && r != '\n' || r == '\n' && !strings.HasPrefix(text[size:], "\n"):
+				// Words of one clause; a blank line ends it.
+			default:
+				flush()
+			}
+			text = text[size:]
+		}
+		flush()
+	}
+	type scored struct {
+		key, form string
+		n, words  int
+	}
+	var all []scored
+	for key, c := range counts {
+		if c.n < minPhraseRepeats {
+			continue
+		}
+		// As most often written, preferring a lower-case start (a capital
+		// may only say that a sentence starts there).
+		best, bestN, bestLower := "", 0, false
+		for f, n := range c.forms {
+			r, _ := utf8.DecodeRuneInString(f)
+			lower := !unicode.IsUpper(r)
+			if lower && !bestLower || lower == bestLower && (n > bestN || n == bestN && f < best) {
+				best, bestN, bestLower = f, n, lower
+			}
+		}
+		all = append(all, scored{key, best, c.n, strings.Count(key, " ") + 1})
+	}
+	// A shorter run that only ever occurs inside a longer one adds
+	// nothing: "trata de" when every one is "trata de personas".
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].n != all[j].n {
+			return all[i].n > all[j].n
+		}
+		if all[i].words != all[j].words {
+			return all[i].words > all[j].words
+		}
+		return all[i].key < all[j].key
+	})
+	var out []string
+	var kept []scored
+	for _, s := range all {
+		inside := false
+		for _, k := range kept {
+			if k.n == s.n && k.words > s.words && strings.Contains(" "+k.key+" ", " "+s.key+" ") {
+				inside = true
+				break
+			}
+		}
+		if inside {
+			continue
+		}
+		kept = append(kept, s)
+		out = append(out, s.key+texttable.PhraseSep+s.form)
+		if len(out) == maxDocPhrases {
+			break
+		}
+	}
+	return out
+}
+
+// phraseEdge reports whether word may start or end a phrase: not a stop
+// word, not a number, at least two letters.
+func phraseEdge(word string, stop map[string]bool) bool {
+	if utf8.RuneCountInString(word) < 2 || stop[strings.ToLower(word)] {
+		return false
+	}
+	for _, r := range word {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// Phrases returns up to n frequent phrases of the collection that start
+// with prefix (folded), those most documents hold first.
+func (x *Index) Phrases(ctx context.Context, prefix string, n int) ([]search.FrequentPhrase, error) {
+	s, err := x.acquire(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer s.release()
+	var out []search.FrequentPhrase
+	for _, p := range s.view.Phrases(search.Fold(prefix), n) {
+		out = append(out, search.FrequentPhrase{Text: p.Text, Count: p.Count})
+	}
+	return out, nil
+}

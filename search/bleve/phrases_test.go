@@ -1,0 +1,63 @@
+package bleve
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"faro/search"
+	"faro/search/bleve/internal/texttable"
+)
+
+func TestDocPhrases(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		text string
+		want []string // phrases as written, in order
+	}{
+		{"repeated run, stop words inside only",
+			"La trata de personas afecta a la niñez. Prevenir la trata de personas es urgente.",
+			[]string{"trata de personas"}},
+		{"a sentence start's capital is not kept",
+			"Trata de personas en Honduras. La lucha contra la trata de personas sigue.",
+			[]string{"trata de personas"}},
+		{"names keep their capitals",
+			"Return to Honduras was assisted. Migrants who return to Honduras get support.",
+			[]string{"return to Honduras"}},
+		{"accents fold into one phrase, shown as most often written",
+			"apoyo psicosocial; apoyo psicosocial. apoyo psicosocial, apoyo psicosocíal",
+			[]string{"apoyo psicosocial"}},
+		{"punctuation ends a run",
+			"labour migration, policies. labour migration; policies",
+			[]string{"labour migration"}},
+		{"said once is not frequent", "border management and data", nil},
+		{"numbers do not start or end a phrase", "2019 2020 2019 2020", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := &search.Document{Pages: []search.Page{{Number: 1, Text: tc.text}}}
+			var got []string
+			for _, term := range docPhrases(doc) {
+				key, form, ok := strings.Cut(term, texttable.PhraseSep)
+				if !ok || key != search.Fold(form) {
+					t.Errorf("term %q: want folded%sform", term, "\\x1f")
+				}
+				got = append(got, form)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("phrases %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestDocPhrasesBounded(t *testing.T) {
+	var b strings.Builder
+	for i := range 40 {
+		w := string(rune('a'+i%26)) + "word" + string(rune('a'+i/26))
+		b.WriteString("alpha " + w + ". alpha " + w + ". ")
+	}
+	got := docPhrases(&search.Document{Pages: []search.Page{{Text: b.String()}}})
+	if len(got) != maxDocPhrases {
+		t.Errorf("%d phrases, want at most %d", len(got), maxDocPhrases)
+	}
+}

@@ -116,13 +116,13 @@ func docPhrases(doc *search.Document) []string {
 			continue
 		}
 		// As most often written, preferring a lower-case start (a capital
-		// may only say that a sentence starts there).
-		best, bestN, bestLower := "", 0, false
+		// may only say that a sentence starts there), then anything to
+		// capitals throughout (headings).
+		best, bestN, bestClass := "", 0, -1
 		for f, n := range c.forms {
-			r, _ := utf8.DecodeRuneInString(f)
-			lower := !unicode.IsUpper(r)
-			if lower && !bestLower || lower == bestLower && (n > bestN || n == bestN && f < best) {
-				best, bestN, bestLower = f, n, lower
+			class := writtenClass(f)
+			if class > bestClass || class == bestClass && (n > bestN || n == bestN && f < best) {
+				best, bestN, bestClass = f, n, class
 			}
 		}
 		all = append(all, scored{key, best, c.n, strings.Count(key, " ") + 1})
@@ -158,6 +158,19 @@ func docPhrases(doc *search.Document) []string {
 		}
 	}
 	return out
+}
+
+// writtenClass ranks how a phrase is written: 2 starting lower-case, 1
+// with some lower-case letter, 0 in capitals throughout.
+func writtenClass(form string) int {
+	r, _ := utf8.DecodeRuneInString(form)
+	if !unicode.IsUpper(r) {
+		return 2
+	}
+	if strings.ToUpper(form) != form {
+		return 1
+	}
+	return 0
 }
 
 // phraseEdge reports whether word may start or end a phrase: not a stop

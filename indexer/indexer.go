@@ -385,7 +385,7 @@ func Build(rel string, res *extract.Result, side *Sidecar, listed []listingEntry
 			doc.Pages[i].Lang = out.PageLangs[i]
 		}
 	}
-	doc.Lang = first(strings.ToLower(side.Lang), out.Lang, res.Lang)
+	doc.Lang = first(strings.ToLower(side.Lang), out.Lang, res.Lang, strings.ToLower(side.ListingLang))
 
 	var lst *listingEntry
 	for i := range listed {
@@ -407,9 +407,15 @@ func Build(rel string, res *extract.Result, side *Sidecar, listed []listingEntry
 	given := func(facet, value, source string) {
 		doc.Labels = append(doc.Labels, search.Label{Facet: facet, Value: value, Given: true, Source: source})
 	}
+	// A sidecar written from a listing (`faro harvest`) names the listing
+	// as the source of what it gives.
+	sideSource := "sidecar"
+	if side.ListingURL != "" {
+		sideSource = "listing:" + side.ListingURL
+	}
 	switch {
 	case side.Title != "":
-		given("title", side.Title, "sidecar")
+		given("title", side.Title, sideSource)
 	case listTitle != "":
 		given("title", listTitle, "listing:"+lst.Page)
 	case ownTitle != "":
@@ -418,6 +424,11 @@ func Build(rel string, res *extract.Result, side *Sidecar, listed []listingEntry
 		doc.Labels = append(doc.Labels, search.Label{Facet: "title", Value: ownTitle, Source: res.Format + "-" + titleFrom})
 	default:
 		doc.Labels = append(doc.Labels, search.Label{Facet: "title", Value: doc.Title, Source: titleFromFile})
+	}
+	if side.ListingURL != "" && side.Title != "" && ownTitle != "" && !strings.EqualFold(ownTitle, side.Title) {
+		// What the file says of itself stays beside what its listing
+		// says.
+		doc.Labels = append(doc.Labels, search.Label{Facet: "title", Value: ownTitle, Source: res.Format + "-" + titleFrom})
 	}
 
 	// Facets: the classifier's values, replaced by a sidecar's where it
@@ -478,10 +489,10 @@ func Build(rel string, res *extract.Result, side *Sidecar, listed []listingEntry
 	switch {
 	case side.Date != "":
 		doc.Date = side.Date
-		given(search.FacetYear, side.Date, "sidecar")
+		given(search.FacetYear, side.Date, sideSource)
 	case side.Year != 0:
 		doc.Date = strconv.Itoa(side.Year)
-		given(search.FacetYear, doc.Date, "sidecar")
+		given(search.FacetYear, doc.Date, sideSource)
 	case textYear != 0 && out.YearPrinted:
 		doc.Date = strconv.Itoa(textYear)
 	case res.Date != "" && !isPDF:

@@ -213,3 +213,42 @@ func minimalPDF(text string) []byte {
 	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
 	return []byte(b.String())
 }
+
+// A sidecar written from a listing (faro harvest) names the listing as the
+// source of its title, summary and date; the file's own title stays beside
+// it; the listing's language is the document's when its text says none.
+func TestBuildHarvestedSidecar(t *testing.T) {
+	listing := "https://example.org/es/publicaciones?page=2"
+	cases := []struct {
+		name       string
+		res        *extract.Result
+		side       *Sidecar
+		wantLang   string
+		wantLabels []string // facet=value@source
+	}{
+		{"listed PDF",
+			&extract.Result{Format: "pdf", Heading: "Manual para personas retornadas", Pages: []string{""}},
+			&Sidecar{Title: "Guía de retorno", Summary: "Pasos.", Date: "2020-07-15", SourceURL: "https://example.org/f/guia.pdf", ListingURL: listing, ListingLang: "es"},
+			"es",
+			[]string{"title=Guía de retorno@listing:" + listing, "title=Manual para personas retornadas@pdf-layout", "year=2020-07-15@listing:" + listing}},
+		{"plain sidecar",
+			&extract.Result{Format: "pdf", Title: "Manual para personas retornadas", Pages: []string{""}},
+			&Sidecar{Title: "Guía de retorno", Date: "2020"},
+			"",
+			[]string{"title=Guía de retorno@sidecar", "year=2020@sidecar"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := Build("harvest/example.org/f/guia.pdf", c.res, c.side, nil)
+			var got []string
+			for _, l := range d.Labels {
+				if l.Facet == "title" || l.Facet == search.FacetYear {
+					got = append(got, l.Facet+"="+l.Value+"@"+l.Source)
+				}
+			}
+			if !slices.Equal(got, c.wantLabels) || d.Lang != c.wantLang || d.SourceURL != c.side.SourceURL {
+				t.Errorf("labels %q lang %q source %q; want %q %q", got, d.Lang, d.SourceURL, c.wantLabels, c.wantLang)
+			}
+		})
+	}
+}

@@ -17,4 +17,11 @@ type Metadata struct {
 	SourceURL  string   `json:"source_url,omitempty"`
 	Author     string   `json:"author,omitempty"`
 	Publisher  string   `json:"publisher,omitempty"`
+	// ListingURL is the web page that lists the document (with the title
+	// and summary given here): the labels these give name it as their
+	// source ("listing:URL"). `faro harvest` writes it.
+	ListingURL string `json:"listing_url,omitempty"`
+	// ListingLang is the language of the listing page: the document's
+	// language when its text does not tell.
+	ListingLang string `json:"listing_lang,omitempty"`
 }

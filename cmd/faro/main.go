@@ -5,6 +5,7 @@
 //	faro index   [--index DIR] [--corpus DIR] [--rebuild]
 //	faro search  [--index DIR] [--country HND] [--gcm 10] [--json] [--format F] QUERY...
 //	faro extract [--json] FILE...
+//	faro harvest [--contact EMAIL] [--prefix PATH] [--allow-host HOST] URL...
 //
 // Every flag has a FARO_* environment fallback (FARO_ADDR, FARO_INDEX, ...).
 package main
@@ -40,10 +41,13 @@ Usage:
   faro serve   [--addr :8080] [--index DIR] [--corpus DIR]   serve the API and page (indexes the corpus on first start)
                [--admin-token T] [--max-upload 50MB] [--search-timeout 10s] [--max-concurrent N] [--search-concurrency N] [--mapped-limit 64MB]
                [--log-format json|text] [--shutdown-timeout 10s] [--seed-corpus DIR] [--watch 30s]
+               [--harvest URL --harvest-every 24h]
   faro index   [--index DIR] [--corpus DIR] [--rebuild]       index the corpus
   faro search  [--index DIR] [--country HND] [--gcm 10] [--json] QUERY...
                [--format bibtex|ris|csljson|csv|evidence-md|evidence-html|evidence-csv|atom] [--base-url URL]
   faro extract [--json] [--classify] FILE...                  show the text the indexer would index (or its labels)
+  faro harvest [--contact EMAIL] [--prefix PATH] [--allow-host HOST] [--report] URL...
+                                                              download what the website's listing pages link, then index it
 
 Every flag has a FARO_* environment fallback (FARO_ADDR, FARO_INDEX, FARO_CORPUS, ...).
 Run "faro COMMAND -h" for a command's flags.
@@ -65,6 +69,8 @@ func (a *app) run(ctx context.Context, args []string) int {
 		err = a.search(ctx, args[1:])
 	case "extract":
 		err = a.extract(ctx, args[1:])
+	case "harvest":
+		err = a.harvest(ctx, args[1:])
 	case workerCommand:
 		err = a.extractWorker(ctx, args[1:])
 	case "help", "-h", "--help":

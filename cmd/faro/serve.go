@@ -36,6 +36,9 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	shutdownTimeout := fs.duration("shutdown-timeout", 10*time.Second, "how long in-flight requests may take to finish on SIGINT/SIGTERM")
 	watch := fs.duration("watch", 0, "check the corpus folder this often and index what changed (e.g. 30s; 0 = off)")
 	seedCorpus := fs.string("seed-corpus", "", "folder copied into --corpus when that is missing or empty (container first start)")
+	harvestURLs := fs.list("harvest", "listing page to harvest into the corpus (see faro harvest)")
+	harvestEvery := fs.duration("harvest-every", 24*time.Hour, "how often to harvest the --harvest pages (the first run at start)")
+	hf := fs.harvestFlags("harvest-")
 	mappedLimit := fs.string("mapped-limit", "64MB", "index pages kept resident through the index's memory mappings before they are handed back to the page cache (0 = no limit)")
 	if err := fs.parse(args); err != nil {
 		return err
@@ -95,6 +98,19 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		defer stopWatch()
 		go writer.Watch(wctx, *watch)
 		log.Info("watching the corpus for changes", "corpus", *c.corpus, "every", watch.String())
+	}
+	if len(*harvestURLs) > 0 {
+		hopts, err := hf.options(*harvestURLs, *c.corpus, *c.index, log)
+		if err != nil {
+			return err
+		}
+		hctx, stopHarvest := context.WithCancel(ctx)
+		defer stopHarvest()
+		go harvestLoop(hctx, log, hopts, *harvestEvery, func(ctx context.Context) error {
+			_, err := writer.Reindex(ctx)
+			return err
+		})
+		log.Info("harvesting", "start", strings.Join(*harvestURLs, " "), "every", harvestEvery.String())
 	}
 
 	switch {

@@ -328,6 +328,16 @@ func (w *Writer) Delete(ctx context.Context, id string) error {
 	return nil
 }
 
+// MoveOut moves the corpus file src (corpus-relative, slashes) and its
+// sidecars out of the corpus into the "deleted" folder beside indexDir,
+// as a deletion through the API does, and returns the (from, to) pairs
+// moved. The index entry stays: the next update removes it (see Update).
+func MoveOut(corpus, indexDir, src string) ([][2]string, error) {
+	w := NewWriter(nil, corpus, indexDir, Options{})
+	defer w.cancel()
+	return w.moveOut(src)
+}
+
 // moveOut moves the corpus file src and its sidecars into the trash and
 // returns the (from, to) pairs moved.
 func (w *Writer) moveOut(src string) ([][2]string, error) {

@@ -479,6 +479,13 @@ var genericLinkText = map[string]bool{
 // its title attribute, else the file name). Summary: the entry's paragraph
 // text.
 func pdfEntries(doc *goquery.Document) []Link {
+	links, _ := docEntries(doc, isPDFHref)
+	return links
+}
+
+// docEntries is pdfEntries for the links for which isDoc holds; it also
+// returns each entry's container (nil when the link stands alone).
+func docEntries(doc *goquery.Document, isDoc func(href string) bool) ([]Link, []*html.Node) {
 	type anchor struct {
 		n    *html.Node
 		href string
@@ -487,12 +494,12 @@ func pdfEntries(doc *goquery.Document) []Link {
 	doc.Find("a[href]").Each(func(_ int, s *goquery.Selection) {
 		href, _ := s.Attr("href")
 		href = strings.TrimSpace(href)
-		if isPDFHref(href) && len(anchors) < 5000 && !inChrome(s.Nodes[0]) {
+		if isDoc(href) && len(anchors) < 5000 && !inChrome(s.Nodes[0]) {
 			anchors = append(anchors, anchor{s.Nodes[0], href})
 		}
 	})
 	if len(anchors) == 0 {
-		return nil
+		return nil, nil
 	}
 	// Distinct PDF hrefs under each ancestor.
 	under := map[*html.Node]map[string]bool{}
@@ -507,6 +514,7 @@ func pdfEntries(doc *goquery.Document) []Link {
 		}
 	}
 	var links []Link
+	var containers []*html.Node
 	index := map[string]int{}
 	for _, a := range anchors {
 		var container *html.Node
@@ -562,8 +570,9 @@ func pdfEntries(doc *goquery.Document) []Link {
 		}
 		index[a.href] = len(links)
 		links = append(links, l)
+		containers = append(containers, container)
 	}
-	return links
+	return links, containers
 }
 
 // inChrome reports whether n sits in site chrome (nav, header, footer) or

@@ -69,6 +69,9 @@ type docPage struct {
 	Meta       []metaRow
 	Groups     []labelGroup
 	Provenance []labelView
+	// ListingURL is the web page that lists the document, when a label
+	// names one as its source ("listing:URL").
+	ListingURL string
 	More       []hitView
 	MoreHref   string
 	Pages      []pageView
@@ -124,6 +127,12 @@ func (s *Server) pageDocument(c *gin.Context) {
 		FileURL: docPath + "/file", FileName: path.Base(d.Source), PlainHref: withQuery(docPath, uiOnly)}
 	if d.Format != "" {
 		dp.FileFormat = msgOr(lang, "format_"+d.Format, d.Format)
+	}
+	for _, l := range d.Labels {
+		if u, ok := strings.CutPrefix(l.Source, "listing:"); ok && (strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://")) {
+			dp.ListingURL = u
+			break
+		}
 	}
 
 	// Metadata.

@@ -1,0 +1,213 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"maps"
+	"slices"
+	"strings"
+	"time"
+
+	"faro/indexer/corpus"
+	"faro/indexer/harvest"
+	"faro/search"
+)
+
+// harvestFlags are the flags of a harvest, named plainly in `faro harvest`
+// and with a "harvest-" prefix in `faro serve`.
+type harvestFlags struct {
+	allowHosts, prefixes           *list
+	contact                        *string
+	delay, timeout, requestTimeout *time.Duration
+	parallel, maxDepth, maxPages   *int
+	maxFile, maxRun                *string
+}
+
+func (f *flagSet) harvestFlags(prefix string) harvestFlags {
+	return harvestFlags{
+		allowHosts:     f.list(prefix+"allow-host", "another host documents may be fetched from or redirected to"),
+		prefixes:       f.list(prefix+"prefix", "URL path that pages and documents must start with (default: any path of the allowed hosts)"),
+		contact:        f.string(prefix+"contact", "", "e-mail address or URL of whoever runs the harvest, sent in the User-Agent"),
+		delay:          f.duration(prefix+"delay", time.Second, "pause between two requests to one host"),
+		parallel:       f.int(prefix+"parallel", 2, "requests to one host at once"),
+		maxDepth:       f.int(prefix+"max-depth", 50, "links followed from a start page (pagination, item pages)"),
+		maxPages:       f.int(prefix+"max-pages", 1000, "listing pages read per run"),
+		maxFile:        f.string(prefix+"max-file-size", "100MB", "largest document downloaded"),
+		maxRun:         f.string(prefix+"max-run-size", "5GB", "bytes downloaded per run"),
+		timeout:        f.duration(prefix+"timeout", 2*time.Hour, "time limit of a run"),
+		requestTimeout: f.duration(prefix+"request-timeout", 2*time.Minute, "time limit of one request with its body"),
+	}
+}
+
+// options are the harvest's options; documents gone move to the
+// "deleted" folder beside the index.
+func (h harvestFlags) options(start []string, corpusDir, indexDir string, log *slog.Logger) (harvest.Options, error) {
+	maxFile, err := parseSize(*h.maxFile)
+	if err != nil {
+		return harvest.Options{}, fmt.Errorf("max file size: %w", err)
+	}
+	maxRun, err := parseSize(*h.maxRun)
+	if err != nil {
+		return harvest.Options{}, fmt.Errorf("max run size: %w", err)
+	}
+	delay := *h.delay
+	if delay == 0 {
+		delay = -1 // no pause
+	}
+	return harvest.Options{
+		Start: start, Corpus: corpusDir, AllowHosts: *h.allowHosts, Prefixes: *h.prefixes, Contact: *h.contact,
+		Delay: delay, Parallel: *h.parallel, MaxDepth: *h.maxDepth, MaxPages: *h.maxPages,
+		MaxFileBytes: maxFile, MaxRunBytes: maxRun, Timeout: *h.timeout, RequestTimeout: *h.requestTimeout,
+		Logger: log,
+		Gone: func(rel string) error {
+			moved, err := corpus.MoveOut(corpusDir, indexDir, rel)
+			for _, m := range moved {
+				log.Info("moved a document gone from the website out of the corpus", "from", m[0], "to", m[1])
+			}
+			return err
+		},
+	}, nil
+}
+
+func (a *app) harvest(ctx context.Context, args []string) error {
+	fs := newFlags("harvest", a.stderr)
+	c := fs.common()
+	hf := fs.harvestFlags("")
+	x := fs.extraction()
+	noIndex := fs.bool("no-index", false, "download only; do not update the index")
+	report := fs.bool("report", false, "list every document with its outcome")
+	if err := fs.parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(a.stderr, "faro harvest: give the URL of at least one listing page")
+		return exitCode(2)
+	}
+	log, err := newLogger(a.stderr, *c.logLevel)
+	if err != nil {
+		return err
+	}
+	opts, err := hf.options(fs.Args(), *c.corpus, *c.index, log)
+	if err != nil {
+		return err
+	}
+	rep, err := harvest.Run(ctx, opts)
+	if err != nil {
+		return err
+	}
+	writeHarvest(a.stdout, rep, *report)
+	if *noIndex {
+		return nil
+	}
+	pool, err := x.pool(log)
+	if err != nil {
+		return err
+	}
+	defer pool.Close()
+	irep, err := corpus.Build(ctx, *c.corpus, *c.index, false, corpus.Options{Logger: log, PDFRunner: pool.runner()})
+	if err != nil {
+		return err
+	}
+	writeSummary(a.stdout, irep, *c.index)
+	return nil
+}
+
+// writeHarvest prints a harvest's report: documents by outcome, failures
+// by reason with their URLs, pages not read, limits reached; with all,
+// every document.
+func writeHarvest(w io.Writer, rep *harvest.Report, all bool) {
+	fmt.Fprintf(w, "harvested %d documents from %d listing pages in %s (%s of documents transferred)\n",
+		len(rep.Documents), rep.Pages, rep.Took.Round(time.Millisecond), formatBytes(rep.DocumentBytes))
+	for _, o := range harvest.Outcomes {
+		fmt.Fprintf(w, "  %-10s %6d\n", o, rep.Count(o))
+	}
+	byReason := map[string][]harvest.Item{}
+	for _, d := range rep.Documents {
+		if d.Outcome == harvest.Failed {
+			byReason[d.Reason] = append(byReason[d.Reason], d)
+		}
+	}
+	if len(byReason) > 0 {
+		fmt.Fprintln(w, "failures by reason:")
+		for _, r := range slices.Sorted(maps.Keys(byReason)) {
+			fmt.Fprintf(w, "  %-16s %4d\n", r, len(byReason[r]))
+			for _, d := range byReason[r] {
+				fmt.Fprintf(w, "    failed: %s: %s\n", d.URL, d.Err)
+			}
+		}
+	}
+	for _, p := range rep.PageErrors {
+		fmt.Fprintf(w, "listing page not read: %s (%s: %s)\n", p.URL, p.Reason, p.Err)
+	}
+	if !rep.Complete {
+		why := slices.Clone(rep.Limits)
+		if len(rep.PageErrors) > 0 {
+			why = append(why, "pages not read")
+		}
+		fmt.Fprintf(w, "incomplete run (%s): documents not seen are not counted missing\n", strings.Join(why, ", "))
+	}
+	if all {
+		for _, d := range rep.Documents {
+			fmt.Fprintf(w, "  %-9s %s", d.Outcome, d.URL)
+			if d.Path != "" {
+				fmt.Fprintf(w, " -> %s", d.Path)
+			}
+			if d.Reason != "" {
+				fmt.Fprintf(w, " (%s)", d.Reason)
+			}
+			fmt.Fprintln(w)
+		}
+	}
+}
+
+// formatBytes writes a byte count for people (1.5 MB).
+func formatBytes(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+// harvestLoop harvests every interval (the first run at once) and updates
+// the index through the writer when the corpus changed, until ctx ends.
+func harvestLoop(ctx context.Context, log *slog.Logger, opts harvest.Options, every time.Duration, reindex func(context.Context) error) {
+	for {
+		rep, err := harvest.Run(ctx, opts)
+		switch {
+		case ctx.Err() != nil:
+			return
+		case err != nil:
+			log.Warn("harvest", "err", err)
+		case rep.Changed():
+			// A reindex already running (the API's, the watch's) is
+			// waited for: the harvest's changes must reach the index.
+			for try := 0; ; try++ {
+				err := reindex(ctx)
+				if err == nil || ctx.Err() != nil {
+					break
+				}
+				if search.ErrorCode(err) != search.CodeConflict || try == 20 {
+					log.Warn("update the index after a harvest", "err", err)
+					break
+				}
+				select {
+				case <-ctx.Done():
+					return
+				case <-time.After(15 * time.Second):
+				}
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(every):
+		}
+	}
+}

@@ -8,9 +8,10 @@
 //
 // Crawling is github.com/gocolly/colly/v2 (robots.txt, a request rate per
 // host, allowed hosts and prefixes, redirects to other hosts refused,
-// depth and request limits). Bodies are streamed to files and hashed on the
-// way by the transport under colly (which would otherwise hold each body in
-// memory); only listing pages reach colly's parser. Runs are incremental:
+// visited URLs, the request timeout). Bodies are streamed to files and
+// hashed on the way by the transport under colly (which would otherwise
+// hold each body in memory); only HTML pages reach colly as bytes. Runs
+// are incremental:
 // documents are asked for with their ETag and Last-Modified, and one whose
 // content hash did not change is unchanged. A document that no listing
 // links any more is gone after two complete runs in a row.
@@ -39,7 +40,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/PuerkitoBio/goquery"
 	"github.com/gocolly/colly/v2"
 
 	"faro/format"
@@ -226,15 +226,14 @@ type entry struct {
 
 // fetched is what a run got for one document.
 type fetched struct {
-	failed    bool
-	reason    string
-	err       string
-	notMod    bool // 304
-	sp        *spooled
-	format    format.Format
-	finalURL  string
-	bytes     int64
-	htmlLinks bool // an HTML document: its entries count
+	failed   bool
+	reason   string
+	err      string
+	notMod   bool // 304
+	sp       *spooled
+	format   format.Format
+	finalURL string
+	bytes    int64
 }
 
 type harvester struct {
@@ -353,7 +352,6 @@ func (h *harvester) setup(ctx context.Context) error {
 	}
 	c.OnRequest(h.onRequest)
 	c.OnResponse(h.onResponse)
-	c.OnHTML("html", h.onHTML)
 	c.OnError(h.onError)
 	h.c = c
 	return nil
@@ -472,6 +470,8 @@ func (h *harvester) onResponse(r *colly.Response) {
 		h.mu.Lock()
 		h.pagesRead++
 		h.mu.Unlock()
+		depth, _ := strconv.Atoi(r.Ctx.Get("depth"))
+		h.readPage(r.Body, r.Request.URL, true, depth)
 	case "doc":
 		u := r.Ctx.Get("url")
 		if sp == nil {
@@ -484,7 +484,12 @@ func (h *harvester) onResponse(r *colly.Response) {
 			h.setResult(u, &fetched{failed: true, reason: reasonOf(0, err), err: err.Error(), finalURL: final, bytes: sp.size})
 			return
 		}
-		h.setResult(u, &fetched{sp: sp, format: f, finalURL: final, bytes: sp.size, htmlLinks: f.Name == format.HTML.Name})
+		h.setResult(u, &fetched{sp: sp, format: f, finalURL: final, bytes: sp.size})
+		if f.Name == format.HTML.Name && len(r.Body) > 0 {
+			// An item's page lends its entries to the documents it links.
+			depth, _ := strconv.Atoi(r.Ctx.Get("depth"))
+			h.readPage(r.Body, r.Request.URL, false, depth)
+		}
 	}
 }
 
@@ -613,29 +618,13 @@ func reasonOf(status int, err error) string {
 	return "network"
 }
 
-// onHTML reads a page's pagination (listing pages) and entries (listing
-// pages and HTML documents).
-func (h *harvester) onHTML(e *colly.HTMLElement) {
-	role := e.Request.Ctx.Get("role")
-	depth, _ := strconv.Atoi(e.Request.Ctx.Get("depth"))
-	if role == "doc" {
-		h.mu.Lock()
-		f := h.results[e.Request.Ctx.Get("url")]
-		h.mu.Unlock()
-		if f == nil || !f.htmlLinks {
-			return
-		}
-	}
-	h.readPage(e.Response.Body, e.DOM, e.Request.URL, role == "page", depth)
-}
-
 // readStoredPage reads the entries of an HTML document the server says
 // is unchanged from its stored copy: the documents it links stay listed.
 func (h *harvester) readStoredPage(docURL, finalURL string, depth int) {
 	h.mu.Lock()
 	ds := h.st.Documents[docURL]
 	h.mu.Unlock()
-	if ds == nil || format.Ext(ds.Path) == "" {
+	if ds == nil {
 		return
 	}
 	if f, ok := format.ByExt(ds.Path); !ok || f.Name != format.HTML.Name {
@@ -649,63 +638,48 @@ func (h *harvester) readStoredPage(docURL, finalURL string, depth int) {
 	if err != nil {
 		return
 	}
-	base, err := url.Parse(finalURL)
-	if err != nil {
-		return
+	if base, err := url.Parse(finalURL); err == nil {
+		h.readPage(data, base, false, depth)
 	}
-	doc, err := goquery.NewDocumentFromReader(strings.NewReader(string(data)))
-	if err != nil {
-		return
-	}
-	h.readPage(data, doc.Selection, base, false, depth)
 }
 
 // readPage follows a listing page's pagination (when listing) and queues
-// the documents its entries link.
-func (h *harvester) readPage(body []byte, dom *goquery.Selection, pageURL *url.URL, listing bool, depth int) {
+// the documents its entries link, read with extract.ReadListing.
+func (h *harvester) readPage(body []byte, pageURL *url.URL, listing bool, depth int) {
 	page := pageURL.String()
-	base := pageURL
-	if href, ok := dom.Find("base[href]").First().Attr("href"); ok {
-		if b, err := pageURL.Parse(strings.TrimSpace(href)); err == nil {
-			base = b
-		}
-	}
+	var base *url.URL
 	abs := func(href string) *url.URL {
-		href = strings.TrimSpace(href)
-		if href == "" || strings.HasPrefix(href, "#") {
-			return nil
-		}
-		u, err := base.Parse(href)
+		u, err := base.Parse(strings.TrimSpace(href))
 		if err != nil {
 			return nil
 		}
 		u.Fragment = ""
 		return u
 	}
-	pagination := map[string]bool{}
-	dom.Find("a[href], link[href]").Each(func(_ int, s *goquery.Selection) {
-		href, _ := s.Attr("href")
+	isDoc := func(href string) bool {
 		u := abs(href)
-		if u == nil || !isPagination(s, u) || !h.inScope(u) {
-			return
-		}
-		pagination[u.String()] = true
-	})
-	if listing {
-		for _, p := range slices.Sorted(mapsKeys(pagination)) {
-			if p != page {
-				h.visitPage(p, depth+1)
-			}
-		}
-	}
-	lst := extract.ReadListing(body, func(href string) bool {
-		u := abs(href)
-		if u == nil || pagination[u.String()] || u.String() == page || !h.inScope(u) {
+		if u == nil || u.String() == page || !h.inScope(u) {
 			return false
 		}
 		_, ok := format.ByExt(u.Path)
 		return ok
-	})
+	}
+	base = pageURL
+	lst := extract.ReadListing(body, isDoc)
+	if lst.Base != "" {
+		// Links are relative to the page's <base>: read again with it.
+		if b, err := pageURL.Parse(strings.TrimSpace(lst.Base)); err == nil && b.String() != pageURL.String() {
+			base = b
+			lst = extract.ReadListing(body, isDoc)
+		}
+	}
+	if listing {
+		for _, href := range lst.Pagination {
+			if u := abs(href); u != nil && u.String() != page && h.inScope(u) {
+				h.visitPage(u.String(), depth+1)
+			}
+		}
+	}
 	if depth+1 > h.o.MaxDepth && len(lst.Entries) > 0 {
 		h.limit("depth")
 		return
@@ -715,63 +689,6 @@ func (h *harvester) readPage(body []byte, dom *goquery.Selection, pageURL *url.U
 			h.visitDoc(u.String(), entry{ListingEntry: le, Listing: page, Lang: lst.Lang}, depth+1)
 		}
 	}
-}
-
-func mapsKeys(m map[string]bool) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
-}
-
-// pagingWords are the texts of links to a listing's other pages.
-var pagingWords = map[string]bool{
-	"next": true, "next page": true, "previous": true, "prev": true, "first": true, "last": true, "more": true,
-	"siguiente": true, "página siguiente": true, "anterior": true, "primera": true, "última": true, "más": true,
-	"suivant": true, "suivante": true, "précédent": true, "précédente": true, "próxima": true, "próximo": true,
-	"›": true, "»": true, "‹": true, "«": true, ">": true, "<": true, ">>": true, "<<": true, "…": true,
-}
-
-// pagerName is the class, id or label of a pager: pagination, paginación,
-// pager, page-numbers, paging.
-var pagerName = regexp.MustCompile(`(?i)pagina|pager|page-?numbers|paging`)
-
-var pagingParam = regexp.MustCompile(`(?i)(^|[?&])(page|pagina|p|start|offset)=\d+`)
-
-// isPagination reports whether the link s (to u) leads to another page of
-// the same listing: rel next/prev, a link in a pager (class, id or
-// aria-label naming one, see pagerName), a page number or a word such as "Next" or
-// "Siguiente", or a page parameter, and never a document of a format Faro
-// indexes other than HTML.
-func isPagination(s *goquery.Selection, u *url.URL) bool {
-	if f, ok := format.ByExt(u.Path); ok && f.Name != format.HTML.Name {
-		return false
-	}
-	if rel, _ := s.Attr("rel"); strings.Contains(" "+strings.ToLower(rel)+" ", " next ") || strings.Contains(" "+strings.ToLower(rel)+" ", " prev ") {
-		return true
-	}
-	if goquery.NodeName(s) == "link" {
-		return false
-	}
-	text := strings.ToLower(strings.Join(strings.Fields(s.Text()), " "))
-	text = strings.Trim(text, " ")
-	if pagingWords[text] || pagingWords[strings.Trim(text, "›»‹« ")] {
-		return true
-	}
-	if _, err := strconv.Atoi(text); err == nil && len(text) <= 4 && pagingParam.MatchString(u.RawQuery) {
-		return true
-	}
-	for p, i := s.Parent(), 0; p.Length() > 0 && i < 5; p, i = p.Parent(), i+1 {
-		for _, a := range []string{"class", "id", "aria-label", "role"} {
-			if v, _ := p.Attr(a); pagerName.MatchString(v) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // finish stores what was downloaded, writes the sidecars, retires the

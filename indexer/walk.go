@@ -21,6 +21,11 @@ const IgnoreFile = ".faroignore"
 // never indexed themselves.
 const sidecarSuffix = ".meta.json"
 
+// Files lists the files under root a run considers, as slash-separated
+// relative paths, sorted (hidden entries, sidecars and ignored paths left
+// out); a document's source is one of them.
+func Files(root string) ([]string, error) { return walk(root) }
+
 // walk lists the candidate files under root as slash-separated relative
 // paths, sorted, skipping hidden entries, sidecars and ignored paths.
 func walk(root string) ([]string, error) {

@@ -10,6 +10,7 @@ import (
 
 	"faro/indexer"
 	"faro/indexer/corpus"
+	"faro/search/bleve"
 )
 
 func (a *app) index(ctx context.Context, args []string) error {
@@ -18,9 +19,19 @@ func (a *app) index(ctx context.Context, args []string) error {
 	rebuild := fs.bool("rebuild", false, "build a new index from scratch and swap it in")
 	x := fs.extraction()
 	report := fs.bool("report", false, "list every empty, flagged and failed document at the end")
+	check := fs.bool("check", false, "verify the index's files (root, segments, checksums) and exit; nothing is changed")
+	lockWait := fs.duration("lock-wait", 0, "how long to wait while another faro process (a server, another run) writes the index (0 = give up at once)")
 	if err := fs.parse(args); err != nil {
 		return err
 	}
+	if *check {
+		return checkIndex(a.stdout, *c.index)
+	}
+	lock, err := corpus.LockIndex(ctx, *c.index, *lockWait, "faro index")
+	if err != nil {
+		return err
+	}
+	defer lock.Unlock()
 	log, err := newLogger(a.stderr, *c.logLevel)
 	if err != nil {
 		return err
@@ -47,6 +58,16 @@ func (a *app) index(ctx context.Context, args []string) error {
 			fmt.Fprintf(a.stdout, "extraction workers: %d started, %d killed, peak memory %d MiB\n", started, killed, pool.PeakRSS()>>20)
 		}
 	}
+	return nil
+}
+
+// checkIndex runs bleve.Check on the index folder dir and says what it
+// found; a damaged index is an error naming the repair.
+func checkIndex(w io.Writer, dir string) error {
+	if err := bleve.Check(dir); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "index %s: sound (root, snapshot and segment checksums verified)\n", dir)
 	return nil
 }
 

@@ -40,6 +40,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	harvestEvery := fs.duration("harvest-every", 24*time.Hour, "how often to harvest the --harvest pages (the first run at start)")
 	hf := fs.harvestFlags("harvest-")
 	mappedLimit := fs.string("mapped-limit", "64MB", "index pages kept resident through the index's memory mappings before they are handed back to the page cache (0 = no limit)")
+	lockWait := fs.duration("lock-wait", 30*time.Second, "how long to wait while another faro process writes the index (a previous server still stopping)")
 	if err := fs.parse(args); err != nil {
 		return err
 	}
@@ -61,6 +62,13 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		}
 	}
 
+	// One writer per index: a second server, or a `faro index` run, is
+	// refused rather than swapping the index under this one.
+	lock, err := corpus.LockIndex(ctx, *c.index, *lockWait, "faro serve")
+	if err != nil {
+		return err
+	}
+	defer lock.Unlock()
 	pool, err := x.pool(log)
 	if err != nil {
 		return err
@@ -94,10 +102,20 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	writer := corpus.NewWriter(idx, *c.corpus, *c.index, opts)
 	defer writer.Close()
 	if *watch > 0 {
+		// The watcher's first check reindexes: what changed while the
+		// server was down is indexed.
 		wctx, stopWatch := context.WithCancel(ctx)
 		defer stopWatch()
 		go writer.Watch(wctx, *watch)
 		log.Info("watching the corpus for changes", "corpus", *c.corpus, "every", watch.String())
+	} else {
+		// Files written but not indexed, or documents whose files were
+		// moved out, by a crash are repaired in the background.
+		go func() {
+			if err := writer.Reconcile(ctx); err != nil && ctx.Err() == nil {
+				log.Error("reconcile the corpus and the index", "err", err)
+			}
+		}()
 	}
 	if len(*harvestURLs) > 0 {
 		hopts, err := hf.options(*harvestURLs, *c.corpus, *c.index, log)
@@ -162,6 +180,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	// included) get the grace period; then the writer stops what is left
 	// and the deferred calls close the index.
 	log.Info("shutting down", "grace", shutdownTimeout.String())
+	writer.StopReindex()
 	sctx, cancel := context.WithTimeout(context.Background(), *shutdownTimeout)
 	defer cancel()
 	var shutdownErr error

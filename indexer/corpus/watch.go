@@ -36,21 +36,21 @@ func corpusFingerprint(root string) (string, error) {
 
 // Watch checks the corpus every interval until ctx ends and, when its
 // files changed, updates the index (changed files only, by content hash)
-// with Reindex. A run refused (an API reindex still busy) is tried again
-// at the next tick.
+// with Reindex. It takes no baseline on trust: the first check reindexes
+// at once, so what changed while the server was down is indexed too. A run
+// refused (an API reindex still busy) is tried again at the next tick.
 func (w *Writer) Watch(ctx context.Context, every time.Duration) {
 	log, corpus := w.log, w.corpus
-	last, err := corpusFingerprint(corpus)
-	if err != nil {
-		log.Warn("watch corpus", "err", err)
-	}
+	last := "" // nothing known: the first check reindexes
 	t := time.NewTicker(every)
 	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
+	for first := true; ; first = false {
+		if !first {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+			}
 		}
 		fp, err := corpusFingerprint(corpus)
 		if err != nil {
@@ -60,7 +60,11 @@ func (w *Writer) Watch(ctx context.Context, every time.Duration) {
 		if fp == last {
 			continue
 		}
-		log.Info("corpus changed: updating the index", "corpus", corpus)
+		if last == "" {
+			log.Info("watching: bringing the index up to date with the corpus first", "corpus", corpus)
+		} else {
+			log.Info("corpus changed: updating the index", "corpus", corpus)
+		}
 		if _, err := w.Reindex(ctx); err != nil {
 			if code := search.ErrorCode(err); code == search.CodeConflict || code == search.CodeUnavailable || ctx.Err() != nil {
 				continue // busy, or shutting down: try again next tick

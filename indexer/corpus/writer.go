@@ -45,21 +45,29 @@ const sidecarSuffix = ".meta.json"
 // and its removal of documents whose files are gone cannot race an upload.
 // Errors the client must act on are *search.Error.
 type Writer struct {
-	log    *slog.Logger
-	opts   Options
-	idx    *bleve.Index
-	corpus string
-	trash  string
+	log      *slog.Logger
+	opts     Options
+	idx      *bleve.Index
+	corpus   string
+	indexDir string
+	trash    string
 
 	// create opens a new file in the uploads folder exclusively; tests
 	// replace it to fail as a full disk does.
 	create func(root *os.Root, name string) (file, error)
 
-	mu         sync.RWMutex // Add and Delete share it; Reindex holds it alone
+	mu sync.RWMutex // Add and Delete share it; Reindex holds it alone
+	// names serialises an upload's choice of file name with a deletion's
+	// move to the trash, so no upload takes a name being deleted.
+	names      sync.Mutex
 	reindexing atomic.Bool
 	closed     atomic.Bool
 	ctx        context.Context // ends when the server has stopped
 	cancel     context.CancelFunc
+
+	// stopReindex, under smu, ends the running reindex (StopReindex).
+	smu         sync.Mutex
+	stopReindex context.CancelCauseFunc
 }
 
 var _ web.Writer = (*Writer)(nil)
@@ -71,7 +79,7 @@ func NewWriter(idx *bleve.Index, corpus, indexDir string, opts Options) *Writer 
 	ctx, cancel := context.WithCancel(context.Background())
 	opts.Progress = nil
 	return &Writer{
-		log: opts.logger(), opts: opts, idx: idx, corpus: corpus,
+		log: opts.logger(), opts: opts, idx: idx, corpus: corpus, indexDir: indexDir,
 		trash: filepath.Join(filepath.Dir(filepath.Clean(indexDir)), trashDirName),
 		ctx:   ctx, cancel: cancel,
 		create: createFile,
@@ -147,7 +155,9 @@ func (w *Writer) Add(ctx context.Context, name string, data []byte, sidecar []by
 		return nil, fmt.Errorf("open uploads folder: %w", err)
 	}
 	defer root.Close()
-	file, err := createUnique(root, w.create, safeName(name), data, sidecar)
+	w.names.Lock()
+	file, err := createUnique(root, w.create, w.deletedUploads(), safeName(name), data, sidecar)
+	w.names.Unlock()
 	if err != nil {
 		w.log.Error("upload not stored", "name", name, "err", err, "request_id", web.RequestID(ctx))
 		return nil, noSpace(err, "corpus", "the upload was not stored")
@@ -239,10 +249,11 @@ func safeName(name string) string {
 }
 
 // createUnique writes data to name in root, or to name-2, name-3, ... when
-// a file (or a sidecar that would apply to it) is there already, and the
+// a file (or a sidecar that would apply to it) is there already or a
+// deleted upload had the name (its document id stays its own), and the
 // sidecar beside it; it returns the name used. Files are created
 // exclusively, so concurrent uploads of one name never overwrite each other.
-func createUnique(root *os.Root, create func(*os.Root, string) (file, error), name string, data, sidecar []byte) (string, error) {
+func createUnique(root *os.Root, create func(*os.Root, string) (file, error), deleted map[string]bool, name string, data, sidecar []byte) (string, error) {
 	ext := path.Ext(name)
 	base := strings.TrimSuffix(name, ext)
 	for i := 1; i <= 1000; i++ {
@@ -250,7 +261,7 @@ func createUnique(root *os.Root, create func(*os.Root, string) (file, error), na
 		if i > 1 {
 			cand = base + "-" + strconv.Itoa(i) + ext
 		}
-		if exists(root, cand+sidecarSuffix) || exists(root, strings.TrimSuffix(cand, ext)+sidecarSuffix) {
+		if deleted[cand] || exists(root, cand+sidecarSuffix) || exists(root, strings.TrimSuffix(cand, ext)+sidecarSuffix) {
 			continue
 		}
 		f, err := create(root, cand)
@@ -310,7 +321,9 @@ func (w *Writer) Delete(ctx context.Context, id string) error {
 	if err != nil {
 		return err
 	}
+	w.names.Lock()
 	moved, err := w.moveOut(doc.Source)
+	w.names.Unlock()
 	if err != nil {
 		return noSpace(err, "corpus", "the document was not deleted")
 	}
@@ -443,13 +456,42 @@ func (w *Writer) Reindex(ctx context.Context) (*web.ReindexResult, error) {
 	defer w.reindexing.Store(false)
 	ctx, cancel := w.bind(ctx)
 	defer cancel()
+	ctx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
+	w.smu.Lock()
+	w.stopReindex = stop
+	w.smu.Unlock()
+	defer func() {
+		w.smu.Lock()
+		w.stopReindex = nil
+		w.smu.Unlock()
+	}()
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.closed.Load() {
 		return nil, errClosed
 	}
+	// The marker says a reindex is under way until it finishes: one
+	// stopped by a crash or a shutdown runs again at the next start.
+	marker := reindexMarker(w.indexDir)
+	if err := os.WriteFile(marker, []byte(time.Now().UTC().Format(time.RFC3339)+"\n"), 0o644); err != nil {
+		return nil, noSpace(fmt.Errorf("reindex: %w", err), "index", "the reindex did not start")
+	}
 	rep, err := Update(ctx, w.idx, w.corpus, w.opts)
 	recordRun(w.opts.Metrics, "reindex", rep)
+	if errors.Is(context.Cause(ctx), errStopping) {
+		done := 0
+		if rep != nil {
+			done = rep.Indexed + rep.Unchanged
+		}
+		w.log.Warn("reindex stopped by shutdown: it runs again at the next start", "files_done", done)
+		return nil, search.Errorf(search.CodeUnavailable, "the server is shutting down: the reindex stopped after %d files and runs again when it starts", done)
+	}
+	if err == nil {
+		if rerr := os.Remove(marker); rerr != nil {
+			w.log.Warn("remove reindex marker", "file", marker, "err", rerr)
+		}
+	}
 	if err != nil {
 		return nil, noSpace(fmt.Errorf("reindex %s: %w", w.corpus, err), "index", "the reindex stopped; run it again once there is room")
 	}
@@ -464,6 +506,20 @@ func (w *Writer) Reindex(ctx context.Context) (*web.ReindexResult, error) {
 	}
 	out.Documents, _ = w.idx.Count(ctx)
 	return out, nil
+}
+
+// errStopping is why StopReindex ended a reindex.
+var errStopping = errors.New("server stopping")
+
+// StopReindex ends the running reindex, if any, at once: the server is
+// stopping. Its request is answered 503; the next start runs it again.
+// Uploads and deletions in flight are left to finish.
+func (w *Writer) StopReindex() {
+	w.smu.Lock()
+	defer w.smu.Unlock()
+	if w.stopReindex != nil {
+		w.stopReindex(errStopping)
+	}
 }
 
 // errReindexing answers a reindex asked for while one runs.
@@ -482,4 +538,22 @@ func (w *Writer) unindex(rel string) bool {
 	}
 	_, err := w.idx.Document(ctx, id)
 	return errors.Is(err, search.ErrNotFound)
+}
+
+// deletedUploads returns the names in the uploads folder of the uploads
+// whose originals are in the trash: a new upload does not take them, so a
+// deleted document's id (derived from its path) never names another one.
+func (w *Writer) deletedUploads() map[string]bool {
+	ents, err := os.ReadDir(w.trash)
+	if err != nil {
+		return nil
+	}
+	out := map[string]bool{}
+	prefix := "-" + uploadsDir + "__"
+	for _, e := range ents {
+		if i := strings.Index(e.Name(), prefix); i > 0 {
+			out[e.Name()[i+len(prefix):]] = true
+		}
+	}
+	return out
 }

@@ -325,3 +325,65 @@ func PDF(title, text string) []byte {
 	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
 	return b.Bytes()
 }
+
+// Bulk is a site listing N generated PDFs, PerPage to a listing page
+// (/list?page=K, linked by "Next"), each Size bytes, streamed as they
+// are served (never held whole), with an ETag.
+type Bulk struct {
+	URL              string
+	N, PerPage, Size int
+	srv              *httptest.Server
+}
+
+// NewBulk starts a Bulk site.
+func NewBulk(n, perPage, size int) *Bulk {
+	b := &Bulk{N: n, PerPage: perPage, Size: size}
+	b.srv = httptest.NewServer(b)
+	b.URL = b.srv.URL
+	return b
+}
+
+// Close stops the site.
+func (b *Bulk) Close() { b.srv.Close() }
+
+// ServeHTTP serves the listing pages and the PDFs.
+func (b *Bulk) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	switch {
+	case r.URL.Path == "/robots.txt":
+		fmt.Fprint(w, "User-agent: *\nDisallow: /private/\n")
+	case r.URL.Path == "/list":
+		page, _ := strconv.Atoi(r.URL.Query().Get("page"))
+		page = max(page, 1)
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<!doctype html><html lang="en"><head><title>Publications %d</title></head><body><main><ul>`, page)
+		for i := (page-1)*b.PerPage + 1; i <= min(page*b.PerPage, b.N); i++ {
+			fmt.Fprintf(w, `<li><h3>Knowledge product %d</h3><time datetime="2024-%02d-01"></time><p>Summary of product %d on labour migration and return.</p><a href="/files/product-%04d.pdf">PDF</a></li>`, i, i%12+1, i, i)
+		}
+		fmt.Fprint(w, `</ul>`)
+		if page*b.PerPage < b.N {
+			fmt.Fprintf(w, `<a rel="next" href="/list?page=%d">Next</a>`, page+1)
+		}
+		fmt.Fprint(w, `</main></body></html>`)
+	case strings.HasPrefix(r.URL.Path, "/files/product-"):
+		etag := `"` + strings.TrimPrefix(r.URL.Path, "/files/") + `-1"`
+		w.Header().Set("ETag", etag)
+		if r.Header.Get("If-None-Match") == etag {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("Content-Type", "application/pdf")
+		w.Header().Set("Content-Length", strconv.Itoa(b.Size))
+		head := []byte("%PDF-1.4\n% " + r.URL.Path + "\n")
+		w.Write(head)
+		fill := bytes.Repeat([]byte("0123456789abcdef"), 4096)
+		for n := len(head); n < b.Size; {
+			k := min(len(fill), b.Size-n)
+			if _, err := w.Write(fill[:k]); err != nil {
+				return
+			}
+			n += k
+		}
+	default:
+		http.NotFound(w, r)
+	}
+}

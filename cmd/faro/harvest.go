@@ -6,7 +6,9 @@ import (
 	"io"
 	"log/slog"
 	"maps"
+	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -16,7 +18,8 @@ import (
 )
 
 // harvestFlags are the flags of a harvest, named plainly in `faro harvest`
-// and with a "harvest-" prefix in `faro serve`.
+// and with a "harvest-" prefix in `faro serve`; their environment
+// fallbacks are FARO_HARVEST_* in both.
 type harvestFlags struct {
 	allowHosts, prefixes           *list
 	contact                        *string
@@ -26,19 +29,77 @@ type harvestFlags struct {
 }
 
 func (f *flagSet) harvestFlags(prefix string) harvestFlags {
+	// Both commands read FARO_HARVEST_*: FARO_CONTACT or FARO_TIMEOUT
+	// would say nothing of what they set.
+	h := &harvestFlagSet{f: f, prefix: prefix}
 	return harvestFlags{
-		allowHosts:     f.list(prefix+"allow-host", "another host documents may be fetched from or redirected to"),
-		prefixes:       f.list(prefix+"prefix", "URL path that pages and documents must start with (default: any path of the allowed hosts)"),
-		contact:        f.string(prefix+"contact", "", "e-mail address or URL of whoever runs the harvest, sent in the User-Agent"),
-		delay:          f.duration(prefix+"delay", time.Second, "pause between two requests to one host"),
-		parallel:       f.int(prefix+"parallel", 2, "requests to one host at once"),
-		maxDepth:       f.int(prefix+"max-depth", 50, "links followed from a start page (pagination, item pages)"),
-		maxPages:       f.int(prefix+"max-pages", 1000, "listing pages read per run"),
-		maxFile:        f.string(prefix+"max-file-size", "100MB", "largest document downloaded"),
-		maxRun:         f.string(prefix+"max-run-size", "5GB", "bytes downloaded per run"),
-		timeout:        f.duration(prefix+"timeout", 2*time.Hour, "time limit of a run"),
-		requestTimeout: f.duration(prefix+"request-timeout", 2*time.Minute, "time limit of one request with its body"),
+		allowHosts:     h.list("allow-host", "another host documents may be fetched from or redirected to"),
+		prefixes:       h.list("prefix", "URL path that pages and documents must start with (default: any path of the allowed hosts)"),
+		contact:        h.string("contact", "", "e-mail address or URL of whoever runs the harvest, sent in the User-Agent"),
+		delay:          h.duration("delay", time.Second, "pause between two requests to one host"),
+		parallel:       h.int("parallel", 2, "requests to one host at once"),
+		maxDepth:       h.int("max-depth", 50, "links followed from a start page (pagination, item pages)"),
+		maxPages:       h.int("max-pages", 1000, "listing pages read per run"),
+		maxFile:        h.string("max-file-size", "100MB", "largest document downloaded"),
+		maxRun:         h.string("max-run-size", "5GB", "bytes downloaded per run"),
+		timeout:        h.duration("timeout", 2*time.Hour, "time limit of a run"),
+		requestTimeout: h.duration("request-timeout", 2*time.Minute, "time limit of one request with its body"),
 	}
+}
+
+// harvestFlagSet registers a harvest flag as prefix+name with the
+// environment fallback FARO_HARVEST_NAME.
+type harvestFlagSet struct {
+	f      *flagSet
+	prefix string
+}
+
+func (h *harvestFlagSet) env(name string) (string, string, bool) {
+	env := envName("harvest-" + name)
+	v, ok := os.LookupEnv(env)
+	return env, v, ok
+}
+
+func (h *harvestFlagSet) string(name, def, help string) *string {
+	env, v, ok := h.env(name)
+	if ok {
+		def = v
+	}
+	return h.f.String(h.prefix+name, def, help+" (env "+env+")")
+}
+
+func (h *harvestFlagSet) int(name string, def int, help string) *int {
+	env, v, ok := h.env(name)
+	if ok {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			h.f.envErr = fmt.Errorf("%s=%q: not a whole number", env, v)
+		}
+		def = n
+	}
+	return h.f.Int(h.prefix+name, def, help+" (env "+env+")")
+}
+
+func (h *harvestFlagSet) duration(name string, def time.Duration, help string) *time.Duration {
+	env, v, ok := h.env(name)
+	if ok {
+		d, err := time.ParseDuration(v)
+		if err != nil {
+			h.f.envErr = fmt.Errorf("%s=%q: not a duration", env, v)
+		}
+		def = d
+	}
+	return h.f.Duration(h.prefix+name, def, help+" (env "+env+")")
+}
+
+func (h *harvestFlagSet) list(name, help string) *list {
+	l := &list{}
+	env, v, ok := h.env(name)
+	if ok {
+		l.Set(v)
+	}
+	h.f.Var(l, h.prefix+name, help+" (repeatable; env "+env+")")
+	return l
 }
 
 // options are the harvest's options; documents gone move to the

@@ -182,3 +182,53 @@ func TestHarvestBrowser(t *testing.T) {
 		t.Errorf("the document page links the listing %q, want %q", listing, site.URL+"/en/publications")
 	}
 }
+
+// TestServeHarvest: `faro serve --harvest URL` harvests at start and the
+// documents become searchable without a restart.
+func TestServeHarvest(t *testing.T) {
+	site := harvesttest.New()
+	defer site.Close()
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "corpus")
+	os.MkdirAll(corpus, 0o755)
+	ts := startServe(t, "--index", filepath.Join(dir, "index"), "--corpus", corpus,
+		"--harvest", site.URL+"/en/publications", "--harvest-every", "24h", "--harvest-delay", "0",
+		"--harvest-max-file-size", "64KB", "--harvest-request-timeout", "1500ms")
+	const want = 7 // the English listings' documents that can be harvested
+	deadline := time.Now().Add(time.Minute)
+	for ts.total(t, "q=") < want {
+		if time.Now().After(deadline) {
+			t.Fatalf("the harvest was not indexed:\n%s", ts.logs.String())
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	if n := ts.total(t, "q="+url.QueryEscape("radio dramas")); n != 1 {
+		t.Errorf("'radio dramas' finds %d documents, want the campaign summary", n)
+	}
+}
+
+func TestHarvestFlagsEnvironment(t *testing.T) {
+	t.Setenv("FARO_HARVEST_CONTACT", "km@example.org")
+	t.Setenv("FARO_HARVEST_PREFIX", "/es/publicaciones,/sites/default/files")
+	t.Setenv("FARO_HARVEST_DELAY", "3s")
+	for _, prefix := range []string{"", "harvest-"} {
+		fs := newFlags("x", &syncBuffer{})
+		hf := fs.harvestFlags(prefix)
+		if err := fs.parse([]string{"--" + prefix + "max-pages", "7"}); err != nil {
+			t.Fatal(err)
+		}
+		o, err := hf.options([]string{"https://example.org/es/publicaciones"}, "corpus", "data/index", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if o.Contact != "km@example.org" || len(o.Prefixes) != 2 || o.Delay != 3*time.Second || o.MaxPages != 7 {
+			t.Errorf("prefix %q: %+v", prefix, o)
+		}
+	}
+	t.Setenv("FARO_HARVEST_PARALLEL", "two")
+	fs := newFlags("x", &syncBuffer{})
+	fs.harvestFlags("")
+	if err := fs.parse(nil); err == nil || !strings.Contains(err.Error(), "FARO_HARVEST_PARALLEL") {
+		t.Errorf("bad FARO_HARVEST_PARALLEL: %v", err)
+	}
+}

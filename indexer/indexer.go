@@ -522,6 +522,11 @@ func Build(rel string, res *extract.Result, side *Sidecar, listed []listingEntry
 		doc.Year = side.Year
 	}
 	doc.Labels = append(doc.Labels, out.Labels...)
+	for _, r := range out.Rejected {
+		l := r.Label
+		l.Reason = r.Reason
+		doc.NotKept = append(doc.NotKept, l)
+	}
 	for _, f := range search.AllFacets() {
 		if f.Multi && f.Values(doc) == nil {
 			_ = f.SetValues(doc, []string{}) // an empty list, never null in JSON

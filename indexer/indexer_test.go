@@ -252,3 +252,26 @@ func TestBuildHarvestedSidecar(t *testing.T) {
 		})
 	}
 }
+
+// TestNotKeptRecorded: a country the text names only as a destination is
+// not among the document's countries but among its values not kept, with
+// the reason and the evidence.
+func TestNotKeptRecorded(t *testing.T) {
+	root := t.TempDir()
+	write(t, root, "docs/guia.md", "---\ntitle: Guía contra la trata\ndate: 2019-05-14\n---\n# Guía\n\n"+
+		"La trata de personas en Honduras afecta a la niñez migrante. Las comunidades de Honduras previenen la trata con "+
+		"campañas de información. Muchos jóvenes quieren viajar a Estados Unidos.\n")
+	sink := &memSink{}
+	if _, err := Run(context.Background(), root, sink, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	g := sink.docs["docs/guia.md"]
+	if g == nil {
+		t.Fatal("not indexed")
+	}
+	if !slices.Contains(g.Countries, "HND") || slices.Contains(g.Countries, "USA") || !slices.ContainsFunc(g.NotKept, func(l search.Label) bool {
+		return l.Facet == "country" && l.Value == "USA" && strings.Contains(l.Reason, "destination") && len(l.Evidence) > 0
+	}) {
+		t.Fatalf("countries %v, not kept %+v: want HND, and USA not kept as a destination", g.Countries, g.NotKept)
+	}
+}

@@ -45,7 +45,12 @@ type Document struct {
 	Principles []string `json:"principles"`
 	// Labels carry the evidence behind each classification value.
 	Labels []Label `json:"labels,omitempty"`
-	Pages  []Page  `json:"pages"`
+	// NotKept are the strongest countries and GCM objectives the text
+	// mentions that the classifier did not keep, each with its evidence
+	// and the Reason it was not kept (a country named only as a
+	// destination, an objective below the threshold).
+	NotKept []Label `json:"not_kept,omitempty"`
+	Pages   []Page  `json:"pages"`
 	// Flags name what a reader should know about the extraction
 	// (e.g. "no-text-layer", "garbled-page:3").
 	Flags []string `json:"flags,omitempty"`
@@ -79,6 +84,9 @@ type Label struct {
 	Score  float64 `json:"score,omitempty"`
 	// Evidence lists the matches that support the value.
 	Evidence []Evidence `json:"evidence,omitempty"`
+	// Reason says why a value of Document.NotKept was not kept; empty
+	// for the values a document carries.
+	Reason string `json:"reason,omitempty"`
 }
 
 // Evidence is one matched term and where it was found.

@@ -29,6 +29,8 @@ type labelView struct {
 	Score      string
 	Evidence   []evidenceView
 	SearchHref string
+	// Reason says why a mentioned value was not kept.
+	Reason string
 }
 
 type evidenceView struct {
@@ -42,6 +44,9 @@ type evidenceView struct {
 type labelGroup struct {
 	Facet, Label string
 	Labels       []labelView
+	// NotKept are the values of the facet the text mentions and the
+	// classifier did not keep, each with its reason.
+	NotKept []labelView
 }
 
 type metaRow struct {
@@ -186,20 +191,36 @@ func (s *Server) pageDocument(c *gin.Context) {
 
 	// Classification with its evidence, GCM objectives first.
 	byFacet := map[string][]labelView{}
-	for _, l := range d.Labels {
-		lv := labelView{ID: "why-" + anchorPart(l.Facet) + "-" + anchorPart(l.Value), Facet: l.Facet, Value: l.Value,
-			Label: facetLabel(l.Facet, l.Value, lang), Given: l.Given, Known: true, Source: sourceText(lang, l.Source)}
+	view := func(l search.Label, id string) labelView {
+		lv := labelView{ID: id, Facet: l.Facet, Value: l.Value,
+			Label: facetLabel(l.Facet, l.Value, lang), Given: l.Given, Known: true, Source: sourceText(lang, l.Source), Reason: l.Reason}
 		if l.Score != 0 {
 			lv.Score = strconv.FormatFloat(l.Score, 'g', 3, 64)
-		}
-		if f, ok := search.LookupFacet(l.Facet); ok && !f.Open() && f.Known(l.Value) {
-			lv.SearchHref = filterHref(l.Facet, l.Value)
 		}
 		for _, e := range l.Evidence {
 			lv.Evidence = append(lv.Evidence, evidenceView{Term: e.Term, Where: msgOr(lang, "where_"+e.Where, e.Where),
 				Pages: e.Pages, Count: e.Count, Ref: e.Ref})
 		}
+		if l.Facet == search.FacetGCM {
+			if n, err := strconv.Atoi(l.Value); err == nil {
+				if o, ok := taxonomy.ObjectiveByNumber(n); ok {
+					lv.Title = o.Title.Get(lang)
+				}
+			}
+		}
+		return lv
+	}
+	for _, l := range d.Labels {
+		lv := view(l, "why-"+anchorPart(l.Facet)+"-"+anchorPart(l.Value))
+		if f, ok := search.LookupFacet(l.Facet); ok && !f.Open() && f.Known(l.Value) {
+			lv.SearchHref = filterHref(l.Facet, l.Value)
+		}
 		byFacet[l.Facet] = append(byFacet[l.Facet], lv)
+	}
+	// Values the text mentions and the classifier did not keep, with why.
+	notKept := map[string][]labelView{}
+	for _, l := range d.NotKept {
+		notKept[l.Facet] = append(notKept[l.Facet], view(l, "not-kept-"+anchorPart(l.Facet)+"-"+anchorPart(l.Value)))
 	}
 	// Objectives the document carries without a label still show.
 	for _, n := range d.GCM {
@@ -224,8 +245,8 @@ func (s *Server) pageDocument(c *gin.Context) {
 	known := map[string]bool{}
 	for _, f := range labelOrder {
 		known[f] = true
-		if len(byFacet[f]) > 0 {
-			dp.Groups = append(dp.Groups, labelGroup{Facet: f, Label: msg(lang, "facet_"+f), Labels: byFacet[f]})
+		if len(byFacet[f]) > 0 || len(notKept[f]) > 0 {
+			dp.Groups = append(dp.Groups, labelGroup{Facet: f, Label: msg(lang, "facet_"+f), Labels: byFacet[f], NotKept: notKept[f]})
 		}
 	}
 	for _, l := range d.Labels {

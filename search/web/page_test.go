@@ -58,6 +58,10 @@ func pageDocs() []*search.Document {
 					{Term: "Honduras", Where: "body", Pages: []int{1, 2}, Count: 5},
 				}},
 			},
+			NotKept: []search.Label{
+				{Facet: "country", Value: "USA", Source: "classifier", Score: 2, Reason: "named mostly as a destination (2 of 2 mentions)",
+					Evidence: []search.Evidence{{Term: "Estados Unidos", Where: "body", Pages: []int{1}, Count: 2}}},
+			},
 			Pages: pages("La migración desde Honduras en cifras.",
 				"La trata de personas afecta a la niñez migrante. Migraciones y retorno.",
 				"Recomendaciones sobre trata de personas y migración segura.")},
@@ -666,6 +670,16 @@ func TestDocumentEvidence(t *testing.T) {
 	}
 	if doc.Find("#why-country-hnd").Length() != 1 {
 		t.Error("no country evidence")
+	}
+	// A country the text mentions and the classifier did not keep shows
+	// apart, with why and its evidence.
+	nk := doc.Find("details.not-kept #not-kept-country-usa")
+	if nk.Length() != 1 || !strings.Contains(nk.Find(".reason").Text(), "destination") ||
+		nk.Find(`.evidence a[href="#page-1"]`).Length() != 1 {
+		t.Errorf("not-kept USA = %q", nk.Text())
+	}
+	if doc.Find("#why-country-usa").Length() != 0 {
+		t.Error("a value not kept shown among the kept ones")
 	}
 	if doc.Find(".classification h3").First().Text() != "GCM objective" {
 		t.Error("GCM objectives do not come first")

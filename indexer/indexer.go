@@ -25,6 +25,7 @@ import (
 	"faro/format"
 	"faro/indexer/classify"
 	"faro/indexer/extract"
+	"faro/indexer/ocr"
 	"faro/search"
 )
 
@@ -116,9 +117,57 @@ type Report struct {
 	Removed []string
 	// Pages counts the pages of the indexed documents.
 	Pages int
+	// OCR sums what OCR did to the indexed documents.
+	OCR OCRStats
 	// Errors lists the files that were skipped, with why.
 	Errors []FileError
 	Took   time.Duration
+}
+
+// OCRStats sums the OCR reports of a run's documents (extract.OCRReport).
+type OCRStats struct {
+	// Docs counts the documents with pages read by OCR; Pages those
+	// pages, Low those of them below search.LowOCRConfidence.
+	Docs, Pages, Low int
+	// ConfidenceSum sums the pages' mean word confidences (see Confidence).
+	ConfidenceSum float64
+	// Skipped counts the pages OCR was to read and did not use, by
+	// reason (extract.Skip*); "no-tesseract" counts the pages it would
+	// have read had Tesseract been installed.
+	Skipped map[string]int
+	// Seconds is the time spent in OCR, summed over documents.
+	Seconds float64
+}
+
+// Confidence is the mean word confidence of the pages read by OCR.
+func (s OCRStats) Confidence() float64 {
+	if s.Pages == 0 {
+		return 0
+	}
+	return s.ConfidenceSum / float64(s.Pages)
+}
+
+func (s *OCRStats) add(r *extract.OCRReport) {
+	if r == nil {
+		return
+	}
+	if len(r.Pages) > 0 {
+		s.Docs++
+	}
+	for _, p := range r.Pages {
+		s.Pages++
+		s.ConfidenceSum += p.Confidence
+		if p.Low {
+			s.Low++
+		}
+	}
+	for _, k := range r.Skipped {
+		if s.Skipped == nil {
+			s.Skipped = map[string]int{}
+		}
+		s.Skipped[k.Reason]++
+	}
+	s.Seconds += r.Seconds
 }
 
 // Run indexes every supported file under root into sink. Per-file failures
@@ -168,6 +217,7 @@ func Run(ctx context.Context, root string, sink search.Sink, opts Options) (*Rep
 			}
 			rep.Indexed++
 			rep.Pages += len(o.doc.Pages)
+			rep.OCR.add(o.ocr)
 			if _, known := opts.Known[o.rel]; known {
 				rep.Updated++
 			} else {
@@ -217,6 +267,7 @@ type outcome struct {
 	rel       string
 	doc       *search.Document
 	links     []extract.Link
+	ocr       *extract.OCRReport
 	unchanged bool
 	err       error
 }
@@ -314,7 +365,7 @@ func indexFile(ctx context.Context, root, rel string, listings map[string][]list
 	}
 	doc := Build(rel, res, side, listed)
 	doc.Hash = hash
-	return outcome{rel: rel, doc: doc, links: res.Links, unchanged: unchanged}
+	return outcome{rel: rel, doc: doc, links: res.Links, ocr: res.OCR, unchanged: unchanged}
 }
 
 // IndexFile indexes the one file at rel under root into sink and returns
@@ -342,6 +393,10 @@ func contentHash(path string, sidecar []byte, listed []listingEntry) (string, er
 	defer f.Close()
 	h := sha256.New()
 	io.WriteString(h, Version+"\x00")
+	if k := ocrKey(path); k != "" {
+		// Turning OCR on or installing Tesseract reads scans again.
+		io.WriteString(h, k+"\x00")
+	}
 	if _, err := io.Copy(h, f); err != nil {
 		return "", fmt.Errorf("hash %s: %w", path, err)
 	}
@@ -372,7 +427,11 @@ func Build(rel string, res *extract.Result, side *Sidecar, listed []listingEntry
 	}
 	doc.SourceURL = side.SourceURL
 	for i, p := range stripRunningLines(res.Pages) {
-		doc.Pages = append(doc.Pages, search.Page{Number: i + 1, Text: p})
+		pg := search.Page{Number: i + 1, Text: p}
+		if o, ok := res.PageOCR(i + 1); ok {
+			pg.OCR, pg.Confidence = true, o.Confidence
+		}
+		doc.Pages = append(doc.Pages, pg)
 	}
 
 	// The classifier reads the pages as extracted: a running header that
@@ -533,6 +592,28 @@ func Build(rel string, res *extract.Result, side *Sidecar, listed []listingEntry
 		}
 	}
 	return doc
+}
+
+// ocrKey is what of the OCR setting a file's extraction depends on: the
+// mode and the recogniser, for PDFs and images; "" for other files and
+// with OCR off.
+func ocrKey(path string) string {
+	cfg := extract.OCR()
+	if !cfg.On() {
+		return ""
+	}
+	f, ok := format.ByExt(path)
+	if !ok {
+		return ""
+	}
+	if _, img := extract.For(f.Name).(extract.ImageExtractor); !img && f.Name != format.PDF.Name {
+		return ""
+	}
+	k := "ocr=" + string(cfg.Mode) + "," + strconv.Itoa(cfg.DPI)
+	if e, err := ocr.Find(); err == nil {
+		k += "," + e.Name() + "," + strings.Join(e.Langs, "+")
+	}
+	return k
 }
 
 // DocumentID derives a stable, readable id from a corpus path: the file's

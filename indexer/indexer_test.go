@@ -65,7 +65,7 @@ func TestRun(t *testing.T) {
 	write(t, root, "src/draft.md", "# Draft\n\nShould be ignored.")
 	write(t, root, ".hidden/secret.txt", "hidden")
 	write(t, root, "README.md", "# About this corpus")
-	write(t, root, "image.png", "\x89PNG\r\n")
+	write(t, root, "image.gif", "GIF89a")
 	write(t, root, IgnoreFile, "# sources\nsrc/\nREADME.md\n")
 
 	sink := &memSink{}
@@ -84,10 +84,10 @@ func TestRun(t *testing.T) {
 		t.Fatalf("indexed %v, want %v", got, want)
 	}
 	if len(rep.Errors) != 2 {
-		t.Fatalf("errors = %v, want broken.pdf and image.png", rep.Errors)
+		t.Fatalf("errors = %v, want broken.pdf and image.gif", rep.Errors)
 	}
 	for _, e := range rep.Errors {
-		if !strings.Contains(e.Path, "broken.pdf") && !strings.Contains(e.Path, "image.png") {
+		if !strings.Contains(e.Path, "broken.pdf") && !strings.Contains(e.Path, "image.gif") {
 			t.Fatalf("unexpected error %v", e)
 		}
 	}

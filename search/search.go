@@ -67,7 +67,21 @@ type Page struct {
 	Number int    `json:"number"`
 	Text   string `json:"text"`
 	Lang   string `json:"lang,omitempty"`
+	// OCR is set when the page's text was recognised from its image (a
+	// scan, or text drawn as outlines) rather than read from a text layer.
+	OCR bool `json:"ocr,omitempty"`
+	// Confidence is the recogniser's mean word confidence on an OCR page,
+	// 0-100; below LowOCRConfidence the page is flagged as poorly read.
+	Confidence float64 `json:"ocr_confidence,omitempty"`
 }
+
+// LowOCRConfidence: an OCR page whose Confidence is below it was poorly
+// recognised (it is indexed all the same, and flagged).
+const LowOCRConfidence = 70
+
+// LowConfidence reports whether the page was recognised from its image
+// with a low confidence.
+func (p Page) LowConfidence() bool { return p.OCR && p.Confidence < LowOCRConfidence }
 
 // Label is one classification value of a document with the evidence for it.
 type Label struct {
@@ -198,6 +212,10 @@ type Hit struct {
 type Snippet struct {
 	Page     int       `json:"page"`
 	Segments []Segment `json:"segments"`
+	// OCR is set when the page's text was recognised from its image;
+	// Confidence is then the recogniser's mean word confidence (0-100).
+	OCR        bool    `json:"ocr,omitempty"`
+	Confidence float64 `json:"ocr_confidence,omitempty"`
 }
 
 // FacetCount is one value of a facet with the number of matching documents.

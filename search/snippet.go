@@ -79,7 +79,8 @@ func BuildSnippets(pages []Page, spans []Span, max, width int) []Snippet {
 	out := make([]Snippet, 0, len(best))
 	for _, w := range best {
 		ss := byPage[w.page][w.first : w.last+1]
-		out = append(out, Snippet{Page: pages[w.page].Number, Segments: cut(pages[w.page].Text, ss, width)})
+		pg := pages[w.page]
+		out = append(out, Snippet{Page: pg.Number, Segments: cut(pg.Text, ss, width), OCR: pg.OCR, Confidence: pg.Confidence})
 	}
 	return out
 }

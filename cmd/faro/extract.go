@@ -24,6 +24,7 @@ type extractOutput struct {
 	Pages   []string             `json:"pages"`
 	Flags   []string             `json:"flags"`
 	Error   string               `json:"error"`
+	OCR     *extract.OCRReport   `json:"ocr,omitempty"`
 	Labels  *[]search.Label      `json:"labels,omitempty"`
 	NotKept *[]classify.Rejected `json:"not_kept,omitempty"`
 }
@@ -56,6 +57,7 @@ func (a *app) extract(ctx context.Context, args []string) error {
 		out := extractOutput{File: file, Pages: []string{}, Flags: []string{}}
 		if res != nil {
 			out.Engine = res.Engine
+			out.OCR = res.OCR
 			if res.Flags != nil {
 				out.Flags = res.Flags
 			}
@@ -91,6 +93,9 @@ func (a *app) extract(ctx context.Context, args []string) error {
 		if out.Error != "" {
 			fmt.Fprintf(a.stdout, "error: %s\n", out.Error)
 		}
+		if out.OCR != nil {
+			fmt.Fprintf(a.stdout, "ocr: %s\n", out.OCR.Summary())
+		}
 		if out.Labels != nil {
 			if res != nil && res.Title != "" {
 				fmt.Fprintf(a.stdout, "title: %s\n", res.Title)
@@ -100,6 +105,14 @@ func (a *app) extract(ctx context.Context, args []string) error {
 			continue
 		}
 		for i, p := range out.Pages {
+			if o, ok := res.PageOCR(i + 1); ok {
+				low := ""
+				if o.Low {
+					low = ", low"
+				}
+				fmt.Fprintf(a.stdout, "-- page %d (OCR, confidence %.0f%s) --\n%s\n", i+1, o.Confidence, low, p)
+				continue
+			}
 			fmt.Fprintf(a.stdout, "-- page %d --\n%s\n", i+1, p)
 		}
 	}

@@ -10,6 +10,8 @@ import (
 
 	"faro/indexer"
 	"faro/indexer/corpus"
+	"faro/indexer/extract"
+	"faro/search"
 	"faro/search/bleve"
 )
 
@@ -49,6 +51,7 @@ func (a *app) index(ctx context.Context, args []string) error {
 		return err
 	}
 	writeSummary(a.stdout, rep, *c.index)
+	writeOCR(a.stdout, rep.OCR)
 	writeFlagged(a.stdout, rep.FlaggedDocs, *report)
 	if *report {
 		writeFailed(a.stdout, rep)
@@ -69,6 +72,34 @@ func checkIndex(w io.Writer, dir string) error {
 	}
 	fmt.Fprintf(w, "index %s: sound (root, snapshot and segment checksums verified)\n", dir)
 	return nil
+}
+
+// writeOCR prints what OCR did: pages read, their mean confidence, pages
+// skipped and why; without Tesseract, how many pages it would have read
+// and how to enable it.
+func writeOCR(w io.Writer, s indexer.OCRStats) {
+	if s.Pages == 0 && len(s.Skipped) == 0 {
+		return
+	}
+	if s.Pages > 0 {
+		fmt.Fprintf(w, "ocr: %d pages of %d documents read from their image in %.0fs, mean confidence %.1f", s.Pages, s.Docs, s.Seconds, s.Confidence())
+		if s.Low > 0 {
+			fmt.Fprintf(w, " (%d below %d, flagged)", s.Low, search.LowOCRConfidence)
+		}
+		fmt.Fprintln(w)
+	}
+	if n := s.Skipped[extract.SkipNoTesseract]; n > 0 {
+		fmt.Fprintf(w, "ocr: %d pages without text would be read by OCR: install Tesseract (Debian: apt-get install tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa tesseract-ocr-fra tesseract-ocr-por) and index again\n", n)
+	}
+	var parts []string
+	for _, r := range slices.Sorted(maps.Keys(s.Skipped)) {
+		if r != extract.SkipNoTesseract {
+			parts = append(parts, fmt.Sprintf("%d %s", s.Skipped[r], r))
+		}
+	}
+	if len(parts) > 0 {
+		fmt.Fprintf(w, "ocr: pages skipped: %s\n", strings.Join(parts, ", "))
+	}
 }
 
 // flagReason groups a flag for the summary: "garbled-page:3" counts as

@@ -7,9 +7,11 @@ import (
 	"os"
 	"os/exec"
 	"strings"
+	"time"
 
 	"faro/indexer/extract"
 	"faro/indexer/isolate"
+	"faro/indexer/ocr"
 )
 
 // PDF extraction runs in worker processes: faro re-executes itself with
@@ -26,22 +28,28 @@ import (
 //	--extract-isolate=false   extract in-process (no worker processes)
 //	--extract-workers N       worker processes (default: one per core)
 //	--extract-memory BYTES    a worker's resident-memory ceiling (default 1GiB; e.g. 1500MB, 2GiB)
+//	--ocr auto|off|force      read pages without a usable text layer, and images, with Tesseract
+//	--ocr-page-timeout D      time limit of one recognised page (default 1m)
 
 // workerCommand is the hidden subcommand of worker processes.
 const workerCommand = "extract-worker"
 
 // extractionFlags configure the PDF worker processes.
 type extractionFlags struct {
-	isolate *bool
-	workers *int
-	memory  *string
+	isolate     *bool
+	workers     *int
+	memory      *string
+	ocr         *string
+	pageTimeout *time.Duration
 }
 
 func (f *flagSet) extraction() extractionFlags {
 	return extractionFlags{
-		isolate: f.bool("extract-isolate", true, "extract PDFs in worker processes (false: in this process, without the fallback engine)"),
-		workers: f.int("extract-workers", 0, "PDF extraction worker processes (0 = one per core)"),
-		memory:  f.string("extract-memory", "", "resident-memory ceiling of a PDF extraction worker (e.g. 1500MB, 2GiB; default 1GiB)"),
+		isolate:     f.bool("extract-isolate", true, "extract PDFs in worker processes (false: in this process, without the fallback engine)"),
+		workers:     f.int("extract-workers", 0, "PDF extraction worker processes (0 = one per core)"),
+		memory:      f.string("extract-memory", "", "resident-memory ceiling of a PDF extraction worker (e.g. 1500MB, 2GiB; default 1GiB)"),
+		ocr:         f.string("ocr", string(ocr.Auto), "OCR with Tesseract: auto (pages without a usable text layer, and images), off, force (every page)"),
+		pageTimeout: f.duration("ocr-page-timeout", ocr.DefaultPageTimeout, "time limit of one page's OCR"),
 	}
 }
 
@@ -52,8 +60,21 @@ type pdfWorkers struct {
 }
 
 // pool returns the worker pool the flags ask for (nil for in-process
-// extraction). No process starts before the first PDF.
+// extraction), after setting this process's OCR as asked (workers take
+// it). No process starts before the first PDF.
 func (x extractionFlags) pool(log *slog.Logger) (*pdfWorkers, error) {
+	mode, err := ocr.ParseMode(*x.ocr)
+	if err != nil {
+		return nil, fmt.Errorf("--ocr: %w", err)
+	}
+	extract.SetOCR(extract.OCRConfig{Mode: mode, PageTimeout: *x.pageTimeout})
+	if mode != ocr.Off {
+		if e, err := ocr.Find(); err != nil {
+			log.Warn("OCR is off: Tesseract is not installed; pages without text are counted, not read", "err", err)
+		} else {
+			log.Debug("OCR on", "mode", mode, "engine", e.Name(), "langs", strings.Join(e.Langs, "+"))
+		}
+	}
 	if !*x.isolate {
 		return nil, nil
 	}

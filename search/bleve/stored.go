@@ -17,11 +17,17 @@ import (
 // label and its evidence. Layout: a version byte, then the strings ID,
 // Title, Summary, Date, Source, SourceURL, Author, then the values of each
 // facet of the registry (search.AllFacets, in its order) as a string list,
-// and the pages (number and language each). Numbers are uvarints, strings a
-// uvarint length and the bytes, lists a uvarint count and their elements.
+// and the pages (number and language each, and from version 3 the OCR
+// confidence: 0 for a text layer, 1 + ten times the confidence for a page
+// read by OCR). Numbers are uvarints, strings a uvarint length and the
+// bytes, lists a uvarint count and their elements. Version 2 hits (without
+// the OCR mark) still decode.
 // The facets' order is part of MappingVersion, so an index written with
 // other facets is refused rather than misread.
-const hitVersion = 2
+const hitVersion = 3
+
+// hitVersionNoOCR is the layout before pages carried their OCR mark.
+const hitVersionNoOCR = 2
 
 // encodeHit encodes what a hit shows of doc; pages carry their number and
 // language, not their text.
@@ -45,6 +51,11 @@ func encodeHit(doc *search.Document) []byte {
 	for _, p := range doc.Pages {
 		b = binary.AppendUvarint(b, uint64(max(p.Number, 0)))
 		str(p.Lang)
+		ocr := uint64(0)
+		if p.OCR {
+			ocr = 1 + uint64(min(max(p.Confidence, 0), 100)*10+0.5)
+		}
+		b = binary.AppendUvarint(b, ocr)
 	}
 	return b
 }
@@ -104,9 +115,10 @@ func (r *hitReader) strs() []string {
 
 // decodeHit decodes a stored hit and puts in the page texts given.
 func decodeHit(raw []byte, texts map[int]string) (*search.Document, error) {
-	if len(raw) == 0 || raw[0] != hitVersion {
+	if len(raw) == 0 || (raw[0] != hitVersion && raw[0] != hitVersionNoOCR) {
 		return nil, errBadHit
 	}
+	withOCR := raw[0] == hitVersion
 	r := &hitReader{b: raw[1:]}
 	doc := &search.Document{ID: r.str(), Title: r.str(), Summary: r.str()}
 	doc.Date, doc.Source, doc.SourceURL, doc.Author = r.str(), r.str(), r.str(), r.str()
@@ -119,6 +131,11 @@ func decodeHit(raw []byte, texts map[int]string) (*search.Document, error) {
 		doc.Pages = make([]search.Page, n)
 		for i := range doc.Pages {
 			doc.Pages[i] = search.Page{Number: int(min(r.num(), 1<<31)), Lang: r.str()}
+			if withOCR {
+				if c := r.num(); c > 0 {
+					doc.Pages[i].OCR, doc.Pages[i].Confidence = true, float64(min(c-1, 1000))/10
+				}
+			}
 		}
 	}
 	if r.err != nil {

@@ -13,7 +13,7 @@ func TestEncodeHitRoundTrip(t *testing.T) {
 		ID: "full", Title: "Plan your Life — «Planifica tu vida»", Summary: "s", Type: "campaign-summary", Lang: "es",
 		Year: 2019, Date: "2019-05", Source: "a/b.pdf", SourceURL: "https://example.org/b.pdf", Author: "OIM",
 		Countries: []string{"HND", "GTM"}, Themes: []string{"c4d"}, GCM: []int{3, 10, 23}, Principles: []string{"human-rights"},
-		Pages: []search.Page{{Number: 1, Lang: "es", Text: "uno"}, {Number: 2, Text: "dos"}},
+		Pages: []search.Page{{Number: 1, Lang: "es", Text: "uno"}, {Number: 2, Text: "dos"}, {Number: 3, Text: "tres", OCR: true, Confidence: 91.3}, {Number: 4, OCR: true}},
 	})
 	for _, d := range docs {
 		got, err := decodeHit(encodeHit(d), nil)
@@ -26,7 +26,7 @@ func TestEncodeHitRoundTrip(t *testing.T) {
 			GCM: d.GCM, Principles: d.Principles,
 		}
 		for _, p := range d.Pages {
-			want.Pages = append(want.Pages, search.Page{Number: p.Number, Lang: p.Lang})
+			want.Pages = append(want.Pages, search.Page{Number: p.Number, Lang: p.Lang, OCR: p.OCR, Confidence: p.Confidence})
 		}
 		if len(want.Countries) == 0 {
 			want.Countries = nil
@@ -49,6 +49,26 @@ func TestEncodeHitRoundTrip(t *testing.T) {
 	got, err := decodeHit(encodeHit(docs[len(docs)-1]), map[int]string{1: "dos", 7: "x", -1: "y"})
 	if err != nil || got.Pages[1].Text != "dos" || got.Pages[0].Text != "" {
 		t.Errorf("texts: %v %+v", err, got)
+	}
+}
+
+// Hits stored before pages carried their OCR mark still decode.
+func TestDecodeHitVersion2(t *testing.T) {
+	v2 := []byte{hitVersionNoOCR}
+	for range 7 { // ID, Title, Summary, Date, Source, SourceURL, Author
+		v2 = append(v2, 1, 'x')
+	}
+	for range search.AllFacets() {
+		v2 = append(v2, 0)
+	}
+	v2 = append(v2, 2, 1, 2, 'e', 's', 2, 0) // page 1 "es", page 2 ""
+	got, err := decodeHit(v2, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []search.Page{{Number: 1, Lang: "es"}, {Number: 2}}
+	if got.ID != "x" || !reflect.DeepEqual(got.Pages, want) {
+		t.Errorf("got %+v, pages %+v; want pages %+v", got, got.Pages, want)
 	}
 }
 

@@ -61,6 +61,11 @@ type pageView struct {
 	Lang    string
 	Text    template.HTML
 	Matches int
+	// OCR marks text recognised from a scan, with the recogniser's
+	// confidence (0-100) and whether it is low.
+	OCR        bool
+	Confidence int
+	Low        bool
 }
 
 type docPage struct {
@@ -268,7 +273,8 @@ func (s *Server) pageDocument(c *gin.Context) {
 	dp.SummaryHTML, _ = markHTML(hl, d.Summary, false)
 	for _, pg := range d.Pages {
 		text, n := markHTML(hl, pg.Text, false)
-		dp.Pages = append(dp.Pages, pageView{Number: pg.Number, Lang: pg.Lang, Text: text, Matches: n})
+		dp.Pages = append(dp.Pages, pageView{Number: pg.Number, Lang: pg.Lang, Text: text, Matches: n,
+			OCR: pg.OCR, Confidence: int(pg.Confidence + 0.5), Low: pg.LowConfidence()})
 		if n > 0 {
 			dp.MatchPages = append(dp.MatchPages, pg.Number)
 		}

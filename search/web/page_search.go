@@ -77,6 +77,8 @@ type snippetView struct {
 	Text    template.HTML
 	URL     string
 	FileURL string
+	// OCR marks a passage recognised from a scan; Low a low confidence.
+	OCR, Low bool
 }
 
 type chip struct {
@@ -404,7 +406,8 @@ func newHitView(h search.Hit, lang string, docQuery url.Values, hl *search.Highl
 	}
 	pdf := strings.EqualFold(path.Ext(h.Source), ".pdf")
 	for _, sn := range h.Snippets {
-		sv := snippetView{Page: sn.Page, Text: snippetHTML(sn), URL: pageAnchor(docURL, sn.Page)}
+		sv := snippetView{Page: sn.Page, Text: snippetHTML(sn), URL: pageAnchor(docURL, sn.Page),
+			OCR: sn.OCR, Low: sn.OCR && sn.Confidence < search.LowOCRConfidence}
 		if pdf {
 			sv.FileURL = fileURL + "#page=" + strconv.Itoa(sn.Page)
 		}

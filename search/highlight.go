@@ -79,6 +79,9 @@ func NewHighlighter(n Node) *Highlighter {
 			for _, a := range n.Alts {
 				walk(a)
 			}
+			for _, a := range n.Dict {
+				walk(a)
+			}
 		case And:
 			for _, c := range n.Nodes {
 				walk(c)

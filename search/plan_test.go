@@ -27,9 +27,9 @@ func TestCompileRelaxesWordsTypedSideBySide(t *testing.T) {
 		// Only a question word: it is the query.
 		{"cuánto", false, []string{`word("cuánto"`}, nil},
 		// +word, phrases and fields stay required.
-		{`+coyote migrar costo "tasa de cambio"`, false, []string{`must(any(word("coyote"`, `phrase("tasa de cambio"`, "some>=1"}, nil},
+		{`+coyote migrar costo "tasa de cambio"`, false, []string{`must(max(word("coyote"`, `phrase("tasa de cambio"`, "some>=1"}, nil},
 		{"country:HND migrar costo", false, []string{`facet("country:HND")`, "some>=1"}, nil},
-		{"migrar costo -coyote", false, []string{"some>=1", `not(any(word("coyote"`}, nil},
+		{"migrar costo -coyote", false, []string{"some>=1", `not(max(word("coyote"`}, nil},
 	} {
 		p, err := search.Compile(tc.query, search.CompileOptions{IsStopWord: stop, Strict: tc.strict})
 		if err != nil {

@@ -13,6 +13,10 @@ var synonymsData string
 type Alternatives struct {
 	Node Node
 	Alts []Node
+	// Dict are translations from the bilingual dictionaries in use
+	// (UseDictionary), for words the domain list does not know; they
+	// weigh less (DictionaryBoost).
+	Dict []Node
 }
 
 func (Alternatives) node() {}
@@ -84,12 +88,12 @@ func ExpandSynonyms(n Node) Node {
 		if n.Prefix || (n.Field != "" && n.Field != "title") {
 			return n
 		}
-		if alts := altNodes(n.Text, n.Field); alts != nil {
-			return Alternatives{Node: n, Alts: alts}
+		if a, ok := alternatives(n, n.Text, n.Field); ok {
+			return a
 		}
 	case Phrase:
-		if alts := altNodes(n.Text, n.Field); alts != nil {
-			return Alternatives{Node: n, Alts: alts}
+		if a, ok := alternatives(n, n.Text, n.Field); ok {
+			return a
 		}
 	case Or:
 		out := make([]Node, len(n.Nodes))
@@ -110,19 +114,19 @@ func expandAnd(n And) Node {
 	for i := 0; i < len(n.Nodes); {
 		// Longest run of bare words starting at i that is a known entry.
 		matched := 0
-		var alts []Node
+		var alt Alternatives
 		for l := min(maxSynonymWords, len(n.Nodes)-i); l >= 2; l-- {
 			words, ok := bareWords(n.Nodes[i : i+l])
 			if !ok {
 				continue
 			}
-			if alts = altNodes(strings.Join(words, " "), ""); alts != nil {
-				matched = l
+			if a, ok := alternatives(And{Nodes: n.Nodes[i : i+l], Explicit: true}, strings.Join(words, " "), ""); ok {
+				alt, matched = a, l
 				break
 			}
 		}
 		if matched > 0 {
-			out = append(out, Alternatives{Node: And{Nodes: n.Nodes[i : i+matched], Explicit: true}, Alts: alts})
+			out = append(out, alt)
 			i += matched
 			continue
 		}
@@ -149,8 +153,22 @@ func bareWords(nodes []Node) ([]string, bool) {
 	return words, true
 }
 
-func altNodes(text, field string) []Node {
-	syns := pruneSubsumed(Synonyms(text), text)
+// alternatives returns n with the synonyms and translations of its text:
+// those of the domain list, else those of the dictionary in use.
+func alternatives(n Node, text, field string) (Alternatives, bool) {
+	if alts := altNodes(Synonyms(text), text, field); alts != nil {
+		return Alternatives{Node: n, Alts: alts}, true
+	}
+	if d := CurrentDictionary(); d != nil {
+		if alts := altNodes(d.Translate(text), text, field); alts != nil {
+			return Alternatives{Node: n, Dict: alts}, true
+		}
+	}
+	return Alternatives{}, false
+}
+
+func altNodes(syns []string, text, field string) []Node {
+	syns = pruneSubsumed(syns, text)
 	if len(syns) == 0 {
 		return nil
 	}

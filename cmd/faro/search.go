@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"net/url"
 	"slices"
 	"strconv"
@@ -42,6 +43,7 @@ func (a *app) search(ctx context.Context, args []string) error {
 	page := fs.int("page", 1, "result page")
 	size := fs.int("size", 10, "results per page (1..100)")
 	ui := fs.string("ui", "en", "label language: en or es")
+	dictionaries := fs.string("dictionaries", search.DefaultDictionaryDir, "folder of FreeDict dictionaries that translate query words, as faro serve's; empty: the domain list only")
 	if err := fs.parse(reorder(args)); err != nil {
 		return err
 	}
@@ -82,6 +84,7 @@ func (a *app) search(ctx context.Context, args []string) error {
 			return fmt.Errorf("--base-url: %w", err)
 		}
 	}
+	useDictionaries(slog.New(slog.DiscardHandler), *dictionaries)
 	idx, err := bleve.Open(*c.index)
 	if err != nil {
 		return err

@@ -16,6 +16,8 @@ import (
 
 	"faro/indexer"
 	"faro/indexer/corpus"
+	"faro/search"
+	"faro/search/bleve"
 	"faro/search/web"
 )
 
@@ -39,6 +41,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	harvestURLs := fs.list("harvest", "listing page to harvest into the corpus (see faro harvest)")
 	harvestEvery := fs.duration("harvest-every", 24*time.Hour, "how often to harvest the --harvest pages (the first run at start)")
 	hf := fs.harvestFlags("harvest-")
+	dictionaries := fs.string("dictionaries", search.DefaultDictionaryDir, "folder of FreeDict dictionaries (Debian's dict-freedict-*) that translate query words between English, Spanish, French and Portuguese; empty: the domain list only")
 	mappedLimit := fs.string("mapped-limit", "64MB", "index pages kept resident through the index's memory mappings before they are handed back to the page cache (0 = no limit)")
 	lockWait := fs.duration("lock-wait", 30*time.Second, "how long to wait while another faro process writes the index (a previous server still stopping)")
 	if err := fs.parse(args); err != nil {
@@ -56,6 +59,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("--mapped-limit: %w", err)
 	}
+	useDictionaries(log, *dictionaries)
 	if *seedCorpus != "" {
 		if err := seed(log, *seedCorpus, *c.corpus); err != nil {
 			return err
@@ -287,4 +291,21 @@ func seed(log *slog.Logger, from, corpus string) error {
 		return fmt.Errorf("seed corpus %q from %q: %w", corpus, from, err)
 	}
 	return nil
+}
+
+// useDictionaries loads the FreeDict dictionaries of dir, if any, to
+// translate query words with; without them queries are translated with
+// the domain list alone.
+func useDictionaries(log *slog.Logger, dir string) {
+	if dir == "" {
+		return
+	}
+	d, err := search.LoadFreeDict(dir)
+	if err != nil {
+		log.Info("query words translated with the domain list only", "dictionaries", dir, "reason", err.Error())
+		return
+	}
+	d.Skip = bleve.IsStopWord
+	search.UseDictionary(d)
+	log.Info("query words also translated with bilingual dictionaries", "dictionaries", strings.Join(d.Sources, " "), "headwords", d.Len())
 }

@@ -214,6 +214,10 @@ var queryMapping = sync.OnceValue(func() mapping.IndexMapping {
 	return m
 })
 
+// IsStopWord reports whether some language's analyser drops word
+// entirely (a stop word of English, Spanish, French or Portuguese).
+func IsStopWord(word string) bool { return isStopWord(word) }
+
 // isStopWord reports whether a language analyser drops word entirely.
 func isStopWord(word string) bool {
 	for _, l := range languages {

@@ -39,6 +39,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+
+	"faro/search"
+	"faro/search/bleve"
 )
 
 func main() {
@@ -60,6 +63,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	verbose := fs.Bool("v", false, "print one line per query (with -meta: every document, not only the wrong ones)")
 	meta := fs.Bool("meta", false, "evaluate the documents' metadata (title, year, language, type) instead of relevance")
 	typos := fs.Bool("typos", false, "score a copy of each unquoted query with one typo in its longest word")
+	dicts := fs.String("dictionaries", search.DefaultDictionaryDir, "folder of FreeDict dictionaries (Debian's dict-freedict-*) that translate query words; \"\" for none")
 	fs.StringVar(&explainID, "explain", "", "print how Faro scored the top documents of the query with this id (en-01, ...)")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -70,6 +74,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	if *meta {
 		return runMeta(ctx, dir, *asJSON, *verbose, stdout, stderr)
+	}
+	if *dicts != "" {
+		d, err := search.LoadFreeDict(*dicts)
+		switch {
+		case errors.Is(err, os.ErrNotExist), errors.Is(err, search.ErrNoDictionaries):
+			fmt.Fprintf(stderr, "releval: no dictionaries in %s: query words are translated with the domain list only\n", *dicts)
+		case err != nil:
+			fmt.Fprintf(stderr, "releval: %v\n", err)
+			return 1
+		default:
+			d.Skip = bleve.IsStopWord
+			search.UseDictionary(d)
+			defer search.UseDictionary(nil)
+		}
 	}
 	rep, err := evaluate(ctx, dir, *typos)
 	if err != nil {

@@ -1,0 +1,273 @@
+package search
+
+import (
+	"bufio"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"unicode"
+)
+
+// DefaultDictionaryDir is where Debian's dict-freedict-* packages install
+// their dictionaries.
+const DefaultDictionaryDir = "/usr/share/dictd"
+
+// DictionaryLanguages are the languages whose FreeDict dictionaries
+// LoadFreeDict reads: both sides of a dictionary must be among them.
+var DictionaryLanguages = []string{"eng", "spa", "fra", "por"}
+
+// maxTranslations is how many translations of one word a dictionary
+// gives at most: the first ones of its first sense, the commonest.
+const maxTranslations = 4
+
+// A Dictionary translates words and short expressions between the
+// languages Faro serves, from bilingual dictionaries read at run time
+// (FreeDict's, as Debian installs them). Its translations weigh less than
+// the domain list of synonyms.txt, which wins where both know a word.
+type Dictionary struct {
+	// entries maps a folded headword to its translations.
+	entries map[string][]string
+	// Sources are the dictionary files read, by name.
+	Sources []string
+	// Skip, when set, names words never translated (stop words): a
+	// translated stop word would be searched like a content word.
+	Skip func(word string) bool
+}
+
+// Len is the number of headwords.
+func (d *Dictionary) Len() int { return len(d.entries) }
+
+// Translate returns the translations of text (a word or an expression;
+// case and accents ignored), or nil. A plural not in the dictionary is
+// looked up in the singular.
+func (d *Dictionary) Translate(text string) []string {
+	if d == nil {
+		return nil
+	}
+	key := Fold(strings.Join(strings.Fields(text), " "))
+	if !strings.Contains(key, " ") {
+		if len([]rune(key)) < 4 || IsQuestionWord(key) || (d.Skip != nil && d.Skip(key)) {
+			return nil
+		}
+	}
+	if t := d.entries[key]; t != nil {
+		return t
+	}
+	for _, suffix := range []string{"es", "s"} {
+		if base, ok := strings.CutSuffix(key, suffix); ok && len(base) >= 4 {
+			if t := d.entries[base]; t != nil {
+				return t
+			}
+		}
+	}
+	return nil
+}
+
+// current is the dictionary queries are expanded with (UseDictionary).
+var current atomic.Pointer[Dictionary]
+
+// UseDictionary makes queries compiled from now on also match the
+// translations d gives of their words; nil turns translation off.
+func UseDictionary(d *Dictionary) { current.Store(d) }
+
+// CurrentDictionary is the dictionary in use, or nil.
+func CurrentDictionary() *Dictionary { return current.Load() }
+
+// ErrNoDictionaries reports a folder without FreeDict dictionaries of
+// Faro's languages.
+var ErrNoDictionaries = errors.New("no FreeDict dictionary of English, Spanish, French or Portuguese")
+
+// LoadFreeDict reads the FreeDict dictionaries in dir between the
+// DictionaryLanguages: files freedict-SRC-DST.index with their
+// freedict-SRC-DST.dict.dz (dictzip, read as gzip) or .dict, the dictd
+// format of Debian's dict-freedict-* packages. Every headword gets the
+// translations of its first sense in each dictionary that has it.
+func LoadFreeDict(dir string) (*Dictionary, error) {
+	d := &Dictionary{entries: map[string][]string{}}
+	for _, src := range DictionaryLanguages {
+		for _, dst := range DictionaryLanguages {
+			if src == dst {
+				continue
+			}
+			name := "freedict-" + src + "-" + dst
+			ok, err := d.read(filepath.Join(dir, name))
+			if err != nil {
+				return nil, fmt.Errorf("dictionary %s: %w", name, err)
+			}
+			if ok {
+				d.Sources = append(d.Sources, name)
+			}
+		}
+	}
+	if len(d.Sources) == 0 {
+		return nil, fmt.Errorf("%s: %w", dir, ErrNoDictionaries)
+	}
+	return d, nil
+}
+
+// read adds the entries of one dictionary (base: its path without the
+// extension); ok is false when it is not there.
+func (d *Dictionary) read(base string) (ok bool, err error) {
+	idx, err := os.Open(base + ".index")
+	if errors.Is(err, os.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	defer idx.Close()
+	body, err := readDictData(base)
+	if err != nil {
+		return false, err
+	}
+	sc := bufio.NewScanner(idx)
+	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	for sc.Scan() {
+		f := strings.Split(sc.Text(), "\t")
+		if len(f) < 3 || strings.HasPrefix(f[0], "00database") || strings.HasPrefix(f[0], "00-database") {
+			continue
+		}
+		off, err1 := decodeBase64Number(f[1])
+		n, err2 := decodeBase64Number(f[2])
+		if err1 != nil || err2 != nil || off+n > uint64(len(body)) {
+			return false, fmt.Errorf("index line %q: bad offset or length", sc.Text())
+		}
+		head := Fold(strings.Join(strings.Fields(f[0]), " "))
+		if head == "" {
+			continue
+		}
+		var ts []string
+		for _, t := range firstSense(string(body[off : off+n])) {
+			if Fold(t) != head && len(ts) < maxTranslations {
+				ts = append(ts, t)
+			}
+		}
+		d.entries[head] = appendNew(d.entries[head], ts...)
+	}
+	if err := sc.Err(); err != nil {
+		return false, fmt.Errorf("read the index: %w", err)
+	}
+	return true, nil
+}
+
+// readDictData returns the uncompressed text of a dictionary.
+func readDictData(base string) ([]byte, error) {
+	if f, err := os.Open(base + ".dict.dz"); err == nil {
+		defer f.Close()
+		z, err := gzip.NewReader(f)
+		if err != nil {
+			return nil, fmt.Errorf("read %s.dict.dz: %w", base, err)
+		}
+		b, err := io.ReadAll(z)
+		if err != nil {
+			return nil, fmt.Errorf("read %s.dict.dz: %w", base, err)
+		}
+		return b, nil
+	}
+	b, err := os.ReadFile(base + ".dict")
+	if err != nil {
+		return nil, fmt.Errorf("read the definitions: %w", err)
+	}
+	return b, nil
+}
+
+// decodeBase64Number decodes dictd's base-64 numbers (A-Z a-z 0-9 + /,
+// most significant digit first).
+func decodeBase64Number(s string) (uint64, error) {
+	var n uint64
+	for _, c := range s {
+		var v uint64
+		switch {
+		case c >= 'A' && c <= 'Z':
+			v = uint64(c - 'A')
+		case c >= 'a' && c <= 'z':
+			v = uint64(c-'a') + 26
+		case c >= '0' && c <= '9':
+			v = uint64(c-'0') + 52
+		case c == '+':
+			v = 62
+		case c == '/':
+			v = 63
+		default:
+			return 0, fmt.Errorf("bad base-64 digit %q", c)
+		}
+		n = n<<6 | v
+	}
+	return n, nil
+}
+
+// firstSense returns the translations of a dictd entry's first sense:
+// the line after the headword line ("1. abandonar, dejar"), split at
+// commas, without glosses in brackets or parentheses, notes, or phrases
+// of more than three words.
+func firstSense(entry string) []string {
+	lines := strings.Split(entry, "\n")
+	for _, line := range lines[1:] {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		line = trimSenseNumber(line)
+		if line == "" || strings.ContainsAny(line[:1], "([<\"") {
+			return nil
+		}
+		var out []string
+		for _, t := range strings.Split(line, ",") {
+			t = strings.Join(strings.Fields(trimSenseNumber(t)), " ")
+			if plausibleTranslation(t) {
+				out = append(out, t)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// trimSenseNumber removes a sense number ("1. ") before or after a
+// translation.
+func trimSenseNumber(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.Index(s, ". "); i > 0 && i <= 3 && isDigits(s[:i]) {
+		s = s[i+2:]
+	}
+	if i := strings.LastIndex(s, " "); i > 0 && strings.HasSuffix(s, ".") && isDigits(s[i+1:len(s)-1]) {
+		s = s[:i]
+	}
+	return strings.TrimSpace(s)
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// plausibleTranslation keeps words and expressions of up to three words
+// made of letters, hyphens and apostrophes.
+func plausibleTranslation(t string) bool {
+	if t == "" || len(strings.Fields(t)) > 3 {
+		return false
+	}
+	letters := 0
+	for _, r := range t {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+		case r == ' ' || r == '-' || r == '\'' || r == '’' || r == '‐':
+		default:
+			return false
+		}
+	}
+	return letters >= 2
+}

@@ -152,6 +152,13 @@ func inferCountries(lx *lexicon, d *doc, pages []string, out *Output) []search.L
 				strconv.FormatFloat(t.destHits, 'f', -1, 64) + " of " + strconv.FormatFloat(all, 'f', -1, 64) + " mentions)"})
 			continue
 		}
+		if t.titleHits > 0 && t.bodyHits == 0 && t.summaryHits == 0 && d.bodyWords > countryShortBody {
+			// A title that names a country the text never names is a
+			// template's or another document's (PDF metadata copied
+			// with a template), not this document's subject.
+			rejected = append(rejected, rejection{t, "named in the title only, never in the text"})
+			continue
+		}
 		if lead >= 0 && t.titleHits == 0 && t.summaryHits == 0 && t.firstBody >= lead {
 			rejected = append(rejected, rejection{t, "first named after the lead of a long report"})
 			continue

@@ -213,3 +213,25 @@ func TestCitationInLongReport(t *testing.T) {
 		t.Errorf("short note: gcm %v, want 17", short.GCM)
 	}
 }
+
+// TestCountryInTitleOnly: a title that names a country the text of a
+// report never names (a template's metadata title) does not make the
+// report about that country; a short note's title still does.
+func TestCountryInTitleOnly(t *testing.T) {
+	body := "The programme works in Nigeria. " + strings.Repeat("Returnees received reintegration assistance and psychosocial support in their communities. ", 80) +
+		"Returnees in Nigeria opened small businesses. Nigeria is the programme's only country."
+	tests := []struct {
+		name, title string
+		pages       []string
+		want, not   string
+	}{
+		{"report with a template title", "Joint Initiative for migrant protection and reintegration: Mali", []string{body}, "NGA", "MLI"},
+		{"short note", "Migration in Mali", []string{"A note on returnees and their communities."}, "MLI", ""},
+	}
+	for _, tc := range tests {
+		out := Classify(Input{Title: tc.title, Pages: tc.pages})
+		if !slices.Contains(out.Countries, tc.want) || (tc.not != "" && slices.Contains(out.Countries, tc.not)) {
+			t.Errorf("%s: countries %v, want %s and not %q", tc.name, out.Countries, tc.want, tc.not)
+		}
+	}
+}

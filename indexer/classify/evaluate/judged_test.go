@@ -14,8 +14,8 @@ import (
 // documents (micro-averaged over all 51; see JudgedDocs). They sit just
 // below what it reaches, so a change that loses ground fails.
 var judgedFloors = map[string]struct{ p, r, f1 float64 }{
-	Country: {p: 0.92, r: 0.73, f1: 0.82},
-	GCM:     {p: 0.78, r: 0.47, f1: 0.59},
+	Country: {p: 0.93, r: 0.74, f1: 0.83},
+	GCM:     {p: 0.81, r: 0.50, f1: 0.62},
 }
 
 func TestJudgedRealDocuments(t *testing.T) {

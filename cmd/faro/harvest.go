@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -139,6 +140,7 @@ func (a *app) harvest(ctx context.Context, args []string) error {
 	x := fs.extraction()
 	noIndex := fs.bool("no-index", false, "download only; do not update the index")
 	report := fs.bool("report", false, "list every document with its outcome")
+	lockWait := fs.duration("lock-wait", 0, "how long to wait, before indexing, while another faro process (a server, another run) writes the index (0 = give up at once)")
 	if err := fs.parse(args); err != nil {
 		return err
 	}
@@ -162,6 +164,17 @@ func (a *app) harvest(ctx context.Context, args []string) error {
 	if *noIndex {
 		return nil
 	}
+	lock, err := corpus.LockIndex(ctx, *c.index, *lockWait, "faro harvest")
+	if errors.Is(err, corpus.ErrLocked) {
+		// A server writes the index: its --watch (or POST
+		// /api/v1/reindex) indexes what the harvest stored.
+		fmt.Fprintf(a.stdout, "not indexed: %v\n", err)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	defer lock.Unlock()
 	pool, err := x.pool(log)
 	if err != nil {
 		return err

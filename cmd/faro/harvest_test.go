@@ -14,6 +14,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"faro/indexer/corpus"
 	"faro/indexer/harvest/harvesttest"
 )
 
@@ -231,4 +232,31 @@ func TestHarvestFlagsEnvironment(t *testing.T) {
 	if err := fs.parse(nil); err == nil || !strings.Contains(err.Error(), "FARO_HARVEST_PARALLEL") {
 		t.Errorf("bad FARO_HARVEST_PARALLEL: %v", err)
 	}
+}
+
+// A server holding the index: the harvest stores its documents and leaves
+// indexing to the server.
+func TestHarvestIndexLocked(t *testing.T) {
+	site := harvesttest.New()
+	defer site.Close()
+	dir := t.TempDir()
+	corpus, index := filepath.Join(dir, "corpus"), filepath.Join(dir, "index")
+	os.MkdirAll(corpus, 0o755)
+	lock, err := corpusLockForTest(index)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock()
+	code, out, errs := runApp(t, harvestArgs(site, corpus, index)...)
+	if code != 0 || !strings.Contains(out, "not indexed: ") || count(t, out, "new") != "9" {
+		t.Errorf("exit %d\n%s\n%s", code, out, errs)
+	}
+}
+
+func corpusLockForTest(index string) (func(), error) {
+	l, err := corpus.LockIndex(context.Background(), index, 0, "faro serve")
+	if err != nil {
+		return nil, err
+	}
+	return func() { l.Unlock() }, nil
 }

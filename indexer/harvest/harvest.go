@@ -288,6 +288,11 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 	if err := os.MkdirAll(root, 0o755); err != nil {
 		return nil, fmt.Errorf("harvest: %w", err)
 	}
+	unlock, err := lockRun(filepath.Join(root, lockFile))
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	stFile := filepath.Join(root, stateFile)
 	st, err := loadState(stFile)
 	if err != nil {

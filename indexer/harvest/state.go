@@ -12,6 +12,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"faro/format"
 	"faro/indexer"
@@ -20,6 +21,29 @@ import (
 // stateFile keeps, in the harvest folder, what the last runs learnt of
 // each document; hidden, so the indexer never reads it as a document.
 const stateFile = ".harvest-state.json"
+
+// lockFile is held (flock) by the run harvesting into the folder.
+const lockFile = ".harvest.lock"
+
+// ErrRunning reports a harvest into a corpus another run harvests into.
+var ErrRunning = errors.New("another harvest runs into this corpus")
+
+// lockRun takes the lock of the harvest folder, so two runs never write
+// one state; the kernel releases it when the process ends.
+func lockRun(path string) (func(), error) {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("harvest lock: %w", err)
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		f.Close()
+		if errors.Is(err, syscall.EWOULDBLOCK) {
+			return nil, fmt.Errorf("harvest %s: %w", filepath.Dir(path), ErrRunning)
+		}
+		return nil, fmt.Errorf("harvest lock: %w", err)
+	}
+	return func() { f.Close() }, nil
+}
 
 // state is what the harvester remembers between runs.
 type state struct {

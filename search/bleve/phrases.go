@@ -61,7 +61,7 @@ func docPhrases(doc *search.Document) []string {
 		for i := range run {
 			for n := minPhraseWords; n <= maxPhraseWords && i+n <= len(run); n++ {
 				words := run[i : i+n]
-				if !phraseEdge(words[0], stop) || !phraseEdge(words[n-1], stop) {
+				if !phraseEdge(words[0], stop) || !phraseEdge(words[n-1], stop) || repeats(words) {
 					continue
 				}
 				form := strings.Join(words, " ")
@@ -171,6 +171,16 @@ func writtenClass(form string) int {
 		return 1
 	}
 	return 0
+}
+
+// repeats reports whether a word follows itself ("retorno retorno").
+func repeats(words []string) bool {
+	for i := 1; i < len(words); i++ {
+		if strings.EqualFold(words[i], words[i-1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // phraseEdge reports whether word may start or end a phrase: not a stop

@@ -33,6 +33,7 @@ func TestDocPhrases(t *testing.T) {
 		{"punctuation ends a run",
 			"labour migration, policies. labour migration; policies",
 			[]string{"labour migration"}},
+		{"a word after itself is no phrase", "retorno retorno; retorno retorno", nil},
 		{"said once is not frequent", "border management and data", nil},
 		{"numbers do not start or end a phrase", "2019 2020 2019 2020", nil},
 	} {

@@ -101,6 +101,17 @@ func TestSuggestPhrases(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("phrase suggestions %q, want %q", got, want)
 	}
+	// A deleted document no longer counts.
+	if err := idx.Delete(ctx, "d0"); err != nil {
+		t.Fatal(err)
+	}
+	if err := idx.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	getJSON(t, srv, "/api/v1/suggest?q=ventanillas+inf&lang=es", 200, &r)
+	if len(r.Suggestions) == 0 || r.Suggestions[0].Kind != "phrase" || r.Suggestions[0].Count != 1 {
+		t.Errorf("after a deletion: %+v, want ventanillas informativas (1)", r.Suggestions)
+	}
 	getJSON(t, srv, "/api/v1/suggest?q=ventanillas+de&lang=es", 200, &r)
 	if len(r.Suggestions) == 0 || r.Suggestions[0].Text != "ventanillas de atención" {
 		t.Errorf("ventanillas de: %+v", r.Suggestions)

@@ -55,15 +55,19 @@ type Phrase struct {
 }
 
 // maxPhraseScan bounds how many phrase terms one completion reads per
-// segment: a one-letter prefix stops there.
-const maxPhraseScan = 20000
+// segment: a short prefix stops there.
+const maxPhraseScan = 5000
 
 // Phrases returns up to n phrases whose folded form starts with prefix
 // (folded), those most live documents hold first, then in byte order.
+// Phrases are ranked by the documents holding them, deleted ones
+// included, and the best are then counted over live documents only.
 func (v *View) Phrases(prefix string, n int) []Phrase {
+	type loc struct{ seg, term int }
 	type acc struct {
-		text  string
-		count int
+		text       string
+		raw, count int
+		at         []loc
 	}
 	byKey := map[string]*acc{}
 	for i, s := range v.segs {
@@ -71,26 +75,40 @@ func (v *View) Phrases(prefix string, n int) []Phrase {
 		j := sort.SearchStrings(t.terms, prefix)
 		for end := min(len(t.terms), j+maxPhraseScan); j < end && strings.HasPrefix(t.terms[j], prefix); j++ {
 			key, text, _ := strings.Cut(t.terms[j], PhraseSep)
-			live := 0
-			for _, d := range t.docs[t.off[j]:t.off[j+1]] {
-				if hasBit(v.live, v.base[i]+d) {
-					live++
-				}
-			}
-			if live == 0 {
-				continue
-			}
 			a := byKey[key]
 			if a == nil {
 				a = &acc{text: text}
 				byKey[key] = a
 			}
-			a.count += live
+			a.raw += int(t.off[j+1] - t.off[j])
+			a.at = append(a.at, loc{i, j})
 		}
 	}
-	out := make([]Phrase, 0, len(byKey))
+	all := make([]*acc, 0, len(byKey))
 	for _, a := range byKey {
-		out = append(out, Phrase{Text: a.text, Count: a.count})
+		all = append(all, a)
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].raw != all[j].raw {
+			return all[i].raw > all[j].raw
+		}
+		return all[i].text < all[j].text
+	})
+	// Deletions only lower counts: twice as many as asked are counted.
+	all = all[:min(len(all), 2*n)]
+	out := make([]Phrase, 0, len(all))
+	for _, a := range all {
+		for _, l := range a.at {
+			t := &v.segs[l.seg].phrases
+			for _, d := range t.docs[t.off[l.term]:t.off[l.term+1]] {
+				if hasBit(v.live, v.base[l.seg]+d) {
+					a.count++
+				}
+			}
+		}
+		if a.count > 0 {
+			out = append(out, Phrase{Text: a.text, Count: a.count})
+		}
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Count != out[j].Count {
@@ -98,8 +116,5 @@ func (v *View) Phrases(prefix string, n int) []Phrase {
 		}
 		return out[i].Text < out[j].Text
 	})
-	if len(out) > n {
-		out = out[:n]
-	}
-	return out
+	return out[:min(len(out), n)]
 }

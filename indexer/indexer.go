@@ -47,11 +47,17 @@ type Options struct {
 	// PDFRunner, when set, extracts PDFs elsewhere (worker processes, see
 	// indexer/isolate); nil extracts them in-process.
 	PDFRunner extract.PDFRunner
+	// Sites holds the paragraphs each web site repeats on its pages (see
+	// Sites). Run learns every HTML page of the corpus into it before
+	// building any (a new model when nil) and forgets pages no longer
+	// there; IndexFile learns its page into it and strips with it (nil:
+	// no site-level boilerplate).
+	Sites *Sites
 }
 
 // Version is part of every content hash: a change in how documents are
 // built makes every file count as changed.
-const Version = "6"
+const Version = "7"
 
 // Progress reports how far a run is.
 type Progress struct {
@@ -196,6 +202,34 @@ func Run(ctx context.Context, root string, sink search.Sink, opts Options) (*Rep
 		}
 	}
 	listings := map[string][]listingEntry{}
+	if opts.Sites == nil {
+		opts.Sites = NewSites()
+	}
+	opts.Sites.retain(files)
+	// First every web page is read: the site boilerplate is learnt from
+	// all of them before any is built. Results are kept for the build up
+	// to a memory budget.
+	pre := map[string]*extract.Result{}
+	failed := map[string]error{}
+	budget := preBudget
+	learn := func(o outcome) error {
+		if o.err != nil {
+			failed[o.rel] = o.err
+			return nil
+		}
+		opts.Sites.Observe(o.rel, o.res)
+		if size := resultSize(o.res); size <= budget {
+			budget -= size
+			pre[o.rel] = o.res
+		}
+		return nil
+	}
+	if err := process(ctx, html, opts, func(ctx context.Context, rel string) outcome {
+		return extractOnly(ctx, root, rel, opts)
+	}, learn); err != nil {
+		return rep, err
+	}
+	opts.Sites.setWhole()
 	done := 0
 	handle := func(o outcome) error {
 		done++
@@ -236,10 +270,17 @@ func Run(ctx context.Context, root string, sink search.Sink, opts Options) (*Rep
 		}
 		return nil
 	}
-	if err := process(ctx, root, html, nil, opts, handle); err != nil {
+	if err := process(ctx, html, opts, func(ctx context.Context, rel string) outcome {
+		if err, ok := failed[rel]; ok {
+			return outcome{rel: rel, err: err}
+		}
+		return indexFile(ctx, root, rel, nil, opts, pre[rel])
+	}, handle); err != nil {
 		return rep, err
 	}
-	if err := process(ctx, root, rest, listings, opts, handle); err != nil {
+	if err := process(ctx, rest, opts, func(ctx context.Context, rel string) outcome {
+		return indexFile(ctx, root, rel, listings, opts, nil)
+	}, handle); err != nil {
 		return rep, err
 	}
 	seen := make(map[string]bool, len(files))
@@ -268,13 +309,44 @@ type outcome struct {
 	doc       *search.Document
 	links     []extract.Link
 	ocr       *extract.OCRReport
+	res       *extract.Result // extractOnly
 	unchanged bool
 	err       error
 }
 
-// process extracts files with a pool of workers and hands each outcome to
-// handle, one at a time, in completion order.
-func process(ctx context.Context, root string, files []string, listings map[string][]listingEntry, opts Options, handle func(outcome) error) error {
+// preBudget bounds the bytes of page text Run keeps from its first
+// reading of the web pages; pages beyond it are read again when built.
+const preBudget = 128 << 20
+
+// resultSize is about how many bytes a result holds.
+func resultSize(res *extract.Result) int {
+	n := 0
+	for _, p := range res.Pages {
+		n += len(p)
+	}
+	for _, b := range res.Boilerplate {
+		n += len(b.Text)
+	}
+	return n + 512
+}
+
+// extractOnly extracts the file at rel with the run's timeout.
+func extractOnly(ctx context.Context, root, rel string, opts Options) outcome {
+	if opts.Timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, opts.Timeout)
+		defer cancel()
+	}
+	res, err := extract.File(ctx, filepath.Join(root, filepath.FromSlash(rel)), extract.Options{PDFRunner: opts.PDFRunner})
+	if err != nil {
+		return outcome{rel: rel, err: err}
+	}
+	return outcome{rel: rel, res: res}
+}
+
+// process runs work on files with a pool of workers and hands each
+// outcome to handle, one at a time, in completion order.
+func process(ctx context.Context, files []string, opts Options, work func(context.Context, string) outcome, handle func(outcome) error) error {
 	if len(files) == 0 {
 		return nil
 	}
@@ -292,7 +364,7 @@ func process(ctx context.Context, root string, files []string, listings map[stri
 		go func() {
 			defer wg.Done()
 			for rel := range jobs {
-				o := indexFile(ctx, root, rel, listings, opts)
+				o := work(ctx, rel)
 				select {
 				case results <- o:
 				case <-ctx.Done():
@@ -328,7 +400,11 @@ func process(ctx context.Context, root string, files []string, listings map[stri
 	return ctx.Err()
 }
 
-func indexFile(ctx context.Context, root, rel string, listings map[string][]listingEntry, opts Options) outcome {
+// indexFile builds the document of the file at rel: from pre when the file
+// was read already, else by extracting it. Web pages are stripped of their
+// site's boilerplate (opts.Sites); the content hash covers what was
+// stripped, so a page whose site boilerplate changed counts as changed.
+func indexFile(ctx context.Context, root, rel string, listings map[string][]listingEntry, opts Options, pre *extract.Result) outcome {
 	full := filepath.Join(root, filepath.FromSlash(rel))
 	side, sideRaw, err := readSidecar(full)
 	if err != nil {
@@ -343,37 +419,57 @@ func indexFile(ctx context.Context, root, rel string, listings map[string][]list
 		}
 		return listed[i].Title < listed[j].Title
 	})
-	hash, err := contentHash(full, sideRaw, listed)
+	res := pre
+	if res == nil && isHTMLName(rel) {
+		// A web page's hash depends on its site boilerplate: read it
+		// first.
+		o := extractOnly(ctx, root, rel, opts)
+		if o.err != nil {
+			return o
+		}
+		res = o.res
+	}
+	stripped, boiler := opts.Sites.Strip(rel, res)
+	hash, err := contentHash(full, sideRaw, listed, boiler)
 	if err != nil {
 		return outcome{rel: rel, err: err}
 	}
 	known, ok := opts.Known[rel]
 	unchanged := ok && known == hash
-	// Listing pages are read even when unchanged: they lend titles.
-	if unchanged && !isHTMLName(rel) {
+	// Listing pages are built even when unchanged: they lend titles.
+	if unchanged && res == nil {
 		return outcome{rel: rel, unchanged: true}
 	}
-	fctx := ctx
-	if opts.Timeout > 0 {
-		var cancel context.CancelFunc
-		fctx, cancel = context.WithTimeout(ctx, opts.Timeout)
-		defer cancel()
+	if res == nil {
+		o := extractOnly(ctx, root, rel, opts)
+		if o.err != nil {
+			return o
+		}
+		res = o.res
+		stripped = res
 	}
-	res, err := extract.File(fctx, full, extract.Options{PDFRunner: opts.PDFRunner})
-	if err != nil {
-		return outcome{rel: rel, err: err}
-	}
-	doc := Build(rel, res, side, listed)
+	doc := Build(rel, stripped, side, listed)
 	doc.Hash = hash
 	return outcome{rel: rel, doc: doc, links: res.Links, ocr: res.OCR, unchanged: unchanged}
 }
 
 // IndexFile indexes the one file at rel under root into sink and returns
-// its document. Listing pages elsewhere in the corpus are not consulted. A
-// file that cannot be read or extracted gives a FileError; any other error
-// comes from the sink. Of opts, only Timeout and PDFRunner apply.
+// its document. Listing pages elsewhere in the corpus are not consulted.
+// With opts.Sites, a web page is learnt into the model first and stripped
+// of its site's boilerplate; the other pages of the site that this changes
+// are then listed by opts.Sites.Changed. A file that cannot be read or
+// extracted gives a FileError; any other error comes from the sink. Of
+// opts, only Timeout, PDFRunner and Sites apply.
 func IndexFile(ctx context.Context, root, rel string, sink search.Sink, opts Options) (*search.Document, error) {
-	o := indexFile(ctx, root, filepath.ToSlash(rel), nil, Options{Timeout: opts.Timeout, PDFRunner: opts.PDFRunner})
+	rel = filepath.ToSlash(rel)
+	o := extractOnly(ctx, root, rel, opts)
+	if o.err != nil {
+		return nil, FileError{Path: rel, Err: o.err}
+	}
+	if opts.Sites != nil {
+		opts.Sites.Observe(rel, o.res)
+	}
+	o = indexFile(ctx, root, rel, nil, Options{Timeout: opts.Timeout, PDFRunner: opts.PDFRunner, Sites: opts.Sites}, o.res)
 	if o.err != nil {
 		return nil, FileError{Path: rel, Err: o.err}
 	}
@@ -384,8 +480,9 @@ func IndexFile(ctx context.Context, root, rel string, sink search.Sink, opts Opt
 }
 
 // contentHash identifies what a document is built from: the file, its
-// sidecar, the listing entries that name it and Version.
-func contentHash(path string, sidecar []byte, listed []listingEntry) (string, error) {
+// sidecar, the listing entries that name it, the site boilerplate taken
+// out of it and Version.
+func contentHash(path string, sidecar []byte, listed []listingEntry, boiler string) (string, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return "", fmt.Errorf("hash %s: %w", path, err)
@@ -404,6 +501,9 @@ func contentHash(path string, sidecar []byte, listed []listingEntry) (string, er
 	h.Write(sidecar)
 	for _, l := range listed {
 		fmt.Fprintf(h, "\x00%s\x00%s\x00%s", l.Title, l.Summary, l.Lang)
+	}
+	if boiler != "" {
+		fmt.Fprintf(h, "\x00site-boilerplate\x00%s", boiler)
 	}
 	return hex.EncodeToString(h.Sum(nil)[:16]), nil
 }

@@ -22,6 +22,7 @@ const (
 	titleFromLayout   = "layout"   // the cover, read from a PDF's layout
 	titleFromXMP      = "xmp"      // a PDF's XMP dc:title
 	titleFromMetadata = "metadata" // the file's declared title (PDF Info, HTML, front matter)
+	titleFromHeading  = "heading"  // a web page's first heading, when its <title> is a bare word or two
 	titleFromFile     = "filename"
 )
 
@@ -29,6 +30,14 @@ const (
 // a PDF's cover title, then its declared title when the text bears it
 // out; for other formats the title the extractor found. "" when none.
 func contentTitle(rel string, res *extract.Result) (string, string) {
+	if res.Format == format.HTML.Name {
+		// A page's banner heading says more than a one- or two-word
+		// <title> that names the page in the site's menu ("Cost").
+		t := cleanTitle(res.Title)
+		if h := cleanTitle(res.Heading); len(foldedWords(t)) <= 2 && len(foldedWords(h)) >= 3 && len(foldedWords(h)) <= 25 {
+			return recase(h, []string{strings.ToLower(h)}), titleFromHeading
+		}
+	}
 	if res.Format != format.PDF.Name {
 		if t := cleanTitle(res.Title); t != "" {
 			return t, titleFromMetadata

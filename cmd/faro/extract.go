@@ -19,14 +19,16 @@ import (
 // evidence, and the countries and GCM objectives it found but did not
 // keep, each with the reason.
 type extractOutput struct {
-	File    string               `json:"file"`
-	Engine  string               `json:"engine"`
-	Pages   []string             `json:"pages"`
-	Flags   []string             `json:"flags"`
-	Error   string               `json:"error"`
-	OCR     *extract.OCRReport   `json:"ocr,omitempty"`
-	Labels  *[]search.Label      `json:"labels,omitempty"`
-	NotKept *[]classify.Rejected `json:"not_kept,omitempty"`
+	File   string             `json:"file"`
+	Engine string             `json:"engine"`
+	Pages  []string           `json:"pages"`
+	Flags  []string           `json:"flags"`
+	Error  string             `json:"error"`
+	OCR    *extract.OCRReport `json:"ocr,omitempty"`
+	// Boilerplate is the text left out of the pages, with why (HTML).
+	Boilerplate []extract.Boilerplate `json:"boilerplate,omitempty"`
+	Labels      *[]search.Label       `json:"labels,omitempty"`
+	NotKept     *[]classify.Rejected  `json:"not_kept,omitempty"`
 }
 
 func (a *app) extract(ctx context.Context, args []string) error {
@@ -67,6 +69,7 @@ func (a *app) extract(ctx context.Context, args []string) error {
 			out.Error = err.Error()
 		} else if res != nil && res.Pages != nil {
 			out.Pages = res.Pages
+			out.Boilerplate = res.Boilerplate
 		}
 		if *classifyIt {
 			labels, notKept := []search.Label{}, []classify.Rejected{}

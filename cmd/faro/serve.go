@@ -79,7 +79,8 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	}
 	defer pool.Close()
 	metrics := web.NewMetrics()
-	opts := corpus.Options{Logger: log, PDFRunner: pool.runner(), Metrics: metrics}
+	// One site boilerplate model for the build and the writes.
+	opts := corpus.Options{Logger: log, PDFRunner: pool.runner(), Metrics: metrics, Sites: indexer.NewSites()}
 	if !corpus.IndexExists(*c.index) && !corpus.IndexExists(*c.index+".old") {
 		log.Info("no index yet: indexing the corpus", "corpus", *c.corpus, "index", *c.index)
 		restore := indexer.TuneGCForBuild()

@@ -27,6 +27,11 @@ type Options struct {
 	// Metrics, when set, records every run ("build", "reindex",
 	// "upload").
 	Metrics *web.Metrics
+	// Sites, when set, is the site boilerplate model runs learn into and
+	// strip with (see indexer.Sites); give the same one to the build and
+	// the Writer so uploads start from what the build learnt. nil: each
+	// run learns its own.
+	Sites *indexer.Sites
 }
 
 func (o Options) logger() *slog.Logger {
@@ -39,7 +44,7 @@ func (o Options) logger() *slog.Logger {
 // indexer returns the options of an indexer run knowing the index's
 // content hashes (nil: index everything).
 func (o Options) indexer(known map[string]string) indexer.Options {
-	return indexer.Options{Logger: o.logger(), Known: known, PDFRunner: o.PDFRunner, Progress: o.Progress}
+	return indexer.Options{Logger: o.logger(), Known: known, PDFRunner: o.PDFRunner, Progress: o.Progress, Sites: o.Sites}
 }
 
 // IndexExists reports whether dir holds something (an empty or missing

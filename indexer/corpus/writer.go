@@ -60,6 +60,7 @@ type Writer struct {
 	// names serialises an upload's choice of file name with a deletion's
 	// move to the trash, so no upload takes a name being deleted.
 	names      sync.Mutex
+	learnMu    sync.Mutex // one learning of the site boilerplate at a time
 	reindexing atomic.Bool
 	closed     atomic.Bool
 	ctx        context.Context // ends when the server has stopped
@@ -74,10 +75,15 @@ var _ web.Writer = (*Writer)(nil)
 
 // NewWriter writes into the corpus folder corpus and idx (whose folder is
 // indexDir); deleted originals go to a "deleted" folder beside indexDir.
-// Options.Progress is not used.
+// Options.Progress is not used. The site boilerplate model is
+// Options.Sites (a new one when nil); uploads and deletions of web pages
+// keep it and the pages of their site up to date.
 func NewWriter(idx *bleve.Index, corpus, indexDir string, opts Options) *Writer {
 	ctx, cancel := context.WithCancel(context.Background())
 	opts.Progress = nil
+	if opts.Sites == nil {
+		opts.Sites = indexer.NewSites()
+	}
 	return &Writer{
 		log: opts.logger(), opts: opts, idx: idx, corpus: corpus, indexDir: indexDir,
 		trash: filepath.Join(filepath.Dir(filepath.Clean(indexDir)), trashDirName),
@@ -163,7 +169,8 @@ func (w *Writer) Add(ctx context.Context, name string, data []byte, sidecar []by
 		return nil, noSpace(err, "corpus", "the upload was not stored")
 	}
 	rel := uploadsDir + "/" + file
-	doc, err := indexer.IndexFile(ctx, w.corpus, rel, w.idx, indexer.Options{PDFRunner: w.opts.PDFRunner})
+	sites := w.sitesFor(ctx, rel)
+	doc, err := indexer.IndexFile(ctx, w.corpus, rel, w.idx, indexer.Options{PDFRunner: w.opts.PDFRunner, Sites: sites})
 	if err == nil {
 		err = w.idx.Flush(ctx)
 	}
@@ -178,6 +185,12 @@ func (w *Writer) Add(ctx context.Context, name string, data []byte, sidecar []by
 		}
 		root.Remove(file)
 		root.Remove(file + sidecarSuffix)
+		if sites != nil {
+			// Back to what the model knew before: the site's other
+			// pages were not touched.
+			sites.Forget(rel)
+			sites.Changed()
+		}
 		var fe indexer.FileError
 		isFileErr := errors.As(err, &fe)
 		if !isFileErr {
@@ -191,6 +204,7 @@ func (w *Writer) Add(ctx context.Context, name string, data []byte, sidecar []by
 		w.log.Error("upload not indexed", "file", rel, "err", err, "request_id", web.RequestID(ctx))
 		return nil, noSpace(fmt.Errorf("index upload %s: %w", rel, err), "index", "the upload was not stored")
 	}
+	w.refreshSite(ctx, sites)
 	w.opts.Metrics.RecordIndexRun(web.IndexRun{Operation: "upload", Took: time.Since(start), Documents: 1})
 	w.log.Info("indexed upload", "file", rel, "id", doc.ID, "pages", len(doc.Pages), "flags", doc.Flags,
 		"took", time.Since(start).Round(time.Millisecond), "request_id", web.RequestID(ctx))
@@ -334,6 +348,10 @@ func (w *Writer) Delete(ctx context.Context, id string) error {
 			}
 		}
 		return noSpace(err, "index", "the document was not deleted")
+	}
+	if sites := w.sitesFor(ctx, doc.Source); sites != nil {
+		sites.Forget(doc.Source)
+		w.refreshSite(ctx, sites)
 	}
 	for _, m := range moved {
 		w.log.Info("moved deleted original out of the corpus", "id", id, "from", m[0], "to", m[1], "request_id", web.RequestID(ctx))
@@ -556,4 +574,43 @@ func (w *Writer) deletedUploads() map[string]bool {
 		}
 	}
 	return out
+}
+
+// sitesFor returns the site boilerplate model when rel is a web page,
+// after learning the whole corpus into it if no run has yet (a server
+// started on an existing index); nil for other files.
+func (w *Writer) sitesFor(ctx context.Context, rel string) *indexer.Sites {
+	if f, ok := format.ByExt(rel); !ok || f.Name != format.HTML.Name {
+		return nil
+	}
+	sites := w.opts.Sites
+	w.learnMu.Lock()
+	defer w.learnMu.Unlock()
+	if !sites.Whole() {
+		if err := sites.LearnCorpus(ctx, w.corpus, indexer.Options{PDFRunner: w.opts.PDFRunner}); err != nil {
+			w.log.Warn("learn the corpus's site boilerplate", "err", err)
+		}
+	}
+	return sites
+}
+
+// refreshSite indexes again the pages whose site boilerplate changed with
+// the last write (see indexer.Sites.Changed). Failures are logged: the
+// next reindex catches up, as the content hash covers the boilerplate.
+func (w *Writer) refreshSite(ctx context.Context, sites *indexer.Sites) {
+	if sites == nil {
+		return
+	}
+	changed := sites.Changed()
+	for _, rel := range changed {
+		if _, err := indexer.IndexFile(ctx, w.corpus, rel, w.idx, indexer.Options{PDFRunner: w.opts.PDFRunner, Sites: sites}); err != nil {
+			w.log.Warn("index again a page whose site boilerplate changed", "file", rel, "err", err)
+		}
+	}
+	if len(changed) > 0 {
+		if err := w.idx.Flush(ctx); err != nil {
+			w.log.Warn("flush after updating a site's pages", "err", err)
+		}
+		w.log.Info("site boilerplate changed: pages indexed again", "pages", len(changed), "request_id", web.RequestID(ctx))
+	}
 }

@@ -90,19 +90,23 @@ var (
 
 // Result is what an extractor makes of one file.
 type Result struct {
-	Format      string            `json:"format"`                // the format's name (faro/format): "pdf", "html", "markdown", "text"
-	Engine      string            `json:"engine"`                // e.g. "faro/pdftext", "pdfium-wasm", "goquery", "markdown", "text"
-	Title       string            `json:"title,omitempty"`       // PDF Info Title, HTML og:title/<title>/h1, front-matter title
-	Heading     string            `json:"heading,omitempty"`     // PDF: the title printed on the cover, read from the layout (CoverTitle)
-	Description string            `json:"description,omitempty"` // HTML meta description / og:description, front-matter summary/description
-	Author      string            `json:"author,omitempty"`
-	Date        string            `json:"date,omitempty"`  // normalised YYYY-MM-DD / YYYY-MM / YYYY when known
-	Lang        string            `json:"lang,omitempty"`  // declared language if any, lower-case 2 letters
-	Pages       []string          `json:"pages"`           // PDF: one per page; others: one page or ~PageWords-word pages
-	Flags       []string          `json:"flags,omitempty"` // see the Flag constants
-	Links       []Link            `json:"links,omitempty"` // HTML only: publication entries of a listing page
-	Meta        map[string]string `json:"meta,omitempty"`  // raw metadata: front-matter keys, PDF Info keys, HTML meta tags
-	OCR         *OCRReport        `json:"ocr,omitempty"`   // PDFs and images: the pages read from their image, and those OCR skipped
+	Format      string   `json:"format"`                // the format's name (faro/format): "pdf", "html", "markdown", "text"
+	Engine      string   `json:"engine"`                // e.g. "faro/pdftext", "pdfium-wasm", "goquery", "markdown", "text"
+	Title       string   `json:"title,omitempty"`       // PDF Info Title, HTML og:title/<title>/h1, front-matter title
+	Heading     string   `json:"heading,omitempty"`     // PDF: the title printed on the cover, read from the layout (CoverTitle); HTML: the first heading of the page's text
+	Description string   `json:"description,omitempty"` // HTML meta description / og:description, front-matter summary/description
+	Author      string   `json:"author,omitempty"`
+	Date        string   `json:"date,omitempty"`  // normalised YYYY-MM-DD / YYYY-MM / YYYY when known
+	Lang        string   `json:"lang,omitempty"`  // declared language if any, lower-case 2 letters
+	Pages       []string `json:"pages"`           // PDF: one per page; others: one page or ~PageWords-word pages
+	Flags       []string `json:"flags,omitempty"` // see the Flag constants
+	Links       []Link   `json:"links,omitempty"` // HTML only: publication entries of a listing page
+	// Boilerplate is the text left out of Pages, with why (HTML: menus,
+	// footers, hidden elements, teasers, ...; the indexer adds what a
+	// site repeats on many pages).
+	Boilerplate []Boilerplate     `json:"boilerplate,omitempty"`
+	Meta        map[string]string `json:"meta,omitempty"` // raw metadata: front-matter keys, PDF Info keys, HTML meta tags
+	OCR         *OCRReport        `json:"ocr,omitempty"`  // PDFs and images: the pages read from their image, and those OCR skipped
 }
 
 // Text returns the pages joined by blank lines.

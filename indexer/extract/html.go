@@ -25,10 +25,14 @@ const HTMLEngine = "goquery"
 // http-equiv, then Windows-1252). Title: og:title, <title>, first <h1>.
 // Description: meta description, og:description. The main text comes from
 // <main>, [role=main] or a lone <article> when present, else <body>, without
-// script, style, nav, header, footer, noscript, template, svg, form and
-// hidden elements; block elements and <br> break lines, so words are never
-// glued across them. PDF links with their entry's title and summary are
-// returned in Links.
+// the page's chrome: script, style, noscript, template; navigation, menus
+// and skip links; headers and footers; hidden elements (hidden,
+// aria-hidden, inline display:none); closed modals and dialogs; cookie
+// notices, share and related boxes; forms; SVG; and teasers of other pages
+// (a short block ending in "Learn more"). What was left out is returned in
+// Boilerplate with the reason. Block elements and <br> break lines, so
+// words are never glued across them. PDF links with their entry's title
+// and summary are returned in Links.
 type HTMLExtractor struct{}
 
 var _ = register(format.HTML, HTMLExtractor{})
@@ -62,6 +66,10 @@ func (HTMLExtractor) Extract(ctx context.Context, name string, data []byte) (*Re
 	if enc != "" && enc != "utf-8" {
 		meta["charset"] = enc
 	}
+	if href, ok := doc.Find(`link[rel="canonical"]`).First().Attr("href"); ok && strings.TrimSpace(href) != "" {
+		// The page's own address names its site (see indexer.Sites).
+		meta["canonical"] = strings.TrimSpace(href)
+	}
 	if len(meta) > 0 {
 		res.Meta = meta
 	}
@@ -92,26 +100,88 @@ func (HTMLExtractor) Extract(ctx context.Context, name string, data []byte) (*Re
 	}
 	res.Lang = normLang(firstNonEmpty(lang, meta["content-language"], meta["dc.language"], meta["og:locale"]))
 
+	// Publication entries are read from the whole page, before its
+	// chrome is set aside.
+	res.Links = pdfEntries(doc)
+
 	body := doc.Find("body").First()
 	if body.Length() == 0 {
 		body = doc.Selection
 	}
+	main := mainContainer(doc)
+	res.Boilerplate = pruneChrome(ctx, body.Nodes[0], main)
 	text := blockText(ctx, body.Nodes[0])
-	if c := mainContainer(doc); c != nil {
-		if t := blockText(ctx, c); countWords(t) >= 50 || countWords(t)*3 >= countWords(text) {
+	if main != nil {
+		if t := blockText(ctx, main); countWords(t) >= 50 || countWords(t)*3 >= countWords(text) {
 			text = t
+			res.Boilerplate = append(res.Boilerplate, outsideMain(ctx, body.Nodes[0], main)...)
 		}
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	textRoot := body.Nodes[0]
+	if main != nil && main.Parent != nil && len(res.Boilerplate) > 0 && res.Boilerplate[len(res.Boilerplate)-1].Reason == ReasonOutsideMain {
+		textRoot = main
+	}
+	res.Heading = firstHeading(textRoot)
 	res.Pages = paginate(cleanText(text), PageWords)
 	if res.Pages == nil {
 		res.Pages = []string{}
 		res.addFlag(FlagEmpty)
 	}
-	res.Links = pdfEntries(doc)
 	return res, nil
+}
+
+// firstHeading is the text of the first h1, h2 or h3 under n that is
+// still in the page (chrome removed), on one line; "" when none comes
+// before the first paragraph of text.
+func firstHeading(n *html.Node) string {
+	var found string
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		if n.Type != html.ElementNode && n.Type != html.DocumentNode {
+			return false
+		}
+		if n.Type == html.ElementNode && (skipAtoms[n.DataAtom] || hiddenNode(n)) {
+			return false
+		}
+		switch n.DataAtom {
+		case atom.H1, atom.H2, atom.H3:
+			found = oneLine(blockText(context.Background(), n))
+			return found != ""
+		case atom.P:
+			return countWords(oneLine(blockText(context.Background(), n))) > 0
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	walk(n)
+	return found
+}
+
+// outsideMain reports the text of body that is not in main, one entry per
+// subtree beside main or one of its ancestors.
+func outsideMain(ctx context.Context, body, main *html.Node) []Boilerplate {
+	var out []Boilerplate
+	for n := main; n != nil && n != body; n = n.Parent {
+		if n.Parent == nil {
+			break
+		}
+		for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+			if c == n {
+				continue
+			}
+			if t := oneLine(blockText(ctx, c)); t != "" {
+				out = append(out, Boilerplate{Reason: ReasonOutsideMain, Text: truncateUTF8(t, maxBoilerplateText)})
+			}
+		}
+	}
+	return out
 }
 
 // decodeHTML returns the page as UTF-8 and the name of the encoding used.

@@ -168,17 +168,27 @@ func readDocuments(ctx context.Context, shared string, paths []string) (map[stri
 			return nil, nil, fmt.Errorf("labels.tsv: document %q is not under %s", p, sharedPrefix)
 		}
 	}
+	// The web pages' site boilerplate is learnt from all of them first,
+	// as faro index does.
+	sites := indexer.NewSites()
+	rels := make([]string, len(paths))
+	for i, p := range paths {
+		rels[i] = strings.TrimPrefix(p, sharedPrefix)
+	}
+	if err := sites.Learn(ctx, shared, rels, indexer.Options{}); err != nil {
+		return nil, nil, err
+	}
 	docs := make([]*search.Document, len(paths))
 	errs := make([]error, len(paths))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
-	for i, p := range paths {
+	for i := range paths {
 		wg.Add(1)
 		sem <- struct{}{}
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
-			docs[i], errs[i] = indexer.IndexFile(ctx, shared, strings.TrimPrefix(p, sharedPrefix), discard{}, indexer.Options{})
+			docs[i], errs[i] = indexer.IndexFile(ctx, shared, rels[i], discard{}, indexer.Options{Sites: sites})
 		}()
 	}
 	wg.Wait()

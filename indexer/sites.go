@@ -1,0 +1,380 @@
+package indexer
+
+import (
+	"context"
+	"fmt"
+	"hash/fnv"
+	"net/url"
+	"path"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"faro/format"
+	"faro/indexer/extract"
+	"faro/search"
+)
+
+// Site-level boilerplate: what a site repeats on many of its pages.
+const (
+	// SiteMinPages is how many pages of a site must carry a paragraph
+	// before it counts as the site's boilerplate.
+	SiteMinPages = 3
+	// SiteMinShare is the share of a site's pages that must carry it.
+	SiteMinShare = 0.1
+)
+
+// Sites learns, for the web pages of a corpus, the lines each site
+// repeats on many of its pages (menus and footers the markup does not
+// name, language switchers, "about us" blurbs, teaser boxes) and takes
+// them out of every page of that site. A site is the host the page
+// declares (link rel=canonical, og:url) or else the page's folder. A
+// line (of two words or more, or a paragraph of its own) is boilerplate
+// when at least SiteMinPages pages and
+// SiteMinShare of the site's pages carry it.
+//
+// It is the one place of the write side that knows about repeated
+// paragraphs: Run learns from every HTML page before building any, and
+// IndexFile (uploads, releval) learns the page it indexes and strips with
+// what is known. A Sites is safe for concurrent use; the zero value is not
+// usable, use NewSites.
+type Sites struct {
+	mu    sync.Mutex
+	pages map[string]sitePage         // corpus path -> what the page contributed
+	count map[string]map[uint64]int32 // site -> line hash -> pages carrying it
+	size  map[string]int              // site -> pages
+	// changed holds the pages whose boilerplate may have changed since
+	// Changed was last called.
+	changed map[string]bool
+	// whole is set once the model has learnt a whole corpus (Run,
+	// LearnCorpus).
+	whole bool
+}
+
+type sitePage struct {
+	site  string
+	paras []uint64 // distinct line hashes
+}
+
+// NewSites returns an empty model.
+func NewSites() *Sites {
+	return &Sites{pages: map[string]sitePage{}, count: map[string]map[uint64]int32{}, size: map[string]int{}, changed: map[string]bool{}}
+}
+
+// siteOf is the site of the page at rel: "host:NAME" when the page
+// declares its address, else "dir:FOLDER".
+func siteOf(rel string, res *extract.Result) string {
+	for _, k := range []string{"canonical", "og:url"} {
+		if u, err := url.Parse(res.Meta[k]); err == nil && u.Host != "" {
+			return "host:" + strings.ToLower(strings.TrimPrefix(u.Host, "www."))
+		}
+	}
+	return "dir:" + path.Dir(rel)
+}
+
+// blocks splits a page's text into paragraphs (blank-line separated) and
+// their lines, and hashes each line (case, accents and spacing folded);
+// a line's hash is 0 when the line does not count on its own: empty, or
+// one word in a paragraph of several lines (a heading broken with <br>).
+func blocks(page string) [][]string {
+	paras := strings.Split(page, "\n\n")
+	out := make([][]string, len(paras))
+	for i, p := range paras {
+		out[i] = strings.Split(p, "\n")
+	}
+	return out
+}
+
+func lineHash(line string, alone bool) uint64 {
+	words := strings.Fields(search.Fold(line))
+	if len(words) == 0 || len(words) == 1 && !alone {
+		return 0
+	}
+	h := fnv.New64a()
+	h.Write([]byte(strings.Join(words, " ")))
+	return h.Sum64()
+}
+
+// learnable reports whether the extraction is a web page the model
+// learns from.
+func learnable(res *extract.Result) bool {
+	return res != nil && res.Format == format.HTML.Name
+}
+
+// Observe records the paragraphs of the page at rel (replacing what it
+// recorded for rel before) and returns the other pages of its site whose
+// boilerplate may have changed with it: the pages sharing a paragraph
+// whose count crossed the threshold. A result that is not a web page is
+// forgotten instead.
+func (s *Sites) Observe(rel string, res *extract.Result) []string {
+	if !learnable(res) {
+		return s.Forget(rel)
+	}
+	site := siteOf(rel, res)
+	seen := map[uint64]bool{}
+	var hs []uint64
+	for _, p := range res.Pages {
+		for _, para := range blocks(p) {
+			for _, line := range para {
+				if h := lineHash(line, len(para) == 1); h != 0 && !seen[h] {
+					seen[h] = true
+					hs = append(hs, h)
+				}
+			}
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	before := s.boilerSetLocked(site)
+	s.forgetLocked(rel)
+	s.pages[rel] = sitePage{site: site, paras: hs}
+	s.size[site]++
+	m := s.count[site]
+	if m == nil {
+		m = map[uint64]int32{}
+		s.count[site] = m
+	}
+	for _, h := range hs {
+		m[h]++
+	}
+	return s.affectedLocked(site, before, rel)
+}
+
+// Forget removes what the page at rel contributed and returns the pages
+// of its site whose boilerplate may have changed.
+func (s *Sites) Forget(rel string) []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p, ok := s.pages[rel]
+	if !ok {
+		return nil
+	}
+	before := s.boilerSetLocked(p.site)
+	s.forgetLocked(rel)
+	return s.affectedLocked(p.site, before, rel)
+}
+
+func (s *Sites) forgetLocked(rel string) {
+	p, ok := s.pages[rel]
+	if !ok {
+		return
+	}
+	delete(s.pages, rel)
+	s.size[p.site]--
+	m := s.count[p.site]
+	for _, h := range p.paras {
+		if m[h]--; m[h] <= 0 {
+			delete(m, h)
+		}
+	}
+	if s.size[p.site] <= 0 {
+		delete(s.size, p.site)
+		delete(s.count, p.site)
+	}
+}
+
+// threshold is the number of pages of a site of n pages that must carry
+// a paragraph for it to be boilerplate.
+func threshold(n int) int32 {
+	return int32(max(SiteMinPages, int(SiteMinShare*float64(n)+0.999)))
+}
+
+func (s *Sites) boilerSetLocked(site string) map[uint64]bool {
+	out := map[uint64]bool{}
+	t := threshold(s.size[site])
+	for h, c := range s.count[site] {
+		if c >= t {
+			out[h] = true
+		}
+	}
+	return out
+}
+
+// affectedLocked lists the pages of site other than rel that carry a
+// paragraph whose boilerplate status differs from before.
+func (s *Sites) affectedLocked(site string, before map[uint64]bool, rel string) []string {
+	after := s.boilerSetLocked(site)
+	changed := map[uint64]bool{}
+	for h := range before {
+		if !after[h] {
+			changed[h] = true
+		}
+	}
+	for h := range after {
+		if !before[h] {
+			changed[h] = true
+		}
+	}
+	if len(changed) == 0 {
+		return nil
+	}
+	var out []string
+	for r, p := range s.pages {
+		if r == rel || p.site != site {
+			continue
+		}
+		if slices.ContainsFunc(p.paras, func(h uint64) bool { return changed[h] }) {
+			out = append(out, r)
+			s.changed[r] = true
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Changed returns, sorted, the pages whose site boilerplate may have
+// changed since the last call (because other pages of their site were
+// learnt or forgotten), and clears the list. A writer indexes them again.
+func (s *Sites) Changed() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]string, 0, len(s.changed))
+	for r := range s.changed {
+		if _, ok := s.pages[r]; ok {
+			out = append(out, r)
+		}
+	}
+	clear(s.changed)
+	slices.Sort(out)
+	return out
+}
+
+// Whole reports whether the model has learnt a whole corpus.
+func (s *Sites) Whole() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.whole
+}
+
+func (s *Sites) setWhole() {
+	s.mu.Lock()
+	s.whole = true
+	clear(s.changed)
+	s.mu.Unlock()
+}
+
+// Strip takes the site's boilerplate paragraphs out of the pages of res
+// (the page at rel) and returns the result to index and a fingerprint of
+// what was taken out ("" when nothing), which is part of the page's
+// content hash. The removed paragraphs are added to the result's
+// Boilerplate. A page that would be left without text is kept whole. res
+// itself is not changed.
+func (s *Sites) Strip(rel string, res *extract.Result) (*extract.Result, string) {
+	if s == nil || !learnable(res) {
+		return res, ""
+	}
+	site := siteOf(rel, res)
+	s.mu.Lock()
+	n := s.size[site]
+	t := threshold(n)
+	m := s.count[site]
+	carried := func(h uint64) int32 { return m[h] }
+	if _, known := s.pages[rel]; !known {
+		// A page not learnt yet counts itself.
+		n++
+		t = threshold(n)
+		carried = func(h uint64) int32 { return m[h] + 1 }
+	}
+	var pages []string
+	var removed []extract.Boilerplate
+	var prints []string
+	for _, p := range res.Pages {
+		var kept []string
+		for _, para := range blocks(p) {
+			var lines []string
+			for _, line := range para {
+				h := lineHash(line, len(para) == 1)
+				if c := carried(h); h != 0 && c >= t {
+					removed = append(removed, extract.Boilerplate{
+						Reason: fmt.Sprintf("%s: on %d of %d pages of %s", extract.ReasonSiteRepeated, c, n, site),
+						Text:   oneLineCut(line, 300),
+					})
+					prints = append(prints, strconv.FormatUint(h, 16))
+					continue
+				}
+				lines = append(lines, line)
+			}
+			if para := strings.TrimSpace(strings.Join(lines, "\n")); para != "" {
+				kept = append(kept, para)
+			}
+		}
+		if t := strings.Join(kept, "\n\n"); t != "" {
+			pages = append(pages, t)
+		}
+	}
+	s.mu.Unlock()
+	if len(removed) == 0 || len(pages) == 0 {
+		return res, ""
+	}
+	out := *res
+	out.Pages = pages
+	out.Boilerplate = append(slices.Clip(res.Boilerplate), removed...)
+	slices.Sort(prints)
+	return &out, strings.Join(prints, ",")
+}
+
+// oneLineCut puts s on one line and cuts it at n bytes (on a rune
+// boundary).
+func oneLineCut(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }
+
+// Learn extracts the web pages among rels (corpus paths under root) and
+// records their paragraphs. Files that cannot be read are skipped: the
+// indexing run reports them.
+func (s *Sites) Learn(ctx context.Context, root string, rels []string, opts Options) error {
+	for _, rel := range rels {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if !isHTMLName(rel) {
+			continue
+		}
+		res, err := extract.File(ctx, filepath.Join(root, filepath.FromSlash(rel)), extract.Options{PDFRunner: opts.PDFRunner})
+		if err != nil {
+			continue
+		}
+		s.Observe(filepath.ToSlash(rel), res)
+	}
+	return nil
+}
+
+// LearnCorpus learns from every web page under root.
+func (s *Sites) LearnCorpus(ctx context.Context, root string, opts Options) error {
+	files, err := walk(root)
+	if err != nil {
+		return err
+	}
+	s.retain(files)
+	if err := s.Learn(ctx, root, files, opts); err != nil {
+		return err
+	}
+	s.setWhole()
+	return nil
+}
+
+// retain forgets the pages not among files (corpus paths).
+func (s *Sites) retain(files []string) {
+	keep := make(map[string]bool, len(files))
+	for _, f := range files {
+		keep[f] = true
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for rel := range s.pages {
+		if !keep[rel] {
+			s.forgetLocked(rel)
+		}
+	}
+}

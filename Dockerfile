@@ -9,7 +9,8 @@
 # (--seed-corpus) and indexes it (a few seconds). To serve your own
 # collection, put it in /data/corpus before the first start.
 #
-#   docker build -t faro .
+#   docker build -t faro --build-arg REVISION="$(git rev-parse HEAD)" \
+#     --build-arg DATE="$(git log -1 --format=%cI)" [--build-arg VERSION=v1.2.0] .
 #   docker run -d --name faro -p 8080:8080 --read-only --tmpfs /tmp \
 #     -v faro-data:/data -e FARO_ADMIN_TOKEN="$(openssl rand -hex 32)" faro
 FROM golang:1.26-bookworm AS build
@@ -19,7 +20,10 @@ RUN go mod download
 COPY . .
 # Index the bundled corpus at build time: a corpus or a binary that cannot
 # index fails the build, not the first start.
-RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/faro ./cmd/faro \
+# .git is not sent to the build: the version, commit and date that faro
+# version, /healthz and /metrics report come from these arguments.
+ARG VERSION="" REVISION="" DATE=""
+RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w -X faro/internal/version.version=${VERSION} -X faro/internal/version.revision=${REVISION} -X faro/internal/version.date=${DATE}" -o /out/faro ./cmd/faro \
  && mkdir -p /out/corpus /out/data/corpus && cp -r corpus/. /out/corpus/ && cp -r corpus/. /out/data/corpus/ \
  && /out/faro index --corpus /out/data/corpus --index /out/data/index
 

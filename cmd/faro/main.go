@@ -6,6 +6,7 @@
 //	faro search  [--index DIR] [--country HND] [--gcm 10] [--json] [--format F] QUERY...
 //	faro extract [--json] FILE...
 //	faro harvest [--contact EMAIL] [--prefix PATH] [--allow-host HOST] URL...
+//	faro version [--json]
 //
 // Every flag has a FARO_* environment fallback (FARO_ADDR, FARO_INDEX, ...).
 package main
@@ -48,6 +49,7 @@ Usage:
   faro extract [--json] [--classify] FILE...                  show the text the indexer would index (or its labels)
   faro harvest [--contact EMAIL] [--prefix PATH] [--allow-host HOST] [--report] URL...
                                                               download what the website's listing pages link, then index it
+  faro version [--json]                                       module version, commit and build date (also --version)
 
 Every flag has a FARO_* environment fallback (FARO_ADDR, FARO_INDEX, FARO_CORPUS, ...).
 Run "faro COMMAND -h" for a command's flags.
@@ -73,6 +75,8 @@ func (a *app) run(ctx context.Context, args []string) int {
 		err = a.harvest(ctx, args[1:])
 	case workerCommand:
 		err = a.extractWorker(ctx, args[1:])
+	case "version", "--version", "-version":
+		err = a.version(args[1:])
 	case "help", "-h", "--help":
 		fmt.Fprint(a.stdout, usage)
 		return 0

@@ -13,6 +13,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"faro/internal/version"
 	"faro/search"
 )
 
@@ -33,6 +34,7 @@ import (
 //	faro_indexing_duration_seconds{operation}           build, reindex, upload
 //	faro_indexed_documents_total{operation}             documents written to the index
 //	faro_extraction_failures_total{reason}              files that could not be indexed, by reason
+//	faro_build_info{version,revision,modified,goversion} 1, labelled with the running build (internal/version)
 //	go_*, process_*                                     runtime and process collectors
 type Metrics struct {
 	reg *prometheus.Registry
@@ -81,11 +83,18 @@ func NewMetrics() *Metrics {
 	m.extraction = prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "faro_extraction_failures_total", Help: "Files that could not be indexed, by reason.",
 	}, []string{"reason"})
+	bi := version.Get()
+	build := prometheus.NewGauge(prometheus.GaugeOpts{
+		Name: "faro_build_info", Help: "The running build: always 1, labelled with its version, commit, modified tree and Go version.",
+		ConstLabels: prometheus.Labels{"version": bi.Version, "revision": bi.Revision,
+			"modified": strconv.FormatBool(bi.Modified), "goversion": bi.Go},
+	})
+	build.Set(1)
 	for _, o := range []string{"ok", "invalid", "timeout", "cancelled", "error"} {
 		m.searches.WithLabelValues(o)
 	}
 	m.reg.MustRegister(m.requests, m.latency, m.inFlight, m.rejected, m.searches, m.indexing, m.indexed, m.extraction,
-		docCount{m},
+		docCount{m}, build,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 	)

@@ -12,6 +12,7 @@ import (
 	"github.com/prometheus/common/expfmt"
 	"github.com/prometheus/common/model"
 
+	"faro/internal/version"
 	"faro/search"
 	"faro/search/searchtest"
 	"faro/search/web"
@@ -106,6 +107,8 @@ func TestMetrics(t *testing.T) {
 			func(m *dto.Metric) bool { return m.GetHistogram().GetSampleSum() == 1.5 }},
 		{"faro_indexed_documents_total", map[string]string{"operation": "reindex"},
 			func(m *dto.Metric) bool { return m.GetCounter().GetValue() == 3 }},
+		{"faro_build_info", map[string]string{"version": version.Get().Version, "goversion": version.Get().Go},
+			func(m *dto.Metric) bool { return m.GetGauge().GetValue() == 1 }},
 		{"faro_http_requests_in_flight", nil, nil},
 		{"go_goroutines", nil, nil},
 		{"process_resident_memory_bytes", nil, nil},

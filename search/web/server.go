@@ -17,6 +17,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"faro/format"
+	"faro/internal/version"
 	"faro/search"
 )
 
@@ -222,8 +223,14 @@ func errorText(c *gin.Context, err error) string {
 	return search.ErrorMessage(err)
 }
 
+// healthz answers that the process serves, and which build it is.
 func (s *Server) healthz(c *gin.Context) {
-	c.JSON(http.StatusOK, gin.H{"status": "ok"})
+	bi := version.Get()
+	body := gin.H{"status": "ok", "version": bi.Version}
+	if bi.Revision != "" {
+		body["commit"] = bi.Revision
+	}
+	c.JSON(http.StatusOK, body)
 }
 
 // readier is an index that can say whether its searches are fast yet.

@@ -123,7 +123,7 @@ func newWriteServer(t *testing.T, opts web.Options) (*httptest.Server, *fakeWrit
 		opts.Writer = fw
 	}
 	opts.Corpus = t.TempDir()
-	srv := httptest.NewServer(web.New(idx, opts))
+	srv := httptest.NewServer(web.Checked(t, web.New(idx, opts)))
 	t.Cleanup(srv.Close)
 	return srv, fw
 }
@@ -533,7 +533,7 @@ func newIndexServer(t *testing.T, wrap func(search.Index) search.Index, opts web
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { idx.Close() })
-	srv := httptest.NewServer(web.New(wrap(idx), opts))
+	srv := httptest.NewServer(web.Checked(t, web.New(wrap(idx), opts)))
 	t.Cleanup(srv.Close)
 	return srv
 }

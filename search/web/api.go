@@ -94,7 +94,11 @@ func (s *Server) apiDocument(c *gin.Context) {
 		s.failErr(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, DocumentResponse{Document: d, URL: "/documents/" + d.ID, FileURL: "/documents/" + d.ID + "/file"})
+	// Lists are lists, empty or not, as in hits and uploads.
+	doc := *d
+	doc.Countries, doc.Themes, doc.GCM, doc.Principles = nonNil(d.Countries), nonNil(d.Themes), nonNil(d.GCM), nonNil(d.Principles)
+	doc.Pages = nonNil(d.Pages)
+	c.JSON(http.StatusOK, DocumentResponse{Document: &doc, URL: "/documents/" + d.ID, FileURL: "/documents/" + d.ID + "/file"})
 }
 
 type codeLabel struct {

@@ -69,7 +69,7 @@ func newExportServer(t *testing.T, extra int) *httptest.Server {
 	if err := idx.Flush(ctx); err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(web.New(idx, web.Options{Corpus: t.TempDir()}))
+	srv := httptest.NewServer(web.Checked(t, web.New(idx, web.Options{Corpus: t.TempDir()})))
 	t.Cleanup(srv.Close)
 	return srv
 }

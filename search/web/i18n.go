@@ -129,6 +129,7 @@ var messages = withFacetNames(map[string]map[string]string{
 		"no_matches":           "not found in the text",
 		"unmark":               "Remove the marks",
 		"api":                  "API",
+		"api_description":      "API description (OpenAPI)",
 	},
 	"es": {
 		"tagline":              "Evidencia sobre migración en Centroamérica, México y el Caribe",
@@ -253,6 +254,7 @@ var messages = withFacetNames(map[string]map[string]string{
 		"no_matches":           "no aparece en el texto",
 		"unmark":               "Quitar el resaltado",
 		"api":                  "API",
+		"api_description":      "Descripción de la API (OpenAPI)",
 	},
 })
 

@@ -128,6 +128,7 @@ func New(idx search.Index, opts Options) *Server {
 	api.GET("/taxonomy", s.apiTaxonomy)
 	api.GET("/facets/:name", s.apiFacetValues)
 	api.GET("/suggest", s.apiSuggest)
+	r.GET(OpenAPIRoute, s.openAPI)
 	s.registerAdmin(r)
 	r.GET("/healthz", s.healthz)
 	r.GET("/readyz", s.readyz)

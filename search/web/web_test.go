@@ -54,7 +54,7 @@ func newServer(t *testing.T) *httptest.Server {
 	if err := idx.Flush(ctx); err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(web.New(idx, web.Options{Corpus: corpus}))
+	srv := httptest.NewServer(web.Checked(t, web.New(idx, web.Options{Corpus: corpus})))
 	t.Cleanup(srv.Close)
 	return srv
 }
@@ -229,8 +229,11 @@ func TestDocumentAPI(t *testing.T) {
 	if len(tax.GCM) != 23 || len(tax.Countries) < 20 {
 		t.Fatalf("taxonomy has %d objectives, %d countries", len(tax.GCM), len(tax.Countries))
 	}
-	var h struct{ Status string }
+	var h struct{ Status, Version string }
 	getJSON(t, srv, "/healthz", 200, &h)
+	if h.Status != "ok" || h.Version == "" {
+		t.Fatalf("healthz = %+v, want status ok and a version", h)
+	}
 	var r struct{ Total int }
 	getJSON(t, srv, "/api/v1/search?q=trata", 200, &r) // builds the search tables
 	getJSON(t, srv, "/readyz", 200, &h)

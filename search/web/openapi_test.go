@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -186,4 +187,80 @@ func TestFooterLinksOpenAPI(t *testing.T) {
 			t.Errorf("%s: footer lacks the OpenAPI link labelled %q: %.300s", tc.path, tc.label, footer)
 		}
 	}
+}
+
+// TestOpenAPISchemasMatchTypes compares the properties of the described
+// objects with the JSON fields of the Go types that are sent, both ways,
+// so that a field no test response happens to carry cannot drift either.
+func TestOpenAPISchemasMatchTypes(t *testing.T) {
+	c, err := contract()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		schema string
+		typ    any
+	}{
+		{"SearchResponse", SearchResponse{}}, {"Hit", HitJSON{}}, {"Snippet", SnippetJSON{}}, {"FacetValue", facetJSON{}},
+		{"FacetValuesResponse", FacetValuesResponse{}}, {"Suggestion", Suggestion{}},
+		{"DocumentResponse", DocumentResponse{}}, {"Page", search.Page{}}, {"Label", search.Label{}}, {"Evidence", search.Evidence{}},
+		{"Metadata", search.Metadata{}}, {"UploadResponse", UploadResponse{}}, {"ReindexResult", ReindexResult{}}, {"FailedFile", FailedFile{}},
+		{"Country", taxonomy.Country{}}, {"Theme", taxonomy.Theme{}}, {"Objective", taxonomy.Objective{}},
+		{"Principle", taxonomy.Principle{}}, {"DocTypeEntry", taxonomy.DocType{}}, {"Language", codeLabel{}}, {"Text", taxonomy.Text{}},
+		{"Error", errorBody{}},
+	} {
+		ref := c.doc.Components.Schemas[tc.schema]
+		if ref == nil || ref.Value == nil {
+			t.Errorf("no schema %s", tc.schema)
+			continue
+		}
+		var described []string
+		for name := range ref.Value.Properties {
+			described = append(described, name)
+		}
+		fields := jsonFields(reflect.TypeOf(tc.typ))
+		slices.Sort(described)
+		slices.Sort(fields)
+		if !slices.Equal(described, fields) {
+			t.Errorf("schema %s describes %v; %T sends %v", tc.schema, described, tc.typ, fields)
+		}
+	}
+}
+
+// jsonFields lists the JSON names encoding/json gives a struct's fields,
+// embedded structs flattened, outer fields shadowing inner ones.
+func jsonFields(t reflect.Type) []string {
+	seen := map[string]bool{}
+	var walk func(t reflect.Type)
+	walk = func(t reflect.Type) {
+		if t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		var embedded []reflect.Type
+		for i := range t.NumField() {
+			f := t.Field(i)
+			tag := f.Tag.Get("json")
+			if tag == "-" || (!f.IsExported() && !f.Anonymous) {
+				continue
+			}
+			name, _, _ := strings.Cut(tag, ",")
+			if f.Anonymous && name == "" {
+				embedded = append(embedded, f.Type)
+				continue
+			}
+			if name == "" {
+				name = f.Name
+			}
+			seen[name] = true
+		}
+		for _, e := range embedded {
+			walk(e)
+		}
+	}
+	walk(t)
+	out := make([]string, 0, len(seen))
+	for n := range seen {
+		out = append(out, n)
+	}
+	return out
 }

@@ -226,3 +226,64 @@ func containsRun(ws, run []string) bool {
 	}
 	return false
 }
+
+// A Translation is a word or expression of a query with the synonyms and
+// translations it is also searched as.
+type Translation struct {
+	// Text is what the user typed.
+	Text string
+	// Alts are its synonyms and translations, the domain list's first.
+	Alts []string
+	// Dictionary is set when Alts come from a bilingual dictionary
+	// (UseDictionary) rather than the domain list.
+	Dictionary bool
+}
+
+// Translations returns the words and expressions of query text that are
+// also searched as synonyms or translations, in query order; nil when the
+// query does not parse or has none.
+func Translations(text string) []Translation {
+	n, err := ParseQuery(strings.TrimSpace(text))
+	if err != nil {
+		return nil
+	}
+	var out []Translation
+	var walk func(Node)
+	walk = func(n Node) {
+		switch n := n.(type) {
+		case Alternatives:
+			t := Translation{Text: nodeText(n.Node), Dictionary: len(n.Dict) > 0}
+			for _, a := range append(append([]Node{}, n.Alts...), n.Dict...) {
+				t.Alts = append(t.Alts, nodeText(a))
+			}
+			out = append(out, t)
+		case And:
+			for _, c := range n.Nodes {
+				walk(c)
+			}
+		case Or:
+			for _, c := range n.Nodes {
+				walk(c)
+			}
+		}
+	}
+	walk(ExpandSynonyms(dropQuestionWords(n)))
+	return out
+}
+
+// nodeText is the text of a word, a phrase or a run of words.
+func nodeText(n Node) string {
+	switch n := n.(type) {
+	case Term:
+		return n.Text
+	case Phrase:
+		return n.Text
+	case And:
+		words := make([]string, 0, len(n.Nodes))
+		for _, c := range n.Nodes {
+			words = append(words, nodeText(c))
+		}
+		return strings.Join(words, " ")
+	}
+	return ""
+}

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -88,6 +89,9 @@ type docPage struct {
 	Highlight  string
 	PlainHref  string
 	MatchPages []int
+	// Translations are the search's words whose synonyms or translations
+	// this document holds.
+	Translations []translationView
 
 	// TitleHTML and SummaryHTML are the title and summary with the
 	// search's words marked.
@@ -280,6 +284,8 @@ func (s *Server) pageDocument(c *gin.Context) {
 		}
 	}
 
+	dp.Translations = matchedTranslations(v.Get("q"), title, d)
+
 	// More like this: same GCM objectives and countries.
 	if len(d.GCM) > 0 || len(d.Countries) > 0 {
 		q := search.Query{Filters: map[string][]string{}, Size: moreLikeThis + 1, Page: 1, Sort: search.SortDateDesc}
@@ -342,4 +348,42 @@ func flagText(lang, f string) string {
 		t += " (" + msg(lang, "page_n") + " " + detail + ")"
 	}
 	return t
+}
+
+// translationView is a word of the search with those of its synonyms and
+// translations a document holds.
+type translationView struct {
+	Text       string
+	Matched    []string
+	Dictionary bool
+}
+
+// matchedTranslations lists, for each word of query q searched also as
+// synonyms or translations, those the document's title, summary or pages
+// hold.
+func matchedTranslations(q, title string, d *search.Document) []translationView {
+	var out []translationView
+	for _, t := range search.Translations(q) {
+		tv := translationView{Text: t.Text, Dictionary: t.Dictionary}
+		for _, alt := range t.Alts {
+			hl := search.HighlighterFor(strconv.Quote(alt))
+			if holds(hl, title, true) || holds(hl, d.Summary, false) || slices.ContainsFunc(d.Pages, func(p search.Page) bool { return holds(hl, p.Text, false) }) {
+				tv.Matched = append(tv.Matched, alt)
+			}
+		}
+		if len(tv.Matched) > 0 {
+			out = append(out, tv)
+		}
+	}
+	return out
+}
+
+// holds reports whether hl marks anything in text.
+func holds(hl *search.Highlighter, text string, title bool) bool {
+	for _, s := range hl.Segments(text, title) {
+		if s.Mark {
+			return true
+		}
+	}
+	return false
 }

@@ -368,6 +368,18 @@ func TestDocumentPage(t *testing.T) {
 	if resp.StatusCode != 404 {
 		t.Fatalf("unknown document page: %d", resp.StatusCode)
 	}
+	// Opened from an English search, the Spanish document says which
+	// translations of the words it holds; an unknown word says nothing.
+	for _, tc := range []struct{ q, want string }{
+		{"trafficking prevention", "trafficking → trata"},
+		{"zebra", ""},
+	} {
+		doc := page(t, srv, "/documents/hn-trata?q="+url.QueryEscape(tc.q))
+		got := strings.Join(strings.Fields(doc.Find("p.translations").Text()), " ")
+		if tc.want == "" && got != "" || !strings.Contains(got, strings.Trim(tc.want, " ")) {
+			t.Errorf("q=%s: translations %q, want %q", tc.q, got, tc.want)
+		}
+	}
 }
 
 func TestFacetValuesAPI(t *testing.T) {

@@ -235,23 +235,3 @@ func TestCountryInTitleOnly(t *testing.T) {
 		}
 	}
 }
-
-// TestVulnerabilitiesOnTheRoute: the harms migrants meet in transit and
-// the places that protect them (kidnappings, extortion, shelters, transit
-// centres) are evidence of objective 7, in each language.
-func TestVulnerabilitiesOnTheRoute(t *testing.T) {
-	tests := []struct{ lang, text string }{
-		{"es", "En la ruta los migrantes sufren secuestros y extorsiones. Los albergues y la casa del migrante les dan refugio; " +
-			"las extorsiones de los grupos criminales siguen."},
-		{"en", "Migrants in distress in the desert reach the transit centres, where they receive emergency care; " +
-			"kidnappings and extortion are frequent on the route, and the transit centres refer them."},
-		{"fr", "Les migrants en détresse arrivent aux centres de transit, où ils reçoivent une assistance d'urgence ; " +
-			"les enlèvements sont fréquents et les centres de transit les orientent."},
-	}
-	for _, tc := range tests {
-		out := Classify(Input{Pages: []string{tc.text}})
-		if !slices.Contains(out.GCM, 7) {
-			t.Errorf("%s: gcm %v, want 7", tc.lang, out.GCM)
-		}
-	}
-}

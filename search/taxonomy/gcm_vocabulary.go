@@ -59,17 +59,14 @@ var domainTerms = map[int]Terms{
 		"vias regulares|migração regular|migração legal|reunificação familiar|reagrupamento familiar|autorização de residência|"+
 			"vistos de trabalho|visto de trabalho|mobilidade laboral"),
 	7: termsPT(
-		"migrants in distress|kidnapping of migrants|kidnappings|extortion|transit centres|transit centers|"+
-			"migrant shelters|dangers along the route|risks along the route|emergency care|"+
+		""+
 			"unaccompanied migrant children|abuses against migrants|"+
 			"victims of violence|children on the move",
-		"secuestros|secuestro de migrantes|extorsión|extorsiones|albergues|albergue para migrantes|casa del migrante|"+
-			"peligros del camino|riesgos del camino|oficiales de protección a la infancia|"+
+		""+
 			"niñas, niños y adolescentes migrantes|niños, niñas y adolescentes migrantes|no acompañados|"+
 			"abusos contra migrantes|víctimas de violencia|"+
 			"protección de la infancia",
-		"migrants en détresse|enlèvements|centres de transit|assistance d'urgence|"+
-			"enfants migrants non accompagnés|"+
+		"enfants migrants non accompagnés|"+
 			"abus contre les migrants|victimes de violence|enfants en déplacement",
 		"vulnerabilidade|vulnerabilidades|crianças desacompanhadas|menores desacompanhados|proteção de crianças|"+
 			"situação de vulnerabilidade|violência baseada no género"),

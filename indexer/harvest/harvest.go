@@ -729,6 +729,8 @@ func (h *harvester) finish() (*Report, error) {
 			item.Path = ds.Path
 		}
 		switch {
+		case res == nil && h.limits["time"]:
+			item.Outcome, item.Reason, item.Err = Failed, "timeout", "the run's time limit ended before its answer"
 		case res == nil:
 			item.Outcome, item.Reason, item.Err = Failed, "network", "no response"
 		case res.failed:

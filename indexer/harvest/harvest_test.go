@@ -256,3 +256,21 @@ func TestHarvestOptions(t *testing.T) {
 		t.Errorf("User-Agent %q", ua)
 	}
 }
+
+// A run whose time limit ends while a document is on its way says so.
+func TestHarvestRunTimeout(t *testing.T) {
+	site := harvesttest.New()
+	defer site.Close()
+	var gone []string
+	opts := options(site, t.TempDir(), &gone)
+	opts.Timeout = 3 * time.Second
+	opts.RequestTimeout = time.Minute // the slow PDF outlives the run
+	rep, err := harvest.Run(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byPath(t, site, rep)
+	if rep.Complete || !slices.Contains(rep.Limits, "time") || got["/files/slow.pdf"].Reason != "timeout" {
+		t.Errorf("complete %v, limits %v, slow %+v", rep.Complete, rep.Limits, got["/files/slow.pdf"])
+	}
+}

@@ -10,6 +10,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"faro/search"
+	"faro/search/bleve"
 )
 
 func TestNDCG(t *testing.T) {
@@ -277,5 +280,87 @@ func TestTypoedJudgments(t *testing.T) {
 	}
 	if all := rep.Summary[0]; all.Faro.NDCG < 0.9*0.75 {
 		t.Errorf("typo'd queries: Faro nDCG@10 %.3f below %.3f (BM25 %.3f)", all.Faro.NDCG, 0.9*0.75, all.BM25.NDCG)
+	}
+}
+
+// TestTeaserPhrasesRealPages indexes the six pages of the MIT CDDL site
+// and the study they present: the phrases of the site's chapter teasers,
+// repeated on every page, find the page about them first and no other
+// page of the site above the study.
+func TestTeaserPhrasesRealPages(t *testing.T) {
+	shared := defaultShared()
+	if checkShared(shared) != nil {
+		t.Skip("../shared/judgments not found")
+	}
+	ctx := context.Background()
+	const (
+		dir   = sharedPrefix + "realdocs/domain/"
+		study = dir + "mpi-wfp-mit_central-american-migration-motivations-costs_exec-summary.pdf"
+		about = dir + "html_cddl-central-american-migration_motivations_en.html"
+	)
+	paths := []string{study}
+	for _, p := range []string{"about_en", "acerca_es", "cost_en", "costos_es", "motivaciones_es", "motivations_en"} {
+		paths = append(paths, dir+"html_cddl-central-american-migration_"+p+".html")
+	}
+	docs, failed, err := readDocuments(ctx, shared, paths)
+	if err != nil || len(failed) > 0 {
+		t.Fatalf("read: %v %v", err, failed)
+	}
+	idx, err := bleve.Create(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	for _, p := range paths {
+		if err := idx.Put(ctx, docs[p]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := idx.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	cost := dir + "html_cddl-central-american-migration_cost_en.html"
+	cases := []struct {
+		query string
+		first string   // the page about the phrase, "" when the study
+		free  []string // site pages that may rank above the study: their own text says it in part
+		only  []string // with a phrase: the site pages allowed among the hits (nil: any)
+	}{
+		// The cost page's own heading is "Migration costs add to
+		// financial burden".
+		{query: "financial insecurity drives migration", first: about, free: []string{cost}},
+		{query: `"financial insecurity drives migration"`, first: about, only: []string{about}},
+		// The motivations page speaks of insecurity and of money to buy
+		// food.
+		{query: "food insecurity", free: []string{about}},
+		{query: `"food insecurity"`, only: []string{}},
+	}
+	for _, c := range cases {
+		res, err := idx.Search(ctx, search.Query{Text: c.query, Sort: search.SortRelevance, Page: 1, Size: 10})
+		if err != nil {
+			t.Fatalf("%s: %v", c.query, err)
+		}
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, sharedPrefix+h.Source)
+		}
+		if c.first != "" && (len(got) == 0 || got[0] != c.first) {
+			t.Errorf("%s: hits %v, want %s first", c.query, got, c.first)
+		}
+		if c.first == "" && (len(got) == 0 || got[0] != study && !slices.Contains(c.free, got[0])) {
+			t.Errorf("%s: hits %v, want the study first", c.query, got)
+		}
+		studyAt := slices.Index(got, study)
+		for i, g := range got {
+			if g == study || g == c.first {
+				continue
+			}
+			if c.only != nil && !slices.Contains(c.only, g) {
+				t.Errorf("%s: %s found (hits %v)", c.query, g, got)
+			}
+			if (studyAt < 0 || i < studyAt) && !slices.Contains(c.free, g) {
+				t.Errorf("%s: %s at %d, above the study (hits %v)", c.query, g, i+1, got)
+			}
+		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"faro/indexer"
 	"faro/indexer/classify"
 	"faro/indexer/extract"
 	"faro/search"
@@ -54,8 +55,24 @@ func (a *app) extract(ctx context.Context, args []string) error {
 	defer pool.Close()
 	failed := 0
 	enc := json.NewEncoder(a.stdout)
-	for _, file := range fs.Args() {
-		res, err := extract.File(ctx, file, extract.Options{PDFRunner: pool.runner()})
+	// Web pages named together are read first: lines repeated on many
+	// pages of one folder or host are their site's boilerplate, as when
+	// indexing (indexer.Sites).
+	files := fs.Args()
+	results := make([]*extract.Result, len(files))
+	errs := make([]error, len(files))
+	sites := indexer.NewSites()
+	for i, file := range files {
+		results[i], errs[i] = extract.File(ctx, file, extract.Options{PDFRunner: pool.runner()})
+		if errs[i] == nil {
+			sites.Observe(filepath.ToSlash(file), results[i])
+		}
+	}
+	for i, file := range files {
+		res, err := results[i], errs[i]
+		if err == nil {
+			res, _ = sites.Strip(filepath.ToSlash(file), res)
+		}
 		out := extractOutput{File: file, Pages: []string{}, Flags: []string{}}
 		if res != nil {
 			out.Engine = res.Engine

@@ -140,3 +140,51 @@ func TestExtractClassifyMissingFile(t *testing.T) {
 		t.Errorf("error %q labels %s, want an error and []", out.Error, out.Labels)
 	}
 }
+
+// TestExtractBoilerplateJSON runs `faro extract --json` on the four pages
+// of the extractor's fixture site: each page's chrome is listed as
+// boilerplate with its reason, and the newsletter line the four repeat is
+// reported as the site's.
+func TestExtractBoilerplateJSON(t *testing.T) {
+	site := filepath.Join("..", "..", "indexer", "extract", "testdata", "site")
+	var files []string
+	for _, n := range []string{"remesas.html", "retorno.html", "salud.html", "acerca.html"} {
+		files = append(files, filepath.Join(site, n))
+	}
+	code, stdout, stderr := runApp(t, append([]string{"extract", "--json"}, files...)...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	if len(lines) != len(files) {
+		t.Fatalf("%d lines, want %d", len(lines), len(files))
+	}
+	for _, line := range lines {
+		var out struct {
+			File        string   `json:"file"`
+			Pages       []string `json:"pages"`
+			Boilerplate []struct {
+				Reason, Text string
+			} `json:"boilerplate"`
+		}
+		if err := json.Unmarshal([]byte(line), &out); err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Join(out.Pages, "\n")
+		if strings.Contains(text, "Newsletter") || strings.Contains(text, "cookies") {
+			t.Errorf("%s: chrome in the text: %s", out.File, text)
+		}
+		var reasons []string
+		for _, b := range out.Boilerplate {
+			reasons = append(reasons, strings.SplitN(b.Reason, ":", 2)[0])
+			if strings.HasPrefix(b.Reason, "site-repeated: on 4 of 4 pages of dir:") && !strings.HasPrefix(b.Text, "Newsletter") {
+				t.Errorf("%s: site-repeated %q", out.File, b.Text)
+			}
+		}
+		for _, r := range []string{"navigation", "footer", "cookie-banner", "hidden", "modal", "teaser", "site-repeated"} {
+			if !slices.Contains(reasons, r) {
+				t.Errorf("%s: no %q boilerplate in %v", out.File, r, reasons)
+			}
+		}
+	}
+}

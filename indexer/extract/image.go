@@ -61,13 +61,25 @@ func extractImage(ctx context.Context, name string, data []byte) (*Result, error
 	rep.Engine = eng.Name()
 	t0 := time.Now()
 	defer func() { rep.Seconds = time.Since(t0).Seconds() }()
-	// An image says nothing of its language: every installed model of
-	// the collection's languages reads it.
 	timeout := cfg.PageTimeout
 	if dl, ok := ctx.Deadline(); ok {
 		timeout = min(timeout, time.Until(dl))
 	}
-	pages, err := eng.RecognizeFile(ctx, data, ocr.Options{Timeout: timeout})
+	// An image says nothing of its language: what its first page reads
+	// as decides (see readInLanguage).
+	var models []string
+	var pages []ocr.Page
+	_, err = readInLanguage(eng, &models, false, func(m []string) (ocr.Page, error) {
+		ps, err := eng.RecognizeFile(ctx, data, ocr.Options{Models: m, Timeout: timeout})
+		if err != nil {
+			return ocr.Page{}, err
+		}
+		pages = ps
+		if len(ps) == 0 {
+			return ocr.Page{}, nil
+		}
+		return ps[0], nil
+	})
 	if err != nil {
 		reason := SkipRecognise
 		if errors.Is(err, ocr.ErrTimeout) {

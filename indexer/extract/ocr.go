@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -273,7 +274,9 @@ func recognisePDF(ctx context.Context, data []byte, res *Result) {
 			timeout = min(timeout, left)
 		}
 		p0 := time.Now()
-		pg, err := eng.RecognizeGray(ctx, rp.Image, ocr.Options{Models: models, DPI: rp.DPI, Timeout: timeout})
+		pg, err := readInLanguage(eng, &models, res.Lang != "", func(m []string) (ocr.Page, error) {
+			return eng.RecognizeGray(ctx, rp.Image, ocr.Options{Models: m, DPI: rp.DPI, Timeout: timeout})
+		})
 		slowest = max(slowest, time.Since(p0))
 		switch {
 		case errors.Is(err, ocr.ErrTimeout):
@@ -282,13 +285,6 @@ func recognisePDF(ctx context.Context, data []byte, res *Result) {
 		case err != nil:
 			rep.Skipped = append(rep.Skipped, OCRSkip{n, SkipRecognise})
 			return nil
-		}
-		if res.Lang == "" && pg.Words > 0 {
-			// The language a page is in, once known, speeds up the
-			// next page and reads it better than every model at once.
-			if l := ocr.DetectLang(pg.Text); l != "" {
-				models = eng.Models(l)
-			}
 		}
 		text := dehyphenate(cleanText(pg.Text))
 		old := res.Pages[rp.Index]
@@ -335,6 +331,41 @@ func recognisePDF(ctx context.Context, data []byte, res *Result) {
 }
 
 var errOutOfTime = errors.New("out of time")
+
+// readInLanguage reads a page with the models *models (English when
+// none), and, unless the document's language is declared, finds the
+// language of what it read: when that is another installed language, the
+// page is read again with its model, which then reads the next pages.
+// One model at a time is several times faster than all of them at once
+// and reads as well.
+func readInLanguage(eng *ocr.Engine, models *[]string, declared bool, read func([]string) (ocr.Page, error)) (ocr.Page, error) {
+	try := *models
+	if len(try) == 0 {
+		try = eng.Models("en")
+		if len(try) == 0 {
+			try = eng.Langs[:1]
+		}
+	}
+	pg, err := read(try)
+	if err != nil || declared || pg.Words == 0 {
+		return pg, err
+	}
+	l := ocr.DetectLang(pg.Text)
+	if l == "" {
+		return pg, nil
+	}
+	m := eng.Models(l)
+	if len(m) == 0 || slices.Equal(m, try) {
+		*models = try
+		return pg, nil
+	}
+	*models = m
+	again, err := read(m)
+	if err != nil {
+		return pg, nil // the first reading stands
+	}
+	return again, nil
+}
 
 func round1(f float64) float64 { return float64(int(f*10+0.5)) / 10 }
 

@@ -107,13 +107,13 @@ func TestOCRScannedPDF(t *testing.T) {
 					t.Errorf("page %d: confidence %.1f on a clean render", p.Page, p.Confidence)
 				}
 			}
-			// The language is not declared: the first page is read
-			// with every model, the next with the first page's.
-			if m := res.OCR.Pages[0].Models; !strings.Contains(m, "spa+") && !strings.Contains(m, "+spa") {
-				t.Errorf("page 1 read with %q, want every model", m)
+			// The language is not declared: each page is read again
+			// in the language it reads as.
+			if m := res.OCR.Pages[0].Models; m != "spa" {
+				t.Errorf("page 1 read with %q, want spa", m)
 			}
-			if m := res.OCR.Pages[1].Models; m != "spa" {
-				t.Errorf("page 2 read with %q, want spa (the language of page 1)", m)
+			if m := res.OCR.Pages[1].Models; m != "eng" {
+				t.Errorf("page 2 read with %q, want eng", m)
 			}
 		})
 	}

@@ -40,10 +40,14 @@ type HitJSON struct {
 
 // SnippetJSON is a snippet with a link that opens the original at its page.
 // Text is the passage as HTML: its text escaped, the matches in <mark>.
+// OCR (with the recogniser's mean word confidence, 0-100) marks a passage
+// recognised from a scan; both are left out for text-layer pages.
 type SnippetJSON struct {
-	Page int    `json:"page"`
-	Text string `json:"text"`
-	URL  string `json:"url"`
+	Page       int     `json:"page"`
+	Text       string  `json:"text"`
+	URL        string  `json:"url"`
+	OCR        bool    `json:"ocr,omitempty"`
+	Confidence float64 `json:"ocr_confidence,omitempty"`
 }
 
 // NewSearchResponse shapes a result for the API. It is shared with the
@@ -56,7 +60,8 @@ func NewSearchResponse(q search.Query, r *search.Result, lang string) SearchResp
 	for _, h := range r.Hits {
 		hj := HitJSON{Hit: h, URL: "/documents/" + h.ID, FileURL: "/documents/" + h.ID + "/file", Snippets: []SnippetJSON{}}
 		for _, s := range h.Snippets {
-			hj.Snippets = append(hj.Snippets, SnippetJSON{Page: s.Page, Text: s.HTML(), URL: hj.FileURL + "#page=" + strconv.Itoa(s.Page)})
+			hj.Snippets = append(hj.Snippets, SnippetJSON{Page: s.Page, Text: s.HTML(), URL: hj.FileURL + "#page=" + strconv.Itoa(s.Page),
+				OCR: s.OCR, Confidence: s.Confidence})
 		}
 		resp.Hits = append(resp.Hits, hj)
 	}

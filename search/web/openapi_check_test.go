@@ -72,7 +72,8 @@ func init() {
 // exercised records which operations and statuses the tests received.
 var exercised = struct {
 	sync.Mutex
-	ops map[string]map[int]bool // "GET /api/v1/search" -> statuses
+	ops       map[string]map[int]bool // "GET /api/v1/search" -> statuses
+	responses int                     // responses validated
 }{ops: map[string]map[int]bool{}}
 
 // Checked wraps h so that every response it gives is validated against the
@@ -125,6 +126,7 @@ func (c *contractDoc) check(r *http.Request, status int, header http.Header, bod
 			exercised.ops[key] = map[int]bool{}
 		}
 		exercised.ops[key][status] = true
+		exercised.responses++
 		exercised.Unlock()
 	}
 	if header.Get("Content-Encoding") == "gzip" {
@@ -248,5 +250,6 @@ func coverageReport() string {
 		lines = append(lines, fmt.Sprintf("  %-34s %v", op, codes))
 	}
 	sort.Strings(lines)
-	return "responses validated against the OpenAPI description:\n" + strings.Join(lines, "\n")
+	return fmt.Sprintf("%d responses validated against the OpenAPI description, by operation and status:\n%s",
+		exercised.responses, strings.Join(lines, "\n"))
 }

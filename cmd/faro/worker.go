@@ -49,7 +49,7 @@ func (f *flagSet) extraction() extractionFlags {
 		workers:     f.int("extract-workers", 0, "PDF extraction worker processes (0 = one per core)"),
 		memory:      f.string("extract-memory", "", "resident-memory ceiling of a PDF extraction worker (e.g. 1500MB, 2GiB; default 1GiB)"),
 		ocr:         f.string("ocr", string(ocr.Auto), "OCR with Tesseract: auto (pages without a usable text layer, and images), off, force (every page)"),
-		pageTimeout: f.duration("ocr-page-timeout", ocr.DefaultPageTimeout, "time limit of one page's OCR"),
+		pageTimeout: f.duration("ocr-page-timeout", ocr.DefaultPageTimeout, "processor-time limit of one page's OCR (wall-clock: five times that, within the file's time)"),
 	}
 }
 

@@ -62,9 +62,6 @@ func extractImage(ctx context.Context, name string, data []byte) (*Result, error
 	t0 := time.Now()
 	defer func() { rep.Seconds = time.Since(t0).Seconds() }()
 	timeout := cfg.PageTimeout
-	if dl, ok := ctx.Deadline(); ok {
-		timeout = min(timeout, time.Until(dl))
-	}
 	// An image says nothing of its language: what its first page reads
 	// as decides (see readInLanguage).
 	var models []string

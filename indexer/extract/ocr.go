@@ -57,7 +57,8 @@ const minPageLetters = 30
 type OCRConfig struct {
 	// Mode is ocr.Auto, ocr.Off or ocr.Force; "" means ocr.Off.
 	Mode ocr.Mode
-	// PageTimeout bounds one page; 0 means ocr.DefaultPageTimeout.
+	// PageTimeout bounds the processor time of one page (see
+	// ocr.Options.Timeout); 0 means ocr.DefaultPageTimeout.
 	PageTimeout time.Duration
 	// DPI is the resolution pages are rendered at; 0 means ocr.DefaultDPI.
 	DPI int
@@ -271,7 +272,6 @@ func recognisePDF(ctx context.Context, data []byte, res *Result) {
 				done[rp.Index] = false
 				return errOutOfTime
 			}
-			timeout = min(timeout, left)
 		}
 		p0 := time.Now()
 		pg, err := readInLanguage(eng, &models, res.Lang != "", func(m []string) (ocr.Page, error) {

@@ -60,6 +60,9 @@ const (
 	LowConfidence = 70
 	// MemoryLimit is the address-space ceiling of a tesseract process.
 	MemoryLimit = 2 << 30
+	// wallFactor: a page may take this many times its processor-time
+	// limit in wall-clock time (other processes share the cores).
+	wallFactor = 5
 	// maxOutput bounds what is read of a tesseract process's output.
 	maxOutput = 32 << 20
 	// minWordConfidence: words recognised with less confidence are
@@ -197,8 +200,10 @@ type Options struct {
 	Models []string
 	// DPI is the image's resolution, when known (0: Tesseract estimates it).
 	DPI int
-	// Timeout bounds the call; 0 means DefaultPageTimeout. The context's
-	// deadline applies too.
+	// Timeout bounds the processor time of the call (the recogniser is
+	// killed past it); 0 means DefaultPageTimeout. On a busy machine the
+	// call may take longer in wall-clock time: that is bounded by
+	// wallFactor times Timeout, and by the context's deadline.
 	Timeout time.Duration
 }
 
@@ -251,7 +256,7 @@ func (e *Engine) run(ctx context.Context, input []byte, o Options) ([]Page, erro
 	if timeout <= 0 {
 		timeout = DefaultPageTimeout
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel := context.WithTimeout(ctx, wallFactor*timeout)
 	defer cancel()
 	models := e.models(o)
 	args := []string{"stdin", "stdout", "-l", strings.Join(models, "+"), "--psm", "3"}
@@ -270,12 +275,18 @@ func (e *Engine) run(ctx context.Context, input []byte, o Options) ([]Page, erro
 	cmd.WaitDelay = 2 * time.Second
 	setProcAttr(cmd)
 	if err := cmd.Start(); err != nil {
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("tesseract: %w: %w", ErrTimeout, ctx.Err())
+		}
 		return nil, fmt.Errorf("tesseract: %w", err)
 	}
-	limitMemory(cmd.Process.Pid, MemoryLimit)
+	limitProcess(cmd.Process.Pid, MemoryLimit, timeout)
 	err := cmd.Wait()
 	if ctx.Err() != nil {
-		return nil, fmt.Errorf("tesseract: %w after %s: %w", ErrTimeout, timeout, ctx.Err())
+		return nil, fmt.Errorf("tesseract: %w: %w", ErrTimeout, ctx.Err())
+	}
+	if cpuExceeded(cmd.ProcessState) {
+		return nil, fmt.Errorf("tesseract: %w: more than %s of processor time", ErrTimeout, timeout)
 	}
 	if err != nil {
 		msg := strings.TrimSpace(stderr.String())

@@ -2,8 +2,14 @@
 
 package ocr
 
-import "os/exec"
+import (
+	"os"
+	"os/exec"
+	"time"
+)
 
 func setProcAttr(cmd *exec.Cmd) {}
 
-func limitMemory(pid int, bytes uint64) {}
+func limitProcess(pid int, bytes uint64, cpu time.Duration) {}
+
+func cpuExceeded(st *os.ProcessState) bool { return false }

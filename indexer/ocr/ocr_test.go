@@ -1,0 +1,95 @@
+package ocr_test
+
+import (
+	"context"
+	"errors"
+	"image"
+	"os"
+	"testing"
+	"time"
+
+	"faro/indexer/ocr"
+	"faro/indexer/ocr/ocrtest"
+	"faro/indexer/pdftext/pdfium"
+)
+
+func TestParseMode(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want ocr.Mode
+		ok   bool
+	}{{"", ocr.Auto, true}, {"AUTO", ocr.Auto, true}, {"off", ocr.Off, true}, {" force ", ocr.Force, true}, {"on", "", false}} {
+		got, err := ocr.ParseMode(c.in)
+		if got != c.want || (err == nil) != c.ok {
+			t.Errorf("ParseMode(%q) = %q, %v", c.in, got, err)
+		}
+	}
+}
+
+func TestParseTSV(t *testing.T) {
+	tsv := "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n" +
+		"1\t1\t0\t0\t0\t0\t0\t0\t100\t100\t-1\t\n" +
+		"5\t1\t1\t1\t1\t1\t0\t0\t1\t1\t96\tLa\n" +
+		"5\t1\t1\t1\t1\t2\t0\t0\t1\t1\t90\ttrata\n" +
+		"5\t1\t1\t1\t2\t1\t0\t0\t1\t1\t94\tde\n" +
+		"5\t1\t1\t1\t2\t2\t0\t0\t1\t1\t5\t~~\n" + // noise: dropped
+		"5\t1\t2\t1\t1\t1\t0\t0\t1\t1\t80\tpersonas\n" +
+		"5\t1\t3\t1\t1\t1\t0\t0\t1\t1\t60\t|\n" + // a line without a letter: dropped
+		"5\t2\t1\t1\t1\t1\t0\t0\t1\t1\t50\tdos\n"
+	pages := ocr.ParseTSV(tsv)
+	if len(pages) != 2 {
+		t.Fatalf("%d pages, want 2: %+v", len(pages), pages)
+	}
+	if pages[0].Text != "La trata\nde\n\npersonas" || pages[0].Words != 4 || pages[0].Confidence != 90 {
+		t.Errorf("page 1 = %+v", pages[0])
+	}
+	if pages[1].Text != "dos" || !pages[1].Low() {
+		t.Errorf("page 2 = %+v, want low confidence", pages[1])
+	}
+}
+
+func TestDetectLang(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"The report of the project and the evaluation, which was carried out for the office with its partners.", "en"},
+		{"El informe de los proyectos y las personas migrantes, para el retorno con sus familias por la frontera.", "es"},
+		{"Le rapport des projets et les personnes migrantes, pour le retour dans leur pays avec une aide.", "fr"},
+		{"Migración Honduras 2019", ""},
+	} {
+		if got := ocr.DetectLang(c.text); got != c.want {
+			t.Errorf("DetectLang(%.30q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// TestRecognizeLimits: a page past its processor-time limit is given up
+// with ErrTimeout, and the next call works.
+func TestRecognizeLimits(t *testing.T) {
+	e, err := ocr.Find()
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal(err)
+		}
+		t.Skip(err)
+	}
+	ctx := context.Background()
+	pdf := ocrtest.TextPDF([]string{"Ventanillas informativas para personas migrantes", "en Honduras, Guatemala y El Salvador."})
+	var img *image.Gray
+	err = pdfium.Render(ctx, pdf, []int{0}, 200, func(p pdfium.RenderedPage, err error) error {
+		if err == nil {
+			img = &image.Gray{Pix: append([]byte(nil), p.Image.Pix...), Stride: p.Image.Stride, Rect: p.Image.Rect}
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tctx, cancel := context.WithTimeout(ctx, time.Millisecond)
+	defer cancel()
+	if _, err := e.RecognizeGray(tctx, img, ocr.Options{Models: e.Models("es")}); !errors.Is(err, ocr.ErrTimeout) {
+		t.Errorf("past the deadline: %v, want ErrTimeout", err)
+	}
+	p, err := e.RecognizeGray(ctx, img, ocr.Options{Models: e.Models("es"), DPI: 200})
+	if err != nil || p.Words < 10 || p.Models != "spa" || p.Low() {
+		t.Fatalf("RecognizeGray = %+v, %v", p, err)
+	}
+}

@@ -33,6 +33,8 @@ func FuzzHTML(f *testing.F) {
 	addSeeds(f, ".html")
 	f.Add([]byte(`<html><body><ul><li><h3>T</h3><p>S</p><a href="x.PDF#p">d</a></li></ul></body></html>`))
 	f.Add([]byte("<meta charset=shift_jis><p>\x82\xa0</p>"))
+	f.Add([]byte(`<body><nav>M</nav><section><h2>T</h2><a>Learn more</a><div><span>Read more</span></div></section>` +
+		`<div class="modal"><p>x</p></div><main><p>words here</p><div hidden>h</div></main><footer>f</footer></body>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()

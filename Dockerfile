@@ -27,7 +27,14 @@ RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w -X faro/internal/version.ve
  && mkdir -p /out/corpus /out/data/corpus && cp -r corpus/. /out/corpus/ && cp -r corpus/. /out/data/corpus/ \
  && /out/faro index --corpus /out/data/corpus --index /out/data/index
 
-FROM gcr.io/distroless/static-debian12:nonroot
+# Debian slim rather than distroless: OCR runs Tesseract (Apache-2.0) with
+# its English, Spanish, French and Portuguese models, as a separate program.
+FROM debian:bookworm-slim
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+      tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa tesseract-ocr-fra tesseract-ocr-por \
+ && rm -rf /var/lib/apt/lists/* \
+ && groupadd -g 65532 nonroot && useradd -u 65532 -g 65532 -M -d /nonexistent -s /usr/sbin/nologin nonroot
 WORKDIR /app
 COPY --from=build /out/faro /app/faro
 # The seed: read-only in the image, copied to /data/corpus on first start.
@@ -42,8 +49,9 @@ ENV FARO_ADDR=:8080 \
     FARO_SEED_CORPUS=/app/corpus \
     FARO_LOG_FORMAT=json \
     FARO_WASM_CACHE=/data/cache/wazero \
+    FARO_OCR=auto \
     FARO_SHUTDOWN_TIMEOUT=8s
-USER nonroot
+USER 65532:65532
 EXPOSE 8080
 ENTRYPOINT ["/app/faro"]
 CMD ["serve"]

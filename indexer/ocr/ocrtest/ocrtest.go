@@ -97,8 +97,14 @@ func ImagePDF(imgs []*image.Gray, dpi int) []byte {
 // ScanPDF renders every page of a PDF at dpi and returns an image-only
 // PDF of the renders.
 func ScanPDF(ctx context.Context, pdf []byte, dpi int) ([]byte, error) {
+	return ScanPages(ctx, pdf, nil, dpi)
+}
+
+// ScanPages renders the pages of a PDF whose 0-based indexes are given
+// (all when nil) at dpi and returns an image-only PDF of the renders.
+func ScanPages(ctx context.Context, pdf []byte, pages []int, dpi int) ([]byte, error) {
 	var imgs []*image.Gray
-	err := pdfium.Render(ctx, pdf, nil, dpi, func(p pdfium.RenderedPage, err error) error {
+	err := pdfium.Render(ctx, pdf, pages, dpi, func(p pdfium.RenderedPage, err error) error {
 		if err != nil {
 			return fmt.Errorf("page %d: %w", p.Index+1, err)
 		}

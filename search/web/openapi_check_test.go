@@ -87,7 +87,7 @@ func Checked(t testing.TB, h http.Handler) http.Handler {
 		rec := &recordingWriter{ResponseWriter: w}
 		h.ServeHTTP(rec, r)
 		if err := c.check(r, rec.status(), rec.header, rec.body.Bytes(), true); err != nil {
-			t.Errorf("%s %s: the response leaves the OpenAPI description: %v", r.Method, r.URL.RequestURI(), err)
+			t.Errorf("%s %s: the response leaves the OpenAPI description (search/web/openapi.json): %v", r.Method, r.URL.RequestURI(), err)
 		}
 	})
 }

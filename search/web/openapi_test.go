@@ -222,7 +222,7 @@ func TestOpenAPISchemasMatchTypes(t *testing.T) {
 		slices.Sort(described)
 		slices.Sort(fields)
 		if !slices.Equal(described, fields) {
-			t.Errorf("schema %s describes %v; %T sends %v", tc.schema, described, tc.typ, fields)
+			t.Errorf("schema %s describes %v; %T sends %v: describe the change in search/web/openapi.json and CHANGELOG.md", tc.schema, described, tc.typ, fields)
 		}
 	}
 }

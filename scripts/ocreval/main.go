@@ -320,6 +320,9 @@ func searchScans(tmp string, pool *isolate.Pool, jobs []*scanned, dpi int) error
 	if _, err := indexer.Run(context.Background(), corpus, idx, indexer.Options{PDFRunner: pool}); err != nil {
 		return err
 	}
+	if err := idx.Flush(context.Background()); err != nil {
+		return err
+	}
 	found := 0
 	for _, j := range mine {
 		q := phrase(j.got, j.ref)
@@ -336,7 +339,11 @@ func searchScans(tmp string, pool *isolate.Pool, jobs []*scanned, dpi int) error
 		if ok {
 			found++
 		} else {
-			fmt.Printf("  not found: %q (%s p.%d)\n", q, filepath.Base(j.file), j.num)
+			fmt.Printf("  not found: %q (%s p.%d): %d hits", q, filepath.Base(j.file), j.num, res.Total)
+			if len(res.Hits) > 0 {
+				fmt.Printf(", first %s with %d snippets %+v", res.Hits[0].Source, len(res.Hits[0].Snippets), res.Hits[0].Snippets)
+			}
+			fmt.Println()
 		}
 	}
 	fmt.Printf("search: %d of %d phrases of the %d dpi scans found, on their page, marked OCR\n", found, len(mine), dpi)

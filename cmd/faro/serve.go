@@ -148,6 +148,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	}
 	handler := web.New(idx, web.Options{
 		Corpus: *c.corpus, Logger: log, Writer: writer, AdminToken: *adminToken, Metrics: metrics,
+		Tombstones:    writer.Tombstones(),
 		SearchTimeout: *searchTimeout, MaxUpload: uploadLimit, MaxConcurrent: *maxConcurrent, SearchConcurrency: *searchConcurrency,
 	})
 	srv := &http.Server{

@@ -79,6 +79,9 @@ func Build(ctx context.Context, corpus, dir string, rebuild bool, opts Options) 
 		if cerr := idx.Close(); err == nil && cerr != nil {
 			err = cerr
 		}
+		if rep != nil && err == nil {
+			err = buryIn(OpenTombstones(dir), rep.Removed)
+		}
 		return rep, err
 	}
 	log := opts.logger()

@@ -116,6 +116,9 @@ func (w *Writer) Reconcile(ctx context.Context) error {
 	if err != nil {
 		return noSpace(err, "index", "the corpus and the index could not be reconciled")
 	}
+	if err := w.bury(rec.Removed...); err != nil {
+		w.log.Error("record the tombstones of removed documents", "err", err)
+	}
 	if len(rec.Indexed)+len(rec.Removed)+len(rec.Failed) == 0 {
 		w.log.Info("corpus and index agree", "files", rec.Files, "documents", rec.Documents, "took_ms", rec.Took.Milliseconds())
 		return nil

@@ -51,6 +51,7 @@ type Writer struct {
 	corpus   string
 	indexDir string
 	trash    string
+	tombs    *Tombstones // deleted ids, never given again
 
 	// create opens a new file in the uploads folder exclusively; tests
 	// replace it to fail as a full disk does.
@@ -89,6 +90,7 @@ func NewWriter(idx *bleve.Index, corpus, indexDir string, opts Options) *Writer 
 		trash: filepath.Join(filepath.Dir(filepath.Clean(indexDir)), trashDirName),
 		ctx:   ctx, cancel: cancel,
 		create: createFile,
+		tombs:  OpenTombstones(indexDir),
 	}
 }
 
@@ -337,16 +339,18 @@ func (w *Writer) Delete(ctx context.Context, id string) error {
 	}
 	w.names.Lock()
 	moved, err := w.moveOut(doc.Source)
+	if err == nil {
+		// Buried before the index forgets it: the id is never given again.
+		if err = w.bury(doc.Source); err != nil {
+			w.restore(moved)
+		}
+	}
 	w.names.Unlock()
 	if err != nil {
 		return noSpace(err, "corpus", "the document was not deleted")
 	}
 	if err := w.idx.Delete(ctx, id); err != nil {
-		for _, m := range moved {
-			if rerr := moveFile(m[1], m[0]); rerr != nil {
-				w.log.Error("restore original after failed delete", "from", m[1], "to", m[0], "err", rerr)
-			}
-		}
+		w.restore(moved)
 		return noSpace(err, "index", "the document was not deleted")
 	}
 	if sites := w.sitesFor(ctx, doc.Source); sites != nil {
@@ -361,12 +365,48 @@ func (w *Writer) Delete(ctx context.Context, id string) error {
 
 // MoveOut moves the corpus file src (corpus-relative, slashes) and its
 // sidecars out of the corpus into the "deleted" folder beside indexDir,
-// as a deletion through the API does, and returns the (from, to) pairs
-// moved. The index entry stays: the next update removes it (see Update).
+// as a deletion through the API does, records its tombstone, and returns
+// the (from, to) pairs moved. The index entry stays: the next update
+// removes it (see Update).
 func MoveOut(corpus, indexDir, src string) ([][2]string, error) {
 	w := NewWriter(nil, corpus, indexDir, Options{})
 	defer w.cancel()
-	return w.moveOut(src)
+	moved, err := w.moveOut(src)
+	if err == nil {
+		if err = w.bury(src); err != nil {
+			w.restore(moved)
+			return nil, err
+		}
+	}
+	return moved, err
+}
+
+// Tombstones returns the writer's list of deleted documents, for the read
+// side (web.Options.Tombstones).
+func (w *Writer) Tombstones() *Tombstones { return w.tombs }
+
+// bury records the tombstones of the documents of the corpus files srcs.
+func (w *Writer) bury(srcs ...string) error {
+	return buryIn(w.tombs, srcs)
+}
+
+// buryIn records in t the tombstones of the documents of srcs, now.
+func buryIn(t *Tombstones, srcs []string) error {
+	now := time.Now().UTC().Truncate(time.Second)
+	stones := make([]Tombstone, 0, len(srcs))
+	for _, src := range srcs {
+		stones = append(stones, Tombstone{ID: indexer.DocumentID(src), Source: src, Removed: now})
+	}
+	return t.Add(stones...)
+}
+
+// restore moves files moved out of the corpus back.
+func (w *Writer) restore(moved [][2]string) {
+	for _, m := range moved {
+		if err := moveFile(m[1], m[0]); err != nil {
+			w.log.Error("restore original after failed delete", "from", m[1], "to", m[0], "err", err)
+		}
+	}
 }
 
 // moveOut moves the corpus file src and its sidecars into the trash and
@@ -513,6 +553,9 @@ func (w *Writer) Reindex(ctx context.Context) (*web.ReindexResult, error) {
 	if err != nil {
 		return nil, noSpace(fmt.Errorf("reindex %s: %w", w.corpus, err), "index", "the reindex stopped; run it again once there is room")
 	}
+	if err := w.bury(rep.Removed...); err != nil {
+		w.log.Error("record the tombstones of removed documents", "err", err)
+	}
 	LogReport(w.log, rep)
 	out := &web.ReindexResult{
 		Files: rep.Files, Indexed: rep.Indexed, Added: rep.Added, Updated: rep.Updated, Unchanged: rep.Unchanged,
@@ -558,15 +601,16 @@ func (w *Writer) unindex(rel string) bool {
 	return errors.Is(err, search.ErrNotFound)
 }
 
-// deletedUploads returns the names in the uploads folder of the uploads
-// whose originals are in the trash: a new upload does not take them, so a
-// deleted document's id (derived from its path) never names another one.
+// deletedUploads returns the names in the uploads folder of the deleted
+// uploads (tombstones, and originals in the trash): a new upload does not
+// take them, so a deleted document's id (derived from its path) never
+// names another one.
 func (w *Writer) deletedUploads() map[string]bool {
+	out := w.tombs.sources(uploadsDir + "/")
 	ents, err := os.ReadDir(w.trash)
 	if err != nil {
-		return nil
+		return out
 	}
-	out := map[string]bool{}
 	prefix := "-" + uploadsDir + "__"
 	for _, e := range ents {
 		if i := strings.Index(e.Name(), prefix); i > 0 {

@@ -96,7 +96,7 @@ type DocumentResponse struct {
 func (s *Server) apiDocument(c *gin.Context) {
 	d, err := s.idx.Document(c.Request.Context(), c.Param("id"))
 	if err != nil {
-		s.failErr(c, err)
+		s.failDocument(c, c.Param("id"), err)
 		return
 	}
 	// Lists are lists, empty or not, as in hits and uploads.

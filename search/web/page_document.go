@@ -113,7 +113,7 @@ var labelOrder = func() []string {
 func (s *Server) pageDocument(c *gin.Context) {
 	d, err := s.idx.Document(c.Request.Context(), c.Param("id"))
 	if err != nil {
-		s.failErr(c, err)
+		s.failDocument(c, c.Param("id"), err)
 		return
 	}
 	title := d.Title

@@ -56,6 +56,9 @@ type Options struct {
 	// the others wait in line, in order, within their time limit. 0 means
 	// the number of CPUs the process may use.
 	SearchConcurrency int
+	// Tombstones lists the deleted documents, whose URLs answer 410 Gone
+	// with the date of their removal; nil answers 404 for them.
+	Tombstones Tombstones
 }
 
 // Defaults of Options.
@@ -258,7 +261,7 @@ func (s *Server) readyz(c *gin.Context) {
 func (s *Server) file(c *gin.Context) {
 	doc, err := s.idx.Document(c.Request.Context(), c.Param("id"))
 	if err != nil {
-		s.failErr(c, err)
+		s.failDocument(c, c.Param("id"), err)
 		return
 	}
 	if s.corpus == "" {

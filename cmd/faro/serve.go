@@ -33,7 +33,9 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	adminToken := fs.string("admin-token", "", "bearer token of the write API (uploads, deletions, reindex); empty disables writes; prefer the environment variable")
 	maxUpload := fs.string("max-upload", "50MB", "largest file an upload may carry (e.g. 50MB, 1GiB, 1048576)")
 	searchTimeout := fs.duration("search-timeout", web.DefaultSearchTimeout, "time limit of each search request")
-	maxConcurrent := fs.int("max-concurrent", web.DefaultMaxConcurrent, "expensive requests (exports, evidence packs, feeds, uploads) served at once; more answer 503")
+	maxConcurrent := fs.int("max-concurrent", web.DefaultMaxConcurrent, "expensive reads (exports, evidence packs, feeds) served at once; more answer 503")
+	uploadConcurrency := fs.int("upload-concurrency", web.DefaultUploadConcurrency, "uploads and reindex runs served at once, apart from the reads' --max-concurrent; more answer 503")
+	uploadMinRate := fs.string("upload-min-rate", "8KB", "slowest an upload may arrive, per second on average after its first 10 s; slower ones are cut off with 408 (0 = no minimum)")
 	searchConcurrency := fs.int("search-concurrency", 0, "searches run at once, the others waiting in line (0 = the number of CPUs)")
 	shutdownTimeout := fs.duration("shutdown-timeout", 10*time.Second, "how long in-flight requests may take to finish on SIGINT/SIGTERM")
 	watch := fs.duration("watch", 0, "check the corpus folder this often and index what changed (e.g. 30s; 0 = off)")
@@ -54,6 +56,12 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	uploadLimit, err := parseSize(*maxUpload)
 	if err != nil {
 		return fmt.Errorf("--max-upload: %w", err)
+	}
+	minRate := int64(-1) // "0": no minimum
+	if strings.TrimSpace(*uploadMinRate) != "0" {
+		if minRate, err = parseSize(*uploadMinRate); err != nil {
+			return fmt.Errorf("--upload-min-rate: %w", err)
+		}
 	}
 	mapped, err := parseSize(*mappedLimit)
 	if err != nil {
@@ -150,6 +158,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		Corpus: *c.corpus, Logger: log, Writer: writer, AdminToken: *adminToken, Metrics: metrics,
 		Tombstones:    writer.Tombstones(),
 		SearchTimeout: *searchTimeout, MaxUpload: uploadLimit, MaxConcurrent: *maxConcurrent, SearchConcurrency: *searchConcurrency,
+		UploadConcurrency: *uploadConcurrency, UploadMinRate: minRate,
 	})
 	srv := &http.Server{
 		Handler:           handler,

@@ -99,9 +99,9 @@ const (
 const errWritesDisabled = "writes are disabled: set FARO_ADMIN_TOKEN"
 
 func (s *Server) registerAdmin(r *gin.Engine) {
-	r.POST(uploadRoute, s.requireAdmin, s.limitBody(s.opts.MaxUpload+multipartSlack, s.opts.MaxUpload), s.longDeadlines, s.acquire, s.upload)
+	r.POST(uploadRoute, s.requireAdmin, s.limitBody(s.opts.MaxUpload+multipartSlack, s.opts.MaxUpload), s.longDeadlines, s.acquireUpload, s.minRate, s.upload)
 	r.DELETE(deleteRoute, s.requireAdmin, s.deleteDocument)
-	r.POST(reindexRoute, s.requireAdmin, s.longDeadlines, s.acquire, s.reindex)
+	r.POST(reindexRoute, s.requireAdmin, s.longDeadlines, s.acquireUpload, s.reindex)
 }
 
 // requireAdmin lets a request through only with the admin bearer token,
@@ -285,7 +285,7 @@ func nonNil[T any](s []T) []T {
 // malformed turns an error reading an upload into 400, unless it is the
 // body limit (413).
 func malformed(err error) error {
-	if _, ok := isTooLarge(err); ok {
+	if _, ok := isTooLarge(err); ok || errors.Is(err, errUploadTooSlow) {
 		return err
 	}
 	return search.Errorf(search.CodeInvalid, "malformed multipart body: %v", err)

@@ -485,7 +485,7 @@ func TestBodyLimit(t *testing.T) {
 // TestExpensiveRequestsAreBounded: with every slot taken, the next upload
 // is answered 503 with Retry-After at once; cheap reads go on.
 func TestExpensiveRequestsAreBounded(t *testing.T) {
-	srv, fw := newWriteServer(t, web.Options{AdminToken: token, MaxConcurrent: 1})
+	srv, fw := newWriteServer(t, web.Options{AdminToken: token, MaxConcurrent: 1, UploadConcurrency: 1})
 	fw.block = make(chan struct{})
 	fw.started = make(chan struct{}, 1)
 	first := make(chan apiAnswer, 1)

@@ -189,7 +189,7 @@ func (s *Server) searchTimeout(c *gin.Context) {
 
 // expensiveRoute reports whether a read route does much work per request
 // (many documents, whole page texts) and so takes a slot of the semaphore.
-// Uploads and reindexing take one too, after authentication.
+// Uploads and reindexing take a write slot instead (acquireUpload).
 func expensiveRoute(r string) bool {
 	return strings.HasPrefix(r, "/api/v1/export") || strings.HasPrefix(r, "/api/v1/evidence") || r == "/feed.atom"
 }

@@ -48,9 +48,10 @@ type Options struct {
 	// MaxBody is the largest body any other request may carry (0 means
 	// DefaultMaxBody).
 	MaxBody int64
-	// MaxConcurrent is how many expensive requests (exports, evidence
-	// packs, feeds, uploads, reindexing) run at once; the next ones are
-	// answered 503 with Retry-After. 0 means DefaultMaxConcurrent.
+	// MaxConcurrent is how many expensive reads (exports, evidence packs,
+	// feeds) run at once; the next ones are answered 503 with Retry-After.
+	// 0 means DefaultMaxConcurrent. Writes have their own
+	// (UploadConcurrency).
 	MaxConcurrent int
 	// SearchConcurrency is how many searches (API and page) run at once;
 	// the others wait in line, in order, within their time limit. 0 means
@@ -59,6 +60,17 @@ type Options struct {
 	// Tombstones lists the deleted documents, whose URLs answer 410 Gone
 	// with the date of their removal; nil answers 404 for them.
 	Tombstones Tombstones
+	// UploadConcurrency is how many uploads and reindexing runs are served
+	// at once, apart from the reads' slots (MaxConcurrent); the next ones
+	// are answered 503 with Retry-After. 0 means DefaultUploadConcurrency.
+	UploadConcurrency int
+	// UploadMinRate is the slowest an upload's body may arrive, in bytes
+	// per second on average after UploadRateGrace; a slower one is cut
+	// off with 408. 0 means DefaultUploadMinRate; negative means none.
+	UploadMinRate int64
+	// UploadRateGrace is how long an upload may send before UploadMinRate
+	// applies (0 means DefaultUploadRateGrace).
+	UploadRateGrace time.Duration
 }
 
 // Defaults of Options.
@@ -79,6 +91,8 @@ type Server struct {
 	opts    Options
 	metrics *Metrics
 	slots   chan struct{}
+	// uploadSlots holds a slot per upload or reindex running.
+	uploadSlots chan struct{}
 	// searching holds a slot per search running (queueSearches).
 	searching chan struct{}
 	engine    *gin.Engine
@@ -104,13 +118,22 @@ func New(idx search.Index, opts Options) *Server {
 	if opts.MaxConcurrent <= 0 {
 		opts.MaxConcurrent = DefaultMaxConcurrent
 	}
+	if opts.UploadConcurrency <= 0 {
+		opts.UploadConcurrency = DefaultUploadConcurrency
+	}
+	if opts.UploadMinRate == 0 {
+		opts.UploadMinRate = DefaultUploadMinRate
+	}
+	if opts.UploadRateGrace <= 0 {
+		opts.UploadRateGrace = DefaultUploadRateGrace
+	}
 	m := opts.Metrics
 	if m == nil {
 		m = NewMetrics()
 	}
 	m.setIndex(idx)
 	s := &Server{idx: timedIndex{Index: idx, m: m}, corpus: opts.Corpus, log: log, opts: opts, metrics: m,
-		slots: make(chan struct{}, opts.MaxConcurrent)}
+		slots: make(chan struct{}, opts.MaxConcurrent), uploadSlots: make(chan struct{}, opts.UploadConcurrency)}
 	if opts.SearchConcurrency <= 0 {
 		opts.SearchConcurrency = runtime.GOMAXPROCS(0)
 	}
@@ -188,6 +211,10 @@ var codeStatus = map[search.Code]int{
 func (s *Server) failErr(c *gin.Context, err error) {
 	code := search.ErrorCode(err)
 	if code == search.CodeInternal {
+		if errors.Is(err, errUploadTooSlow) {
+			s.tooSlow(c, err)
+			return
+		}
 		if limit, ok := isTooLarge(err); ok {
 			if c.FullPath() == uploadRoute {
 				limit = s.opts.MaxUpload // the body's limit adds the framing

@@ -1,0 +1,114 @@
+package web_test
+
+import (
+	"bufio"
+	"fmt"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"faro/search/web"
+)
+
+// dripUpload opens a connection and starts an upload of a declared size,
+// then sends one byte every interval until stop is closed or the server
+// answers; it returns the status line and body the server sent.
+func dripUpload(t *testing.T, srv *httptest.Server, interval time.Duration, stop <-chan struct{}) <-chan string {
+	t.Helper()
+	conn, err := net.Dial("tcp", strings.TrimPrefix(srv.URL, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close() })
+	head := "--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"slow.txt\"\r\nContent-Type: text/plain\r\n\r\n"
+	fmt.Fprintf(conn, "POST /api/v1/documents HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer %s\r\n"+
+		"Content-Type: multipart/form-data; boundary=B\r\nContent-Length: %d\r\n\r\n%s", token, len(head)+100000, head)
+	out := make(chan string, 1)
+	go func() {
+		for {
+			select {
+			case <-stop:
+				return
+			case <-time.After(interval):
+			}
+			if _, err := conn.Write([]byte("a")); err != nil {
+				return
+			}
+		}
+	}()
+	go func() {
+		conn.SetReadDeadline(time.Now().Add(30 * time.Second))
+		resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+		if err != nil {
+			out <- "no answer: " + err.Error()
+			return
+		}
+		defer resp.Body.Close()
+		var b strings.Builder
+		bufio.NewReader(resp.Body).WriteTo(&b)
+		out <- fmt.Sprintf("%d %s", resp.StatusCode, b.String())
+	}()
+	return out
+}
+
+// TestSlowUploadIsCutOff: a client sending a byte every 50 ms, below a
+// minimum rate of 1 KB/s, is answered 408 once its grace ends and nothing
+// is stored.
+func TestSlowUploadIsCutOff(t *testing.T) {
+	srv, fw := newWriteServer(t, web.Options{AdminToken: token, UploadMinRate: 1 << 10, UploadRateGrace: 300 * time.Millisecond})
+	stop := make(chan struct{})
+	defer close(stop)
+	start := time.Now()
+	select {
+	case got := <-dripUpload(t, srv, 50*time.Millisecond, stop):
+		if !strings.HasPrefix(got, "408 ") || !strings.Contains(got, "slower than 1 KB per second") || !strings.Contains(got, "nothing was stored") {
+			t.Errorf("slow upload answered %q", got)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("a slow upload was not cut off")
+	}
+	if d := time.Since(start); d < 300*time.Millisecond {
+		t.Errorf("cut off after %v, before its grace", d)
+	}
+	if n := fw.adds.Load(); n != 0 {
+		t.Errorf("the writer got %d uploads", n)
+	}
+	// A normal upload still goes through.
+	if a := upload(t, srv, "Bearer "+token, "fast.txt", []byte("fast enough"), ""); a.status != http.StatusCreated {
+		t.Errorf("upload after: %d %s", a.status, a.body)
+	}
+}
+
+// TestUploadsSaturatedReadsGoOn: two slow uploads hold both write slots;
+// a third upload is answered 503 with Retry-After at once, while
+// searches, documents and exports keep answering 200.
+func TestUploadsSaturatedReadsGoOn(t *testing.T) {
+	srv, _ := newWriteServer(t, web.Options{AdminToken: token, UploadConcurrency: 2, MaxConcurrent: 1,
+		UploadMinRate: 1, UploadRateGrace: time.Minute})
+	stop := make(chan struct{})
+	defer close(stop)
+	dripUpload(t, srv, 100*time.Millisecond, stop)
+	dripUpload(t, srv, 100*time.Millisecond, stop)
+	var a apiAnswer
+	for deadline := time.Now().Add(20 * time.Second); ; {
+		a = upload(t, srv, "Bearer "+token, "third.txt", []byte("third"), "")
+		if a.status != http.StatusCreated || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(20 * time.Millisecond) // the slow uploads have not taken their slots yet
+	}
+	if a.status != http.StatusServiceUnavailable || a.header.Get("Retry-After") == "" || !strings.Contains(a.errorMsg(t), "uploads") {
+		t.Fatalf("upload with the write slots full: %d Retry-After %q %s", a.status, a.header.Get("Retry-After"), a.body)
+	}
+	for _, p := range []string{"/api/v1/search?q=trata", "/api/v1/documents/hn-trata", "/", "/api/v1/export?q=trata&format=ris"} {
+		for range 3 {
+			resp, body := get(t, srv, p)
+			if resp.StatusCode != http.StatusOK && !(resp.StatusCode == http.StatusNotFound && strings.Contains(p, "export")) {
+				t.Errorf("GET %s with the write slots full: %d %.200s", p, resp.StatusCode, body)
+			}
+		}
+	}
+}

@@ -54,7 +54,10 @@ func Reconcile(ctx context.Context, idx *bleve.Index, corpus string, opts Option
 	}
 	rec := &Reconciliation{Files: len(files), Documents: len(known)}
 	inCorpus := make(map[string]bool, len(files))
-	for _, f := range files {
+	for i, f := range files {
+		if opts.Progress != nil {
+			opts.Progress(indexer.Progress{Done: i, Total: len(files), File: f})
+		}
 		inCorpus[f] = true
 		if _, ok := known[f]; ok {
 			continue
@@ -112,7 +115,9 @@ func (w *Writer) Reconcile(ctx context.Context) error {
 	if w.closed.Load() {
 		return errClosed
 	}
-	rec, err := Reconcile(ctx, w.idx, w.corpus, w.opts)
+	opts, done := w.status.start("reconcile", w.opts)
+	rec, err := Reconcile(ctx, w.idx, w.corpus, opts)
+	done()
 	if err != nil {
 		return noSpace(err, "index", "the corpus and the index could not be reconciled")
 	}

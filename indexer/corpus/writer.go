@@ -52,6 +52,7 @@ type Writer struct {
 	indexDir string
 	trash    string
 	tombs    *Tombstones // deleted ids, never given again
+	status   rebuildStatus
 
 	// create opens a new file in the uploads folder exclusively; tests
 	// replace it to fail as a full disk does.
@@ -535,7 +536,9 @@ func (w *Writer) Reindex(ctx context.Context) (*web.ReindexResult, error) {
 	if err := os.WriteFile(marker, []byte(time.Now().UTC().Format(time.RFC3339)+"\n"), 0o644); err != nil {
 		return nil, noSpace(fmt.Errorf("reindex: %w", err), "index", "the reindex did not start")
 	}
-	rep, err := Update(ctx, w.idx, w.corpus, w.opts)
+	opts, done := w.status.start("reindex", w.opts)
+	rep, err := Update(ctx, w.idx, w.corpus, opts)
+	done()
 	recordRun(w.opts.Metrics, "reindex", rep)
 	if errors.Is(context.Cause(ctx), errStopping) {
 		done := 0

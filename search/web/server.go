@@ -281,7 +281,13 @@ func (s *Server) readyz(c *gin.Context) {
 		c.JSON(http.StatusServiceUnavailable, errorBody{Error: "search tables are being built"})
 		return
 	}
-	c.JSON(http.StatusOK, gin.H{"status": "ready", "documents": n})
+	body := gin.H{"status": "ready", "documents": n}
+	if rb, ok := s.opts.Writer.(Rebuilder); ok {
+		if now, running := rb.Rebuilding(); running {
+			body["rebuilding"] = now
+		}
+	}
+	c.JSON(http.StatusOK, body)
 }
 
 // file serves the original of a document from the corpus folder.

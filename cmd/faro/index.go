@@ -23,8 +23,16 @@ func (a *app) index(ctx context.Context, args []string) error {
 	report := fs.bool("report", false, "list every empty, flagged and failed document at the end")
 	check := fs.bool("check", false, "verify the index's files (root, segments, checksums) and exit; nothing is changed")
 	lockWait := fs.duration("lock-wait", 0, "how long to wait while another faro process (a server, another run) writes the index (0 = give up at once)")
+	via := fs.string("via", "", "ask the running server at this address (e.g. http://localhost:8080) to reindex its corpus instead of writing the index here")
+	adminToken := fs.string("admin-token", "", "with --via: the server's admin token; prefer the environment variable")
 	if err := fs.parse(args); err != nil {
 		return err
+	}
+	if *via != "" {
+		if *rebuild || *check {
+			return fmt.Errorf("--via asks a server to update its index: it cannot be combined with --rebuild or --check")
+		}
+		return reindexVia(ctx, a.stdout, *via, *adminToken)
 	}
 	if *check {
 		return checkIndex(a.stdout, *c.index)

@@ -91,7 +91,7 @@ func lockedError(dir, path string, waited time.Duration, stopped error) error {
 		how = "after waiting " + waited.String()
 	}
 	return fmt.Errorf("index %q is in use by %s, gave up %s: one process writes an index at a time; "+
-		"stop it first, or have the server reindex (POST /api/v1/reindex with its admin token): %w", dir, who, how, ErrLocked)
+		"stop it first, or have the server reindex: faro index --via http://HOST:PORT with its admin token in FARO_ADMIN_TOKEN: %w", dir, who, how, ErrLocked)
 }
 
 // Unlock releases the lock.

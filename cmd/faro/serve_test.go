@@ -210,8 +210,8 @@ func TestServeWrites(t *testing.T) {
 	if a := ts.do(t, "DELETE", "/api/v1/documents/"+doc.ID, adminToken, nil, ""); a.status != http.StatusNoContent {
 		t.Fatalf("delete: %d %s", a.status, a.body)
 	}
-	if a := ts.do(t, "GET", "/api/v1/documents/"+doc.ID, "", nil, ""); a.status != http.StatusNotFound {
-		t.Errorf("document after delete: %d", a.status)
+	if a := ts.do(t, "GET", "/api/v1/documents/"+doc.ID, "", nil, ""); a.status != http.StatusGone {
+		t.Errorf("document after delete: %d, want 410", a.status)
 	}
 	if _, err := os.Stat(stored); !os.IsNotExist(err) {
 		t.Errorf("the original is still in the corpus: %v", err)
@@ -237,8 +237,8 @@ func TestServeWrites(t *testing.T) {
 	if a.status != 200 || rep.Files != 4 || rep.Documents != 4 || len(rep.Failed) != 0 {
 		t.Errorf("reindex: %d %s", a.status, a.body)
 	}
-	if a := ts.do(t, "GET", "/api/v1/documents/"+doc.ID, "", nil, ""); a.status != http.StatusNotFound {
-		t.Errorf("deleted document after reindex: %d", a.status)
+	if a := ts.do(t, "GET", "/api/v1/documents/"+doc.ID, "", nil, ""); a.status != http.StatusGone {
+		t.Errorf("deleted document after reindex: %d, want 410", a.status)
 	}
 	if a := ts.do(t, "GET", "/api/v1/documents/"+second.ID, "", nil, ""); a.status != 200 {
 		t.Errorf("second upload after reindex: %d", a.status)

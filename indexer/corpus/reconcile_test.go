@@ -109,7 +109,7 @@ func TestLockIndex(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = LockIndex(ctx, dir, 0, "faro index")
-	if !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), "faro serve (pid ") || !strings.Contains(err.Error(), "POST /api/v1/reindex") {
+	if !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), "faro serve (pid ") || !strings.Contains(err.Error(), "faro index --via http://") {
 		t.Fatalf("second writer: %v", err)
 	}
 	_, err = LockIndex(ctx, dir, 50*time.Millisecond, "faro index")

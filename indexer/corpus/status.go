@@ -23,10 +23,14 @@ func (s *rebuildStatus) start(what string, opts Options) (Options, func()) {
 	s.running = true
 	s.now = web.Rebuild{What: what, Since: time.Now().UTC().Truncate(time.Second)}
 	s.mu.Unlock()
+	prev := opts.Progress
 	opts.Progress = func(p indexer.Progress) {
 		s.mu.Lock()
 		s.now.Done, s.now.Total = p.Done, p.Total
 		s.mu.Unlock()
+		if prev != nil {
+			prev(p)
+		}
 	}
 	return opts, func() {
 		s.mu.Lock()

@@ -103,6 +103,13 @@ func reindexMarker(dir string) string { return filepath.Clean(dir) + ".reindexin
 // last reindex was stopped before it finished, it runs the reindex again
 // instead.
 func (w *Writer) Reconcile(ctx context.Context) error {
+	rb, err := w.Recover(ctx)
+	if err != nil {
+		return noSpace(err, "index", "the interrupted uploads and deletions could not be finished")
+	}
+	if len(rb.RolledBack)+len(rb.Completed) > 0 {
+		w.log.Warn("interrupted writes finished", "uploads_rolled_back", len(rb.RolledBack), "deletions_completed", len(rb.Completed))
+	}
 	if _, err := os.Stat(reindexMarker(w.indexDir)); err == nil {
 		w.log.Warn("the last reindex did not finish: running it again", "index", w.indexDir)
 		_, err := w.Reindex(ctx)

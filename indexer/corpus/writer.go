@@ -53,6 +53,11 @@ type Writer struct {
 	trash    string
 	tombs    *Tombstones // deleted ids, never given again
 	status   rebuildStatus
+	journal  *journal // write-ahead journal of uploads and deletions
+
+	// crashAt, when set (tests), stops an upload or a deletion right after
+	// a journal step, as if the process died there.
+	crashAt func(op, step string) bool
 
 	// create opens a new file in the uploads folder exclusively; tests
 	// replace it to fail as a full disk does.
@@ -90,8 +95,9 @@ func NewWriter(idx *bleve.Index, corpus, indexDir string, opts Options) *Writer 
 		log: opts.logger(), opts: opts, idx: idx, corpus: corpus, indexDir: indexDir,
 		trash: filepath.Join(filepath.Dir(filepath.Clean(indexDir)), trashDirName),
 		ctx:   ctx, cancel: cancel,
-		create: createFile,
-		tombs:  OpenTombstones(indexDir),
+		create:  createFile,
+		tombs:   OpenTombstones(indexDir),
+		journal: newJournal(indexDir),
 	}
 }
 
@@ -164,9 +170,25 @@ func (w *Writer) Add(ctx context.Context, name string, data []byte, sidecar []by
 		return nil, fmt.Errorf("open uploads folder: %w", err)
 	}
 	defer root.Close()
+	var seq int64
+	claim := func(cand string) (func(), error) {
+		rel := uploadsDir + "/" + cand
+		s, err := w.journal.begin(opUpload, rel, indexer.DocumentID(rel))
+		if err != nil {
+			return nil, noSpace(err, "index", "the upload was not stored")
+		}
+		seq = s
+		if w.at(s, opUpload, stepIntent) {
+			return nil, errCrashed
+		}
+		return func() { w.endOp(s, opUpload, stepAbort) }, nil
+	}
 	w.names.Lock()
-	file, err := createUnique(root, w.create, w.deletedUploads(), safeName(name), data, sidecar)
+	file, err := createUnique(root, w.create, claim, w.deletedUploads(), safeName(name), data, sidecar)
 	w.names.Unlock()
+	if err == nil && w.at(seq, opUpload, stepFile) {
+		return nil, errCrashed
+	}
 	if err != nil {
 		w.log.Error("upload not stored", "name", name, "err", err, "request_id", web.RequestID(ctx))
 		return nil, noSpace(err, "corpus", "the upload was not stored")
@@ -188,6 +210,7 @@ func (w *Writer) Add(ctx context.Context, name string, data []byte, sidecar []by
 		}
 		root.Remove(file)
 		root.Remove(file + sidecarSuffix)
+		w.endOp(seq, opUpload, stepAbort)
 		if sites != nil {
 			// Back to what the model knew before: the site's other
 			// pages were not touched.
@@ -207,7 +230,22 @@ func (w *Writer) Add(ctx context.Context, name string, data []byte, sidecar []by
 		w.log.Error("upload not indexed", "file", rel, "err", err, "request_id", web.RequestID(ctx))
 		return nil, noSpace(fmt.Errorf("index upload %s: %w", rel, err), "index", "the upload was not stored")
 	}
+	if w.at(seq, opUpload, stepIndex) {
+		return nil, errCrashed
+	}
 	w.refreshSite(ctx, sites)
+	if err := w.journal.end(seq, opUpload, stepCommit); err != nil {
+		// Unrecorded, the upload would be rolled back at the next start:
+		// undo it now and say so.
+		if w.unindex(rel) {
+			root.Remove(file)
+			root.Remove(file + sidecarSuffix)
+		}
+		return nil, noSpace(fmt.Errorf("commit upload %s: %w", rel, err), "index", "the upload was not stored")
+	}
+	if w.at(seq, opUpload, stepCommit) {
+		return nil, errCrashed
+	}
 	w.opts.Metrics.RecordIndexRun(web.IndexRun{Operation: "upload", Took: time.Since(start), Documents: 1})
 	w.log.Info("indexed upload", "file", rel, "id", doc.ID, "pages", len(doc.Pages), "flags", doc.Flags,
 		"took", time.Since(start).Round(time.Millisecond), "request_id", web.RequestID(ctx))
@@ -270,7 +308,10 @@ func safeName(name string) string {
 // deleted upload had the name (its document id stays its own), and the
 // sidecar beside it; it returns the name used. Files are created
 // exclusively, so concurrent uploads of one name never overwrite each other.
-func createUnique(root *os.Root, create func(*os.Root, string) (file, error), deleted map[string]bool, name string, data, sidecar []byte) (string, error) {
+//
+// claim journals the intent to create a candidate before it is created
+// and returns how to record its abort; its errors are returned as they are.
+func createUnique(root *os.Root, create func(*os.Root, string) (file, error), claim func(string) (func(), error), deleted map[string]bool, name string, data, sidecar []byte) (string, error) {
 	ext := path.Ext(name)
 	base := strings.TrimSuffix(name, ext)
 	for i := 1; i <= 1000; i++ {
@@ -281,11 +322,17 @@ func createUnique(root *os.Root, create func(*os.Root, string) (file, error), de
 		if deleted[cand] || exists(root, cand+sidecarSuffix) || exists(root, strings.TrimSuffix(cand, ext)+sidecarSuffix) {
 			continue
 		}
+		abort, err := claim(cand)
+		if err != nil {
+			return "", err
+		}
 		f, err := create(root, cand)
 		if errors.Is(err, fs.ErrExist) {
+			abort()
 			continue
 		}
 		if err != nil {
+			abort()
 			return "", fmt.Errorf("store upload %s: %w", cand, err)
 		}
 		err = writeAll(f, data)
@@ -298,6 +345,7 @@ func createUnique(root *os.Root, create func(*os.Root, string) (file, error), de
 		if err != nil {
 			root.Remove(cand)
 			root.Remove(cand + sidecarSuffix)
+			abort()
 			return "", fmt.Errorf("store upload %s: %w", cand, err)
 		}
 		return cand, nil
@@ -338,6 +386,13 @@ func (w *Writer) Delete(ctx context.Context, id string) error {
 	if err != nil {
 		return err
 	}
+	seq, err := w.journal.begin(opDelete, doc.Source, id)
+	if err != nil {
+		return noSpace(err, "index", "the document was not deleted")
+	}
+	if w.at(seq, opDelete, stepIntent) {
+		return errCrashed
+	}
 	w.names.Lock()
 	moved, err := w.moveOut(doc.Source)
 	if err == nil {
@@ -348,15 +403,27 @@ func (w *Writer) Delete(ctx context.Context, id string) error {
 	}
 	w.names.Unlock()
 	if err != nil {
+		w.endOp(seq, opDelete, stepAbort)
 		return noSpace(err, "corpus", "the document was not deleted")
+	}
+	if w.at(seq, opDelete, stepFile) {
+		return errCrashed
 	}
 	if err := w.idx.Delete(ctx, id); err != nil {
 		w.restore(moved)
+		w.endOp(seq, opDelete, stepAbort)
 		return noSpace(err, "index", "the document was not deleted")
+	}
+	if w.at(seq, opDelete, stepIndex) {
+		return errCrashed
 	}
 	if sites := w.sitesFor(ctx, doc.Source); sites != nil {
 		sites.Forget(doc.Source)
 		w.refreshSite(ctx, sites)
+	}
+	w.endOp(seq, opDelete, stepCommit)
+	if w.at(seq, opDelete, stepCommit) {
+		return errCrashed
 	}
 	for _, m := range moved {
 		w.log.Info("moved deleted original out of the corpus", "id", id, "from", m[0], "to", m[1], "request_id", web.RequestID(ctx))

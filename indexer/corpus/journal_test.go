@@ -1,0 +1,128 @@
+package corpus
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"faro/indexer"
+	"faro/search"
+	"faro/search/bleve"
+)
+
+// TestJournalCrashAtEachStep stops an upload and a deletion right after
+// each of their journal steps, as if the process died there, then closes
+// the index, reopens it with a new writer and recovers: an upload that
+// was never acknowledged is gone from both the corpus and the index (one
+// stopped after its commit is kept), a deletion is complete whatever step
+// it reached, the corpus and the index agree, and the journal is empty.
+func TestJournalCrashAtEachStep(t *testing.T) {
+	ctx := context.Background()
+	steps := []string{stepIntent, stepFile, stepIndex, stepCommit}
+	for _, op := range []string{opUpload, opDelete} {
+		for _, step := range steps {
+			t.Run(op+"/"+step, func(t *testing.T) {
+				dir := t.TempDir()
+				corpus, path := filepath.Join(dir, "corpus"), filepath.Join(dir, "index")
+				os.Mkdir(corpus, 0o755)
+				idx, err := bleve.Create(path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				w := NewWriter(idx, corpus, path, Options{})
+				if _, err := w.Recover(ctx); err != nil { // a fresh start
+					t.Fatal(err)
+				}
+				if _, err := w.Add(ctx, "kept.md", []byte("# Kept\n\nUna nota sobre Choluteca."), nil); err != nil {
+					t.Fatal(err)
+				}
+				victim, err := w.Add(ctx, "victim.md", []byte("# Victim\n\nLa palabra esmeralda."), []byte(`{"countries": ["HND"]}`))
+				if err != nil {
+					t.Fatal(err)
+				}
+				w.crashAt = func(o, s string) bool { return o == op && s == step }
+				var id, src string
+				switch op {
+				case opUpload:
+					_, err = w.Add(ctx, "new.md", []byte("# New\n\nLa palabra zafiro."), []byte(`{"countries": ["GTM"]}`))
+					src = "uploads/new.md"
+					id = indexer.DocumentID(src)
+				case opDelete:
+					err = w.Delete(ctx, victim.ID)
+					id, src = victim.ID, victim.Source
+				}
+				if !errors.Is(err, errCrashed) {
+					t.Fatalf("%s stopped after %s: %v", op, step, err)
+				}
+				if fi, err := os.Stat(JournalPath(path)); step != stepCommit && (err != nil || fi.Size() == 0) {
+					t.Fatalf("journal after a stop at %s: %v", step, err)
+				}
+				// The process dies: the index is closed as it is.
+				w.cancel()
+				if err := idx.Close(); err != nil {
+					t.Fatal(err)
+				}
+				idx, err = bleve.Open(path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer idx.Close()
+				w = NewWriter(idx, corpus, path, Options{})
+				rec, err := w.Recover(ctx)
+				if err != nil {
+					t.Fatal(err)
+				}
+
+				wantKept := op == opUpload && step == stepCommit
+				_, ferr := os.Stat(filepath.Join(corpus, filepath.FromSlash(src)))
+				_, derr := idx.Document(ctx, id)
+				if inCorpus, inIndex := ferr == nil, derr == nil; inCorpus != wantKept || inIndex != wantKept {
+					t.Errorf("%s: file in corpus %v, document in index %v (%v); want %v", id, inCorpus, inIndex, derr, wantKept)
+				}
+				if _, err := os.Stat(filepath.Join(corpus, filepath.FromSlash(src)) + sidecarSuffix); (err == nil) != wantKept {
+					t.Errorf("%s: sidecar in corpus %v, want %v", id, err == nil, wantKept)
+				}
+				if op == opDelete && !errors.Is(derr, search.ErrNotFound) {
+					t.Errorf("deleted %s: %v", id, derr)
+				}
+				if op == opDelete {
+					if _, ok := w.Tombstones().Removed(id); !ok {
+						t.Errorf("deleted %s has no tombstone", id)
+					}
+				}
+				switch {
+				case op == opUpload && step != stepCommit && !slices.Equal(rec.RolledBack, []string{src}):
+					t.Errorf("rolled back %v, want [%s]", rec.RolledBack, src)
+				case op == opDelete && step != stepCommit && !slices.Equal(rec.Completed, []string{id}):
+					t.Errorf("completed %v, want [%s]", rec.Completed, id)
+				case step == stepCommit && len(rec.RolledBack)+len(rec.Completed) != 0:
+					t.Errorf("a committed %s redone: %+v", op, rec)
+				}
+				if n := total(t, idx, "choluteca"); n != 1 {
+					t.Errorf("the earlier upload: %d hits", n)
+				}
+				// The corpus and the index agree: reconciling finds nothing.
+				r, err := Reconcile(ctx, idx, corpus, Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(r.Indexed)+len(r.Removed)+len(r.Failed) != 0 {
+					t.Errorf("corpus and index disagree after recovery: %+v", r)
+				}
+				if fi, err := os.Stat(JournalPath(path)); err == nil && fi.Size() != 0 {
+					t.Errorf("journal holds %d bytes after recovery", fi.Size())
+				}
+				// Writes go on, and empty the journal behind them.
+				if _, err := w.Add(ctx, "after.md", []byte("# After\n\nOtra nota."), nil); err != nil {
+					t.Fatal(err)
+				}
+				if fi, err := os.Stat(JournalPath(path)); err == nil && fi.Size() != 0 {
+					t.Errorf("journal holds %d bytes after a committed upload", fi.Size())
+				}
+			})
+		}
+	}
+}

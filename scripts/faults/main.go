@@ -7,7 +7,7 @@
 //	go build -o /tmp/faro ./cmd/faro
 //	go run ./scripts/faults -faro /tmp/faro -corpus corpus -kills 50
 //
-// Scenarios may be chosen with -only damage,writer,disk,kill,term.
+// Scenarios may be chosen with -only damage,writer,disk,kill,term,ids.
 package main
 
 import (
@@ -40,7 +40,7 @@ var (
 	faroBin = flag.String("faro", "faro", "the faro binary to test")
 	corpus  = flag.String("corpus", "corpus", "a corpus folder to copy for each scenario")
 	kills   = flag.Int("kills", 20, "kill -9 rounds")
-	only    = flag.String("only", "", "comma-separated scenarios (damage,writer,disk,kill,term); empty: all")
+	only    = flag.String("only", "", "comma-separated scenarios (damage,writer,disk,kill,term,ids); empty: all")
 	work    = flag.String("work", "", "scratch folder (default: a new temporary one)")
 )
 
@@ -70,6 +70,43 @@ func main() {
 	if want("term") {
 		termDuringReindex()
 	}
+	if want("ids") {
+		idReuse()
+	}
+}
+
+// idReuse deletes an upload, empties the trash, rebuilds the index and
+// uploads a file of the same name: does the deleted id name it, and what
+// does the deleted id answer?
+func idReuse() {
+	fmt.Println("## deleted ids")
+	dir := scratch("ids")
+	index, corp := fresh(dir)
+	s, up := start(index, corp)
+	if !up {
+		fmt.Println("server did not start:", s.logs.String())
+		return
+	}
+	s.waitReady()
+	_, first, _ := s.upload("report.md", []byte("# First\n\nThe word garnet."))
+	delStatus := s.del(first)
+	_, second, _ := s.upload("report.md", []byte("# Second\n\nThe word garnet."))
+	s.kill()
+	os.RemoveAll(filepath.Join(dir, "deleted"))
+	if out, err := exec.Command(*faroBin, "index", "--rebuild", "--index", index, "--corpus", corp).CombinedOutput(); err != nil {
+		fmt.Printf("faro index --rebuild: %v\n%s\n", err, out)
+		return
+	}
+	s2, up := start(index, corp)
+	if !up {
+		fmt.Println("server did not restart:", s2.logs.String())
+		return
+	}
+	s2.waitReady()
+	_, third, _ := s2.upload("report.md", []byte("# Third\n\nThe word garnet."))
+	fmt.Printf("upload %s, delete %d, upload again %s; trash emptied, rebuilt, upload again %s (reused: %v); deleted id answers %d\n\n",
+		first, delStatus, second, third, third == first, s2.status("/api/v1/documents/"+first))
+	s2.kill()
 }
 
 func fail(err error) {

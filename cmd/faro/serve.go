@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -159,6 +160,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		Tombstones:    writer.Tombstones(),
 		SearchTimeout: *searchTimeout, MaxUpload: uploadLimit, MaxConcurrent: *maxConcurrent, SearchConcurrency: *searchConcurrency,
 		UploadConcurrency: *uploadConcurrency, UploadMinRate: minRate,
+		SpoolDir: filepath.Dir(filepath.Clean(*c.index)), // beside the index, as its lock and journal
 	})
 	srv := &http.Server{
 		Handler:           handler,

@@ -176,9 +176,10 @@ type UploadResponse struct {
 }
 
 // upload handles POST /api/v1/documents: a multipart body with the file in
-// the field "file" and, optionally, the sidecar JSON in "metadata". The body
-// is read as a stream (nothing is spooled to disk); the file is held in
-// memory up to Options.MaxUpload and refused with 413 past it.
+// the field "file" and, optionally, the sidecar JSON in "metadata". The file
+// is streamed into a spool file and refused with 413 as soon as it passes
+// Options.MaxUpload, whatever its format, without being held in memory; a
+// file within the limit is held once, at its size, while it is stored.
 func (s *Server) upload(c *gin.Context) {
 	mr, err := c.Request.MultipartReader()
 	if err != nil {
@@ -209,7 +210,7 @@ func (s *Server) upload(c *gin.Context) {
 			}
 			haveFile = true
 			name = p.FileName()
-			data, err = readAtMost(p, s.opts.MaxUpload)
+			data, err = s.readFilePart(p, s.opts.MaxUpload)
 			if errors.Is(err, errPartTooLarge) {
 				s.tooLarge(c, s.opts.MaxUpload)
 				return
@@ -248,11 +249,14 @@ func (s *Server) upload(c *gin.Context) {
 		return
 	}
 	doc, err := s.opts.Writer.Add(writeContext(c), name, data, sidecar)
+	size := len(data)
+	data = nil
+	defer releaseLarge(size)
 	if err != nil {
 		s.failErr(c, err)
 		return
 	}
-	s.logger(c).Info("document uploaded", "id", doc.ID, "source", doc.Source, "bytes", len(data))
+	s.logger(c).Info("document uploaded", "id", doc.ID, "source", doc.Source, "bytes", size)
 	url := "/documents/" + doc.ID
 	c.Header("Location", "/api/v1/documents/"+doc.ID)
 	c.JSON(http.StatusCreated, UploadResponse{

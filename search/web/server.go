@@ -68,6 +68,9 @@ type Options struct {
 	// per second on average after UploadRateGrace; a slower one is cut
 	// off with 408. 0 means DefaultUploadMinRate; negative means none.
 	UploadMinRate int64
+	// SpoolDir is the folder an upload's file is streamed into while it
+	// arrives ("" means the system's temporary folder).
+	SpoolDir string
 	// UploadRateGrace is how long an upload may send before UploadMinRate
 	// applies (0 means DefaultUploadRateGrace).
 	UploadRateGrace time.Duration

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"runtime/debug"
 	"strconv"
 	"time"
 
@@ -99,4 +100,42 @@ func (s *Server) tooSlow(c *gin.Context, err error) {
 	s.fail(c, http.StatusRequestTimeout, fmt.Sprintf(
 		"the upload arrived slower than %s per second (after the first %s): it was cut off and nothing was stored; send it over a faster connection",
 		formatBytes(s.opts.UploadMinRate), s.opts.UploadRateGrace))
+}
+
+// largeUpload is the size past which an upload's memory is handed back to
+// the system once it is indexed (see readFilePart).
+const largeUpload = 8 << 20
+
+// readFilePart reads an upload's file part without holding more of it in
+// memory than it is allowed to be: the part is streamed into a spool file
+// (Options.SpoolDir) and refused with errPartTooLarge as soon as it passes
+// limit, having used a 64 KB buffer; a file within the limit is then read
+// into one buffer of its exact size. The spool file is removed either way.
+func (s *Server) readFilePart(r io.Reader, limit int64) ([]byte, error) {
+	f, err := os.CreateTemp(s.opts.SpoolDir, ".faro-upload-*")
+	if err != nil {
+		return nil, fmt.Errorf("spool upload: %w", err)
+	}
+	defer os.Remove(f.Name())
+	defer f.Close()
+	n, err := io.CopyBuffer(f, io.LimitReader(r, limit+1), make([]byte, 64<<10))
+	if err != nil {
+		return nil, err
+	}
+	if n > limit {
+		return nil, errPartTooLarge
+	}
+	data := make([]byte, n)
+	if _, err := f.ReadAt(data, 0); err != nil && !(errors.Is(err, io.EOF) && n == 0) {
+		return nil, fmt.Errorf("read spooled upload: %w", err)
+	}
+	return data, nil
+}
+
+// releaseLarge hands the memory of a large upload back to the system once
+// it is stored, so a server's resident size returns to its level before.
+func releaseLarge(n int) {
+	if n >= largeUpload {
+		go debug.FreeOSMemory()
+	}
 }

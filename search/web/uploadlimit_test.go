@@ -2,10 +2,14 @@ package web_test
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
+	"io"
+	"mime/multipart"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -110,5 +114,48 @@ func TestUploadsSaturatedReadsGoOn(t *testing.T) {
 				t.Errorf("GET %s with the write slots full: %d %.200s", p, resp.StatusCode, body)
 			}
 		}
+	}
+}
+
+// TestOversizedTextNotBuffered: a plain-text file over MaxUpload, sent
+// chunked (its size unknown in advance), is answered 413 while the server
+// allocated far less than the limit: it was streamed, not held whole. The
+// writer never sees it and a file within the limit still goes through.
+func TestOversizedTextNotBuffered(t *testing.T) {
+	const limit = 4 << 20
+	srv, fw := newWriteServer(t, web.Options{AdminToken: token, MaxUpload: limit})
+	for _, name := range []string{"big.txt", "big.md", "big.html"} {
+		pr, pw := io.Pipe()
+		mw := multipart.NewWriter(pw)
+		go func() {
+			part, _ := mw.CreateFormFile("file", name)
+			line := bytes.Repeat([]byte("la palabra zafiro en una línea de texto\n"), 1600) // 64 KB
+			for i := 0; i < 4*limit/len(line); i++ {
+				if _, err := part.Write(line); err != nil {
+					pw.CloseWithError(err)
+					return
+				}
+			}
+			mw.Close()
+			pw.Close()
+		}()
+		runtime.GC()
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		a := do(t, "POST", srv.URL+"/api/v1/documents", "Bearer "+token, pr, mw.FormDataContentType())
+		runtime.ReadMemStats(&after)
+		pr.Close()
+		if a.status != http.StatusRequestEntityTooLarge || a.errorMsg(t) != "request body larger than 4 MB" {
+			t.Errorf("%s of 16 MB: %d %s", name, a.status, a.body)
+		}
+		if alloc := after.TotalAlloc - before.TotalAlloc; alloc > limit/2 {
+			t.Errorf("%s: the server allocated %d bytes for a file refused past %d", name, alloc, limit)
+		}
+	}
+	if n := fw.adds.Load(); n != 0 {
+		t.Errorf("the writer got %d uploads", n)
+	}
+	if a := upload(t, srv, "Bearer "+token, "small.txt", bytes.Repeat([]byte("zafiro "), 1000), ""); a.status != http.StatusCreated {
+		t.Errorf("a file within the limit: %d %s", a.status, a.body)
 	}
 }

@@ -35,6 +35,9 @@ func (s *Server) acquireUpload(c *gin.Context) {
 	default:
 		s.metrics.rejected.WithLabelValues(route(c)).Inc()
 		c.Header("Retry-After", strconv.Itoa(int(busyRetryAfter/time.Second)))
+		// Closing the connection answers at once: otherwise the server
+		// would first read the unread body, as slowly as it comes.
+		c.Header("Connection", "close")
 		c.AbortWithStatusJSON(http.StatusServiceUnavailable, errorBody{Error: fmt.Sprintf(
 			"the server is busy with %d uploads or reindexing at once (its limit); retry in a moment", cap(s.uploadSlots))})
 		return

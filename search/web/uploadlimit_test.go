@@ -107,6 +107,16 @@ func TestUploadsSaturatedReadsGoOn(t *testing.T) {
 	if a.status != http.StatusServiceUnavailable || a.header.Get("Retry-After") == "" || !strings.Contains(a.errorMsg(t), "uploads") {
 		t.Fatalf("upload with the write slots full: %d Retry-After %q %s", a.status, a.header.Get("Retry-After"), a.body)
 	}
+	// A slow client refused a slot is answered at once, not once its body
+	// has dripped in.
+	select {
+	case got := <-dripUpload(t, srv, 100*time.Millisecond, stop):
+		if !strings.HasPrefix(got, "503 ") {
+			t.Errorf("slow upload with the write slots full: %q", got)
+		}
+	case <-time.After(20 * time.Second):
+		t.Error("a slow upload refused a slot was not answered")
+	}
 	for _, p := range []string{"/api/v1/search?q=trata", "/api/v1/documents/hn-trata", "/", "/api/v1/export?q=trata&format=ris"} {
 		for range 3 {
 			resp, body := get(t, srv, p)

@@ -94,15 +94,24 @@ func TestUploadsSaturatedReadsGoOn(t *testing.T) {
 		UploadMinRate: 1, UploadRateGrace: time.Minute})
 	stop := make(chan struct{})
 	defer close(stop)
-	dripUpload(t, srv, 100*time.Millisecond, stop)
-	dripUpload(t, srv, 100*time.Millisecond, stop)
+	drips := []<-chan string{dripUpload(t, srv, 100*time.Millisecond, stop), dripUpload(t, srv, 100*time.Millisecond, stop)}
+	time.Sleep(100 * time.Millisecond)
 	var a apiAnswer
 	for deadline := time.Now().Add(20 * time.Second); ; {
 		a = upload(t, srv, "Bearer "+token, "third.txt", []byte("third"), "")
 		if a.status != http.StatusCreated || time.Now().After(deadline) {
 			break
 		}
-		time.Sleep(20 * time.Millisecond) // the slow uploads have not taken their slots yet
+		// The slow uploads have not taken their slots yet, or one came
+		// while this upload held a slot and was refused: start it again.
+		for i, d := range drips {
+			select {
+			case <-d:
+				drips[i] = dripUpload(t, srv, 100*time.Millisecond, stop)
+			default:
+			}
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 	if a.status != http.StatusServiceUnavailable || a.header.Get("Retry-After") == "" || !strings.Contains(a.errorMsg(t), "uploads") {
 		t.Fatalf("upload with the write slots full: %d Retry-After %q %s", a.status, a.header.Get("Retry-After"), a.body)

@@ -155,12 +155,18 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
+	spool := filepath.Dir(filepath.Clean(*c.index)) // beside the index, as its lock and journal
+	if n, err := web.CleanSpool(spool); err != nil {
+		log.Warn("remove uploads left half-received", "err", err)
+	} else if n > 0 {
+		log.Info("removed uploads left half-received by a stopped server", "files", n)
+	}
 	handler := web.New(idx, web.Options{
 		Corpus: *c.corpus, Logger: log, Writer: writer, AdminToken: *adminToken, Metrics: metrics,
 		Tombstones:    writer.Tombstones(),
 		SearchTimeout: *searchTimeout, MaxUpload: uploadLimit, MaxConcurrent: *maxConcurrent, SearchConcurrency: *searchConcurrency,
 		UploadConcurrency: *uploadConcurrency, UploadMinRate: minRate,
-		SpoolDir: filepath.Dir(filepath.Clean(*c.index)), // beside the index, as its lock and journal
+		SpoolDir: spool,
 	})
 	srv := &http.Server{
 		Handler:           handler,

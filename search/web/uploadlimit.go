@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strconv"
 	"time"
@@ -115,7 +116,7 @@ const largeUpload = 8 << 20
 // limit, having used a 64 KB buffer; a file within the limit is then read
 // into one buffer of its exact size. The spool file is removed either way.
 func (s *Server) readFilePart(r io.Reader, limit int64) ([]byte, error) {
-	f, err := os.CreateTemp(s.opts.SpoolDir, ".faro-upload-*")
+	f, err := os.CreateTemp(s.opts.SpoolDir, spoolPattern)
 	if err != nil {
 		return nil, fmt.Errorf("spool upload: %w", err)
 	}
@@ -141,4 +142,28 @@ func releaseLarge(n int) {
 	if n >= largeUpload {
 		go debug.FreeOSMemory()
 	}
+}
+
+// spoolPattern names the spool files of uploads (os.CreateTemp).
+const spoolPattern = ".faro-upload-*"
+
+// CleanSpool removes the spool files a stopped process left in dir (an
+// upload killed while it arrived) and returns how many; call it at start,
+// before serving.
+func CleanSpool(dir string) (int, error) {
+	if dir == "" {
+		dir = os.TempDir()
+	}
+	left, err := filepath.Glob(filepath.Join(dir, spoolPattern))
+	if err != nil {
+		return 0, fmt.Errorf("find spooled uploads: %w", err)
+	}
+	n := 0
+	for _, f := range left {
+		if err := os.Remove(f); err != nil {
+			return n, fmt.Errorf("remove spooled upload: %w", err)
+		}
+		n++
+	}
+	return n, nil
 }

@@ -9,6 +9,8 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -142,7 +144,8 @@ func TestUploadsSaturatedReadsGoOn(t *testing.T) {
 // writer never sees it and a file within the limit still goes through.
 func TestOversizedTextNotBuffered(t *testing.T) {
 	const limit = 4 << 20
-	srv, fw := newWriteServer(t, web.Options{AdminToken: token, MaxUpload: limit})
+	spool := t.TempDir()
+	srv, fw := newWriteServer(t, web.Options{AdminToken: token, MaxUpload: limit, SpoolDir: spool})
 	for _, name := range []string{"big.txt", "big.md", "big.html"} {
 		pr, pw := io.Pipe()
 		mw := multipart.NewWriter(pw)
@@ -176,5 +179,27 @@ func TestOversizedTextNotBuffered(t *testing.T) {
 	}
 	if a := upload(t, srv, "Bearer "+token, "small.txt", bytes.Repeat([]byte("zafiro "), 1000), ""); a.status != http.StatusCreated {
 		t.Errorf("a file within the limit: %d %s", a.status, a.body)
+	}
+	if left, _ := os.ReadDir(spool); len(left) != 0 {
+		t.Errorf("spool files left: %v", left)
+	}
+}
+
+// TestCleanSpool: spool files a killed server left are removed at start,
+// other files stay.
+func TestCleanSpool(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{".faro-upload-123", ".faro-upload-abc", "index.lock"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	n, err := web.CleanSpool(dir)
+	if err != nil || n != 2 {
+		t.Fatalf("CleanSpool: %d, %v; want 2", n, err)
+	}
+	left, _ := filepath.Glob(filepath.Join(dir, "*"))
+	if len(left) != 1 || filepath.Base(left[0]) != "index.lock" {
+		t.Errorf("left %v", left)
 	}
 }

@@ -97,6 +97,7 @@ func TestWritesSearchableAtOnce(t *testing.T) {
 	if reflect.DeepEqual(before.Facets, after.Facets) {
 		t.Errorf("facet counts did not change after 100 more documents")
 	}
+	afterAll := allHitIDs(t, idx, q)
 	// The same index opened afresh builds every table from scratch.
 	if err := idx.Close(); err != nil {
 		t.Fatal(err)
@@ -111,8 +112,15 @@ func TestWritesSearchableAtOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(hitIDs(after), hitIDs(again)) || after.Total != again.Total || !reflect.DeepEqual(after.Facets, again.Facets) {
-		t.Errorf("incremental and fresh Views differ:\n %v %d\n %v %d", hitIDs(after), after.Total, hitIDs(again), again.Total)
+	// The same documents match, counted alike. Their order is not
+	// compared: a deleted document's terms count in document frequencies
+	// until a merge, which scorch runs when it will, drops it, so scores
+	// may differ slightly between the two Views.
+	a, b := afterAll, allHitIDs(t, fresh, q)
+	slices.Sort(a)
+	slices.Sort(b)
+	if !slices.Equal(a, b) || after.Total != again.Total || !reflect.DeepEqual(after.Facets, again.Facets) {
+		t.Errorf("incremental and fresh Views differ:\n %v %d\n %v %d", a, after.Total, b, again.Total)
 	}
 }
 
@@ -194,6 +202,22 @@ func TestStoredHitMatchesDocument(t *testing.T) {
 		}
 		if !reflect.DeepEqual(full.Pages, hit.Pages) {
 			t.Errorf("%s: pages differ", want.ID)
+		}
+	}
+}
+
+// allHitIDs pages through every hit of q.
+func allHitIDs(t *testing.T, idx *Index, q search.Query) []string {
+	t.Helper()
+	var out []string
+	for q.Page = 1; ; q.Page++ {
+		r, err := idx.Search(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, hitIDs(r)...)
+		if len(r.Hits) < q.Size {
+			return out
 		}
 	}
 }

@@ -418,7 +418,7 @@ func (e *evaluator) text(c *search.Clause) *mset {
 func (e *evaluator) corrected(out *mset, c *search.Clause, fields []weightedField, found bool) {
 	for _, f := range fields {
 		toks := e.analyzed(f.Lang, c.Text)
-		if len(toks) != 1 || found && e.v.df(f.Name, toks[0].Term) == 0 {
+		if len(toks) != 1 || found && e.v.liveDF(f.Name, toks[0].Term) == 0 {
 			continue
 		}
 		if best := e.v.fix(f.Name, toks[0].Term, c.Typos); best != "" {

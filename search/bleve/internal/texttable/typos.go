@@ -157,9 +157,11 @@ func editDistance(a, b string, max int) int {
 const rarerRatio = 20
 
 // fix returns what a query term of field name is read as besides itself:
-// for a term the index lacks, its closest term within typos edits; for a
-// term it holds, a close neighbour at least rarerRatio times more
-// frequent; else "". Answers are kept for the View.
+// for a term no live document holds, its closest term within typos
+// edits; for a term some hold, a close neighbour at least rarerRatio times
+// more frequent; else "". Frequencies count live documents only, so that
+// the answer does not change when segments merge away deleted ones.
+// Answers are kept for the View.
 func (v *View) fix(name, t string, typos int) string {
 	if typos <= 0 {
 		return ""
@@ -168,11 +170,11 @@ func (v *View) fix(name, t string, typos int) string {
 	if c, ok := v.fixes.Load(key); ok {
 		return c.(string)
 	}
-	df := v.df(name, t)
+	df := v.liveDF(name, t)
 	best := ""
 	// A neighbour rarerRatio times more frequent than t needs that many
 	// documents: no search when there are not enough.
-	if df == 0 || uint64(df)*rarerRatio <= uint64(v.docs) {
+	if df == 0 || uint64(df)*rarerRatio <= v.total {
 		c, cdf := v.correction(name, t, typos)
 		if c != "" && (df == 0 || uint64(cdf) >= uint64(df)*rarerRatio) {
 			best = c
@@ -196,9 +198,41 @@ func (v *View) df(name, t string) uint32 {
 	return df
 }
 
+// liveDF is how many live documents hold term t in field name; answers
+// are kept for the View.
+func (v *View) liveDF(name, t string) uint32 {
+	key := "\x01" + name + "\x00" + t
+	if n, ok := v.fixes.Load(key); ok {
+		return n.(uint32)
+	}
+	var n uint32
+	for i, s := range v.segs {
+		f := s.fields[name]
+		if f == nil {
+			continue
+		}
+		mt := f.lookup(t)
+		if mt == nil {
+			continue
+		}
+		if !v.deletes[i] {
+			n += mt.df
+			continue
+		}
+		base := v.base[i]
+		f.each(mt, func(doc uint32, _ uint64) {
+			if hasBit(v.live, base+doc) {
+				n++
+			}
+		})
+	}
+	v.fixes.Store(key, n)
+	return n
+}
+
 // correction returns the term of field name closest to t within typos
 // edits (the most frequent among equally close ones, then the first in
-// byte order) and its document frequency, or "" when there is none.
+// byte order) and its live document frequency, or "" when there is none.
 func (v *View) correction(name, t string, typos int) (string, uint32) {
 	best, bestDist, bestDF := "", typos+1, uint32(0)
 	for _, s := range v.segs {
@@ -210,7 +244,10 @@ func (v *View) correction(name, t string, typos int) (string, uint32) {
 			if d > bestDist {
 				continue
 			}
-			df := v.df(name, c)
+			df := v.liveDF(name, c)
+			if df == 0 {
+				continue // only in deleted documents
+			}
 			if d < bestDist || df > bestDF || (df == bestDF && c < best) {
 				best, bestDist, bestDF = c, d, df
 			}

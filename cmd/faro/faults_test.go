@@ -253,7 +253,7 @@ func TestKillDuringWrites(t *testing.T) {
 		}
 		r.Body.Close()
 		switch {
-		case deleted[id] && r.StatusCode != 404:
+		case deleted[id] && r.StatusCode != http.StatusGone && r.StatusCode != http.StatusNotFound:
 			t.Errorf("deleted document %s (%s) is back: %d", id, word, r.StatusCode)
 		case !deleted[id] && !attempted[id] && r.StatusCode != 200:
 			t.Errorf("uploaded document %s (%s) is lost: %d", id, word, r.StatusCode)

@@ -598,7 +598,7 @@ func killLoop(n int) {
 	for id := range uploaded {
 		st := s.status("/api/v1/documents/" + id)
 		switch {
-		case deleted[id] && st != 404:
+		case deleted[id] && st != 404 && st != 410: // 410: its tombstone
 			back++
 		case !deleted[id] && !attempted[id] && st != 200:
 			lost++

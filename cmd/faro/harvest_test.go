@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -118,19 +117,7 @@ func TestHarvestBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test")
 	}
-	exe := ""
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			exe = p
-			break
-		}
-	}
-	if exe == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatal("no Chromium or Chrome on PATH")
-		}
-		t.Skip("no Chromium or Chrome on PATH")
-	}
+	exe := requireChromium(t)
 	site := harvesttest.New()
 	defer site.Close()
 	dir := t.TempDir()
@@ -148,14 +135,7 @@ func TestHarvestBrowser(t *testing.T) {
 		time.Sleep(200 * time.Millisecond)
 	}
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoSandbox,
-		chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.UserDataDir(t.TempDir()))
-	root, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	actx, cancelAlloc := chromedp.NewExecAllocator(root, opts...)
-	defer cancelAlloc()
-	ctx, cancelBrowser := chromedp.NewContext(actx)
-	defer cancelBrowser()
+	ctx := newBrowser(t, context.Background(), exe)
 
 	if _, err := chromedp.Run(ctx, chromedp.NavigateResponse(ts.base+"/?q="+url.QueryEscape("dramas"))); err != nil {
 		t.Fatalf("search page: %v", err)

@@ -9,7 +9,6 @@ import (
 	"encoding/json"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -25,13 +24,7 @@ func TestBrowserScannedDocument(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test")
 	}
-	exe := ""
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			exe = p
-			break
-		}
-	}
+	exe := findChromium()
 	if _, err := ocr.Find(); err != nil || exe == "" {
 		if os.Getenv("CI") != "" {
 			t.Fatalf("CI installs Chromium and Tesseract: %v, chromium %q", err, exe)
@@ -87,12 +80,7 @@ func TestBrowserScannedDocument(t *testing.T) {
 		t.Errorf("snippet on page %d, ocr %v; want page 2, ocr true: %s", sn.Page, sn.OCR, a.body)
 	}
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoSandbox,
-		chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.UserDataDir(t.TempDir()))
-	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	defer cancelAlloc()
-	bctx, cancelBrowser := chromedp.NewContext(actx)
-	defer cancelBrowser()
+	bctx := newBrowser(t, ctx, exe)
 	if _, err := chromedp.Run(bctx, chromedp.NavigateResponse(ts.base+"/?ui=en&q="+url.QueryEscape("Quetzaltenango"))); err != nil {
 		t.Fatalf("search page: %v", err)
 	}

@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -68,19 +67,7 @@ func TestBrowserRealTitles(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test")
 	}
-	exe := ""
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			exe = p
-			break
-		}
-	}
-	if exe == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatal("no Chromium or Chrome on PATH")
-		}
-		t.Skip("no Chromium or Chrome on PATH")
-	}
+	exe := requireChromium(t)
 	body := []string{
 		"This evaluation brief presents the final evaluation of the border management project in Mali,",
 		"carried out for IOM by an external team. The final evaluation of the border management project",
@@ -119,14 +106,7 @@ func TestBrowserRealTitles(t *testing.T) {
 		time.Sleep(200 * time.Millisecond)
 	}
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoSandbox,
-		chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.UserDataDir(t.TempDir()))
-	root, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	actx, cancelAlloc := chromedp.NewExecAllocator(root, opts...)
-	defer cancelAlloc()
-	ctx, cancelBrowser := chromedp.NewContext(actx)
-	defer cancelBrowser()
+	ctx := newBrowser(t, context.Background(), exe)
 
 	if _, err := chromedp.Run(ctx, chromedp.NavigateResponse(ts.base+"/?q="+url.QueryEscape("migration"))); err != nil {
 		t.Fatalf("search page: %v", err)

@@ -5,7 +5,6 @@ package main
 // themselves, shown in headless Chromium (skipped without one).
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"net/url"
@@ -16,37 +15,27 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"faro/internal/pdftest"
 )
 
 // coverPDF writes a one-page PDF: content is the page's content stream
 // (Helvetica, WinAnsi), info its Info dictionary.
 func coverPDF(content string, info map[string]string) []byte {
-	var buf bytes.Buffer
-	buf.WriteString("%PDF-1.4\n")
-	var offsets []int
-	obj := func(body string) {
-		offsets = append(offsets, buf.Len())
-		fmt.Fprintf(&buf, "%d 0 obj\n%s\nendobj\n", len(offsets), body)
-	}
-	obj("<< /Type /Catalog /Pages 2 0 R >>")
-	obj("<< /Type /Pages /Kids [4 0 R] /Count 1 >>")
-	obj("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-	obj("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>")
-	obj(fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content))
 	var d strings.Builder
 	d.WriteString("<<")
 	for k, v := range info {
 		fmt.Fprintf(&d, " /%s (%s)", k, v)
 	}
 	d.WriteString(" >>")
-	obj(d.String())
-	xref := buf.Len()
-	fmt.Fprintf(&buf, "xref\n0 %d\n0000000000 65535 f \n", len(offsets)+1)
-	for _, o := range offsets {
-		fmt.Fprintf(&buf, "%010d 00000 n \n", o)
-	}
-	fmt.Fprintf(&buf, "trailer\n<< /Size %d /Root 1 0 R /Info 6 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(offsets)+1, xref)
-	return buf.Bytes()
+	return pdftest.Write([]string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
+		d.String(),
+	}, "/Info 6 0 R")
 }
 
 // text draws lines of one size from (x, y) down, lead points apart.

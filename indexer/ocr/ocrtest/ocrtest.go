@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"faro/indexer/pdftext/pdfium"
+	"faro/internal/pdftest"
 )
 
 // TextPDF writes a PDF of US Letter pages, one per element of pages, each
@@ -120,19 +121,4 @@ func ScanPages(ctx context.Context, pdf []byte, pages []int, dpi int) ([]byte, e
 
 // writePDF numbers objs from 1 and writes them with their cross-reference
 // table.
-func writePDF(objs []string) []byte {
-	var buf bytes.Buffer
-	buf.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-	offsets := make([]int, len(objs))
-	for i, o := range objs {
-		offsets[i] = buf.Len()
-		fmt.Fprintf(&buf, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := buf.Len()
-	fmt.Fprintf(&buf, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, o := range offsets {
-		fmt.Fprintf(&buf, "%010d 00000 n \n", o)
-	}
-	fmt.Fprintf(&buf, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
-	return buf.Bytes()
-}
+func writePDF(objs []string) []byte { return pdftest.Write(objs, "") }

@@ -10,6 +10,8 @@ import (
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
 
 	"faro/search"
 )
@@ -396,31 +398,79 @@ func (x *Index) IDs(ctx context.Context) ([]string, error) {
 // Hashes maps the source of every document to its content hash, for
 // incremental indexing.
 func (x *Index) Hashes(ctx context.Context) (map[string]string, error) {
-	bi := x.bleve()
-	n, err := bi.DocCount()
-	if err != nil {
-		return nil, fmt.Errorf("list hashes: %w", err)
+	r := x.snapshot()
+	if r == nil {
+		return nil, fmt.Errorf("list hashes: index %q is closed", x.path)
 	}
-	out := make(map[string]string, n)
-	const page = 1000
-	for from := 0; from < int(n); from += page {
-		req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), page, from, false)
-		req.Fields = []string{fieldSource, fieldHash}
-		req.SortBy([]string{"_id"})
-		res, err := bi.SearchInContext(ctx, req)
-		if err != nil {
+	defer r.Close()
+	is, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return nil, fmt.Errorf("list hashes: index reader %T is not a scorch snapshot", r)
+	}
+	out := make(map[string]string)
+	for _, sg := range is.Segments() {
+		// Both are keyword fields: one pass over each term dictionary gives
+		// every live document's value without decoding stored documents.
+		n := int(sg.Segment().Count())
+		src, hash := make([]string, n), make([]string, n)
+		if err := keywordValues(ctx, sg.Segment(), fieldSource, src); err != nil {
 			return nil, fmt.Errorf("list hashes: %w", err)
 		}
-		for _, h := range res.Hits {
-			src, _ := h.Fields[fieldSource].(string)
-			hash, _ := h.Fields[fieldHash].(string)
-			if src != "" {
-				out[src] = hash
-			}
+		if err := keywordValues(ctx, sg.Segment(), fieldHash, hash); err != nil {
+			return nil, fmt.Errorf("list hashes: %w", err)
 		}
-		if len(res.Hits) < page {
-			break
+		del := sg.Deleted()
+		for d, s := range src {
+			if s == "" || del != nil && del.Contains(uint32(d)) {
+				continue
+			}
+			out[s] = hash[d]
 		}
 	}
 	return out, nil
+}
+
+// keywordValues sets vals[doc] to the value of keyword field for every
+// document of seg that has one.
+func keywordValues(ctx context.Context, seg segment.Segment, field string, vals []string) error {
+	dict, err := seg.Dictionary(field)
+	if err != nil || dict == nil {
+		return err
+	}
+	it := dict.AutomatonIterator(allTerms{}, nil, nil)
+	if it == nil {
+		return nil
+	}
+	var (
+		pl segment.PostingsList
+		pi segment.PostingsIterator
+	)
+	for n := 0; ; n++ {
+		if n%1024 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		e, err := it.Next()
+		if err != nil || e == nil {
+			return err
+		}
+		if pl, err = dict.PostingsList([]byte(e.Term), nil, pl); err != nil {
+			return err
+		}
+		if pl == nil {
+			continue
+		}
+		pi = pl.Iterator(false, false, false, pi)
+		for {
+			p, err := pi.Next()
+			if err != nil {
+				return err
+			}
+			if p == nil {
+				break
+			}
+			if d := p.Number(); d < uint64(len(vals)) {
+				vals[d] = e.Term
+			}
+		}
+	}
 }

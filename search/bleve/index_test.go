@@ -3,6 +3,8 @@ package bleve_test
 import (
 	"context"
 	"errors"
+	"fmt"
+	"maps"
 	"path/filepath"
 	"testing"
 
@@ -137,5 +139,52 @@ func TestPortuguese(t *testing.T) {
 		if r.Total != 1 || r.Hits[0].ID != "pt" {
 			t.Errorf("%s: %d hits %+v, want the Portuguese document", q, r.Total, r.Hits)
 		}
+	}
+}
+
+// TestHashes checks that Hashes lists every live document's source and
+// hash across segments, with updates and deletions applied.
+func TestHashes(t *testing.T) {
+	idx, err := bleve.Create(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	ctx := context.Background()
+	docs := searchtest.Synthetic(7, 30)
+	want := map[string]string{}
+	for i, d := range docs {
+		d.Source = fmt.Sprintf("dir/doc-%02d.md", i)
+		d.Hash = fmt.Sprintf("h%02d", i)
+		if err := idx.Put(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+		want[d.Source] = d.Hash
+		if i%10 == 9 { // several segments
+			if err := idx.Flush(ctx); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	docs[3].Hash = "changed"
+	want[docs[3].Source] = "changed"
+	if err := idx.Put(ctx, docs[3]); err != nil {
+		t.Fatal(err)
+	}
+	for _, i := range []int{5, 17} {
+		if err := idx.Delete(ctx, docs[i].ID); err != nil {
+			t.Fatal(err)
+		}
+		delete(want, docs[i].Source)
+	}
+	if err := idx.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	got, err := idx.Hashes(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !maps.Equal(got, want) {
+		t.Fatalf("Hashes = %v\nwant %v", got, want)
 	}
 }

@@ -108,7 +108,9 @@ func (w wordsTokenizer) Tokenize(input []byte) analysis.TokenStream {
 			typ = analysis.AlphaNumeric
 		}
 		if len(slab) == cap(slab) {
-			slab = make([]analysis.Token, 0, 256)
+			// Sized for the words likely left, so that a query's few
+			// words do not pay for a page's.
+			slab = make([]analysis.Token, 0, min((len(input)-start)/6+1, 256))
 		}
 		slab = append(slab, analysis.Token{Term: input[start:end], Start: start, End: end, Position: pos, Type: typ})
 		out = append(out, &slab[len(slab)-1])

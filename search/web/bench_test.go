@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -29,16 +30,27 @@ import (
 //
 // FARO_BENCH_INDEX names an existing index (e.g. one `faro index` built
 // from scripts/gencorpus files); without it, FARO_BENCH_DOCS (default
-// 10000) synthetic documents are indexed first.
+// 10000) synthetic documents are indexed first. FARO_BENCH_QUERIES names a
+// file of request paths, one per line (for example those a wrk script
+// sends), to replay instead of the generated queries:
+//
+//	FARO_BENCH_INDEX=$G/idx FARO_BENCH_QUERIES=$G/paths.txt go test ./search/web -run '^$' -bench Serve/search -benchtime 20s -memprofile /tmp/serve.mem
 func BenchmarkServe(b *testing.B) {
 	idx := benchServeIndex(b)
 	idx.SetCacheSize(0)
 	h := web.New(idx, web.Options{Corpus: b.TempDir()})
 	queries := serveQueries(4096)
+	replay := os.Getenv("FARO_BENCH_QUERIES") != ""
+	if replay {
+		queries = replayQueries(b, os.Getenv("FARO_BENCH_QUERIES"))
+	}
 	for _, kind := range []string{"search", "page"} {
 		prefix := "/api/v1/search?"
 		if kind == "page" {
 			prefix = "/?"
+		}
+		if replay {
+			prefix = ""
 		}
 		b.Run(kind, func(b *testing.B) {
 			var next atomic.Int64
@@ -86,6 +98,24 @@ func serveQueries(n int) []string {
 			q += "&" + e
 		}
 		out[i] = q
+	}
+	return out
+}
+
+// replayQueries reads the request paths of file, one per line.
+func replayQueries(b *testing.B, file string) []string {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var out []string
+	for line := range strings.Lines(string(data)) {
+		if line = strings.TrimSpace(line); strings.HasPrefix(line, "/") {
+			out = append(out, line)
+		}
+	}
+	if len(out) == 0 {
+		b.Fatalf("%s: no request paths", file)
 	}
 	return out
 }

@@ -16,6 +16,10 @@ import (
 type matchCache struct {
 	mu  sync.Mutex
 	lru *lru.LRU[*matchEntry]
+	// seen holds the keys asked for once and not kept: a set is copied
+	// into the cache only when its key comes a second time, so that the
+	// many one-off plans of distinct queries cost no copy.
+	seen map[string]struct{}
 	// hits counts searches answered from the cache.
 	hits atomic.Uint64
 }
@@ -38,7 +42,7 @@ func (e *matchEntry) score(n uint32) float64 {
 }
 
 func newMatchCache(budget int) *matchCache {
-	return &matchCache{lru: lru.New(budget, (*matchEntry).size)}
+	return &matchCache{lru: lru.New(budget, (*matchEntry).size), seen: map[string]struct{}{}}
 }
 
 // get returns the cached set of key; the caller must not modify it.
@@ -55,10 +59,29 @@ func (c *matchCache) get(key string) (*matchEntry, bool) {
 	return e, ok
 }
 
-// put keeps a compact copy of s under key, unless it would take more than
-// a quarter of the budget.
+// seenKeys bounds matchCache.seen; when full it starts again empty.
+const seenKeys = 4096
+
+// admit reports whether key was offered before (and forgets it), else
+// remembers it.
+func (c *matchCache) admit(key string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.seen[key]; ok {
+		delete(c.seen, key)
+		return true
+	}
+	if len(c.seen) >= seenKeys {
+		clear(c.seen)
+	}
+	c.seen[key] = struct{}{}
+	return false
+}
+
+// put keeps a compact copy of s under key the second time key is offered,
+// unless it would take more than a quarter of the budget.
 func (c *matchCache) put(key string, s *mset) {
-	if c == nil {
+	if c == nil || !c.admit(key) {
 		return
 	}
 	e := &matchEntry{bits: append([]uint64(nil), s.bits...), rank: make([]uint32, len(s.bits))}

@@ -682,9 +682,7 @@ func Build(rel string, res *extract.Result, side *Sidecar, listed []listingEntry
 	}
 	doc.Labels = append(doc.Labels, out.Labels...)
 	for _, r := range out.Rejected {
-		l := r.Label
-		l.Reason = r.Reason
-		doc.NotKept = append(doc.NotKept, l)
+		doc.NotKept = append(doc.NotKept, r.Label)
 	}
 	for _, f := range search.AllFacets() {
 		if f.Multi && f.Values(doc) == nil {

@@ -101,6 +101,10 @@ type Label struct {
 	// Reason says why a value of Document.NotKept was not kept; empty
 	// for the values a document carries.
 	Reason string `json:"reason,omitempty"`
+	// ReasonCode is Reason as a code of NotKeptReasons (ReasonBelowScore,
+	// ...), with its ReasonArgs, for rendering it in other languages.
+	ReasonCode string   `json:"reason_code,omitempty"`
+	ReasonArgs []string `json:"reason_args,omitempty"`
 }
 
 // Evidence is one matched term and where it was found.

@@ -76,10 +76,10 @@ type Output struct {
 }
 
 // Rejected is a value found in a document and not kept: its label (score
-// and evidence, as a kept value's) and the reason.
+// and evidence, as a kept value's) with the reason (Label.Reason, and as
+// a code with its arguments, Label.ReasonCode and Label.ReasonArgs).
 type Rejected struct {
 	search.Label
-	Reason string `json:"reason"`
 }
 
 // maxRejected bounds the rejected values reported per facet.
@@ -88,7 +88,10 @@ const maxRejected = 6
 // addRejected reports the first maxRejected of rs in out.
 func (out *Output) addRejected(rs []rejection) {
 	for _, r := range rs[:min(len(rs), maxRejected)] {
-		out.Rejected = append(out.Rejected, Rejected{Label: r.t.label(), Reason: r.why})
+		l := r.t.label()
+		l.ReasonCode, l.ReasonArgs = r.code, r.args
+		l.Reason = search.ReasonText(r.code, r.args)
+		out.Rejected = append(out.Rejected, Rejected{Label: l})
 	}
 }
 
@@ -551,11 +554,12 @@ func (r rules) split(ts []*tally, short bool) (kept []*tally, rejected []rejecti
 	top := ts[0].score
 	for _, t := range ts {
 		why := r.reject(t, top, short)
-		if why == "" && len(kept) >= r.max {
-			why = "beyond the " + strconv.Itoa(r.max) + " strongest values"
+		if why.code == "" && len(kept) >= r.max {
+			why = rejection{code: search.ReasonBeyondMax, args: []string{strconv.Itoa(r.max)}}
 		}
-		if why != "" {
-			rejected = append(rejected, rejection{t, why})
+		if why.code != "" {
+			why.t = t
+			rejected = append(rejected, why)
 			continue
 		}
 		kept = append(kept, t)
@@ -563,23 +567,33 @@ func (r rules) split(ts []*tally, short bool) (kept []*tally, rejected []rejecti
 	return kept, rejected
 }
 
-// rejection is a value not kept and the rule it failed.
+// rejection is a value not kept and the rule it failed: a reason code
+// of search.NotKeptReasons with its arguments.
 type rejection struct {
-	t   *tally
-	why string
+	t    *tally
+	code string
+	args []string
 }
 
-// reject returns why t fails the rules ("" when it passes), top being the
-// strongest value's score.
-func (r rules) reject(t *tally, top float64, short bool) string {
+// rejectAs returns the rejection of t with reason code and args.
+func rejectAs(t *tally, code string, args ...string) rejection {
+	return rejection{t: t, code: code, args: args}
+}
+
+// formatScore writes a score as the reasons show it.
+func formatScore(f float64) string { return strconv.FormatFloat(round2(f), 'f', -1, 64) }
+
+// reject returns why t fails the rules (a zero code when it passes), top
+// being the strongest value's score. The rejection's tally is not set.
+func (r rules) reject(t *tally, top float64, short bool) rejection {
 	if !r.passAbsolute(t, short) {
 		switch {
 		case t.score < r.minScore:
-			return "score " + strconv.FormatFloat(round2(t.score), 'f', -1, 64) + " below " + strconv.FormatFloat(round2(r.minScore), 'f', -1, 64)
+			return rejectAs(nil, search.ReasonBelowScore, formatScore(t.score), formatScore(r.minScore))
 		case len(t.bodyTerms) < r.minTerms:
-			return "fewer than " + strconv.Itoa(r.minTerms) + " distinct terms"
+			return rejectAs(nil, search.ReasonFewTerms, strconv.Itoa(r.minTerms))
 		default:
-			return "too few mentions"
+			return rejectAs(nil, search.ReasonFewMentions)
 		}
 	}
 	// An objective the document cites by number, where it says what it
@@ -587,10 +601,9 @@ func (r rules) reject(t *tally, top float64, short bool) string {
 	// document says it addresses it.
 	// Nor does a country the document names through a group it is about.
 	if t.score < r.minShare*top && !t.citeCentral && !t.viaGroup {
-		return "score " + strconv.FormatFloat(round2(t.score), 'f', -1, 64) + " below " +
-			strconv.Itoa(int(math.Round(r.minShare*100))) + "% of the strongest value's"
+		return rejectAs(nil, search.ReasonBelowShare, formatScore(t.score), strconv.Itoa(int(math.Round(r.minShare*100))))
 	}
-	return ""
+	return rejection{}
 }
 
 // label turns a tally into a search.Label with its strongest evidence:

@@ -144,23 +144,23 @@ func inferCountries(lx *lexicon, d *doc, pages []string, out *Output) []search.L
 			continue
 		}
 		if !t.named {
-			rejected = append(rejected, rejection{t, "only a demonym or capital, never named"})
+			rejected = append(rejected, rejectAs(t, search.ReasonDemonymOnly))
 			continue
 		}
 		if all := t.titleHits + t.summaryHits + t.bodyHits; t.destHits > 0 && t.destHits >= destinationShare*all {
-			rejected = append(rejected, rejection{t, "named mostly as a destination (" +
-				strconv.FormatFloat(t.destHits, 'f', -1, 64) + " of " + strconv.FormatFloat(all, 'f', -1, 64) + " mentions)"})
+			rejected = append(rejected, rejectAs(t, search.ReasonDestination,
+				strconv.FormatFloat(t.destHits, 'f', -1, 64), strconv.FormatFloat(all, 'f', -1, 64)))
 			continue
 		}
 		if t.titleHits > 0 && t.bodyHits == 0 && t.summaryHits == 0 && d.bodyWords > countryShortBody {
 			// A title that names a country the text never names is a
 			// template's or another document's (PDF metadata copied
 			// with a template), not this document's subject.
-			rejected = append(rejected, rejection{t, "named in the title only, never in the text"})
+			rejected = append(rejected, rejectAs(t, search.ReasonTitleOnly))
 			continue
 		}
 		if lead >= 0 && t.titleHits == 0 && t.summaryHits == 0 && t.firstBody >= lead {
-			rejected = append(rejected, rejection{t, "first named after the lead of a long report"})
+			rejected = append(rejected, rejectAs(t, search.ReasonAfterLead))
 			continue
 		}
 		countries = append(countries, t)
@@ -224,7 +224,7 @@ func inferCountries(lx *lexicon, d *doc, pages []string, out *Output) []search.L
 		standsOut := func(t *tally) bool { return t.titleHits > 0 || t.summaryHits > 0 || t == lead }
 		for _, t := range kept {
 			if lx.programme[t.code] && !standsOut(t) {
-				rejected = append(rejected, rejection{t, "one of " + strconv.Itoa(regional) + " countries of the region: REG stands for them"})
+				rejected = append(rejected, rejectAs(t, search.ReasonRegionMember, strconv.Itoa(regional)))
 			}
 		}
 		kept = append(slices.DeleteFunc(kept, func(t *tally) bool { return lx.programme[t.code] && !standsOut(t) }), reg)

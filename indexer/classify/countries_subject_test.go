@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"faro/search"
 	"faro/search/taxonomy"
 )
 
@@ -102,7 +103,9 @@ with Mali were rebuilt. Officers from Niger visited the Niger Delta only in a st
 				t.Errorf("countries %v, want %v (rejected %v)", got, want, out.Rejected)
 			}
 			for _, r := range tc.rejects {
-				if !slices.ContainsFunc(out.Rejected, func(x Rejected) bool { return x.Value == r && x.Reason != "" }) {
+				if !slices.ContainsFunc(out.Rejected, func(x Rejected) bool {
+					return x.Value == r && x.Reason != "" && x.Reason == search.ReasonText(x.ReasonCode, x.ReasonArgs)
+				}) {
 					t.Errorf("%s not among the rejected values with a reason: %+v", r, out.Rejected)
 				}
 			}

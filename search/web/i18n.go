@@ -5,7 +5,7 @@ import "faro/search"
 // messages are the page's strings in the interface languages. Every key
 // exists in both; TestMessagesComplete checks it. The facets' names
 // ("facet_country", ...) come from the facet registry (search.Facet.Title).
-var messages = withFacetNames(map[string]map[string]string{
+var messages = withReasons(withFacetNames(map[string]map[string]string{
 	"en": {
 		"tagline":              "Evidence on migration in Central America, Mexico and the Caribbean",
 		"skip":                 "Skip to content",
@@ -211,63 +211,99 @@ var messages = withFacetNames(map[string]map[string]string{
 		"no_evidence":          "No hay evidencia registrada.",
 		"not_kept":             "Mencionados, no retenidos",
 		"not_kept_because":     "No retenido:",
-		"score":                "puntuación",
-		"in":                   "en",
-		"on_pages":             "páginas",
-		"on_page":              "página",
-		"times":                "veces",
-		"gcm_action":           "acción del Pacto",
-		"where_title":          "el título",
-		"where_summary":        "el resumen",
-		"where_body":           "el texto",
-		"where_filename":       "el nombre del archivo",
-		"where_metadata":       "los metadatos",
-		"src_classifier":       "clasificador",
-		"src_sidecar":          "archivo de metadatos",
-		"src_listing":          "página de listado",
-		"src_pdf-metadata":     "propiedades del PDF",
-		"src_pdf-info":         "propiedades del PDF",
-		"back":                 "Volver a los resultados",
-		"new_search":           "Nueva búsqueda",
-		"metadata":             "Datos",
-		"provenance":           "De dónde vienen los metadatos",
-		"source":               "Archivo",
-		"author":               "Autor",
-		"format":               "Formato",
-		"format_pdf":           "PDF",
-		"format_html":          "Página web",
-		"format_markdown":      "Texto (Markdown)",
-		"format_text":          "Texto",
-		"page_count":           "Páginas",
-		"flags":                "Notas sobre el texto",
-		"flag_no-text-layer":   "sin capa de texto (escaneado)",
-		"flag_garbled-page":    "texto ilegible",
-		"view_published":       "Dónde se publicó",
-		"view_listing":         "Página que lo lista",
-		"err_404":              "No encontrado",
-		"err_410":              "Eliminado",
-		"removed_on":           "Este documento fue retirado de la colección el",
-		"err_500":              "Algo falló de nuestro lado",
-		"query_error":          "No se pudo leer la búsqueda. Revísela e intente de nuevo:",
-		"error":                "Hay un problema con esta solicitud",
-		"more":                 "Documentos similares",
-		"more_intro":           "Mismo objetivo del Pacto y mismo país.",
-		"see_all":              "Ver todos los documentos similares",
-		"published":            "Publicado",
-		"page_n":               "p.",
-		"marked":               "Resaltado:",
-		"matches_on":           "aparece en las páginas",
-		"no_matches":           "no aparece en el texto",
-		"unmark":               "Quitar el resaltado",
-		"translations_matched": "También encontrado como sinónimos o traducciones de sus palabras:",
-		"from_dictionary":      "diccionario bilingüe",
-		"api":                  "API",
-		"api_description":      "Descripción de la API (OpenAPI)",
+		// The reasons a value was not kept (search.NotKeptReasons; the
+		// English ones come from there).
+		"reason_" + search.ReasonBelowScore:   "puntuación {0} inferior al mínimo de {1}",
+		"reason_" + search.ReasonFewTerms:     "menos de {0} términos distintos",
+		"reason_" + search.ReasonFewMentions:  "demasiado pocas menciones",
+		"reason_" + search.ReasonBelowShare:   "puntuación {0} inferior al {1} % de la del valor más fuerte",
+		"reason_" + search.ReasonBeyondMax:    "fuera de los {0} valores más fuertes",
+		"reason_" + search.ReasonDemonymOnly:  "solo un gentilicio o la capital, nunca el nombre del país",
+		"reason_" + search.ReasonDestination:  "nombrado sobre todo como destino ({0} de {1} menciones)",
+		"reason_" + search.ReasonTitleOnly:    "nombrado solo en el título, nunca en el texto",
+		"reason_" + search.ReasonAfterLead:    "nombrado por primera vez después del inicio de un informe largo",
+		"reason_" + search.ReasonRegionMember: "uno de {0} países de la región: REG (Regional) los representa",
+		"score":                               "puntuación",
+		"in":                                  "en",
+		"on_pages":                            "páginas",
+		"on_page":                             "página",
+		"times":                               "veces",
+		"gcm_action":                          "acción del Pacto",
+		"where_title":                         "el título",
+		"where_summary":                       "el resumen",
+		"where_body":                          "el texto",
+		"where_filename":                      "el nombre del archivo",
+		"where_metadata":                      "los metadatos",
+		"src_classifier":                      "clasificador",
+		"src_sidecar":                         "archivo de metadatos",
+		"src_listing":                         "página de listado",
+		"src_pdf-metadata":                    "propiedades del PDF",
+		"src_pdf-info":                        "propiedades del PDF",
+		"back":                                "Volver a los resultados",
+		"new_search":                          "Nueva búsqueda",
+		"metadata":                            "Datos",
+		"provenance":                          "De dónde vienen los metadatos",
+		"source":                              "Archivo",
+		"author":                              "Autor",
+		"format":                              "Formato",
+		"format_pdf":                          "PDF",
+		"format_html":                         "Página web",
+		"format_markdown":                     "Texto (Markdown)",
+		"format_text":                         "Texto",
+		"page_count":                          "Páginas",
+		"flags":                               "Notas sobre el texto",
+		"flag_no-text-layer":                  "sin capa de texto (escaneado)",
+		"flag_garbled-page":                   "texto ilegible",
+		"view_published":                      "Dónde se publicó",
+		"view_listing":                        "Página que lo lista",
+		"err_404":                             "No encontrado",
+		"err_410":                             "Eliminado",
+		"removed_on":                          "Este documento fue retirado de la colección el",
+		"err_500":                             "Algo falló de nuestro lado",
+		"query_error":                         "No se pudo leer la búsqueda. Revísela e intente de nuevo:",
+		"error":                               "Hay un problema con esta solicitud",
+		"more":                                "Documentos similares",
+		"more_intro":                          "Mismo objetivo del Pacto y mismo país.",
+		"see_all":                             "Ver todos los documentos similares",
+		"published":                           "Publicado",
+		"page_n":                              "p.",
+		"marked":                              "Resaltado:",
+		"matches_on":                          "aparece en las páginas",
+		"no_matches":                          "no aparece en el texto",
+		"unmark":                              "Quitar el resaltado",
+		"translations_matched":                "También encontrado como sinónimos o traducciones de sus palabras:",
+		"from_dictionary":                     "diccionario bilingüe",
+		"api":                                 "API",
+		"api_description":                     "Descripción de la API (OpenAPI)",
 	},
-})
+}))
 
 // withFacetNames adds each facet's name, "facet_" + its name, in every
 // interface language of m.
+// withReasons adds the English templates of the reasons a value was not
+// kept (search.NotKeptReasons) as "reason_CODE" messages.
+func withReasons(m map[string]map[string]string) map[string]map[string]string {
+	for code, text := range search.NotKeptReasons {
+		m["en"]["reason_"+code] = text
+	}
+	return m
+}
+
+// reasonText returns why l (a value of Document.NotKept) was not kept, in
+// lang: its reason code's message with its arguments, or the stored
+// English Reason for a code without one (a document indexed before the
+// codes).
+func reasonText(lang string, l search.Label) string {
+	if l.ReasonCode == "" {
+		return l.Reason
+	}
+	t := msgOr(lang, "reason_"+l.ReasonCode, "")
+	if t == "" {
+		return l.Reason
+	}
+	return search.FillReason(t, l.ReasonArgs)
+}
+
 func withFacetNames(m map[string]map[string]string) map[string]map[string]string {
 	for lang, texts := range m {
 		for _, f := range search.AllFacets() {

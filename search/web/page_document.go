@@ -202,7 +202,7 @@ func (s *Server) pageDocument(c *gin.Context) {
 	byFacet := map[string][]labelView{}
 	view := func(l search.Label, id string) labelView {
 		lv := labelView{ID: id, Facet: l.Facet, Value: l.Value,
-			Label: facetLabel(l.Facet, l.Value, lang), Given: l.Given, Known: true, Source: sourceText(lang, l.Source), Reason: l.Reason}
+			Label: facetLabel(l.Facet, l.Value, lang), Given: l.Given, Known: true, Source: sourceText(lang, l.Source), Reason: reasonText(lang, l)}
 		if l.Score != 0 {
 			lv.Score = strconv.FormatFloat(l.Score, 'g', 3, 64)
 		}

@@ -60,7 +60,14 @@ func pageDocs() []*search.Document {
 			},
 			NotKept: []search.Label{
 				{Facet: "country", Value: "USA", Source: "classifier", Score: 2, Reason: "named mostly as a destination (2 of 2 mentions)",
+					ReasonCode: search.ReasonDestination, ReasonArgs: []string{"2", "2"},
 					Evidence: []search.Evidence{{Term: "Estados Unidos", Where: "body", Pages: []int{1}, Count: 2}}},
+				{Facet: "gcm", Value: "7", Source: "classifier", Score: 1.5, Reason: "score 1.5 below 5",
+					ReasonCode: search.ReasonBelowScore, ReasonArgs: []string{"1.5", "5"},
+					Evidence: []search.Evidence{{Term: "niñez migrante", Where: "body", Pages: []int{2}, Count: 1}}},
+				// Indexed before the reason codes: the English reason only.
+				{Facet: "country", Value: "MEX", Source: "classifier", Score: 0.5, Reason: "too few mentions",
+					Evidence: []search.Evidence{{Term: "México", Where: "body", Pages: []int{3}, Count: 1}}},
 			},
 			Pages: pages("La migración desde Honduras en cifras.",
 				"La trata de personas afecta a la niñez migrante. Migraciones y retorno.",
@@ -642,6 +649,59 @@ func TestPageNoResults(t *testing.T) {
 	})
 	if doc.Find(".empty a").Last().AttrOr("href", "") == "" {
 		t.Error("no link to drop the words")
+	}
+}
+
+// TestNotKeptReasonsTranslated checks that the reasons a value was not
+// kept are shown in the page's language, from their codes, and that a
+// reason stored without a code keeps its English text.
+func TestNotKeptReasonsTranslated(t *testing.T) {
+	srv := newPageServer(t)
+	for _, tc := range []struct {
+		ui, id, want, not string
+	}{
+		{"en", "not-kept-country-usa", "named mostly as a destination (2 of 2 mentions)", "destino"},
+		{"es", "not-kept-country-usa", "nombrado sobre todo como destino (2 de 2 menciones)", "destination"},
+		{"en", "not-kept-gcm-7", "score 1.5 below 5", "puntuación"},
+		{"es", "not-kept-gcm-7", "puntuación 1.5 inferior al mínimo de 5", "below"},
+		{"es", "not-kept-country-mex", "too few mentions", "{"},
+	} {
+		doc := htmlPage(t, srv, "/documents/hn-migra?ui="+tc.ui, 200)
+		got := doc.Find("#" + tc.id + " .reason").Text()
+		if !strings.Contains(got, tc.want) || strings.Contains(got, tc.not) {
+			t.Errorf("ui=%s %s: reason %q, want %q without %q", tc.ui, tc.id, got, tc.want, tc.not)
+		}
+	}
+}
+
+// TestReasonMessages checks that every reason code has its message in both
+// languages, with the same placeholders as the English template.
+func TestReasonMessages(t *testing.T) {
+	ph := regexp.MustCompile(`\{[0-9]+\}`)
+	for code, en := range search.NotKeptReasons {
+		want := ph.FindAllString(en, -1)
+		for _, lang := range []string{"en", "es"} {
+			m := messages[lang]["reason_"+code]
+			if m == "" {
+				t.Errorf("reason %q has no %s message", code, lang)
+				continue
+			}
+			got := ph.FindAllString(m, -1)
+			slices.Sort(got)
+			w := slices.Clone(want)
+			slices.Sort(w)
+			if !slices.Equal(got, w) {
+				t.Errorf("reason %q in %s has placeholders %v, English %v", code, lang, got, want)
+			}
+		}
+		args := make([]string, len(want))
+		for i := range args {
+			args[i] = "7"
+		}
+		l := search.Label{Reason: "stored", ReasonCode: code, ReasonArgs: args}
+		if es := reasonText("es", l); es == "" || strings.Contains(es, "{") || es == search.ReasonText(code, args) {
+			t.Errorf("reason %q in Spanish = %q", code, es)
+		}
 	}
 }
 

@@ -55,6 +55,13 @@ type evaluator struct {
 	// match cache (a word of a query is often a word of the next).
 	depth    int
 	useCache bool
+	// within, when not nil, holds the only documents whose scores matter
+	// (those passing a search's filters): the root's optional phrases,
+	// which change scores and never membership, are evaluated there only.
+	within []uint64
+	// restrict, when not nil, limits the phrase being evaluated to its
+	// documents.
+	restrict []uint64
 }
 
 func (v *View) newEvaluator(ctx context.Context, explain bool) *evaluator {
@@ -220,6 +227,10 @@ func (e *evaluator) boolean(c *search.Clause) (*mset, error) {
 	if len(c.Should) > 0 {
 		parts := make([]*mset, 0, len(c.Should))
 		for _, x := range c.Should {
+			if e.depth == 1 && e.within != nil && x.Kind == search.ClausePhrase {
+				parts = append(parts, e.scoreWithin(x))
+				continue
+			}
 			s, err := e.eval(x)
 			if err != nil {
 				return nil, err
@@ -234,6 +245,24 @@ func (e *evaluator) boolean(c *search.Clause) (*mset, error) {
 		})
 	}
 	return out, nil
+}
+
+// scoreWithin evaluates phrase c, an optional clause of the root, over
+// e.within only, unless its whole set is cached. The result is not
+// cached: it is exact on e.within only.
+func (e *evaluator) scoreWithin(c *search.Clause) *mset {
+	if e.useCache {
+		if ce, ok := e.v.cache.get(c.Key()); ok {
+			return e.fromEntry(ce)
+		}
+	}
+	e.restrict = e.within
+	s := e.phrase(c)
+	e.restrict = nil
+	if e.trace != nil {
+		e.trace[c] = s
+	}
+	return s
 }
 
 // or is a disjunction: the union, each document's scores summed times the
@@ -539,7 +568,7 @@ func (e *evaluator) phraseIn(out *mset, f weightedField, text string) {
 		}
 		base := e.v.base[si]
 		alignPhrase(curs, offs, func(doc uint32) bool {
-			return hasBit(e.v.live, base+doc)
+			return hasBit(e.v.live, base+doc) && (e.restrict == nil || hasBit(e.restrict, base+doc))
 		}, func(doc uint32) {
 			g := base + doc
 			norm := n0 + n1*float64(sf.length[doc])

@@ -86,16 +86,30 @@ func (v *View) search(ctx context.Context, r Request) (*Result, error) {
 		score func(n uint32) float64
 	)
 	key := r.Plan.Key()
+	// With filters, the root's optional phrases are scored on the
+	// documents passing them only (evaluator.within); such a set is
+	// cached under the filters too.
+	var within []uint64
+	if len(r.Filters) > 0 && !r.Explain && hasOptionalPhrase(r.Plan.Root) {
+		within = v.filterMask(r.Filters, e.newSet().bits)
+	}
+	filteredKey := key
+	if within != nil {
+		filteredKey = key + filtersKey(r.Filters)
+	}
 	if ce, ok := v.cache.get(key); ok && !r.Explain && !r.NoCache {
+		match, score = ce.bits, ce.score
+	} else if ce, ok := v.cache.get(filteredKey); ok && within != nil && !r.NoCache {
 		match, score = ce.bits, ce.score
 	} else {
 		e.useCache = v.cache != nil && !r.Explain && !r.NoCache
+		e.within = within
 		set, err := e.eval(r.Plan.Root)
 		if err != nil {
 			return nil, err
 		}
 		if !r.Plan.Browse && !r.Explain && !r.NoCache {
-			v.cache.put(key, set)
+			v.cache.put(filteredKey, set)
 		}
 		match, score = set.bits, func(n uint32) float64 { return set.score[n] }
 	}
@@ -145,6 +159,54 @@ func (v *View) search(ctx context.Context, r Request) (*Result, error) {
 		res.Next = o.values(ranked[n-1])
 	}
 	return res, nil
+}
+
+// hasOptionalPhrase reports whether root has optional phrases, which
+// change scores and never membership.
+func hasOptionalPhrase(root *search.Clause) bool {
+	if root.Kind != search.ClauseBool {
+		return false
+	}
+	for _, x := range root.Should {
+		if x.Kind == search.ClausePhrase {
+			return true
+		}
+	}
+	return false
+}
+
+// filterMask sets buf to the live documents passing every filter and
+// returns it.
+func (v *View) filterMask(filters []Filter, buf []uint64) []uint64 {
+	copy(buf, v.live)
+	one := make([]uint64, len(buf))
+	for _, f := range filters {
+		clear(one)
+		for _, key := range f.Keys {
+			if id, found := v.ids[key]; found {
+				orInto(one, v.vbits[id])
+			}
+		}
+		for w := range buf {
+			buf[w] &= one[w]
+		}
+	}
+	return buf
+}
+
+// filtersKey is the canonical text of filters, to key cached sets that
+// depend on them.
+func filtersKey(filters []Filter) string {
+	var b []byte
+	for _, f := range filters {
+		b = append(b, " |"...)
+		b = append(b, f.Group...)
+		for _, k := range f.Keys {
+			b = append(b, ' ')
+			b = append(b, k...)
+		}
+	}
+	return string(b)
 }
 
 // countFacets counts every facet value over the matches into res.Counts

@@ -349,3 +349,42 @@ func TestRelaxedNeverEmpty(t *testing.T) {
 		t.Errorf("hits %v, want d first", got)
 	}
 }
+
+// TestFilteredScoresAsUnfiltered checks that a filtered search ranks and
+// scores its documents exactly as the unfiltered search does, though the
+// optional phrase of its words is evaluated on the filtered documents
+// only, and that the first answer (evaluated) and the second (cached)
+// agree.
+func TestFilteredScoresAsUnfiltered(t *testing.T) {
+	var docs []fakeDoc
+	for i := range 40 {
+		// Words without synonyms, so that the plan holds their phrase.
+		body := "vorn flows and lessa support"
+		if i%3 == 0 {
+			body = "support for vorn lessa of families"
+		}
+		docs = append(docs, fakeDoc{id: fmt.Sprintf("d%02d", i), title: "report", body: body,
+			facets: []string{fmt.Sprintf("country:C%d", i%4)}})
+	}
+	v := view([]*Segment{build(t, docs[:25]...), build(t, docs[25:]...)})
+	all := map[string]float64{}
+	for _, h := range run(t, v, "vorn lessa", nil, "").Hits {
+		all[h.ID] = h.Score
+	}
+	if p, _ := search.Compile("vorn lessa", search.CompileOptions{}); !hasOptionalPhrase(p.Root) {
+		t.Fatalf("plan %s has no optional phrase", p)
+	}
+	for _, sel := range [][]string{{"country:C0"}, {"country:C1", "country:C3"}} {
+		f := []Filter{{Group: "country", Keys: sel}}
+		first := run(t, v, "vorn lessa", f, "")
+		again := run(t, v, "vorn lessa", f, "")
+		if len(first.Hits) == 0 || !reflect.DeepEqual(first.Hits, again.Hits) {
+			t.Fatalf("%v: first %v, again %v", sel, ids(first), ids(again))
+		}
+		for _, h := range first.Hits {
+			if h.Score != all[h.ID] {
+				t.Errorf("%v: %s scores %v filtered, %v unfiltered", sel, h.ID, h.Score, all[h.ID])
+			}
+		}
+	}
+}

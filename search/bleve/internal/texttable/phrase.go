@@ -62,9 +62,14 @@ func (c *postCursor) positions() []uint64 {
 	p := c.pp
 	var last uint64
 	for i := uint64(0); i < c.freq; i++ {
-		v, n := binary.Uvarint(c.pos[p:])
-		p += n
-		last += v
+		if b := c.pos[p]; b < 0x80 { // most gaps fit a byte
+			last += uint64(b)
+			p++
+		} else {
+			v, n := binary.Uvarint(c.pos[p:])
+			p += n
+			last += v
+		}
 		c.at = append(c.at, last)
 	}
 	c.pp, c.posRead = p, true

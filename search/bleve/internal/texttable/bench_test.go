@@ -1,0 +1,47 @@
+package texttable
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"faro/search"
+)
+
+// BenchmarkPhrase evaluates phrases of two words found together in most
+// documents, side by side in few, the match cache off:
+//
+//	go test ./search/bleve/internal/texttable -run '^$' -bench Phrase
+func BenchmarkPhrase(b *testing.B) {
+	words := strings.Fields("migration return remittances women youth labour border health community data")
+	r := rand.New(rand.NewPCG(3, 4))
+	docs := make([]fakeDoc, 20000)
+	for i := range docs {
+		body := make([]string, 60)
+		for j := range body {
+			body[j] = words[r.IntN(len(words))]
+		}
+		docs[i] = fakeDoc{id: fmt.Sprint(i), title: "report", body: strings.Join(body, " ")}
+	}
+	s, err := Build(context.Background(), fakeSource(docs), testSchema)
+	if err != nil {
+		b.Fatal(err)
+	}
+	v := NewView(Config{Schema: testSchema, Analyzer: testAnalyzer}, []*Segment{s}, nil)
+	var plans []*search.Plan
+	for _, q := range []string{`"migration women"`, `"border health"`, `"youth labour community"`, `"data return"`} {
+		p, err := search.Compile(q, search.CompileOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		plans = append(plans, p)
+	}
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		if _, err := v.Search(context.Background(), Request{Plan: plans[i%len(plans)], Size: 10, NoCache: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

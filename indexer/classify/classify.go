@@ -323,6 +323,14 @@ type tally struct {
 	// viaGroup is true when a country is credited with the mentions of a
 	// group it belongs to (resolveGroups).
 	viaGroup bool
+	// enumHits counts the mentions of a country in a short enumeration
+	// of countries ("madres de Nicaragua, El Salvador, Honduras y
+	// Guatemala"; see enumerated) in the first half of the body (not
+	// a closing "about the programme" paragraph).
+	enumHits float64
+	// listed is true when a short body names a country in an
+	// enumeration: it then needs no share of the top score.
+	listed bool
 }
 
 func newTally(facet, code string) *tally {
@@ -367,7 +375,8 @@ func (d *doc) tally(m *matcher) tallies {
 	var buf []hit
 	record := func(toks []string, where string, page int) {
 		buf = m.find(toks, buf[:0])
-		for _, h := range buf {
+		enum := enumerated(toks, buf)
+		for i, h := range buf {
 			for _, tg := range h.p.targets {
 				k := [2]string{tg.facet, tg.code}
 				t := ts[k]
@@ -391,6 +400,9 @@ func (d *doc) tally(m *matcher) tallies {
 				}
 				if tg.facet == search.FacetCountry && isDestination(toks, h.pos) {
 					t.destHits += w
+				}
+				if tg.facet == search.FacetCountry && enum[i] && page > 0 && 2*(d.pageStart[page-1]+h.pos) < d.bodyWords {
+					t.enumHits++
 				}
 				switch where {
 				case "title":
@@ -600,7 +612,7 @@ func (r rules) reject(t *tally, top float64, short bool) rejection {
 	// addresses (citeCentral), needs no share of the top score: the
 	// document says it addresses it.
 	// Nor does a country the document names through a group it is about.
-	if t.score < r.minShare*top && !t.citeCentral && !t.viaGroup {
+	if t.score < r.minShare*top && !t.citeCentral && !t.viaGroup && !t.listed {
 		return rejectAs(nil, search.ReasonBelowShare, formatScore(t.score), strconv.Itoa(int(math.Round(r.minShare*100))))
 	}
 	return rejection{}

@@ -163,6 +163,7 @@ func inferCountries(lx *lexicon, d *doc, pages []string, out *Output) []search.L
 			rejected = append(rejected, rejectAs(t, search.ReasonAfterLead))
 			continue
 		}
+		t.listed = short && t.enumHits > 0
 		countries = append(countries, t)
 	}
 	defer func() {
@@ -205,7 +206,17 @@ func inferCountries(lx *lexicon, d *doc, pages []string, out *Output) []search.L
 	}
 	kept, notKept := countryRules.split(countries, short)
 	rejected = append(rejected, notKept...)
-	if regional >= regionCountries {
+	// A short text that lists the region's countries it names, each in
+	// an enumeration ("madres de Nicaragua, El Salvador, Honduras y
+	// Guatemala"), has a fixed list of countries: REG does not stand for
+	// them.
+	// The strongest country may stand beside the list (the country a
+	// news item reports from).
+	fixedList := len(kept) > 1
+	for i, t := range kept {
+		fixedList = fixedList && (!lx.programme[t.code] || t.listed || i == 0)
+	}
+	if regional >= regionCountries && !fixedList {
 		// So many of the region's countries that the document is about
 		// the region: REG stands for them, but for those its title or
 		// summary names and for the strongest when it has at least
@@ -386,3 +397,53 @@ var supportWords = map[string]bool{
 // and body) that, as destinations, make it where migrants go rather than
 // a subject.
 const destinationShare = 0.5
+
+// Enumerations of countries: a short list of countries, one after the
+// other ("Guatemala, Honduras y El Salvador", "Niger, Mali and Burkina
+// Faso"), states which countries a passage is about, as a list, not in
+// passing. A longer list is a signatories', donors' or a ranking's, and
+// one of regionCountries of the region's countries is the region (REG).
+// Two countries ("Mexico and Cuba") are too common a pair to say more
+// than a mention.
+const (
+	minEnumeration = 3
+	maxEnumeration = 4 // regionCountries - 1
+)
+
+// enumerationLinks are the words that may join two countries of an
+// enumeration (commas are not tokens).
+var enumerationLinks = map[string]bool{"and": true, "y": true, "e": true, "et": true, "or": true, "o": true, "ou": true}
+
+// enumerated tells, for each hit of hs (in toks, in order), whether it
+// names a country in an enumeration of minEnumeration to maxEnumeration
+// countries: country names that follow each other with nothing between
+// them but punctuation or one of enumerationLinks.
+func enumerated(toks []string, hs []hit) []bool {
+	out := make([]bool, len(hs))
+	isCountry := func(h hit) bool {
+		return slices.ContainsFunc(h.p.targets, func(tg target) bool {
+			return tg.facet == search.FacetCountry && tg.kind == kindName && tg.code != taxonomy.CodeRegional
+		})
+	}
+	for i := 0; i < len(hs); {
+		if !isCountry(hs[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for ; j < len(hs) && isCountry(hs[j]); j++ {
+			end := hs[j-1].pos + len(hs[j-1].p.words)
+			gap := hs[j].pos - end
+			if gap < 0 || gap > 1 || gap == 1 && !enumerationLinks[toks[end]] {
+				break
+			}
+		}
+		if n := j - i; n >= minEnumeration && n <= maxEnumeration {
+			for k := i; k < j; k++ {
+				out[k] = true
+			}
+		}
+		i = j
+	}
+	return out
+}

@@ -41,6 +41,31 @@ Somalia followed each case for a year.`, 3)}},
 			want: []string{"ETH", "SOM"},
 		},
 		{
+			name: "a short news item lists the countries its subjects come from",
+			in: Input{Title: "Una caravana de familias cruza Chiapas", Pages: []string{repeat(
+				`Familias de Honduras, Nicaragua y Guatemala llegaron ayer a Tapachula, en México, donde pidieron
+información sobre sus parientes. Las autoridades de México las registraron en el albergue municipal. `, 1) +
+				repeat(`México recibe cada año a miles de personas en tránsito; el albergue de México atiende a
+quienes llegan por la frontera sur de México. `, 3)}},
+			want: []string{"MEX", "HND", "NIC", "GTM"},
+		},
+		{
+			name: "a closing paragraph about the programme is no list of subjects",
+			in: Input{Title: "Jóvenes de Honduras lanzan una campaña", Pages: []string{repeat(
+				`Jóvenes de San Pedro Sula en Honduras presentaron su campaña en escuelas y radios; en Honduras la
+campaña llegará a diez municipios este año. `, 4) +
+				`El componente de comunicación del programa trabaja en Honduras, El Salvador, Guatemala y México.`}},
+			want: []string{"HND"},
+		},
+		{
+			name: "two countries side by side are a mention, not a list",
+			in: Input{Title: "Solicitudes de refugio en México", Pages: []string{repeat(
+				`México recibió más solicitudes de refugio este año; la oficina para México y Cuba lo informó. México
+amplió sus oficinas de atención. `, 3)}},
+			want:    []string{"MEX"},
+			rejects: []string{"CUB"},
+		},
+		{
 			name: "a destination is not a subject; a return destination is",
 			in: Input{Title: "Returned children in Honduras", Pages: []string{
 				`Each year thousands of children leave to travel to the United States; many travel towards the United

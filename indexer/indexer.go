@@ -217,7 +217,7 @@ func Run(ctx context.Context, root string, sink search.Sink, opts Options) (*Rep
 			failed[o.rel] = o.err
 			return nil
 		}
-		opts.Sites.Observe(o.rel, o.res)
+		opts.Sites.learn(o.rel, o.res)
 		if size := resultSize(o.res); size <= budget {
 			budget -= size
 			pre[o.rel] = o.res

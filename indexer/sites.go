@@ -109,7 +109,23 @@ func learnable(res *extract.Result) bool {
 // whose count crossed the threshold. A result that is not a web page is
 // forgotten instead.
 func (s *Sites) Observe(rel string, res *extract.Result) []string {
+	return s.observe(rel, res, true)
+}
+
+// learn records the page at rel like Observe, without working out which
+// other pages it affects: Run learns every page before building any.
+func (s *Sites) learn(rel string, res *extract.Result) {
+	s.observe(rel, res, false)
+}
+
+func (s *Sites) observe(rel string, res *extract.Result, track bool) []string {
 	if !learnable(res) {
+		if !track {
+			s.mu.Lock()
+			defer s.mu.Unlock()
+			s.forgetLocked(rel)
+			return nil
+		}
 		return s.Forget(rel)
 	}
 	site := siteOf(rel, res)
@@ -127,7 +143,10 @@ func (s *Sites) Observe(rel string, res *extract.Result) []string {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	before := s.boilerSetLocked(site)
+	var before map[uint64]bool
+	if track {
+		before = s.boilerSetLocked(site)
+	}
 	s.forgetLocked(rel)
 	s.pages[rel] = sitePage{site: site, paras: hs}
 	s.size[site]++
@@ -138,6 +157,9 @@ func (s *Sites) Observe(rel string, res *extract.Result) []string {
 	}
 	for _, h := range hs {
 		m[h]++
+	}
+	if !track {
+		return nil
 	}
 	return s.affectedLocked(site, before, rel)
 }
@@ -334,6 +356,12 @@ func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }
 // records their paragraphs. Files that cannot be read are skipped: the
 // indexing run reports them.
 func (s *Sites) Learn(ctx context.Context, root string, rels []string, opts Options) error {
+	return s.learnFiles(ctx, root, rels, opts, true)
+}
+
+// learnFiles is Learn; track tells whether the pages each one affects
+// are noted for Changed.
+func (s *Sites) learnFiles(ctx context.Context, root string, rels []string, opts Options, track bool) error {
 	for _, rel := range rels {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -345,7 +373,7 @@ func (s *Sites) Learn(ctx context.Context, root string, rels []string, opts Opti
 		if err != nil {
 			continue
 		}
-		s.Observe(filepath.ToSlash(rel), res)
+		s.observe(filepath.ToSlash(rel), res, track)
 	}
 	return nil
 }
@@ -357,7 +385,9 @@ func (s *Sites) LearnCorpus(ctx context.Context, root string, opts Options) erro
 		return err
 	}
 	s.retain(files)
-	if err := s.Learn(ctx, root, files, opts); err != nil {
+	// Every page is learnt before any is built: which pages each one
+	// affects is not needed.
+	if err := s.learnFiles(ctx, root, files, opts, false); err != nil {
 		return err
 	}
 	s.setWhole()

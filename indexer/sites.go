@@ -3,7 +3,6 @@ package indexer
 import (
 	"context"
 	"fmt"
-	"hash/fnv"
 	"net/url"
 	"path"
 	"path/filepath"
@@ -11,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"faro/format"
 	"faro/indexer/extract"
@@ -88,13 +89,37 @@ func blocks(page string) [][]string {
 }
 
 func lineHash(line string, alone bool) uint64 {
-	words := strings.Fields(search.Fold(line))
-	if len(words) == 0 || len(words) == 1 && !alone {
+	// FNV-1a of the folded words joined by single spaces, computed as
+	// they are read.
+	const (
+		offset = 14695981039346656037
+		prime  = 1099511628211
+	)
+	h := uint64(offset)
+	words, in := 0, false
+	folded := search.Fold(line)
+	for i := 0; i < len(folded); {
+		r, size := utf8.DecodeRuneInString(folded[i:])
+		if unicode.IsSpace(r) {
+			in = false
+			i += size
+			continue
+		}
+		if !in {
+			if words > 0 {
+				h = (h ^ ' ') * prime
+			}
+			words++
+			in = true
+		}
+		for end := i + size; i < end; i++ {
+			h = (h ^ uint64(folded[i])) * prime
+		}
+	}
+	if words == 0 || words == 1 && !alone {
 		return 0
 	}
-	h := fnv.New64a()
-	h.Write([]byte(strings.Join(words, " ")))
-	return h.Sum64()
+	return h
 }
 
 // learnable reports whether the extraction is a web page the model

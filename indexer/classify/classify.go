@@ -139,10 +139,17 @@ var (
 	gcmRules     = rules{minScore: 5.0, minShare: 0.35, minBodyHits: 3, minTerms: 2, max: 5}
 	// gcmLongRules are the minimum score and share of an objective in a
 	// document of gcmLongWords words or more (see rules.forLength).
-	gcmLongRules   = rules{minScore: 2.5, minShare: 0.1}
-	gcmShortWords  = 1000
-	gcmLongWords   = 3000
-	principleRules = rules{minScore: 2.0, minShare: 0.3, minBodyHits: 2, minTerms: 1, max: 3}
+	gcmLongRules = rules{minScore: 2.5, minShare: 0.1}
+	// gcmKeyRules are the minimum score and share of an objective that
+	// a document's headings and key sections (findings, conclusions,
+	// recommendations, summary) name in keyCentralTerms distinct terms
+	// or more: what the document reports and asks for is central to it
+	// however few pages it fills beside the main objective.
+	gcmKeyRules     = rules{minScore: 2, minShare: 0.1}
+	keyCentralTerms = 3
+	gcmShortWords   = 1000
+	gcmLongWords    = 3000
+	principleRules  = rules{minScore: 2.0, minShare: 0.3, minBodyHits: 2, minTerms: 1, max: 3}
 	// regionRules decide REG from the region's own names ("Central
 	// America", "Mesoamérica", "the Caribbean"); they apply only when no
 	// country is kept, since a document about one or a few countries
@@ -244,7 +251,11 @@ func Classify(in Input) Output {
 			concepts.derive(search.FacetPrinciple, p, t)
 		}
 	}
-	gcm, rejected := gcmRules.forLength(d.bodyWords).split(concepts.scoreConcepts(search.FacetGCM, d.bodyWords), short)
+	gcmAll := concepts.scoreConcepts(search.FacetGCM, d.bodyWords)
+	for _, t := range gcmAll {
+		t.keyCentral = len(t.keyTerms) >= keyCentralTerms
+	}
+	gcm, rejected := gcmRules.forLength(d.bodyWords).split(gcmAll, short)
 	out.addRejected(rejected)
 	slices.SortFunc(gcm, func(a, b *tally) int { return atoi(a.code) - atoi(b.code) })
 	for _, t := range gcm {
@@ -331,6 +342,12 @@ type tally struct {
 	// listed is true when a short body names a country in an
 	// enumeration: it then needs no share of the top score.
 	listed bool
+	// keyTerms are the distinct terms of a GCM objective matched in
+	// headings and key sections (findings, conclusions,
+	// recommendations, summaries; see lineWeights); keyCentral is true
+	// when there are keyCentralTerms of them.
+	keyTerms   map[string]bool
+	keyCentral bool
 }
 
 func newTally(facet, code string) *tally {
@@ -396,7 +413,14 @@ func (d *doc) tally(m *matcher) tallies {
 					w = weakTermWeight
 				}
 				if tg.facet == search.FacetGCM && page > 0 && d.weights[page-1] != nil {
-					w *= d.weights[page-1][h.pos]
+					pw := d.weights[page-1][h.pos]
+					w *= pw
+					if pw > 1 {
+						if t.keyTerms == nil {
+							t.keyTerms = map[string]bool{}
+						}
+						t.keyTerms[tg.term] = true
+					}
 				}
 				if tg.facet == search.FacetCountry && isDestination(toks, h.pos) {
 					t.destHits += w
@@ -598,6 +622,10 @@ func formatScore(f float64) string { return strconv.FormatFloat(round2(f), 'f', 
 // reject returns why t fails the rules (a zero code when it passes), top
 // being the strongest value's score. The rejection's tally is not set.
 func (r rules) reject(t *tally, top float64, short bool) rejection {
+	if t.keyCentral {
+		r.minScore = math.Min(r.minScore, gcmKeyRules.minScore)
+		r.minShare = math.Min(r.minShare, gcmKeyRules.minShare)
+	}
 	if !r.passAbsolute(t, short) {
 		switch {
 		case t.score < r.minScore:

@@ -235,3 +235,36 @@ func TestCountryInTitleOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestObjectiveInKeySections: an objective that a report's findings or
+// recommendations name in three distinct terms is kept beside a main
+// objective that fills every page; the same sentence in passing, outside
+// any key section, is not enough.
+func TestObjectiveInKeySections(t *testing.T) {
+	main := "Reintegration assistance helped returnees; reintegration support and case management continued, and " +
+		"economic reintegration grants reached most returnees. " + repeat(fillerEN, 2)
+	var body []string
+	for range 5 {
+		body = append(body, main)
+	}
+	sentence := "Information campaigns, pre-departure orientation and information desks should reach more young people."
+	tests := []struct {
+		name  string
+		pages []string
+		want  bool
+	}{
+		{"in the recommendations", append(slices.Clone(body), "RECOMMENDATIONS\n\n"+sentence+"\n\n"+repeat(fillerEN, 2)), true},
+		{"in passing", append(slices.Clone(body), repeat(fillerEN, 1)+" "+sentence+" "+repeat(fillerEN, 1)), false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			out := Classify(Input{Title: "Evaluation of a reintegration project", Pages: tc.pages})
+			if !slices.Contains(out.GCM, 21) {
+				t.Fatalf("objectives %v, want 21", out.GCM)
+			}
+			if got := slices.Contains(out.GCM, 3); got != tc.want {
+				t.Errorf("objective 3 kept = %v, want %v (objectives %v, rejected %+v)", got, tc.want, out.GCM, out.Rejected)
+			}
+		})
+	}
+}

@@ -56,29 +56,42 @@ func docPhrases(doc *search.Document) []string {
 		forms map[string]int
 	}
 	counts := map[string]*count{}
-	var run []string // the current clause's words, as written
+	var run, folded []string // the current clause's words, as written and folded
+	var key []byte
 	flush := func() {
 		for i := range run {
+			// size is the length of the phrase of run[i:i+n] as written.
+			size := len(run[i])
+			for k := 1; k < minPhraseWords-1 && i+k < len(run); k++ {
+				size += 1 + len(run[i+k])
+			}
 			for n := minPhraseWords; n <= maxPhraseWords && i+n <= len(run); n++ {
+				if size += 1 + len(run[i+n-1]); size > maxPhraseChars {
+					break
+				}
 				words := run[i : i+n]
 				if !phraseEdge(words[0], stop) || !phraseEdge(words[n-1], stop) || repeats(words) {
 					continue
 				}
-				form := strings.Join(words, " ")
-				if len(form) > maxPhraseChars {
-					continue
+				// Fold works rune by rune: the folded words joined are
+				// the joined words folded.
+				key = key[:0]
+				for k, w := range folded[i : i+n] {
+					if k > 0 {
+						key = append(key, ' ')
+					}
+					key = append(key, w...)
 				}
-				key := search.Fold(form)
-				c := counts[key]
+				c := counts[string(key)]
 				if c == nil {
 					c = &count{forms: map[string]int{}}
-					counts[key] = c
+					counts[string(key)] = c
 				}
 				c.n++
-				c.forms[form]++
+				c.forms[strings.Join(words, " ")]++
 			}
 		}
-		run = run[:0]
+		run, folded = run[:0], folded[:0]
 	}
 	for _, p := range doc.Pages {
 		text := p.Text
@@ -94,7 +107,8 @@ func docPhrases(doc *search.Document) []string {
 					}
 					end += s2
 				}
-				run = append(run, strings.TrimRight(text[:end], "-'’"))
+				w := strings.TrimRight(text[:end], "-'’")
+				run, folded = append(run, w), append(folded, search.Fold(w))
 				text = text[end:]
 				continue
 			case unicode.IsSpace(r) && r != '\n' || r == '\n' && !strings.HasPrefix(text[size:], "\n"):

@@ -147,9 +147,17 @@ var (
 	// however few pages it fills beside the main objective.
 	gcmKeyRules     = rules{minScore: 2, minShare: 0.1}
 	keyCentralTerms = 3
-	gcmShortWords   = 1000
-	gcmLongWords    = 3000
-	principleRules  = rules{minScore: 2.0, minShare: 0.3, minBodyHits: 2, minTerms: 1, max: 3}
+	// An objective whose score is at least gcmNearTopShare of the
+	// strongest one's (or the strongest itself) needs only
+	// gcmNearTopMinScore: the minimum score keeps off objectives named
+	// in passing, and one nearly as strong as what the document is
+	// most about is not one (a short page's second subject, a title
+	// naming the only one).
+	gcmNearTopShare    = 0.6
+	gcmNearTopMinScore = 3.0
+	gcmShortWords      = 1000
+	gcmLongWords       = 3000
+	principleRules     = rules{minScore: 2.0, minShare: 0.3, minBodyHits: 2, minTerms: 1, max: 3}
 	// regionRules decide REG from the region's own names ("Central
 	// America", "Mesoamérica", "the Caribbean"); they apply only when no
 	// country is kept, since a document about one or a few countries
@@ -625,6 +633,9 @@ func (r rules) reject(t *tally, top float64, short bool) rejection {
 	if t.keyCentral {
 		r.minScore = math.Min(r.minScore, gcmKeyRules.minScore)
 		r.minShare = math.Min(r.minShare, gcmKeyRules.minShare)
+	}
+	if t.facet == search.FacetGCM && t.score >= gcmNearTopShare*top {
+		r.minScore = math.Min(r.minScore, gcmNearTopMinScore)
 	}
 	if !r.passAbsolute(t, short) {
 		switch {

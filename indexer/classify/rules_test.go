@@ -268,3 +268,29 @@ func TestObjectiveInKeySections(t *testing.T) {
 		})
 	}
 }
+
+// TestObjectiveNearTop: an objective nearly as strong as the strongest
+// needs only gcmNearTopMinScore; a weaker one, or one below that score,
+// still needs gcmRules' minimum.
+func TestObjectiveNearTop(t *testing.T) {
+	tests := []struct {
+		name       string
+		score, top float64
+		want       string // reason code, "" when kept
+	}{
+		{"nearly as strong", 3.5, 5, ""},
+		{"the strongest itself", 3, 3, ""},
+		{"well below the strongest", 3.5, 7, search.ReasonBelowScore},
+		{"near the strongest but too weak", 2.5, 3, search.ReasonBelowScore},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tl := newTally(search.FacetGCM, "5")
+			tl.score, tl.bodyHits = tc.score, 2
+			tl.bodyTerms["residence permits"] = 2
+			if got := gcmRules.reject(tl, tc.top, true).code; got != tc.want {
+				t.Errorf("reason %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -153,7 +153,7 @@ var (
 	// in passing, and one nearly as strong as what the document is
 	// most about is not one (a short page's second subject, a title
 	// naming the only one).
-	gcmNearTopShare    = 0.6
+	gcmNearTopShare    = 0.7
 	gcmNearTopMinScore = 3.0
 	gcmShortWords      = 1000
 	gcmLongWords       = 3000

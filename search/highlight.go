@@ -25,6 +25,9 @@ type Mark struct {
 	// Typos is how many edits a word no document holds forgives: its
 	// correction is marked instead (Clause.Typos).
 	Typos int
+	// Alternative marks a synonym or translation the query was expanded
+	// with, which is never corrected for typos.
+	Alternative bool
 }
 
 // Highlighter decides which words are marked for a parsed query: the words,
@@ -49,10 +52,15 @@ type markKey struct {
 // synonym-expanded) query.
 func NewHighlighter(n Node) *Highlighter {
 	h := &Highlighter{}
-	seen := map[markKey]bool{}
+	seen := map[markKey]int{}
 	add := func(m Mark, field string) {
-		k := markKey{m, field == "title"}
-		if len(h.marks) >= maxMarks || seen[k] || field != "" && field != "title" {
+		k := markKey{Mark{Text: m.Text, Phrase: m.Phrase, Prefix: m.Prefix}, field == "title"}
+		if i, ok := seen[k]; ok {
+			// Typed as well as an alternative of another word.
+			h.marks[i].Alternative = h.marks[i].Alternative && m.Alternative
+			return
+		}
+		if len(h.marks) >= maxMarks || field != "" && field != "title" {
 			return
 		}
 		var ws []string
@@ -62,37 +70,37 @@ func NewHighlighter(n Node) *Highlighter {
 		if len(ws) == 0 {
 			return
 		}
-		seen[k] = true
+		seen[k] = len(h.marks)
 		h.marks = append(h.marks, m)
 		h.titleOnly = append(h.titleOnly, k.titleOnly)
 		h.words = append(h.words, ws)
 	}
-	var walk func(Node)
-	walk = func(n Node) {
+	var walk func(n Node, alt bool)
+	walk = func(n Node, alt bool) {
 		switch n := n.(type) {
 		case Term:
-			add(Mark{Text: n.Text, Prefix: n.Prefix}, n.Field)
+			add(Mark{Text: n.Text, Prefix: n.Prefix, Alternative: alt}, n.Field)
 		case Phrase:
-			add(Mark{Text: n.Text, Phrase: true}, n.Field)
+			add(Mark{Text: n.Text, Phrase: true, Alternative: alt}, n.Field)
 		case Alternatives:
-			walk(n.Node)
+			walk(n.Node, alt)
 			for _, a := range n.Alts {
-				walk(a)
+				walk(a, true)
 			}
 			for _, a := range n.Dict {
-				walk(a)
+				walk(a, true)
 			}
 		case And:
 			for _, c := range n.Nodes {
-				walk(c)
+				walk(c, alt)
 			}
 		case Or:
 			for _, c := range n.Nodes {
-				walk(c)
+				walk(c, alt)
 			}
 		}
 	}
-	walk(n)
+	walk(n, false)
 	return h
 }
 

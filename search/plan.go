@@ -192,7 +192,9 @@ func CompileNode(n Node, opts CompileOptions) *Plan {
 	p := &Plan{Root: c.clause(expanded), Browse: browse, Marks: NewHighlighter(expanded).Marks()}
 	if !opts.NoTypos {
 		for i, m := range p.Marks {
-			if !m.Phrase && !m.Prefix {
+			// As the plan's word clauses: the words typed, not their
+			// alternatives.
+			if !m.Phrase && !m.Prefix && !m.Alternative {
 				p.Marks[i].Typos = TyposFor(m.Text)
 			}
 		}

@@ -48,3 +48,35 @@ func TestCompileRelaxesWordsTypedSideBySide(t *testing.T) {
 		}
 	}
 }
+
+// TestMarksForgiveTyposAsThePlan checks that the words typed are marked
+// with the typos their clauses forgive, and the synonyms and translations
+// they were expanded with with none, as the plan searches them, unless
+// typed too.
+func TestMarksForgiveTyposAsThePlan(t *testing.T) {
+	for _, tc := range []struct {
+		query string
+		typos map[string]int // mark text -> typos; others must be 0
+	}{
+		{"return", map[string]int{"return": 1}},
+		{"reintegration", map[string]int{"reintegration": 2}},
+		{"return retorno", map[string]int{"return": 1, "retorno": 1}},
+	} {
+		p, err := search.Compile(tc.query, search.CompileOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		alts := 0
+		for _, m := range p.Marks {
+			if m.Alternative {
+				alts++
+			}
+			if m.Typos != tc.typos[m.Text] {
+				t.Errorf("%s: mark %q forgives %d typos, want %d", tc.query, m.Text, m.Typos, tc.typos[m.Text])
+			}
+		}
+		if alts == 0 {
+			t.Errorf("%s: no alternative among the marks %+v", tc.query, p.Marks)
+		}
+	}
+}

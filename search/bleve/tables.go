@@ -28,8 +28,12 @@ import (
 // answering; writes wait for the View that holds them, so what a write
 // acknowledged is searchable.
 
-// matchCacheBytes bounds a View's cache of recent match sets.
-const matchCacheBytes = 32 << 20
+// matchCacheBytes bounds a View's cache of recent match sets. At 100k
+// documents a common word's set takes about 0.6 MB: 64 MB keeps the
+// clauses of a busy collection's frequent words (the reference workload
+// puts half as many sets as with 32 MB and answers twice as many from
+// the cache).
+const matchCacheBytes = 64 << 20
 
 // tables is the text-table state of an index.
 type tables struct {

@@ -274,6 +274,9 @@ func (x *Index) serve(is *scorch.IndexSnapshot, segs []*scorch.SegmentSnapshot, 
 	x.tt.segs = keep
 	cfg := texttable.Config{Schema: schema, Analyzer: analyze, MatchCacheBytes: matchCacheBytes}
 	s := &served{view: texttable.NewView(cfg, tabs, deleted), snap: is, segs: segs}
+	if old := x.tt.cur.Load(); old != nil {
+		s.view.Inherit(old.view)
+	}
 	if old := x.tt.cur.Swap(s); old != nil {
 		old.retire()
 	}

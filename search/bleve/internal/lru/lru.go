@@ -64,5 +64,14 @@ func (c *LRU[V]) Clear() {
 	c.used = 0
 }
 
+// Keys returns the keys, the most recently used first.
+func (c *LRU[V]) Keys() []string {
+	out := make([]string, 0, c.order.Len())
+	for el := c.order.Front(); el != nil; el = el.Next() {
+		out = append(out, el.Value.(*entry[V]).key)
+	}
+	return out
+}
+
 // Len is the number of entries.
 func (c *LRU[V]) Len() int { return c.order.Len() }

@@ -59,6 +59,23 @@ func (c *matchCache) get(key string) (*matchEntry, bool) {
 	return e, ok
 }
 
+// inherit lets the keys old holds be kept at their first offer: a write
+// makes a new View, whose cache starts empty, and the plans that were
+// worth keeping before mostly still are.
+func (c *matchCache) inherit(old *matchCache) {
+	if c == nil || old == nil {
+		return
+	}
+	old.mu.Lock()
+	keys := old.lru.Keys()
+	old.mu.Unlock()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, k := range keys[:min(len(keys), seenKeys)] {
+		c.seen[k] = struct{}{}
+	}
+}
+
 // seenKeys bounds matchCache.seen; when full it starts again empty.
 const seenKeys = 4096
 

@@ -388,3 +388,32 @@ func TestFilteredScoresAsUnfiltered(t *testing.T) {
 		}
 	}
 }
+
+// TestInheritKeepsHotSetsAtOnce checks that a View made after a write
+// keeps, at their first evaluation, the match sets its predecessor kept,
+// while it keeps other sets only the second time.
+func TestInheritKeepsHotSetsAtOnce(t *testing.T) {
+	segs := []*Segment{build(t, corpus...)}
+	old := view(segs)
+	run(t, old, "trafficking", nil, "")
+	run(t, old, "trafficking", nil, "") // kept now
+	for _, tc := range []struct {
+		inherit bool
+		query   string
+		hits    uint64 // after the query is searched twice in the new View
+	}{
+		{true, "trafficking", 1},
+		{false, "trafficking", 0},
+		{true, "smuggling", 0},
+	} {
+		v := view(segs)
+		if tc.inherit {
+			v.Inherit(old)
+		}
+		run(t, v, tc.query, nil, "")
+		run(t, v, tc.query, nil, "")
+		if got := v.cache.hits.Load(); got != tc.hits {
+			t.Errorf("inherit %v, %s: %d answers from the cache, want %d", tc.inherit, tc.query, got, tc.hits)
+		}
+	}
+}

@@ -60,6 +60,14 @@ type Config struct {
 	MatchCacheBytes int
 }
 
+// Inherit makes the match sets old kept be kept in v as soon as they are
+// evaluated again (once, not twice): v replaces old after a write.
+func (v *View) Inherit(old *View) {
+	if old != nil {
+		v.cache.inherit(old.cache)
+	}
+}
+
 // NewView assembles segs, in the snapshot's order, with deleted[i] the
 // deleted document numbers of segment i.
 func NewView(cfg Config, segs []*Segment, deleted [][]uint32) *View {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"net/url"
 	"os"
 	"path"
@@ -151,6 +152,19 @@ func (s OCRStats) Confidence() float64 {
 		return 0
 	}
 	return s.ConfidenceSum / float64(s.Pages)
+}
+
+// SkippedSummary lists the pages OCR skipped by reason, in the order of
+// the reasons' names, without "no-tesseract" (a run without Tesseract
+// says so on its own): "2 blank, 1 timeout"; "" when none.
+func (s OCRStats) SkippedSummary() string {
+	var parts []string
+	for _, r := range slices.Sorted(maps.Keys(s.Skipped)) {
+		if r != extract.SkipNoTesseract && s.Skipped[r] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", s.Skipped[r], r))
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 func (s *OCRStats) add(r *extract.OCRReport) {
@@ -337,7 +351,14 @@ func extractOnly(ctx context.Context, root, rel string, opts Options) outcome {
 		ctx, cancel = context.WithTimeout(ctx, opts.Timeout)
 		defer cancel()
 	}
-	res, err := extract.File(ctx, filepath.Join(root, filepath.FromSlash(rel)), extract.Options{PDFRunner: opts.PDFRunner})
+	full := filepath.Join(root, filepath.FromSlash(rel))
+	// The sidecar's language tells OCR which model reads the scan (a bad
+	// sidecar is reported by indexFile).
+	var lang string
+	if side, _, err := readSidecar(full); err == nil && side != nil {
+		lang = strings.ToLower(strings.TrimSpace(side.Lang))
+	}
+	res, err := extract.File(ctx, full, extract.Options{PDFRunner: opts.PDFRunner, Lang: lang})
 	if err != nil {
 		return outcome{rel: rel, err: err}
 	}

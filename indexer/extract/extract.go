@@ -175,6 +175,10 @@ type Options struct {
 	// PDFRunner, when set, extracts PDFs and images elsewhere (worker
 	// processes, see indexer/isolate).
 	PDFRunner PDFRunner
+	// Lang is the file's language when its caller knows it (a
+	// sidecar's, ISO 639-1): OCR reads with that language's model (see
+	// WithLang).
+	Lang string
 }
 
 // File reads the file at path, detects its format (format.Detect) and
@@ -197,6 +201,7 @@ func file(ctx context.Context, path string, opts Options) (*Result, error) {
 	if ctx == nil {
 		ctx = context.Background()
 	}
+	ctx = WithLang(ctx, opts.Lang)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

@@ -62,21 +62,36 @@ func extractImage(ctx context.Context, name string, data []byte) (*Result, error
 	t0 := time.Now()
 	defer func() { rep.Seconds = time.Since(t0).Seconds() }()
 	timeout := cfg.PageTimeout
-	// An image says nothing of its language: what its first page reads
-	// as decides (see readInLanguage).
-	var models []string
+	// An image says nothing of its language: unless its caller knows it
+	// (WithLang), what its first page reads as decides (see
+	// readInLanguage).
+	models, declared := docModels(ctx, eng, "")
 	var pages []ocr.Page
-	_, err = readInLanguage(eng, &models, false, func(m []string) (ocr.Page, error) {
-		ps, err := eng.RecognizeFile(ctx, data, ocr.Options{Models: m, Timeout: timeout})
+	var sparse []ocr.Page
+	_, err = readInLanguage(eng, &models, declared, func(m []string, psm int) (ocr.Page, error) {
+		ps, err := eng.RecognizeFile(ctx, data, ocr.Options{Models: m, Timeout: timeout, PSM: psm, MinConfidence: retryConfidence(psm)})
 		if err != nil {
 			return ocr.Page{}, err
 		}
-		pages = ps
+		if psm == ocr.PSMAuto {
+			pages = ps
+		} else {
+			sparse = ps
+		}
 		if len(ps) == 0 {
 			return ocr.Page{}, nil
 		}
 		return ps[0], nil
 	})
+	if len(sparse) == len(pages) {
+		// Read again as sparse text (the first page read poorly): keep
+		// the better reading of each page.
+		for i := range pages {
+			if pages[i].Retry() {
+				pages[i] = ocr.Better(pages[i].Keep(ocr.RetryConfidence), sparse[i])
+			}
+		}
+	}
 	if err != nil {
 		reason := SkipRecognise
 		if errors.Is(err, ocr.ErrTimeout) {
@@ -98,7 +113,7 @@ func extractImage(ctx context.Context, name string, data []byte) (*Result, error
 			rep.Skipped = append(rep.Skipped, OCRSkip{i + 1, SkipNoText})
 			continue
 		}
-		op := OCRPage{Page: i + 1, Confidence: round1(pg.Confidence), Words: pg.Words, Models: pg.Models, Low: pg.Low()}
+		op := OCRPage{Page: i + 1, Confidence: round1(pg.Confidence), Words: pg.Words, Models: pg.Models, Low: pg.Low(), Sparse: pg.PSM != ocr.PSMAuto}
 		rep.Pages = append(rep.Pages, op)
 		if op.Low {
 			res.addFlag(FlagOCRLowPrefix + strconv.Itoa(i+1))

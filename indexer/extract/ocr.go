@@ -151,6 +151,9 @@ type OCRPage struct {
 	Models string `json:"models"`
 	// Low marks a confidence below ocr.LowConfidence.
 	Low bool `json:"low_confidence,omitempty"`
+	// Sparse marks a page read as sparse text, which read it better than
+	// automatic layout (see ocr.Better).
+	Sparse bool `json:"sparse,omitempty"`
 }
 
 // OCRSkip is a page OCR was to read and did not use.
@@ -248,10 +251,7 @@ func recognisePDF(ctx context.Context, data []byte, res *Result) {
 	rep.Engine = eng.Name()
 	t0 := time.Now()
 	defer func() { rep.Seconds = time.Since(t0).Seconds() }()
-	var models []string
-	if res.Lang != "" {
-		models = eng.Models(res.Lang)
-	}
+	models, declared := docModels(ctx, eng, res.Lang)
 	done := map[int]bool{}
 	var slowest time.Duration
 	rerr := pdfium.Render(ctx, data, pages, cfg.DPI, func(rp pdfium.RenderedPage, err error) error {
@@ -274,8 +274,8 @@ func recognisePDF(ctx context.Context, data []byte, res *Result) {
 			}
 		}
 		p0 := time.Now()
-		pg, err := readInLanguage(eng, &models, res.Lang != "", func(m []string) (ocr.Page, error) {
-			return eng.RecognizeGray(ctx, rp.Image, ocr.Options{Models: m, DPI: rp.DPI, Timeout: timeout})
+		pg, err := readInLanguage(eng, &models, declared, func(m []string, psm int) (ocr.Page, error) {
+			return eng.RecognizeGray(ctx, rp.Image, ocr.Options{Models: m, DPI: rp.DPI, Timeout: timeout, PSM: psm, MinConfidence: retryConfidence(psm)})
 		})
 		slowest = max(slowest, time.Since(p0))
 		switch {
@@ -297,7 +297,7 @@ func recognisePDF(ctx context.Context, data []byte, res *Result) {
 			return nil
 		}
 		res.Pages[rp.Index] = text
-		op := OCRPage{Page: n, Confidence: round1(pg.Confidence), Words: pg.Words, Models: pg.Models, Low: pg.Low()}
+		op := OCRPage{Page: n, Confidence: round1(pg.Confidence), Words: pg.Words, Models: pg.Models, Low: pg.Low(), Sparse: pg.PSM != ocr.PSMAuto}
 		rep.Pages = append(rep.Pages, op)
 		if op.Low {
 			res.addFlag(FlagOCRLowPrefix + strconv.Itoa(n))
@@ -332,13 +332,70 @@ func recognisePDF(ctx context.Context, data []byte, res *Result) {
 
 var errOutOfTime = errors.New("out of time")
 
+// retryConfidence is the confidence under which the words of a reading
+// in mode psm are dropped: ocr.RetryConfidence for the second reading of
+// a poorly read page, as sparse text; 0 (the default) for the first.
+func retryConfidence(psm int) float64 {
+	if psm != ocr.PSMAuto {
+		return ocr.RetryConfidence
+	}
+	return 0
+}
+
+// docModels returns the models of a document's known language: the one
+// its caller gave (LangOf(ctx), a sidecar's), else the one the file
+// declares (lang); declared is false when neither is known or installed.
+func docModels(ctx context.Context, eng *ocr.Engine, lang string) (models []string, declared bool) {
+	for _, l := range []string{LangOf(ctx), lang} {
+		if l == "" {
+			continue
+		}
+		if m := eng.Models(baseLang(l)); len(m) > 0 {
+			return m, true
+		}
+	}
+	return nil, false
+}
+
+// baseLang returns the language of a tag: "es" of "es-MX".
+func baseLang(tag string) string {
+	if i := strings.IndexAny(tag, "-_"); i > 0 {
+		tag = tag[:i]
+	}
+	return strings.ToLower(strings.TrimSpace(tag))
+}
+
+type langKey struct{}
+
+// WithLang returns a context that says the file extracted with it is in
+// language lang (ISO 639-1, "es"), as a sidecar says: OCR reads its pages
+// with that language's model instead of guessing. It travels to worker
+// processes (indexer/isolate). "" leaves ctx as it is.
+func WithLang(ctx context.Context, lang string) context.Context {
+	if lang == "" {
+		return ctx
+	}
+	return context.WithValue(ctx, langKey{}, lang)
+}
+
+// LangOf returns the language WithLang put in ctx, or "".
+func LangOf(ctx context.Context) string {
+	if ctx == nil {
+		return ""
+	}
+	l, _ := ctx.Value(langKey{}).(string)
+	return l
+}
+
 // readInLanguage reads a page with the models *models (English when
 // none), and, unless the document's language is declared, finds the
 // language of what it read: when that is another installed language, the
 // page is read again with its model, which then reads the next pages.
 // One model at a time is several times faster than all of them at once
-// and reads as well.
-func readInLanguage(eng *ocr.Engine, models *[]string, declared bool, read func([]string) (ocr.Page, error)) (ocr.Page, error) {
+// and reads as well. A page read poorly in automatic layout is read once
+// more as sparse text, and the better reading kept (see ocr.Better),
+// both without the words read with less than ocr.RetryConfidence.
+func readInLanguage(eng *ocr.Engine, models *[]string, declared bool, read func(models []string, psm int) (ocr.Page, error)) (ocr.Page, error) {
 	try := *models
 	if len(try) == 0 {
 		try = eng.Models("en")
@@ -346,25 +403,27 @@ func readInLanguage(eng *ocr.Engine, models *[]string, declared bool, read func(
 			try = eng.Langs[:1]
 		}
 	}
-	pg, err := read(try)
-	if err != nil || declared || pg.Words == 0 {
+	pg, err := read(try, ocr.PSMAuto)
+	if err != nil || pg.Words == 0 {
 		return pg, err
 	}
-	l := ocr.DetectLang(pg.Text)
-	if l == "" {
-		return pg, nil
-	}
-	m := eng.Models(l)
-	if len(m) == 0 || slices.Equal(m, try) {
+	if !declared {
 		*models = try
-		return pg, nil
+		if l := ocr.DetectLang(pg.Text); l != "" {
+			if m := eng.Models(l); len(m) > 0 && !slices.Equal(m, try) {
+				*models = m
+				if again, err := read(m, ocr.PSMAuto); err == nil {
+					pg, try = again, m
+				} // else the first reading stands
+			}
+		}
 	}
-	*models = m
-	again, err := read(m)
-	if err != nil {
-		return pg, nil // the first reading stands
+	if pg.Retry() {
+		if sparse, err := read(try, eng.SparsePSM()); err == nil {
+			pg = ocr.Better(pg.Keep(ocr.RetryConfidence), sparse)
+		}
 	}
-	return again, nil
+	return pg, nil
 }
 
 func round1(f float64) float64 { return float64(int(f*10+0.5)) / 10 }

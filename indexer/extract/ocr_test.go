@@ -119,6 +119,47 @@ func TestOCRScannedPDF(t *testing.T) {
 	}
 }
 
+// TestOCRKnownLanguage: a scan whose language its caller knows (WithLang,
+// a sidecar's) is read with that language's model on every page, without
+// the English-first reading and the guess; extract.File carries
+// Options.Lang the same way.
+func TestOCRKnownLanguage(t *testing.T) {
+	needTesseract(t)
+	withOCR(t, OCRConfig{Mode: ocr.Auto, DPI: 200})
+	// Page 1 of scanLines is Spanish, page 2 English: told "es", both are
+	// read with the Spanish model; told nothing, each in its own.
+	pdf := scan(ocrtest.TextPDF(scanLines...), 200)(t)
+	path := filepath.Join(t.TempDir(), "scan.pdf")
+	if err := os.WriteFile(path, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		lang string
+		want []string
+	}{
+		{"es", []string{"spa", "spa"}},
+		{"es-MX", []string{"spa", "spa"}},
+		{"", []string{"spa", "eng"}},
+	} {
+		if testing.Short() && tc.lang != "es" {
+			continue
+		}
+		res, err := File(context.Background(), path, Options{Lang: tc.lang})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		if res.OCR != nil {
+			for _, p := range res.OCR.Pages {
+				got = append(got, p.Models)
+			}
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("language %q: pages read with %v, want %v", tc.lang, got, tc.want)
+		}
+	}
+}
+
 // scan returns an image-only PDF of pdf rendered at dpi.
 func scan(pdf []byte, dpi int) func(t *testing.T) []byte {
 	return func(t *testing.T) []byte {

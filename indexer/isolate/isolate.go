@@ -141,6 +141,7 @@ type request struct {
 	Name     string
 	Data     []byte
 	Deadline time.Time
+	Lang     string // the file's known language (extract.LangOf)
 }
 
 type response struct {
@@ -256,7 +257,9 @@ func (p *Pool) ExtractPDF(ctx context.Context, name string, data []byte) (*extra
 	id := w.nextID
 	start := time.Now()
 	sent := make(chan error, 1)
-	go func() { sent <- w.enc.Encode(request{ID: id, Name: name, Data: data, Deadline: deadline}) }()
+	go func() {
+		sent <- w.enc.Encode(request{ID: id, Name: name, Data: data, Deadline: deadline, Lang: extract.LangOf(ctx)})
+	}()
 
 	timer := time.NewTimer(time.Until(deadline) + grace)
 	defer timer.Stop()

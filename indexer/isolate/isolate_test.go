@@ -28,10 +28,13 @@ func TestMain(m *testing.M) {
 var sink [][]byte
 
 // testHandler misbehaves on request: "hang" loops without end, "bloat"
-// allocates without bound, "crash" exits, "panic" panics; other names are
-// extracted for real.
+// allocates without bound, "crash" exits, "panic" panics; "lang" answers
+// with the language its context carries; other names are extracted for
+// real.
 func testHandler(ctx context.Context, name string, data []byte) (*extract.Result, error) {
 	switch name {
+	case "lang":
+		return &extract.Result{Lang: extract.LangOf(ctx)}, nil
 	case "hang":
 		x := 0
 		for {
@@ -109,6 +112,22 @@ func TestPoolExtracts(t *testing.T) {
 	}
 	if started, killed := p.Stats(); started != 2 || killed != 0 {
 		t.Errorf("started %d killed %d workers, want 2 and 0", started, killed)
+	}
+}
+
+// TestPoolPassesLang: the language the caller knows (a sidecar's, in the
+// context) reaches the worker, where OCR reads with its model.
+func TestPoolPassesLang(t *testing.T) {
+	p := testPool(t, 1, 0)
+	for _, lang := range []string{"es", "fr", ""} {
+		ctx := extract.WithLang(context.Background(), lang)
+		res, err := p.ExtractPDF(ctx, "lang", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Lang != lang {
+			t.Errorf("worker saw language %q, want %q", res.Lang, lang)
+		}
 	}
 }
 

@@ -89,7 +89,7 @@ func handle(h Handler, req request) (resp response) {
 			resp.Kind = "panic"
 		}
 	}()
-	ctx := context.Background()
+	ctx := extract.WithLang(context.Background(), req.Lang)
 	var cancel context.CancelFunc
 	if !req.Deadline.IsZero() {
 		ctx, cancel = context.WithDeadline(ctx, req.Deadline)

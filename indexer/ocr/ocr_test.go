@@ -48,6 +48,50 @@ func TestParseTSV(t *testing.T) {
 	}
 }
 
+func TestBetter(t *testing.T) {
+	auto := ocr.Page{Text: "auto", Words: 163, Confidence: 92.1, PSM: ocr.PSMAuto}
+	for _, c := range []struct {
+		name   string
+		a, b   ocr.Page
+		wantB  bool
+		retryA bool
+	}{
+		{"sparse reads the cover's labels too", auto, ocr.Page{Text: "sparse", Words: 195, Confidence: 91.7}, true, false},
+		{"sparse reads a few more, less surely", auto, ocr.Page{Text: "sparse", Words: 170, Confidence: 90}, false, false},
+		{"sparse keeps only a few sure words", auto, ocr.Page{Text: "sparse", Words: 40, Confidence: 96}, false, false},
+		{"sparse reads nothing", auto, ocr.Page{}, false, false},
+		{"a poor reading", ocr.Page{Text: "auto", Words: 176, Confidence: 87.5}, ocr.Page{Text: "sparse", Words: 225, Confidence: 84.3}, true, true},
+		{"automatic layout read nothing", ocr.Page{}, ocr.Page{Text: "sparse", Words: 5, Confidence: 60}, true, false},
+		{"running text", ocr.Page{Text: "auto", Words: 490, Confidence: 95.5}, ocr.Page{Text: "sparse", Words: 492, Confidence: 95.4}, false, false},
+	} {
+		got := ocr.Better(c.a, c.b)
+		if (got.Text == c.b.Text) != c.wantB {
+			t.Errorf("%s: Better = %+v, want the second reading %v", c.name, got, c.wantB)
+		}
+		if c.a.Retry() != c.retryA {
+			t.Errorf("%s: Retry() = %v, want %v", c.name, c.a.Retry(), c.retryA)
+		}
+	}
+}
+
+// TestKeep: a reading filtered again keeps the words read surely enough,
+// its layout and its mean confidence over them.
+func TestKeep(t *testing.T) {
+	tsv := "5\t1\t1\t1\t1\t1\t0\t0\t1\t1\t96\tNiñez\n" +
+		"5\t1\t1\t1\t1\t2\t0\t0\t1\t1\t30\tqx\n" +
+		"5\t1\t1\t1\t1\t3\t0\t0\t1\t1\t90\tretornada\n" +
+		"5\t1\t2\t1\t1\t1\t0\t0\t1\t1\t40\tEE\n" +
+		"5\t1\t3\t1\t1\t1\t0\t0\t1\t1\t80\tHonduras\n"
+	p := ocr.ParseTSV(tsv)[0]
+	if p.Words != 5 || p.Text != "Niñez qx retornada\n\nEE\n\nHonduras" {
+		t.Fatalf("ParseTSV = %+v", p)
+	}
+	k := p.Keep(50)
+	if k.Text != "Niñez retornada\n\nHonduras" || k.Words != 3 || k.Confidence != (96+90+80)/3.0 {
+		t.Errorf("Keep(50) = %+v", k)
+	}
+}
+
 func TestDetectLang(t *testing.T) {
 	for _, c := range []struct{ text, want string }{
 		{"The report of the project and the evaluation, which was carried out for the office with its partners.", "en"},

@@ -19,6 +19,10 @@
 //	go run ./scripts/ocreval -per-lang 4 -dpi 150,300
 //	go run ./scripts/ocreval -robust
 //
+// With -known-lang each scan is given its language (MANIFEST.tsv), as a
+// sidecar gives it to `faro index`; otherwise OCR reads English first and
+// again in the language the text reads as.
+//
 // Needs pdftoppm, img2pdf and pdftotext (poppler-utils, img2pdf) and
 // Tesseract with its eng, spa and fra models.
 package main
@@ -66,6 +70,7 @@ func main() {
 	seed := flag.Uint64("seed", 20261206, "sampling seed")
 	robust := flag.Bool("robust", false, "run OCR over pdf-robustness instead")
 	verbose := flag.Bool("v", false, "print each page")
+	knownLang := flag.Bool("known-lang", false, "give each scan its language (as a sidecar would) instead of letting OCR find it")
 	flag.Parse()
 	root := textquality.Realdocs()
 	if root == "" {
@@ -86,7 +91,7 @@ func main() {
 	if *robust {
 		err = robustness(root, pool)
 	} else {
-		err = scans(root, pool, *perLang, *dpis, *minWords, *seed, *workers, *verbose)
+		err = scans(root, pool, *perLang, *dpis, *minWords, *seed, *workers, *verbose, *knownLang)
 	}
 	if err != nil {
 		fail(err)
@@ -191,10 +196,11 @@ type scanned struct {
 	got  string
 	f1   float64
 	conf float64
+	how  string // models, and "sparse" when read as sparse text
 	err  error
 }
 
-func scans(root string, pool *isolate.Pool, perLang int, dpiList string, minWords int, seed uint64, workers int, verbose bool) error {
+func scans(root string, pool *isolate.Pool, perLang int, dpiList string, minWords int, seed uint64, workers int, verbose, knownLang bool) error {
 	pages, err := sample(root, perLang, minWords, seed)
 	if err != nil {
 		return err
@@ -224,7 +230,11 @@ func scans(root string, pool *isolate.Pool, perLang int, dpiList string, minWord
 			if out, err := exec.Command("pdftoppm", "-r", strconv.Itoa(dpi), "-gray", "-f", strconv.Itoa(p.num), "-l", strconv.Itoa(p.num), "-singlefile", p.file, base).CombinedOutput(); err != nil {
 				return fmt.Errorf("pdftoppm %s: %v: %s", p.file, err, out)
 			}
-			if out, err := exec.Command("img2pdf", "--output", base+".pdf", base+".pgm").CombinedOutput(); err != nil {
+			// The image's resolution sets the page's size (a PGM carries
+			// none, and img2pdf would take 96 dpi: a page three times
+			// too large, rendered back with its text magnified).
+			res := fmt.Sprintf("%ddpix%ddpi", dpi, dpi)
+			if out, err := exec.Command("img2pdf", "--imgsize", res, "--output", base+".pdf", base+".pgm").CombinedOutput(); err != nil {
 				return fmt.Errorf("img2pdf: %v: %s", err, out)
 			}
 			os.Remove(base + ".pgm")
@@ -240,13 +250,21 @@ func scans(root string, pool *isolate.Pool, perLang int, dpiList string, minWord
 		go func() {
 			defer wg.Done()
 			for j := range ch {
-				res, err := extract.File(context.Background(), j.path, extract.Options{PDFRunner: pool})
+				opts := extract.Options{PDFRunner: pool}
+				if knownLang {
+					opts.Lang = j.lang
+				}
+				res, err := extract.File(context.Background(), j.path, opts)
 				j.err = err
 				if err == nil {
 					j.got = res.Text()
 					j.f1, _, _ = textquality.WordF1(j.got, j.ref)
 					if o, ok := res.PageOCR(1); ok {
 						j.conf = o.Confidence
+						j.how = o.Models
+						if o.Sparse {
+							j.how += " sparse"
+						}
 					} else {
 						j.err = fmt.Errorf("not read by OCR (flags %v, report %+v)", res.Flags, res.OCR)
 					}
@@ -291,7 +309,7 @@ func scans(root string, pool *isolate.Pool, perLang int, dpiList string, minWord
 	}
 	if verbose {
 		for _, j := range jobs {
-			fmt.Printf("  %s %d dpi %s p.%d: F1 %.4f, confidence %.1f\n", j.lang, j.dpi, filepath.Base(j.file), j.num, j.f1, j.conf)
+			fmt.Printf("  %s %d dpi %s p.%d: F1 %.4f, confidence %.1f, read as %s\n", j.lang, j.dpi, filepath.Base(j.file), j.num, j.f1, j.conf, j.how)
 		}
 	}
 	fmt.Printf("\nthroughput: %d scanned pages in %s with %d workers: %.3f pages/s (%.1f s/page); pdftotext on the originals' %d text pages: %.1f pages/s\n",

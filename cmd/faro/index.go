@@ -99,14 +99,8 @@ func writeOCR(w io.Writer, s indexer.OCRStats) {
 	if n := s.Skipped[extract.SkipNoTesseract]; n > 0 {
 		fmt.Fprintf(w, "ocr: %d pages without text would be read by OCR: install Tesseract (Debian: apt-get install tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa tesseract-ocr-fra tesseract-ocr-por) and index again\n", n)
 	}
-	var parts []string
-	for _, r := range slices.Sorted(maps.Keys(s.Skipped)) {
-		if r != extract.SkipNoTesseract {
-			parts = append(parts, fmt.Sprintf("%d %s", s.Skipped[r], r))
-		}
-	}
-	if len(parts) > 0 {
-		fmt.Fprintf(w, "ocr: pages skipped: %s\n", strings.Join(parts, ", "))
+	if skipped := s.SkippedSummary(); skipped != "" {
+		fmt.Fprintf(w, "ocr: pages skipped: %s\n", skipped)
 	}
 }
 

@@ -107,3 +107,27 @@ func TestBrowserScannedDocument(t *testing.T) {
 		t.Errorf("page 2 of %s does not show the recognised text with its mark:\n%s", links[0], page)
 	}
 }
+
+// TestServeLogsOCR: the summary `faro serve` logs after indexing at start
+// carries OCR's totals, as `faro index` prints them; here, without
+// Tesseract, the pages that OCR would read and how to enable it.
+func TestServeLogsOCR(t *testing.T) {
+	t.Setenv("FARO_TESSERACT", filepath.Join(t.TempDir(), "no-such-program"))
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	scan, err := ocrtest.ScanPDF(ctx, ocrtest.TextPDF([]string{"Informe escaneado"}, []string{"Segunda página"}), 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	corpus := t.TempDir()
+	if err := os.WriteFile(filepath.Join(corpus, "escaneado.pdf"), scan, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ts := startServe(t, "--index", filepath.Join(t.TempDir(), "index"), "--corpus", corpus, "--ocr", "auto", "--log-format", "text")
+	logs := ts.logs.String()
+	for _, want := range []string{"msg=indexed", "pages without text would be read by OCR: install Tesseract", "pages=2"} {
+		if !strings.Contains(logs, want) {
+			t.Errorf("serve's start logs lack %q:\n%s", want, logs)
+		}
+	}
+}

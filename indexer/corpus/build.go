@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"math"
 	"os"
 	"path/filepath"
 	"time"
@@ -191,10 +192,22 @@ func OpenOrBuild(ctx context.Context, corpus, dir string, opts Options) (*bleve.
 	return bleve.Open(dir)
 }
 
-// LogReport logs the summary of a run.
+// LogReport logs the summary of a run and, when OCR had pages to read,
+// what it did (the figures `faro index` prints): pages read from their
+// image, of how many documents, their mean confidence, the pages below
+// search.LowOCRConfidence, the time spent and the pages skipped by
+// reason; a warning when Tesseract is missing and pages wait for it.
 func LogReport(log *slog.Logger, rep *indexer.Report) {
 	log.Info("indexed", "files", rep.Files, "added", rep.Added, "updated", rep.Updated, "unchanged", rep.Unchanged,
 		"removed", len(rep.Removed), "pages", rep.Pages, "flagged", rep.Flagged, "failed", len(rep.Errors), "took", rep.Took.Round(time.Millisecond).String())
+	s := rep.OCR
+	if s.Pages > 0 || s.SkippedSummary() != "" {
+		log.Info("ocr", "pages", s.Pages, "documents", s.Docs, "mean_confidence", math.Round(s.Confidence()*10)/10,
+			"low_confidence", s.Low, "seconds", math.Round(s.Seconds), "skipped", s.SkippedSummary())
+	}
+	if n := s.Skipped[extract.SkipNoTesseract]; n > 0 {
+		log.Warn("pages without text would be read by OCR: install Tesseract (Debian: apt-get install tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa tesseract-ocr-fra tesseract-ocr-por) and index again", "pages", n)
+	}
 }
 
 // failureReasons counts a run's failed files by reason.

@@ -88,7 +88,7 @@ func extractImage(ctx context.Context, name string, data []byte) (*Result, error
 		// the better reading of each page.
 		for i := range pages {
 			if pages[i].Retry() {
-				pages[i] = ocr.Better(pages[i].Keep(ocr.RetryConfidence), sparse[i])
+				pages[i] = better(pages[i], sparse[i])
 			}
 		}
 	}

@@ -332,6 +332,17 @@ func recognisePDF(ctx context.Context, data []byte, res *Result) {
 
 var errOutOfTime = errors.New("out of time")
 
+// better returns the better of a page's reading in automatic layout and
+// its reading as sparse text, compared on the words read with at least
+// ocr.RetryConfidence (see ocr.Better): the first reading is kept whole
+// when it wins.
+func better(auto, sparse ocr.Page) ocr.Page {
+	if b := ocr.Better(auto.Keep(ocr.RetryConfidence), sparse); b.PSM != ocr.PSMAuto {
+		return b
+	}
+	return auto
+}
+
 // retryConfidence is the confidence under which the words of a reading
 // in mode psm are dropped: ocr.RetryConfidence for the second reading of
 // a poorly read page, as sparse text; 0 (the default) for the first.
@@ -392,9 +403,9 @@ func LangOf(ctx context.Context) string {
 // language of what it read: when that is another installed language, the
 // page is read again with its model, which then reads the next pages.
 // One model at a time is several times faster than all of them at once
-// and reads as well. A page read poorly in automatic layout is read once
-// more as sparse text, and the better reading kept (see ocr.Better),
-// both without the words read with less than ocr.RetryConfidence.
+// and reads as well. A page read poorly in automatic layout, or with
+// pictures, is read once more as sparse text and the better reading kept
+// (see ocr.Page.Retry and better).
 func readInLanguage(eng *ocr.Engine, models *[]string, declared bool, read func(models []string, psm int) (ocr.Page, error)) (ocr.Page, error) {
 	try := *models
 	if len(try) == 0 {
@@ -420,7 +431,7 @@ func readInLanguage(eng *ocr.Engine, models *[]string, declared bool, read func(
 	}
 	if pg.Retry() {
 		if sparse, err := read(try, eng.SparsePSM()); err == nil {
-			pg = ocr.Better(pg.Keep(ocr.RetryConfidence), sparse)
+			pg = better(pg, sparse)
 		}
 	}
 	return pg, nil

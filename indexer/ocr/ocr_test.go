@@ -60,6 +60,7 @@ func TestBetter(t *testing.T) {
 		{"sparse reads a few more, less surely", auto, ocr.Page{Text: "sparse", Words: 170, Confidence: 90}, false, false},
 		{"sparse keeps only a few sure words", auto, ocr.Page{Text: "sparse", Words: 40, Confidence: 96}, false, false},
 		{"sparse reads nothing", auto, ocr.Page{}, false, false},
+		{"pictures", ocr.Page{Text: "auto", Words: 142, Confidence: 92.1, Pictures: 0.36}, ocr.Page{Text: "sparse", Words: 179, Confidence: 92.3}, true, true},
 		{"a poor reading", ocr.Page{Text: "auto", Words: 176, Confidence: 87.5}, ocr.Page{Text: "sparse", Words: 225, Confidence: 84.3}, true, true},
 		{"automatic layout read nothing", ocr.Page{}, ocr.Page{Text: "sparse", Words: 5, Confidence: 60}, true, false},
 		{"running text", ocr.Page{Text: "auto", Words: 490, Confidence: 95.5}, ocr.Page{Text: "sparse", Words: 492, Confidence: 95.4}, false, false},
@@ -81,13 +82,14 @@ func TestKeep(t *testing.T) {
 		"5\t1\t1\t1\t1\t2\t0\t0\t1\t1\t30\tqx\n" +
 		"5\t1\t1\t1\t1\t3\t0\t0\t1\t1\t90\tretornada\n" +
 		"5\t1\t2\t1\t1\t1\t0\t0\t1\t1\t40\tEE\n" +
-		"5\t1\t3\t1\t1\t1\t0\t0\t1\t1\t80\tHonduras\n"
-	p := ocr.ParseTSV(tsv)[0]
-	if p.Words != 5 || p.Text != "Niñez qx retornada\n\nEE\n\nHonduras" {
+		"5\t1\t3\t1\t1\t1\t0\t0\t1\t1\t80\tHonduras\n" +
+		"5\t1\t4\t1\t1\t1\t0\t0\t50\t40\t95\t \n" // a picture: a fifth of the page
+	p := ocr.ParseTSV("1\t1\t0\t0\t0\t0\t0\t0\t100\t100\t-1\t\n" + tsv)[0]
+	if p.Words != 5 || p.Text != "Niñez qx retornada\n\nEE\n\nHonduras" || p.Pictures != 0.2 || !p.Retry() {
 		t.Fatalf("ParseTSV = %+v", p)
 	}
 	k := p.Keep(50)
-	if k.Text != "Niñez retornada\n\nHonduras" || k.Words != 3 || k.Confidence != (96+90+80)/3.0 {
+	if k.Text != "Niñez retornada\n\nHonduras" || k.Words != 3 || k.Confidence != (96+90+80)/3.0 || k.Pictures != 0.2 {
 		t.Errorf("Keep(50) = %+v", k)
 	}
 }

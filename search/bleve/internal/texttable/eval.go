@@ -380,13 +380,32 @@ func (e *evaluator) addTerm(s *mset, name string, ts []segTerm, df uint32, boost
 		base := e.v.base[st.seg]
 		length := st.f.length
 		checkLive := e.v.deletes[st.seg]
-		st.f.each(st.t, func(doc uint32, freq uint64) {
-			g := base + doc
+		// field.each's loop, inline: this is the hottest loop of a search.
+		data := st.f.data[st.t.off:st.t.end]
+		var doc uint64
+		for p := 0; p < len(data); {
+			// Most deltas and frequencies fit a byte.
+			d := uint64(data[p])
+			if d < 0x80 {
+				p++
+			} else {
+				d, p = uvarint(data, p)
+			}
+			doc += d >> 1
+			freq := uint64(1)
+			if d&1 == 0 {
+				if freq = uint64(data[p]); freq < 0x80 {
+					p++
+				} else {
+					freq, p = uvarint(data, p)
+				}
+			}
+			g := base + uint32(doc)
 			if checkLive && !hasBit(live, g) {
-				return
+				continue
 			}
 			s.add(g, w*bm25(freq, n0+n1*float64(length[doc])))
-		})
+		}
 	}
 }
 

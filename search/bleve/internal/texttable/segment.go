@@ -318,6 +318,13 @@ func (f *field) prefixRange(p string) []term {
 }
 
 // each calls fn for every posting of t: document and frequency.
+// uvarint decodes the uvarint at data[p:] and returns it with the
+// offset after it.
+func uvarint(data []byte, p int) (uint64, int) {
+	v, n := binary.Uvarint(data[p:])
+	return v, p + n
+}
+
 func (f *field) each(t *term, fn func(doc uint32, freq uint64)) {
 	data := f.data[t.off:t.end]
 	var doc uint64

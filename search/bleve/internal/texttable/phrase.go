@@ -42,13 +42,20 @@ func (c *postCursor) next() {
 		c.done = true
 		return
 	}
-	d, n := binary.Uvarint(c.data[c.p:])
-	c.p += n
+	d := uint64(c.data[c.p])
+	if d < 0x80 { // most deltas and frequencies fit a byte
+		c.p++
+	} else {
+		d, c.p = uvarint(c.data, c.p)
+	}
 	c.doc += d >> 1
 	c.freq = 1
 	if d&1 == 0 {
-		c.freq, n = binary.Uvarint(c.data[c.p:])
-		c.p += n
+		if c.freq = uint64(c.data[c.p]); c.freq < 0x80 {
+			c.p++
+		} else {
+			c.freq, c.p = uvarint(c.data, c.p)
+		}
 	}
 	c.posRead = false
 }

@@ -3,6 +3,7 @@ package texttable
 import (
 	"context"
 	"fmt"
+	"math/bits"
 
 	"faro/search"
 )
@@ -28,6 +29,28 @@ func (s *mset) add(n uint32, v float64) {
 	}
 	s.score[n] += v
 	s.cnt[n]++
+}
+
+// addSet adds every document of src to s with its score, as add does.
+func (s *mset) addSet(src *mset) {
+	for w, word := range src.bits {
+		if word == 0 {
+			continue
+		}
+		fresh := word &^ s.bits[w]
+		s.bits[w] |= word
+		for word != 0 {
+			i := bits.TrailingZeros64(word)
+			word &= word - 1
+			d := w<<6 | i
+			if fresh&(1<<i) != 0 {
+				s.score[d], s.cnt[d] = src.score[d], 1
+			} else {
+				s.score[d] += src.score[d]
+				s.cnt[d]++
+			}
+		}
+	}
 }
 
 // each calls fn for every document of s in ascending order.
@@ -180,7 +203,7 @@ func (e *evaluator) boolean(c *search.Clause) (*mset, error) {
 			if err != nil {
 				return nil, err
 			}
-			s.each(func(d uint32) { some.add(d, s.score[d]) })
+			some.addSet(s)
 		}
 		out = e.newSet()
 		some.each(func(d uint32) {
@@ -210,10 +233,15 @@ func (e *evaluator) boolean(c *search.Clause) (*mset, error) {
 			s.each(func(d uint32) { out.score[d] = s.score[d] })
 			continue
 		}
-		for i := range out.bits {
-			out.bits[i] &= s.bits[i]
+		for w := range out.bits {
+			word := out.bits[w] & s.bits[w]
+			out.bits[w] = word
+			for word != 0 {
+				d := w<<6 | bits.TrailingZeros64(word)
+				word &= word - 1
+				out.score[d] += s.score[d]
+			}
 		}
-		out.each(func(d uint32) { out.score[d] += s.score[d] })
 	}
 	for _, x := range c.Not {
 		s, err := e.eval(x)
@@ -273,7 +301,7 @@ func (e *evaluator) or(parts []*mset) *mset {
 	}
 	out := e.newSet()
 	for _, p := range parts {
-		p.each(func(d uint32) { out.add(d, p.score[d]) })
+		out.addSet(p)
 	}
 	out.coord(len(parts))
 	return out

@@ -112,11 +112,14 @@ func (e *evaluator) fromEntry(ce *matchEntry) *mset {
 	s := e.newSet()
 	copy(s.bits, ce.bits)
 	i := 0
-	forEach(s.bits, func(n uint32) {
-		s.score[n] = ce.scores[i]
-		s.cnt[n] = 1
-		i++
-	})
+	for w, word := range s.bits {
+		for word != 0 {
+			d := w<<6 | bits.TrailingZeros64(word)
+			word &= word - 1
+			s.score[d], s.cnt[d] = ce.scores[i], 1
+			i++
+		}
+	}
 	return s
 }
 
@@ -314,12 +317,25 @@ func (e *evaluator) best(parts []*mset) *mset {
 	}
 	out := e.newSet()
 	for _, p := range parts {
-		p.each(func(d uint32) {
-			if !out.has(d) || p.score[d] > out.score[d] {
-				out.add(d, 0)
-				out.score[d] = p.score[d]
+		for w, word := range p.bits {
+			if word == 0 {
+				continue
 			}
-		})
+			fresh := word &^ out.bits[w]
+			out.bits[w] |= word
+			for word != 0 {
+				i := bits.TrailingZeros64(word)
+				word &= word - 1
+				d := w<<6 | i
+				switch {
+				case fresh&(1<<i) != 0:
+					out.score[d], out.cnt[d] = p.score[d], 1
+				case p.score[d] > out.score[d]:
+					out.score[d] = p.score[d]
+					out.cnt[d]++
+				}
+			}
+		}
 	}
 	return out
 }

@@ -433,44 +433,10 @@ func (x *Index) Hashes(ctx context.Context) (map[string]string, error) {
 // keywordValues sets vals[doc] to the value of keyword field for every
 // document of seg that has one.
 func keywordValues(ctx context.Context, seg segment.Segment, field string, vals []string) error {
-	dict, err := seg.Dictionary(field)
-	if err != nil || dict == nil {
-		return err
-	}
-	it := dict.AutomatonIterator(allTerms{}, nil, nil)
-	if it == nil {
+	return walkPostings(ctx, seg, field, false, func(term string, p segment.Posting) error {
+		if d := p.Number(); d < uint64(len(vals)) {
+			vals[d] = term
+		}
 		return nil
-	}
-	var (
-		pl segment.PostingsList
-		pi segment.PostingsIterator
-	)
-	for n := 0; ; n++ {
-		if n%1024 == 0 && ctx.Err() != nil {
-			return ctx.Err()
-		}
-		e, err := it.Next()
-		if err != nil || e == nil {
-			return err
-		}
-		if pl, err = dict.PostingsList([]byte(e.Term), nil, pl); err != nil {
-			return err
-		}
-		if pl == nil {
-			continue
-		}
-		pi = pl.Iterator(false, false, false, pi)
-		for {
-			p, err := pi.Next()
-			if err != nil {
-				return err
-			}
-			if p == nil {
-				break
-			}
-			if d := p.Number(); d < uint64(len(vals)) {
-				vals[d] = e.Term
-			}
-		}
-	}
+	})
 }

@@ -330,32 +330,50 @@ func (allTerms) WillAlwaysMatch(int) bool { return true }
 func (allTerms) Accept(int, byte) int     { return 0 }
 
 func (s segSource) Walk(ctx context.Context, field string, fn func(term string, p *texttable.Posting) error) error {
-	dict, err := s.seg.Dictionary(field)
-	if err != nil {
+	var post texttable.Posting
+	return walkPostings(ctx, s.seg, field, true, func(term string, p segment.Posting) error {
+		post.Doc = uint32(p.Number())
+		post.Freq = uint32(p.Frequency())
+		post.Length = 1
+		if nm := p.Norm(); nm > 0 {
+			post.Length = uint32(math.Round(1 / (nm * nm)))
+		}
+		post.Positions = post.Positions[:0]
+		for _, l := range p.Locations() {
+			var page uint64
+			if ap := l.ArrayPositions(); len(ap) > 0 {
+				page = ap[0]
+			}
+			post.Positions = append(post.Positions, texttable.Key(page, l.Pos()))
+		}
+		sortKeys(post.Positions)
+		return fn(term, &post)
+	})
+}
+
+// walkPostings calls fn with every posting of every term of field in seg,
+// term by term in order; locations asks for frequencies, norms and
+// positions too.
+func walkPostings(ctx context.Context, seg segment.Segment, field string, locations bool, fn func(term string, p segment.Posting) error) error {
+	dict, err := seg.Dictionary(field)
+	if err != nil || dict == nil {
 		return err
-	}
-	if dict == nil {
-		return nil
 	}
 	it := dict.AutomatonIterator(allTerms{}, nil, nil)
 	if it == nil {
 		return nil
 	}
 	var (
-		pl   segment.PostingsList
-		pi   segment.PostingsIterator
-		post texttable.Posting
+		pl segment.PostingsList
+		pi segment.PostingsIterator
 	)
 	for n := 0; ; n++ {
 		if n%256 == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
 		e, err := it.Next()
-		if err != nil {
+		if err != nil || e == nil {
 			return err
-		}
-		if e == nil {
-			return nil
 		}
 		if pl, err = dict.PostingsList([]byte(e.Term), nil, pl); err != nil {
 			return err
@@ -363,7 +381,7 @@ func (s segSource) Walk(ctx context.Context, field string, fn func(term string, 
 		if pl == nil {
 			continue
 		}
-		pi = pl.Iterator(true, true, true, pi)
+		pi = pl.Iterator(locations, locations, locations, pi)
 		for {
 			p, err := pi.Next()
 			if err != nil {
@@ -372,22 +390,7 @@ func (s segSource) Walk(ctx context.Context, field string, fn func(term string, 
 			if p == nil {
 				break
 			}
-			post.Doc = uint32(p.Number())
-			post.Freq = uint32(p.Frequency())
-			post.Length = 1
-			if nm := p.Norm(); nm > 0 {
-				post.Length = uint32(math.Round(1 / (nm * nm)))
-			}
-			post.Positions = post.Positions[:0]
-			for _, l := range p.Locations() {
-				var page uint64
-				if ap := l.ArrayPositions(); len(ap) > 0 {
-					page = ap[0]
-				}
-				post.Positions = append(post.Positions, texttable.Key(page, l.Pos()))
-			}
-			sortKeys(post.Positions)
-			if err := fn(e.Term, &post); err != nil {
+			if err := fn(e.Term, p); err != nil {
 				return err
 			}
 		}

@@ -107,11 +107,11 @@ func TestCompileWithDictionary(t *testing.T) {
 		has, hasNot []string
 	}{
 		// A translation is one of the word's alternatives, weighing less.
-		{"information desk", []string{`max(word("desk" title^3`, `word("ventanilla" title^0.35 summary^0.35 body^0.35)`}, nil},
+		{"information desk", []string{`max(word("desk" title^30`, `word("ventanilla" title^30 summary^20 body^1 boost=0.35)`}, nil},
 		// Multi-word expressions translate as phrases.
-		{"returnees in the horn of africa", []string{`phrase("cuerno de áfrica" title^0.35`}, nil},
+		{"returnees in the horn of africa", []string{`phrase("cuerno de áfrica" title^30 summary^20 body^1 boost=0.35)`}, nil},
 		// The domain list wins over the dictionary.
-		{"smuggler", []string{`word("coyote" title^0.8`}, []string{"contrabandista"}},
+		{"smuggler", []string{`word("coyote" title^30 summary^20 body^1 boost=0.8)`}, []string{"contrabandista"}},
 		// A quoted phrase as typed ranks before its translations.
 		{`"horn of africa"`, []string{`prefer(phrase("horn of africa" title^3`}, nil},
 	} {

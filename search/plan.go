@@ -14,14 +14,20 @@ import (
 // of a term in a field).
 //
 // Scoring semantics, which every evaluator implements:
-//   - ClauseWord: each field of Fields matches when it holds every term the
-//     field's analyser makes of Text; a field's score is the sum of those
-//     terms' BM25 scores times the field's Boost. The clause's score is the
-//     sum over matching fields times matched/len(Fields).
+//   - ClauseWord: a document matches when its language's fields of Fields
+//     hold every term the language's analyser makes of Text. Each term is
+//     scored by BM25F: its frequency in each field times the field's
+//     Boost (a weight) over the field's length part, summed over the
+//     fields and saturated once, times idf²; the terms' scores are
+//     summed, times the clause's Boost. A term's document frequency is
+//     summed over the languages (each language's the most of one field);
+//     under a ClauseMax, every word of it scores with the frequency of
+//     the word and its translations as one.
 //   - ClausePrefix: as ClauseWord with each term starting with Text (folded);
-//     a field's terms combine as ClauseAny does.
-//   - ClausePhrase: a field matches when its analysed terms of Text stand
-//     at their relative positions within one page; scored as ClauseWord.
+//     the terms combine as ClauseAny does.
+//   - ClausePhrase: a document matches when a field of Fields holds the
+//     analysed terms of Text at their relative positions within one page;
+//     it is scored as its words are (ClauseWord), times Boost.
 //   - ClauseFacet: the documents holding Facet:Value, scored as a term of
 //     a one-field index of facet values.
 //   - ClauseAny: the union; the sum of the matching children's scores
@@ -103,6 +109,10 @@ type Clause struct {
 	Text string
 	// Fields are where Text is searched, with their boosts.
 	Fields []Weighted
+	// Boost weighs a ClauseWord's, ClausePrefix's or ClausePhrase's
+	// score (a translation weighs less than the word typed); 0 counts as
+	// 1. Fields' boosts are weights inside BM25F's saturation.
+	Boost float64
 	// Typos is how many edits (Damerau-Levenshtein, on folded forms) a
 	// ClauseWord forgives when the word itself is in no document: a
 	// corrected word is searched instead, at TypoBoost.
@@ -120,11 +130,15 @@ type Clause struct {
 
 // Ranking rules.
 const (
-	// TitleBoost, SummaryBoost and BodyBoost weigh a match by where it
-	// stands.
-	TitleBoost   = 3
-	SummaryBoost = 2
-	BodyBoost    = 1
+	// TitleWeight, SummaryWeight and BodyWeight weigh an occurrence of a
+	// word or phrase by where it stands, inside BM25F's one saturation
+	// over the fields: a title names what a document is about in a few
+	// words. On half A of the real judged set (nDCG@10) title and
+	// summary at 3 and 2 gave 0.763, at 10 and 5 0.754, at 30 and 20
+	// 0.774, at 100 and 50 0.769.
+	TitleWeight   = 30
+	SummaryWeight = 20
+	BodyWeight    = 1
 	// SynonymBoost weighs a match of a synonym or translation (in any
 	// field) against a match of the user's own words.
 	SynonymBoost = 0.8
@@ -152,10 +166,10 @@ const (
 )
 
 var (
-	allFields   = []Weighted{{FieldTitle, TitleBoost}, {FieldSummary, SummaryBoost}, {FieldBody, BodyBoost}}
-	titleFields = []Weighted{{FieldTitle, TitleBoost}}
+	wordFields      = []Weighted{{FieldTitle, TitleWeight}, {FieldSummary, SummaryWeight}, {FieldBody, BodyWeight}}
+	wordTitleFields = []Weighted{{FieldTitle, TitleWeight}}
 	// Summaries are short: their words stand together anyway.
-	proximityFields = []Weighted{{FieldTitle, TitleBoost * ProximityBoost}, {FieldBody, BodyBoost * ProximityBoost}}
+	proximityFields = []Weighted{{FieldTitle, TitleWeight}, {FieldBody, BodyWeight}}
 )
 
 // CompileOptions are what compiling needs from the engine.
@@ -237,15 +251,15 @@ func (c *compiler) clause(n Node) *Clause {
 			return &Clause{Kind: ClauseFacet, Facet: n.Field, Value: n.Text}
 		}
 		if n.Prefix {
-			return &Clause{Kind: ClausePrefix, Text: n.Text, Fields: fieldsOf(n.Field)}
+			return &Clause{Kind: ClausePrefix, Text: n.Text, Fields: wordFieldsOf(n.Field)}
 		}
-		w := &Clause{Kind: ClauseWord, Text: n.Text, Fields: fieldsOf(n.Field)}
+		w := &Clause{Kind: ClauseWord, Text: n.Text, Fields: wordFieldsOf(n.Field)}
 		if !c.opts.NoTypos {
 			w.Typos = TyposFor(n.Text)
 		}
 		return w
 	case Phrase:
-		return &Clause{Kind: ClausePhrase, Text: n.Text, Fields: fieldsOf(n.Field)}
+		return &Clause{Kind: ClausePhrase, Text: n.Text, Fields: wordFieldsOf(n.Field)}
 	case Or:
 		out := &Clause{Kind: ClauseAny}
 		for _, x := range n.Nodes {
@@ -260,9 +274,11 @@ func (c *compiler) clause(n Node) *Clause {
 			for _, a := range nodes {
 				switch a := a.(type) {
 				case Term:
-					alts.Children = append(alts.Children, &Clause{Kind: ClauseWord, Text: a.Text, Fields: synonymFieldsOf(a.Field, boost)})
+					// Weighed by where it stands as the words typed are,
+					// then as a translation (Boost).
+					alts.Children = append(alts.Children, &Clause{Kind: ClauseWord, Text: a.Text, Fields: wordFieldsOf(a.Field), Boost: boost})
 				case Phrase:
-					alts.Children = append(alts.Children, &Clause{Kind: ClausePhrase, Text: a.Text, Fields: synonymFieldsOf(a.Field, boost)})
+					alts.Children = append(alts.Children, &Clause{Kind: ClausePhrase, Text: a.Text, Fields: wordFieldsOf(a.Field), Boost: boost})
 				default:
 					alts.Children = append(alts.Children, c.clause(a))
 				}
@@ -301,7 +317,7 @@ func single(any *Clause) *Clause {
 func (c *compiler) and(n And) *Clause {
 	out := &Clause{Kind: ClauseBool}
 	if words := bareRun(n.Nodes); len(words) >= 2 && len(words) <= MaxProximityWords {
-		out.Should = append(out.Should, &Clause{Kind: ClausePhrase, Text: strings.Join(words, " "), Fields: proximityFields})
+		out.Should = append(out.Should, &Clause{Kind: ClausePhrase, Text: strings.Join(words, " "), Fields: proximityFields, Boost: ProximityBoost})
 	}
 	content, relaxable := 0, 0
 	for _, x := range n.Nodes {
@@ -419,20 +435,12 @@ func (c *compiler) isStopTerm(n Node) bool {
 	return c.opts.IsStopWord(t.Text)
 }
 
-func fieldsOf(field string) []Weighted {
+// wordFieldsOf are the fields a word is searched in, with their weights.
+func wordFieldsOf(field string) []Weighted {
 	if field == "title" {
-		return titleFields
+		return wordTitleFields
 	}
-	return allFields
-}
-
-// synonymFieldsOf are the fields a translation is searched in, at boost:
-// one found in a title is not worth more than one in the body.
-func synonymFieldsOf(field string, boost float64) []Weighted {
-	if field == "title" {
-		return []Weighted{{FieldTitle, boost}}
-	}
-	return []Weighted{{FieldTitle, boost}, {FieldSummary, boost}, {FieldBody, boost}}
+	return wordFields
 }
 
 // write appends the clause's canonical text to b.
@@ -455,6 +463,9 @@ func (c *Clause) write(b *strings.Builder) {
 		}
 		for _, f := range c.Fields {
 			b.WriteString(" " + f.Field.String() + "^" + strconv.FormatFloat(f.Boost, 'g', -1, 64))
+		}
+		if c.Boost != 0 && c.Boost != 1 {
+			b.WriteString(" boost=" + strconv.FormatFloat(c.Boost, 'g', -1, 64))
 		}
 		b.WriteString(")")
 	case ClauseFacet:

@@ -34,3 +34,12 @@ func (v *View) lengthNorm(name string) (n0, n1 float64) {
 	}
 	return k1 * (1 - b), k1 * b / avg
 }
+
+// fieldsK1 saturates the weighted sum of a term's frequencies over a
+// language's fields (BM25F, evaluator.bm25f). Most documents Faro holds
+// are long reports whose bodies name their subject hundreds of times:
+// saturated early (1.2, as for one short field), every report that
+// mentions a word scores alike, and the rare word of a query counts for
+// little. On half A of the real judged set (nDCG@10): 10, 0.754; 20,
+// 0.761; 50, 0.782; 100, 0.776; 200, 0.774; 1000, 0.771.
+const fieldsK1 = 50

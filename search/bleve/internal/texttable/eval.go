@@ -85,6 +85,9 @@ type evaluator struct {
 	// restrict, when not nil, limits the phrase being evaluated to its
 	// documents.
 	restrict []uint64
+	// conceptDF, when not 0, is the document frequency every term
+	// evaluated scores with: a word's and its translations' (ClauseMax).
+	conceptDF uint32
 }
 
 func (v *View) newEvaluator(ctx context.Context, explain bool) *evaluator {
@@ -173,6 +176,10 @@ func (e *evaluator) clause(c *search.Clause) (*mset, error) {
 		return e.facet(c.Facet + ":" + c.Value), nil
 	case search.ClauseAny, search.ClauseMax, search.ClausePrefer:
 		parts := make([]*mset, 0, len(c.Children))
+		if c.Kind == search.ClauseMax && e.conceptDF == 0 {
+			e.conceptDF = e.maxDF(c.Children)
+			defer func() { e.conceptDF = 0 }()
+		}
 		for _, x := range c.Children {
 			s, err := e.eval(x)
 			if err != nil {
@@ -414,75 +421,173 @@ func (e *evaluator) lookup(name, t string) ([]segTerm, uint32) {
 	return out, df
 }
 
-// addTerm adds every live posting of a term to s, scored.
-func (e *evaluator) addTerm(s *mset, name string, ts []segTerm, df uint32, boost float64) {
-	idf := e.v.idf(df)
-	w := boost * idf * idf
-	n0, n1 := e.v.lengthNorm(name)
+// bm25f adds to out every live document holding term t in some of fields
+// (one language's fields), scored by BM25F: the term's frequency in each
+// field, times the field's weight, over the field's length part
+// 1−b+b·len/avg, summed over the fields (tf) and saturated once,
+// (k+1)·tf/(k+tf) with k = fieldsK1, times boost and idf² of df (of
+// e.conceptDF when set). A common word named in a title and a summary
+// thus no longer outweighs a rare word of the body, as it did when each
+// field's BM25 was added. scratch is a set this call clears and fills;
+// only, when not nil, keeps out to its documents.
+func (e *evaluator) bm25f(out, scratch *mset, fields []weightedField, t string, df uint32, boost float64, only *mset) {
+	clear(scratch.bits)
 	live := e.v.live
-	for _, st := range ts {
-		base := e.v.base[st.seg]
-		length := st.f.length
-		checkLive := e.v.deletes[st.seg]
-		// field.each's loop, inline: this is the hottest loop of a search.
-		data := st.f.data[st.t.off:st.t.end]
-		var doc uint64
-		for p := 0; p < len(data); {
-			// Most deltas and frequencies fit a byte.
-			d := uint64(data[p])
-			if d < 0x80 {
-				p++
-			} else {
-				d, p = uvarint(data, p)
-			}
-			doc += d >> 1
-			freq := uint64(1)
-			if d&1 == 0 {
-				if freq = uint64(data[p]); freq < 0x80 {
-					p++
-				} else {
-					freq, p = uvarint(data, p)
-				}
-			}
-			g := base + uint32(doc)
-			if checkLive && !hasBit(live, g) {
-				continue
-			}
-			s.add(g, w*bm25(freq, n0+n1*float64(length[doc])))
-		}
-	}
-}
-
-// text matches a word (every term a field's analyser makes of it) or a
-// prefix in the clause's fields: a disjunction over the fields.
-func (e *evaluator) text(c *search.Clause) *mset {
-	out := e.newSet()
-	fields := e.fields(c.Fields)
 	for _, f := range fields {
-		if c.Kind == search.ClausePrefix {
-			e.prefix(out, f, search.Fold(c.Text))
+		ts, _ := e.lookup(f.Name, t)
+		if len(ts) == 0 {
 			continue
 		}
-		toks := e.analyzed(f.Lang, c.Text)
+		avg := e.v.avg[f.Name]
+		if avg == 0 {
+			avg = 1
+		}
+		nb := b / avg
+		for _, st := range ts {
+			base := e.v.base[st.seg]
+			length := st.f.length
+			checkLive := e.v.deletes[st.seg]
+			// field.each's loop, inline: this is the hottest loop of a
+			// search.
+			data := st.f.data[st.t.off:st.t.end]
+			var doc uint64
+			for p := 0; p < len(data); {
+				// Most deltas and frequencies fit a byte.
+				d := uint64(data[p])
+				if d < 0x80 {
+					p++
+				} else {
+					d, p = uvarint(data, p)
+				}
+				doc += d >> 1
+				freq := uint64(1)
+				if d&1 == 0 {
+					if freq = uint64(data[p]); freq < 0x80 {
+						p++
+					} else {
+						freq, p = uvarint(data, p)
+					}
+				}
+				g := base + uint32(doc)
+				if checkLive && !hasBit(live, g) || only != nil && !only.has(g) {
+					continue
+				}
+				w := f.boost * float64(freq) / (1 - b + nb*float64(length[doc]))
+				if !scratch.has(g) {
+					setBit(scratch.bits, g)
+					scratch.score[g] = w
+					continue
+				}
+				scratch.score[g] += w
+			}
+		}
+	}
+	if e.conceptDF != 0 {
+		df = e.conceptDF
+	}
+	idf := e.v.idf(df)
+	w := boost * idf * idf * (fieldsK1 + 1)
+	scratch.each(func(d uint32) {
+		tf := scratch.score[d]
+		out.add(d, w*tf/(fieldsK1+tf))
+	})
+}
+
+// fieldDF is how many documents hold term t in one of fields, one
+// language's: the most in one field, an estimate of their union read from
+// the term dictionaries (deleted documents included, as the View's N).
+func (e *evaluator) fieldDF(fields []weightedField, t string) uint32 {
+	var most uint32
+	for _, f := range fields {
+		most = max(most, e.v.df(f.Name, t))
+	}
+	return most
+}
+
+// wordDF is how many documents hold the i-th term each language's
+// analyser makes of text, in one of the languages' fields (fieldDF),
+// summed over the languages: a document has one language, and a word is
+// as common as the documents of every language that hold it.
+func (e *evaluator) wordDF(langs [][]weightedField, text string, i int) uint32 {
+	var n uint32
+	for _, fs := range langs {
+		if toks := e.analyzed(fs[0].Lang, text); i < len(toks) {
+			n += e.fieldDF(fs, toks[i].Term)
+		}
+	}
+	return n
+}
+
+// maxDF is the document frequency a word and its translations (the
+// children of a ClauseMax) score with, as one term: per language, the
+// most documents one of them is found in, summed over the languages. A
+// word of a small language is then as rare as its concept, not rarer
+// because few documents are in that language ("retour" in the one French
+// report of a collection against "return" in every English one). 0 when
+// no child is a single word.
+func (e *evaluator) maxDF(cs []*search.Clause) uint32 {
+	per := map[string]uint32{}
+	for _, c := range cs {
+		if c.Kind != search.ClauseWord {
+			continue
+		}
+		for _, fs := range byLang(e.fields(c.Fields)) {
+			if toks := e.analyzed(fs[0].Lang, c.Text); len(toks) == 1 {
+				per[fs[0].Lang] = max(per[fs[0].Lang], e.fieldDF(fs, toks[0].Term))
+			}
+		}
+	}
+	var n uint32
+	for _, df := range per {
+		n += df
+	}
+	return n
+}
+
+// byLang groups weighted fields by language, in the order of their
+// languages' first fields.
+func byLang(fields []weightedField) [][]weightedField {
+	var out [][]weightedField
+	for _, f := range fields {
+		i := 0
+		for i < len(out) && out[i][0].Lang != f.Lang {
+			i++
+		}
+		if i == len(out) {
+			out = append(out, nil)
+		}
+		out[i] = append(out[i], f)
+	}
+	return out
+}
+
+// text matches a word (every term a language's analyser makes of it) or a
+// prefix in the clause's fields, each term scored by BM25F over the fields
+// of a language (bm25f), a word's terms summed.
+func (e *evaluator) text(c *search.Clause) *mset {
+	out := e.newSet()
+	scratch := e.newSet()
+	langs := byLang(e.fields(c.Fields))
+	boost := boostOf(c)
+	for _, fs := range langs {
+		if c.Kind == search.ClausePrefix {
+			e.prefix(out, scratch, fs, search.Fold(c.Text), boost)
+			continue
+		}
+		toks := e.analyzed(fs[0].Lang, c.Text)
 		if len(toks) == 0 {
 			continue
 		}
 		if len(toks) == 1 {
-			if ts, df := e.lookup(f.Name, toks[0].Term); len(ts) > 0 {
-				e.addTerm(out, f.Name, ts, df, f.boost)
-			}
+			e.bm25f(out, scratch, fs, toks[0].Term, e.wordDF(langs, c.Text, 0), boost, nil)
 			continue
 		}
-		// Several terms (a hyphenated word): all must be in the field.
+		// Several terms (a hyphenated word): all must be in the
+		// language's fields.
 		var part *mset
-		for _, tok := range toks {
-			ts, df := e.lookup(f.Name, tok.Term)
-			if len(ts) == 0 {
-				part = nil
-				break
-			}
+		for i, tok := range toks {
 			s := e.newSet()
-			e.addTerm(s, f.Name, ts, df, f.boost)
+			e.bm25f(s, scratch, fs, tok.Term, e.wordDF(langs, c.Text, i), boost, nil)
 			if part == nil {
 				part = s
 				continue
@@ -492,48 +597,60 @@ func (e *evaluator) text(c *search.Clause) *mset {
 			}
 			part.each(func(d uint32) { part.score[d] += s.score[d] })
 		}
-		if part != nil {
-			part.each(func(d uint32) { out.add(d, part.score[d]) })
-		}
+		part.each(func(d uint32) { out.add(d, part.score[d]) })
 	}
 	if c.Kind == search.ClauseWord && c.Typos > 0 {
-		e.corrected(out, c, fields, popcount(out.bits, nil) > 0)
+		found := popcount(out.bits, nil) > 0
+		for _, fs := range langs {
+			e.corrected(out, scratch, c, fs, found, boost)
+		}
 	}
-	out.coord(len(fields))
 	return out
 }
 
-// corrected adds to out what the fields read the word as besides itself
-// (View.fix), at TypoBoost: each field's closest term when no field holds
-// the word (found is false), else a much more frequent neighbour in the
-// fields that hold it.
-func (e *evaluator) corrected(out *mset, c *search.Clause, fields []weightedField, found bool) {
+// corrected adds to out what one language's fields read the word as
+// besides itself (View.fix), at TypoBoost: each field's closest term when
+// no field holds the word (found is false), else a much more frequent
+// neighbour in the fields that hold it.
+func (e *evaluator) corrected(out, scratch *mset, c *search.Clause, fields []weightedField, found bool, boost float64) {
+	toks := e.analyzed(fields[0].Lang, c.Text)
+	if len(toks) != 1 {
+		return
+	}
+	var fixes []string
+	where := map[string][]weightedField{}
 	for _, f := range fields {
-		toks := e.analyzed(f.Lang, c.Text)
-		if len(toks) != 1 || found && e.v.liveDF(f.Name, toks[0].Term) == 0 {
+		if found && e.v.liveDF(f.Name, toks[0].Term) == 0 {
 			continue
 		}
 		if best := e.v.fix(f.Name, toks[0].Term, c.Typos); best != "" {
-			ts, df := e.lookup(f.Name, best)
-			e.addTerm(out, f.Name, ts, df, f.boost*search.TypoBoost)
+			if where[best] == nil {
+				fixes = append(fixes, best)
+			}
+			where[best] = append(where[best], f)
 		}
+	}
+	for _, t := range fixes {
+		e.bm25f(out, scratch, where[t], t, e.fieldDF(where[t], t), boost*search.TypoBoost, nil)
 	}
 }
 
-// prefix adds to out the terms of field f starting with p, as a
-// disjunction of them.
-func (e *evaluator) prefix(out *mset, f weightedField, p string) {
+// prefix adds to out the terms of one language's fields starting with p,
+// as a disjunction of them.
+func (e *evaluator) prefix(out, scratch *mset, fields []weightedField, p string, boost float64) {
 	var terms []string
 	seen := map[string]bool{}
-	for _, s := range e.v.segs {
-		sf := s.fields[f.Name]
-		if sf == nil {
-			continue
-		}
-		for _, t := range sf.prefixRange(p) {
-			if !seen[t.text] {
-				seen[t.text] = true
-				terms = append(terms, t.text)
+	for _, f := range fields {
+		for _, s := range e.v.segs {
+			sf := s.fields[f.Name]
+			if sf == nil {
+				continue
+			}
+			for _, t := range sf.prefixRange(p) {
+				if !seen[t.text] {
+					seen[t.text] = true
+					terms = append(terms, t.text)
+				}
 			}
 		}
 	}
@@ -541,14 +658,12 @@ func (e *evaluator) prefix(out *mset, f weightedField, p string) {
 		return
 	}
 	if len(terms) == 1 {
-		ts, df := e.lookup(f.Name, terms[0])
-		e.addTerm(out, f.Name, ts, df, f.boost)
+		e.bm25f(out, scratch, fields, terms[0], e.fieldDF(fields, terms[0]), boost, nil)
 		return
 	}
 	part := e.newSet()
 	for _, t := range terms {
-		ts, df := e.lookup(f.Name, t)
-		e.addTerm(part, f.Name, ts, df, f.boost)
+		e.bm25f(part, scratch, fields, t, e.fieldDF(fields, t), boost, nil)
 	}
 	part.coord(len(terms))
 	part.each(func(d uint32) { out.add(d, part.score[d]) })
@@ -574,14 +689,26 @@ func (e *evaluator) facet(key string) *mset {
 	return out
 }
 
-// phrase matches the clause's text as a phrase in its fields.
+// phrase matches the clause's text as a phrase in its fields, scored as
+// its words are (bm25f): a phrase and the words it is made of weigh alike.
 func (e *evaluator) phrase(c *search.Clause) *mset {
-	out := e.newSet()
+	found := e.newSet()
 	fields := e.fields(c.Fields)
 	for _, f := range fields {
-		e.phraseIn(out, f, c.Text)
+		e.phraseIn(found, f, c.Text)
 	}
-	out.coord(len(fields))
+	out := e.newSet()
+	if popcount(found.bits, nil) == 0 {
+		return out
+	}
+	scratch := e.newSet()
+	langs := byLang(fields)
+	for _, fs := range langs {
+		toks := e.analyzed(fs[0].Lang, c.Text)
+		for i, tok := range toks {
+			e.bm25f(out, scratch, fs, tok.Term, e.wordDF(langs, c.Text, i), boostOf(c), found)
+		}
+	}
 	return out
 }
 
@@ -642,4 +769,12 @@ func (e *evaluator) phraseIn(out *mset, f weightedField, text string) {
 			out.add(g, score)
 		})
 	}
+}
+
+// boostOf is a clause's Boost, 1 when unset.
+func boostOf(c *search.Clause) float64 {
+	if c.Boost == 0 {
+		return 1
+	}
+	return c.Boost
 }

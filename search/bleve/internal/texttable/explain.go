@@ -31,11 +31,11 @@ func (e *evaluator) explain(c *search.Clause, n uint32) *Explanation {
 func describe(c *search.Clause) string {
 	switch c.Kind {
 	case search.ClauseWord:
-		return "word " + c.Text + " in " + fieldNames(c.Fields)
+		return "word " + c.Text + " in " + fieldNames(c.Fields) + " (BM25F" + boostText(c) + ")"
 	case search.ClausePrefix:
-		return "prefix " + c.Text + "* in " + fieldNames(c.Fields)
+		return "prefix " + c.Text + "* in " + fieldNames(c.Fields) + " (BM25F" + boostText(c) + ")"
 	case search.ClausePhrase:
-		return "phrase \"" + c.Text + "\" in " + fieldNames(c.Fields)
+		return "phrase \"" + c.Text + "\" in " + fieldNames(c.Fields) + " (its words' BM25F" + boostText(c) + ")"
 	case search.ClauseFacet:
 		return "facet " + c.Facet + ":" + c.Value
 	case search.ClauseAny:
@@ -51,6 +51,14 @@ func describe(c *search.Clause) string {
 		return "all of the required, none of the excluded, plus the optional"
 	}
 	return "every document"
+}
+
+// boostText names a clause's boost, if any.
+func boostText(c *search.Clause) string {
+	if c.Boost == 0 || c.Boost == 1 {
+		return ""
+	}
+	return fmt.Sprintf(", × %g", c.Boost)
 }
 
 func fieldNames(ws []search.Weighted) string {

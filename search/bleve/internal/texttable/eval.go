@@ -85,6 +85,8 @@ type evaluator struct {
 	// restrict, when not nil, limits the phrase being evaluated to its
 	// documents.
 	restrict []uint64
+	// scratch is bm25f's set of frequency sums, one for the evaluation.
+	scratch *mset
 	// conceptDF, when not 0, is the document frequency every term
 	// evaluated scores with: a word's and its translations' (ClauseMax).
 	conceptDF uint32
@@ -132,6 +134,7 @@ func (e *evaluator) release() {
 		e.v.pool.Put(s)
 	}
 	e.sets = nil
+	e.scratch = nil
 }
 
 // eval evaluates c; the result holds live documents only.
@@ -428,13 +431,34 @@ func (e *evaluator) lookup(name, t string) ([]segTerm, uint32) {
 // (k+1)·tf/(k+tf) with k = fieldsK1, times boost and idf² of df (of
 // e.conceptDF when set). A common word named in a title and a summary
 // thus no longer outweighs a rare word of the body, as it did when each
-// field's BM25 was added. scratch is a set this call clears and fills;
-// only, when not nil, keeps out to its documents.
-func (e *evaluator) bm25f(out, scratch *mset, fields []weightedField, t string, df uint32, boost float64, only *mset) {
+// field's BM25 was added. only, when not nil, keeps out to its
+// documents.
+func (e *evaluator) bm25f(out *mset, fields []weightedField, t string, df uint32, boost float64, only *mset) {
+	if e.conceptDF != 0 {
+		df = e.conceptDF
+	}
+	idf := e.v.idf(df)
+	w := boost * idf * idf * (fieldsK1 + 1)
+	if e.scratch == nil {
+		e.scratch = e.newSet()
+	}
+	scratch := e.scratch
+	held := 0
+	postings := make([][]segTerm, len(fields))
+	for i, f := range fields {
+		if postings[i], _ = e.lookup(f.Name, t); len(postings[i]) > 0 {
+			held++
+		}
+	}
+	if held == 0 {
+		return
+	}
+	// When one field holds the term, its documents are scored as they are
+	// read.
 	clear(scratch.bits)
 	live := e.v.live
-	for _, f := range fields {
-		ts, _ := e.lookup(f.Name, t)
+	for i, f := range fields {
+		ts := postings[i]
 		if len(ts) == 0 {
 			continue
 		}
@@ -472,21 +496,23 @@ func (e *evaluator) bm25f(out, scratch *mset, fields []weightedField, t string, 
 				if checkLive && !hasBit(live, g) || only != nil && !only.has(g) {
 					continue
 				}
-				w := f.boost * float64(freq) / (1 - b + nb*float64(length[doc]))
-				if !scratch.has(g) {
-					setBit(scratch.bits, g)
-					scratch.score[g] = w
+				tf := f.boost * float64(freq) / (1 - b + nb*float64(length[doc]))
+				if held == 1 {
+					out.add(g, w*tf/(fieldsK1+tf))
 					continue
 				}
-				scratch.score[g] += w
+				if !scratch.has(g) {
+					setBit(scratch.bits, g)
+					scratch.score[g] = tf
+					continue
+				}
+				scratch.score[g] += tf
 			}
 		}
 	}
-	if e.conceptDF != 0 {
-		df = e.conceptDF
+	if held == 1 {
+		return
 	}
-	idf := e.v.idf(df)
-	w := boost * idf * idf * (fieldsK1 + 1)
 	scratch.each(func(d uint32) {
 		tf := scratch.score[d]
 		out.add(d, w*tf/(fieldsK1+tf))
@@ -566,12 +592,11 @@ func byLang(fields []weightedField) [][]weightedField {
 // of a language (bm25f), a word's terms summed.
 func (e *evaluator) text(c *search.Clause) *mset {
 	out := e.newSet()
-	scratch := e.newSet()
 	langs := byLang(e.fields(c.Fields))
 	boost := boostOf(c)
 	for _, fs := range langs {
 		if c.Kind == search.ClausePrefix {
-			e.prefix(out, scratch, fs, search.Fold(c.Text), boost)
+			e.prefix(out, fs, search.Fold(c.Text), boost)
 			continue
 		}
 		toks := e.analyzed(fs[0].Lang, c.Text)
@@ -579,7 +604,7 @@ func (e *evaluator) text(c *search.Clause) *mset {
 			continue
 		}
 		if len(toks) == 1 {
-			e.bm25f(out, scratch, fs, toks[0].Term, e.wordDF(langs, c.Text, 0), boost, nil)
+			e.bm25f(out, fs, toks[0].Term, e.wordDF(langs, c.Text, 0), boost, nil)
 			continue
 		}
 		// Several terms (a hyphenated word): all must be in the
@@ -587,7 +612,7 @@ func (e *evaluator) text(c *search.Clause) *mset {
 		var part *mset
 		for i, tok := range toks {
 			s := e.newSet()
-			e.bm25f(s, scratch, fs, tok.Term, e.wordDF(langs, c.Text, i), boost, nil)
+			e.bm25f(s, fs, tok.Term, e.wordDF(langs, c.Text, i), boost, nil)
 			if part == nil {
 				part = s
 				continue
@@ -602,7 +627,7 @@ func (e *evaluator) text(c *search.Clause) *mset {
 	if c.Kind == search.ClauseWord && c.Typos > 0 {
 		found := popcount(out.bits, nil) > 0
 		for _, fs := range langs {
-			e.corrected(out, scratch, c, fs, found, boost)
+			e.corrected(out, c, fs, found, boost)
 		}
 	}
 	return out
@@ -612,7 +637,7 @@ func (e *evaluator) text(c *search.Clause) *mset {
 // besides itself (View.fix), at TypoBoost: each field's closest term when
 // no field holds the word (found is false), else a much more frequent
 // neighbour in the fields that hold it.
-func (e *evaluator) corrected(out, scratch *mset, c *search.Clause, fields []weightedField, found bool, boost float64) {
+func (e *evaluator) corrected(out *mset, c *search.Clause, fields []weightedField, found bool, boost float64) {
 	toks := e.analyzed(fields[0].Lang, c.Text)
 	if len(toks) != 1 {
 		return
@@ -631,13 +656,13 @@ func (e *evaluator) corrected(out, scratch *mset, c *search.Clause, fields []wei
 		}
 	}
 	for _, t := range fixes {
-		e.bm25f(out, scratch, where[t], t, e.fieldDF(where[t], t), boost*search.TypoBoost, nil)
+		e.bm25f(out, where[t], t, e.fieldDF(where[t], t), boost*search.TypoBoost, nil)
 	}
 }
 
 // prefix adds to out the terms of one language's fields starting with p,
 // as a disjunction of them.
-func (e *evaluator) prefix(out, scratch *mset, fields []weightedField, p string, boost float64) {
+func (e *evaluator) prefix(out *mset, fields []weightedField, p string, boost float64) {
 	var terms []string
 	seen := map[string]bool{}
 	for _, f := range fields {
@@ -658,12 +683,12 @@ func (e *evaluator) prefix(out, scratch *mset, fields []weightedField, p string,
 		return
 	}
 	if len(terms) == 1 {
-		e.bm25f(out, scratch, fields, terms[0], e.fieldDF(fields, terms[0]), boost, nil)
+		e.bm25f(out, fields, terms[0], e.fieldDF(fields, terms[0]), boost, nil)
 		return
 	}
 	part := e.newSet()
 	for _, t := range terms {
-		e.bm25f(part, scratch, fields, t, e.fieldDF(fields, t), boost, nil)
+		e.bm25f(part, fields, t, e.fieldDF(fields, t), boost, nil)
 	}
 	part.coord(len(terms))
 	part.each(func(d uint32) { out.add(d, part.score[d]) })
@@ -701,12 +726,11 @@ func (e *evaluator) phrase(c *search.Clause) *mset {
 	if popcount(found.bits, nil) == 0 {
 		return out
 	}
-	scratch := e.newSet()
 	langs := byLang(fields)
 	for _, fs := range langs {
 		toks := e.analyzed(fs[0].Lang, c.Text)
 		for i, tok := range toks {
-			e.bm25f(out, scratch, fs, tok.Term, e.wordDF(langs, c.Text, i), boostOf(c), found)
+			e.bm25f(out, fs, tok.Term, e.wordDF(langs, c.Text, i), boostOf(c), found)
 		}
 	}
 	return out

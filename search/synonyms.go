@@ -3,6 +3,8 @@ package search
 import (
 	_ "embed"
 	"strings"
+
+	"faro/search/taxonomy"
 )
 
 //go:embed synonyms.txt
@@ -24,8 +26,28 @@ func (Alternatives) node() {}
 // maxSynonymWords is the longest entry, in words, matched in unquoted text.
 const maxSynonymWords = 6
 
-// synonyms maps a folded entry ("trata de personas") to its group.
-var synonyms = loadSynonyms(synonymsData)
+// synonyms maps a folded entry ("trata de personas") to its group: the
+// domain list, and the short names of the Global Compact's objectives in
+// its official English, Spanish and French wording.
+var synonyms = loadSynonyms(synonymsData + gcmNames())
+
+// gcmNames returns the short names of the GCM's objectives as lines of
+// synonyms.txt: "Integrated border management | Gestión integrada de
+// fronteras | Gestion intégrée des frontières". A name of two parts
+// ("Save lives; missing migrants") gives a line for each part.
+func gcmNames() string {
+	var b strings.Builder
+	for _, o := range taxonomy.Objectives() {
+		en, es, fr := strings.Split(o.Short.EN, ";"), strings.Split(o.Short.ES, ";"), strings.Split(o.Short.FR, ";")
+		if len(es) != len(en) || len(fr) != len(en) {
+			continue
+		}
+		for i := range en {
+			b.WriteString("\n" + en[i] + " | " + es[i] + " | " + fr[i])
+		}
+	}
+	return b.String()
+}
 
 func loadSynonyms(data string) map[string][]string {
 	m := map[string][]string{}

@@ -29,10 +29,16 @@ RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w -X faro/internal/version.ve
 
 # Debian slim rather than distroless: OCR runs Tesseract (Apache-2.0) with
 # its English, Spanish, French and Portuguese models, as a separate program.
+# Query words are translated with FreeDict's bilingual dictionaries
+# (GPL-2.0-or-later, CC-BY-SA-3.0), read at start-up from /usr/share/dictd,
+# the same packages .ci/run installs.
 FROM debian:bookworm-slim
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa tesseract-ocr-fra tesseract-ocr-por \
+      dict-freedict-eng-spa dict-freedict-spa-eng dict-freedict-eng-fra dict-freedict-fra-eng \
+      dict-freedict-eng-por dict-freedict-por-eng dict-freedict-fra-spa dict-freedict-spa-por \
+      dict-freedict-por-spa \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd -g 65532 nonroot && useradd -u 65532 -g 65532 -M -d /nonexistent -s /usr/sbin/nologin nonroot
 WORKDIR /app

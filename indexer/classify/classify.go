@@ -288,6 +288,10 @@ type doc struct {
 	// key sections; see lineWeights) for the GCM objectives; nil when
 	// the page's lines do not split into the same words.
 	weights [][]float64
+	// titleIDs, summaryIDs and pageIDs are the words' numbers in the
+	// lexicon's vocabulary (see vocab).
+	titleIDs, summaryIDs []int32
+	pageIDs              [][]int32
 }
 
 func newDoc(in Input) *doc {
@@ -301,6 +305,17 @@ func newDoc(in Input) *doc {
 		if w := lineWeights(p, &inKey, &keyLeft); len(w) == len(d.pages[i]) {
 			d.weights[i] = w
 		}
+	}
+	words := compiled().words
+	d.titleIDs = words.lookup(d.title, nil)
+	d.summaryIDs = words.lookup(d.summary, nil)
+	// One array holds the numbers of every page's words.
+	all := make([]int32, 0, d.bodyWords)
+	d.pageIDs = make([][]int32, len(d.pages))
+	for i, p := range d.pages {
+		start := len(all)
+		all = words.lookup(p, all)
+		d.pageIDs[i] = all[start:len(all):len(all)]
 	}
 	return d
 }
@@ -398,8 +413,8 @@ func (ts tallies) get(facet, code string) *tally { return ts[[2]string{facet, co
 func (d *doc) tally(m *matcher) tallies {
 	ts := tallies{}
 	var buf []hit
-	record := func(toks []string, where string, page int) {
-		buf = m.find(toks, buf[:0])
+	record := func(toks []string, ids []int32, where string, page int) {
+		buf = m.findIDs(ids, buf[:0])
 		enum := enumerated(toks, buf)
 		for i, h := range buf {
 			for _, tg := range h.p.targets {
@@ -462,10 +477,10 @@ func (d *doc) tally(m *matcher) tallies {
 			}
 		}
 	}
-	record(d.title, "title", 0)
-	record(d.summary, "summary", 0)
+	record(d.title, d.titleIDs, "title", 0)
+	record(d.summary, d.summaryIDs, "summary", 0)
 	for i, p := range d.pages {
-		record(p, "body", i+1)
+		record(p, d.pageIDs[i], "body", i+1)
 	}
 	return ts
 }

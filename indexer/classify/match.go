@@ -30,17 +30,55 @@ type target struct {
 
 // phrase is one lexicon entry, folded and split into words.
 type phrase struct {
-	words   []string
+	words []string
+	// ids are the words' numbers in the matcher's vocabulary.
+	ids     []int32
 	targets []target
+}
+
+// vocab numbers the words of a lexicon's phrases from 1, so that a
+// document's words are looked up once and then matched by number in every
+// matcher; 0 stands for any word no phrase contains.
+type vocab struct {
+	ids map[string]int32
+}
+
+func newVocab() *vocab { return &vocab{ids: map[string]int32{}} }
+
+// add returns the numbers of words, numbering the new ones.
+func (v *vocab) add(words []string) []int32 {
+	out := make([]int32, len(words))
+	for i, w := range words {
+		id, ok := v.ids[w]
+		if !ok {
+			id = int32(len(v.ids) + 1)
+			v.ids[w] = id
+		}
+		out[i] = id
+	}
+	return out
+}
+
+// lookup appends to out the number of every token of toks, 0 for a word
+// of no phrase.
+func (v *vocab) lookup(toks []string, out []int32) []int32 {
+	out = slices.Grow(out, len(toks))
+	for _, t := range toks {
+		out = append(out, v.ids[t])
+	}
+	return out
 }
 
 // matcher finds the lexicon's phrases in a token stream, longest first.
 // Blockers are phrases that contain a term without meaning it ("Niger
 // Delta", "in return"); they win over any phrase they overlap.
 type matcher struct {
-	// byFirst and blockFirst map a phrase's first word to the phrases
-	// (blockers) starting with it, longest first.
-	byFirst, blockFirst map[string][]*phrase
+	// words numbers the phrases' words; the matchers of a lexicon share
+	// it.
+	words *vocab
+	// byFirst and blockFirst hold, by the number of a phrase's first
+	// word, the phrases (blockers) starting with it, longest first.
+	byFirst, blockFirst [][]*phrase
 }
 
 // hit is one occurrence of a phrase.
@@ -49,8 +87,8 @@ type hit struct {
 	pos int
 }
 
-func newMatcher() *matcher {
-	return &matcher{byFirst: map[string][]*phrase{}, blockFirst: map[string][]*phrase{}}
+func newMatcher(words *vocab) *matcher {
+	return &matcher{words: words}
 }
 
 // add registers term for t. A term already registered (after folding) gains
@@ -60,8 +98,9 @@ func (m *matcher) add(term string, t target) {
 	if len(words) == 0 {
 		return
 	}
-	for _, p := range m.byFirst[words[0]] {
-		if slices.Equal(p.words, words) {
+	ids := m.words.add(words)
+	for _, p := range startingWith(m.byFirst, ids[0]) {
+		if slices.Equal(p.ids, ids) {
 			for i, old := range p.targets {
 				if old.facet == t.facet && old.code == t.code {
 					// Keep the more specific evidence: an action ref
@@ -76,27 +115,40 @@ func (m *matcher) add(term string, t target) {
 			return
 		}
 	}
-	insert(m.byFirst, &phrase{words: words, targets: []target{t}})
+	m.byFirst = insert(m.byFirst, &phrase{words: words, ids: ids, targets: []target{t}})
 }
 
 // addBlocker registers a phrase that tags nothing and hides the terms it
 // overlaps.
 func (m *matcher) addBlocker(s string) {
 	if words := tokens(s); len(words) > 0 {
-		insert(m.blockFirst, &phrase{words: words})
+		m.blockFirst = insert(m.blockFirst, &phrase{words: words, ids: m.words.add(words)})
 	}
 }
 
-func insert(index map[string][]*phrase, p *phrase) {
-	list := append(index[p.words[0]], p)
-	slices.SortStableFunc(list, func(a, b *phrase) int { return len(b.words) - len(a.words) })
-	index[p.words[0]] = list
+// startingWith returns the phrases of index whose first word is id.
+func startingWith(index [][]*phrase, id int32) []*phrase {
+	if int(id) < len(index) {
+		return index[id]
+	}
+	return nil
 }
 
-// longestAt returns the longest phrase of index found at toks[i], or nil.
-func longestAt(index map[string][]*phrase, toks []string, i int) *phrase {
-	for _, p := range index[toks[i]] {
-		if len(p.words) <= len(toks)-i && equalAt(toks, i, p.words) {
+func insert(index [][]*phrase, p *phrase) [][]*phrase {
+	first := int(p.ids[0])
+	if first >= len(index) {
+		index = append(index, make([][]*phrase, first+1-len(index))...)
+	}
+	list := append(index[first], p)
+	slices.SortStableFunc(list, func(a, b *phrase) int { return len(b.words) - len(a.words) })
+	index[first] = list
+	return index
+}
+
+// longestAt returns the longest phrase of index found at ids[i], or nil.
+func longestAt(index [][]*phrase, ids []int32, i int) *phrase {
+	for _, p := range startingWith(index, ids[i]) {
+		if len(p.ids) <= len(ids)-i && equalAt(ids, i, p.ids) {
 			return p
 		}
 	}
@@ -107,36 +159,41 @@ func longestAt(index map[string][]*phrase, toks []string, i int) *phrase {
 // preferring at each position the longest phrase, and skipping any that
 // overlaps a blocker.
 func (m *matcher) find(toks []string, out []hit) []hit {
+	return m.findIDs(m.words.lookup(toks, nil), out)
+}
+
+// findIDs is find on the tokens' numbers in the matcher's vocabulary.
+func (m *matcher) findIDs(ids []int32, out []hit) []hit {
 	var blocked []bool
-	for i := 0; i < len(toks); {
-		p := longestAt(m.blockFirst, toks, i)
+	for i := 0; i < len(ids); {
+		p := longestAt(m.blockFirst, ids, i)
 		if p == nil {
 			i++
 			continue
 		}
 		if blocked == nil {
-			blocked = make([]bool, len(toks))
+			blocked = make([]bool, len(ids))
 		}
-		for j := range p.words {
+		for j := range p.ids {
 			blocked[i+j] = true
 		}
-		i += len(p.words)
+		i += len(p.ids)
 	}
-	for i := 0; i < len(toks); {
+	for i := 0; i < len(ids); {
 		if blocked != nil && blocked[i] {
 			i++
 			continue
 		}
 		n := 1
-		for _, p := range m.byFirst[toks[i]] {
-			if len(p.words) > len(toks)-i || !equalAt(toks, i, p.words) {
+		for _, p := range startingWith(m.byFirst, ids[i]) {
+			if len(p.ids) > len(ids)-i || !equalAt(ids, i, p.ids) {
 				continue
 			}
-			if blocked != nil && slices.Contains(blocked[i:i+len(p.words)], true) {
+			if blocked != nil && slices.Contains(blocked[i:i+len(p.ids)], true) {
 				continue // a shorter phrase may still fit before the blocker
 			}
 			out = append(out, hit{p: p, pos: i})
-			n = len(p.words)
+			n = len(p.ids)
 			break
 		}
 		i += n
@@ -144,7 +201,7 @@ func (m *matcher) find(toks []string, out []hit) []hit {
 	return out
 }
 
-func equalAt(toks []string, i int, words []string) bool {
+func equalAt[T comparable](toks []T, i int, words []T) bool {
 	for j, w := range words {
 		if toks[i+j] != w {
 			return false
@@ -155,7 +212,9 @@ func equalAt(toks []string, i int, words []string) bool {
 
 // lexicon holds the compiled matchers, built once from the taxonomy.
 type lexicon struct {
-	geo *matcher // countries, REG, and phrases that are not countries
+	// words numbers the words of every matcher's phrases.
+	words *vocab
+	geo   *matcher // countries, REG, and phrases that are not countries
 	// concept holds one matcher per concept facet (themes, GCM objectives
 	// and actions, principles), each with the phrases that are none: the
 	// facets are matched independently, so that a theme's phrase
@@ -185,10 +244,11 @@ func compiled() *lexicon {
 }
 
 func compile() *lexicon {
+	words := newVocab()
 	l := &lexicon{
-		geo: newMatcher(), types: newMatcher(),
+		words: words, geo: newMatcher(words), types: newMatcher(words),
 		concept: map[string]*matcher{
-			search.FacetTheme: newMatcher(), search.FacetGCM: newMatcher(), search.FacetPrinciple: newMatcher(),
+			search.FacetTheme: newMatcher(words), search.FacetGCM: newMatcher(words), search.FacetPrinciple: newMatcher(words),
 		},
 		fileCues: map[string][]string{}, typeRank: map[string]int{}, programme: map[string]bool{},
 		groups: map[string][]string{},

@@ -275,7 +275,7 @@ func wordCounts(root *html.Node) map[*html.Node]int {
 	count = func(n *html.Node) int {
 		switch n.Type {
 		case html.TextNode:
-			return len(strings.Fields(n.Data))
+			return countWords(n.Data)
 		case html.ElementNode, html.DocumentNode:
 		default:
 			return 0

@@ -502,17 +502,19 @@ func collapseWS(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	for _, r := range s {
-		switch r {
+	// The white space is ASCII: bytes are copied as they are.
+	s = validRunes(s)
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
 		case ' ', '\t', '\n', '\r', '\f':
 			if !space {
 				b.WriteByte(' ')
 			}
 			space = true
-			continue
+		default:
+			space = false
+			b.WriteByte(c)
 		}
-		space = false
-		b.WriteRune(r)
 	}
 	return b.String()
 }

@@ -95,8 +95,11 @@ func collapseSpaces(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	for _, r := range s {
-		if r == ' ' || r == '\t' {
+	// Spaces and tabs are ASCII: bytes are copied as they are.
+	s = validRunes(s)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ' ' || c == '\t' {
 			space = true
 			continue
 		}
@@ -104,9 +107,18 @@ func collapseSpaces(s string) string {
 			b.WriteByte(' ')
 		}
 		space = false
-		b.WriteRune(r)
+		b.WriteByte(c)
 	}
 	return b.String()
+}
+
+// validRunes returns s with each byte that is not UTF-8 replaced by
+// U+FFFD, as ranging over s reads it.
+func validRunes(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	return strings.Map(func(r rune) rune { return r }, s)
 }
 
 // oneLine collapses all whitespace of s (newlines included) into single
@@ -236,8 +248,17 @@ func paginate(text string, maxWords int) []string {
 func countWords(s string) int {
 	n := 0
 	in := false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(s); {
+		var space bool
+		if c := s[i]; c < utf8.RuneSelf {
+			space = c == ' ' || c >= '\t' && c <= '\r' // unicode.IsSpace's ASCII
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if space {
 			in = false
 		} else if !in {
 			in = true

@@ -33,6 +33,7 @@ import (
 	"strings"
 
 	"faro/search"
+	"faro/search/taxonomy"
 )
 
 // Source is the Label.Source of every inferred value.
@@ -299,10 +300,12 @@ func newDoc(in Input) *doc {
 		pageStart: make([]int, len(in.Pages)), weights: make([][]float64, len(in.Pages))}
 	inKey, keyLeft := false, 0
 	for i, p := range in.Pages {
-		d.pages[i] = tokens(p)
+		f := taxonomy.Fold(p)
+		w, n := foldedLineWeights(p, f, &inKey, &keyLeft)
+		d.pages[i] = split(f, make([]string, 0, n))
 		d.pageStart[i] = d.bodyWords
 		d.bodyWords += len(d.pages[i])
-		if w := lineWeights(p, &inKey, &keyLeft); len(w) == len(d.pages[i]) {
+		if len(w) == len(d.pages[i]) {
 			d.weights[i] = w
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"faro/search/taxonomy"
 )
 
 // Where a body word stands weighs on the GCM objectives it supports: a
@@ -38,16 +40,42 @@ var keyHeadings = [][]string{
 // it): weightHeading in heading lines, weightKeySection in key sections,
 // 1 elsewhere. inKey and keyLeft carry a key section over page breaks.
 func lineWeights(page string, inKey *bool, keyLeft *int) []float64 {
+	w, _ := foldedLineWeights(page, taxonomy.Fold(page), inKey, keyLeft)
+	return w
+}
+
+// foldedLineWeights is lineWeights given the page folded too
+// (taxonomy.Fold keeps its lines); it also returns the number of words.
+func foldedLineWeights(page, folded string, inKey *bool, keyLeft *int) ([]float64, int) {
 	lines := strings.Split(page, "\n")
-	var out []float64
+	flines := strings.Split(folded, "\n")
+	if len(flines) != len(lines) {
+		flines = nil
+	}
+	counts := make([]int, len(lines))
+	total := 0
 	for i, line := range lines {
-		toks := tokens(line)
-		if len(toks) == 0 {
+		if flines == nil {
+			counts[i] = len(tokens(line))
+		} else {
+			counts[i] = countWords(flines[i])
+		}
+		total += counts[i]
+	}
+	out := make([]float64, 0, total)
+	var toks []string
+	for i, n := range counts {
+		if n == 0 {
 			continue
 		}
 		w := 1.0
-		if isHeading(lines, i, len(toks)) {
+		if isHeading(lines, i, n) {
 			w = weightHeading
+			if flines == nil {
+				toks = tokens(lines[i])
+			} else {
+				toks = split(flines[i], toks[:0])
+			}
 			if startsWithAny(toks, keyHeadings) {
 				*inKey, *keyLeft = true, keySectionWords
 			}
@@ -55,16 +83,16 @@ func lineWeights(page string, inKey *bool, keyLeft *int) []float64 {
 			w = weightKeySection
 		}
 		if *inKey {
-			*keyLeft -= len(toks)
+			*keyLeft -= n
 			if *keyLeft <= 0 {
 				*inKey = false
 			}
 		}
-		for range toks {
+		for range n {
 			out = append(out, w)
 		}
 	}
-	return out
+	return out, total
 }
 
 // isHeading tells whether lines[i], of n words, reads as a heading: a

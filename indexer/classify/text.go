@@ -17,8 +17,33 @@ func tokens(s string) []string {
 
 // split appends the words of an already folded string to out.
 func split(f string, out []string) []string {
-	start := -1
-	for i := 0; i < len(f); {
+	for i := 0; ; {
+		start, end := nextWord(f, i)
+		if start < 0 {
+			return out
+		}
+		out = append(out, f[start:end])
+		i = end
+	}
+}
+
+// countWords returns how many words split finds in f.
+func countWords(f string) int {
+	n := 0
+	for i := 0; ; n++ {
+		start, end := nextWord(f, i)
+		if start < 0 {
+			return n
+		}
+		i = end
+	}
+}
+
+// nextWord returns the bounds of the first word of the folded string f
+// from byte i on; start is -1 when there is none.
+func nextWord(f string, i int) (start, end int) {
+	start = -1
+	for i < len(f) {
 		c := f[i]
 		if c < utf8.RuneSelf {
 			if ('a' <= c && c <= 'z') || ('0' <= c && c <= '9') {
@@ -26,8 +51,7 @@ func split(f string, out []string) []string {
 					start = i
 				}
 			} else if start >= 0 {
-				out = append(out, f[start:i])
-				start = -1
+				return start, i
 			}
 			i++
 			continue
@@ -38,13 +62,9 @@ func split(f string, out []string) []string {
 				start = i
 			}
 		} else if start >= 0 {
-			out = append(out, f[start:i])
-			start = -1
+			return start, i
 		}
 		i += size
 	}
-	if start >= 0 {
-		out = append(out, f[start:])
-	}
-	return out
+	return start, len(f)
 }

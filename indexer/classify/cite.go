@@ -104,8 +104,8 @@ func otherFramework(toks []string, i, j int) bool {
 func (d *doc) addCitations(ts tallies) {
 	// The body is read as one stream: a sentence may run over a page
 	// break. pageOf maps a body position to its 1-based page.
-	var body []string
-	var pageOf []int
+	body := make([]string, 0, d.bodyWords)
+	pageOf := make([]int, 0, d.bodyWords)
 	for i, p := range d.pages {
 		body = append(body, p...)
 		for range p {

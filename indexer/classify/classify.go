@@ -195,12 +195,12 @@ func Classify(in Input) Output {
 
 	// Language, per page and overall.
 	var all langCounts
-	all.addTokens(d.title)
-	all.addTokens(d.summary)
+	all.addTokens(lx, d.titleIDs)
+	all.addTokens(lx, d.summaryIDs)
 	out.PageLangs = make([]string, len(d.pages))
-	for i, p := range d.pages {
+	for i := range d.pages {
 		var c langCounts
-		c.addTokens(p)
+		c.addTokens(lx, d.pageIDs[i])
 		out.PageLangs[i] = c.best(minPageLangHits)
 		all.add(c)
 	}

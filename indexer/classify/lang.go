@@ -2,6 +2,7 @@ package classify
 
 import (
 	"path"
+	"slices"
 	"strings"
 )
 
@@ -62,15 +63,46 @@ var stopWords = func() map[string]string {
 // langCounts counts the stop words of each language in toks.
 type langCounts map[string]int
 
-func (c *langCounts) addTokens(toks []string) {
+// addTokens counts the stop words among the words numbered ids in lx's
+// vocabulary.
+func (c *langCounts) addTokens(lx *lexicon, ids []int32) {
 	if *c == nil {
 		*c = langCounts{}
 	}
-	for _, t := range toks {
-		if l := stopWords[t]; l != "" {
-			(*c)[l]++
+	var n [len(stopLangs)]int
+	for _, id := range ids {
+		if int(id) < len(lx.stopLang) {
+			if l := lx.stopLang[id]; l > 0 {
+				n[l-1]++
+			}
 		}
 	}
+	for i, k := range n {
+		if k > 0 {
+			(*c)[stopLangs[i]] += k
+		}
+	}
+}
+
+// stopLangs are the languages of stopWords.
+var stopLangs = [...]string{"en", "es", "fr", "pt"}
+
+// stopLangIndex returns by word number in words the 1-based index in
+// stopLangs of the language a stop word marks, 0 for other words.
+func stopLangIndex(words *vocab) []int8 {
+	var out []int8
+	for w, l := range stopWords {
+		i := slices.Index(stopLangs[:], l)
+		if i < 0 {
+			continue // claimed by two lists
+		}
+		id := int(words.add([]string{w})[0])
+		if id >= len(out) {
+			out = append(out, make([]int8, id+1-len(out))...)
+		}
+		out[id] = int8(i + 1)
+	}
+	return out
 }
 
 func (c *langCounts) add(o langCounts) {

@@ -212,9 +212,13 @@ func equalAt[T comparable](toks []T, i int, words []T) bool {
 
 // lexicon holds the compiled matchers, built once from the taxonomy.
 type lexicon struct {
-	// words numbers the words of every matcher's phrases.
+	// words numbers the words of every matcher's phrases and the stop
+	// words.
 	words *vocab
-	geo   *matcher // countries, REG, and phrases that are not countries
+	// stopLang holds by word number the 1-based index in stopLangs of
+	// the language a stop word marks, 0 for other words.
+	stopLang []int8
+	geo      *matcher // countries, REG, and phrases that are not countries
 	// concept holds one matcher per concept facet (themes, GCM objectives
 	// and actions, principles), each with the phrases that are none: the
 	// facets are matched independently, so that a theme's phrase
@@ -335,5 +339,6 @@ func compile() *lexicon {
 			l.fileCues[cue] = append(l.fileCues[cue], d.Code)
 		}
 	}
+	l.stopLang = stopLangIndex(words)
 	return l
 }

@@ -485,38 +485,48 @@ func (w *textWriter) boundary(a atom.Atom) {
 // text appends s with its whitespace collapsed, without a blank at a line
 // start or after another blank.
 func (w *textWriter) text(s string) {
-	s = collapseWS(s)
-	if len(s) > 0 && s[0] == ' ' && (len(w.b) == 0 || w.b[len(w.b)-1] == '\n' || w.b[len(w.b)-1] == ' ') {
-		s = s[1:]
+	start := len(w.b)
+	w.b = appendCollapsedWS(w.b, s)
+	if len(w.b) > start && w.b[start] == ' ' && (start == 0 || w.b[start-1] == '\n' || w.b[start-1] == ' ') {
+		w.b = append(w.b[:start], w.b[start+1:]...)
 	}
-	w.b = append(w.b, s...)
 }
 
 func (w *textWriter) raw(s string) { w.b = append(w.b, s...) }
 
 // collapseWS turns every run of HTML whitespace into one space.
 func collapseWS(s string) string {
-	if !strings.ContainsAny(s, " \t\n\r\f") {
+	if !strings.ContainsAny(s, htmlSpace) {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
+	return string(appendCollapsedWS(make([]byte, 0, len(s)), s))
+}
+
+// htmlSpace is HTML's white space.
+const htmlSpace = " \t\n\r\f"
+
+// appendCollapsedWS appends s to dst with every run of HTML whitespace
+// turned into one space.
+func appendCollapsedWS(dst []byte, s string) []byte {
+	if !strings.ContainsAny(s, htmlSpace) {
+		return append(dst, s...)
+	}
 	// The white space is ASCII: bytes are copied as they are.
 	s = validRunes(s)
+	space := false
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; c {
 		case ' ', '\t', '\n', '\r', '\f':
 			if !space {
-				b.WriteByte(' ')
+				dst = append(dst, ' ')
 			}
 			space = true
 		default:
 			space = false
-			b.WriteByte(c)
+			dst = append(dst, c)
 		}
 	}
-	return b.String()
+	return dst
 }
 
 // isPDFHref reports whether a link points to a PDF: its path (without query

@@ -102,16 +102,6 @@ func otherFramework(toks []string, i, j int) bool {
 // addCitations records the cited objectives of the document in ts; their
 // evidence's Ref is the objective's number.
 func (d *doc) addCitations(ts tallies) {
-	// The body is read as one stream: a sentence may run over a page
-	// break. pageOf maps a body position to its 1-based page.
-	body := make([]string, 0, d.bodyWords)
-	pageOf := make([]int, 0, d.bodyWords)
-	for i, p := range d.pages {
-		body = append(body, p...)
-		for range p {
-			pageOf = append(pageOf, i+1)
-		}
-	}
 	record := func(toks []string, where string, pageOf []int) {
 		for _, c := range findCitations(toks) {
 			page := 0
@@ -146,5 +136,31 @@ func (d *doc) addCitations(ts tallies) {
 	}
 	record(d.title, "title", nil)
 	record(d.summary, "summary", nil)
+	if !d.mentionsCompact() {
+		return // findCitations finds none in the body
+	}
+	// The body is read as one stream: a sentence may run over a page
+	// break. pageOf maps a body position to its 1-based page.
+	body := make([]string, 0, d.bodyWords)
+	pageOf := make([]int, 0, d.bodyWords)
+	for i, p := range d.pages {
+		body = append(body, p...)
+		for range p {
+			pageOf = append(pageOf, i+1)
+		}
+	}
 	record(body, "body", pageOf)
+}
+
+// mentionsCompact tells whether the body has one of compactWords.
+func (d *doc) mentionsCompact() bool {
+	compact := compiled().compact
+	for _, ids := range d.pageIDs {
+		for _, id := range ids {
+			if int(id) < len(compact) && compact[id] {
+				return true
+			}
+		}
+	}
+	return false
 }

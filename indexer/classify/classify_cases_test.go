@@ -478,3 +478,15 @@ func TestConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestCountWords checks that countWords counts the words split finds.
+func TestCountWords(t *testing.T) {
+	for _, s := range []string{
+		"", " ", "a", "l'oim – «migracion» main-d'oeuvre c4d, h-2a; sao tome 2019.",
+		"  trailing  ", "x\ny\n\nz", "日本語 text ٣ ok", "e\u0301cole", "\xff bad \xfe utf8",
+	} {
+		if got, want := countWords(s), len(split(s, nil)); got != want {
+			t.Errorf("countWords(%q) = %d, want %d", s, got, want)
+		}
+	}
+}

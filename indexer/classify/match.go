@@ -218,7 +218,9 @@ type lexicon struct {
 	// stopLang holds by word number the 1-based index in stopLangs of
 	// the language a stop word marks, 0 for other words.
 	stopLang []int8
-	geo      *matcher // countries, REG, and phrases that are not countries
+	// compact is true by word number for the words of compactWords.
+	compact []bool
+	geo     *matcher // countries, REG, and phrases that are not countries
 	// concept holds one matcher per concept facet (themes, GCM objectives
 	// and actions, principles), each with the phrases that are none: the
 	// facets are matched independently, so that a theme's phrase
@@ -340,5 +342,15 @@ func compile() *lexicon {
 		}
 	}
 	l.stopLang = stopLangIndex(words)
+	for w, ok := range compactWords {
+		if !ok {
+			continue
+		}
+		id := int(words.add([]string{w})[0])
+		if id >= len(l.compact) {
+			l.compact = append(l.compact, make([]bool, id+1-len(l.compact))...)
+		}
+		l.compact[id] = true
+	}
 	return l
 }

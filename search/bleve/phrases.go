@@ -51,13 +51,20 @@ var stopWords = sync.OnceValue(func() map[string]bool {
 // first, as fieldPhrase terms.
 func docPhrases(doc *search.Document) []string {
 	stop := stopWords()
+	// A phrase's forms (as written) are few: a short list, searched by
+	// comparison, costs less than a map for each of a page's hundreds of
+	// phrases, most of which occur once.
+	type form struct {
+		text string
+		n    int
+	}
 	type count struct {
 		n     int
-		forms map[string]int
+		forms []form
 	}
 	counts := map[string]*count{}
 	var run, folded []string // the current clause's words, as written and folded
-	var key []byte
+	var key, written []byte
 	flush := func() {
 		for i := range run {
 			// size is the length of the phrase of run[i:i+n] as written.
@@ -84,11 +91,25 @@ func docPhrases(doc *search.Document) []string {
 				}
 				c := counts[string(key)]
 				if c == nil {
-					c = &count{forms: map[string]int{}}
+					c = &count{}
 					counts[string(key)] = c
 				}
 				c.n++
-				c.forms[strings.Join(words, " ")]++
+				written = written[:0]
+				for k, w := range words {
+					if k > 0 {
+						written = append(written, ' ')
+					}
+					written = append(written, w...)
+				}
+				k := 0
+				for k < len(c.forms) && c.forms[k].text != string(written) {
+					k++
+				}
+				if k == len(c.forms) {
+					c.forms = append(c.forms, form{text: string(written)})
+				}
+				c.forms[k].n++
 			}
 		}
 		run, folded = run[:0], folded[:0]
@@ -133,7 +154,8 @@ func docPhrases(doc *search.Document) []string {
 		// may only say that a sentence starts there), then anything to
 		// capitals throughout (headings).
 		best, bestN, bestClass := "", 0, -1
-		for f, n := range c.forms {
+		for _, fn := range c.forms {
+			f, n := fn.text, fn.n
 			class := writtenClass(f)
 			if class > bestClass || class == bestClass && (n > bestN || n == bestN && f < best) {
 				best, bestN, bestClass = f, n, class

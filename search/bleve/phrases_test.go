@@ -65,3 +65,23 @@ func TestDocPhrasesBounded(t *testing.T) {
 		t.Errorf("%d phrases, want at most %d", len(got), maxDocPhrases)
 	}
 }
+
+// BenchmarkDocPhrases finds the frequent phrases of a 400-word page:
+//
+//	go test ./search/bleve -run '^$' -bench DocPhrases -benchmem
+func BenchmarkDocPhrases(b *testing.B) {
+	words := strings.Fields("la migración de retorno y reintegración en comunidad con información sobre trata niñez remesas protección empleo Honduras")
+	var text strings.Builder
+	for i := range 400 {
+		text.WriteString(words[(i*7+i/13)%len(words)])
+		if i%12 == 11 {
+			text.WriteString(".\n")
+		} else {
+			text.WriteString(" ")
+		}
+	}
+	doc := &search.Document{Pages: []search.Page{{Text: text.String()}}}
+	for b.Loop() {
+		docPhrases(doc)
+	}
+}

@@ -35,9 +35,43 @@ const (
 // ("Geographical coverage: Nigeria", "Couverture géographique : Guinée",
 // "Cobertura geográfica: Honduras"). The value runs to the end of its line
 // (or of the next line, when the label ends its own line).
-var coverageLabel = regexp.MustCompile(`(?im)(geographic(?:al)? (?:coverage|scope)|countries covered|country coverage|` +
-	`couverture g[eé]ographique|pays couverts|cobertura geogr[aá]fica|pa[ií]ses cubiertos|[aá]mbito geogr[aá]fico)` +
-	`[ \t]*:[ \t]*(?:\r?\n[ \t]*)*([^\n]*)`)
+var coverageLabel = regexp.MustCompile(`(?im)(` + coverageLabels + `)[ \t]*:[ \t]*(?:\r?\n[ \t]*)*([^\n]*)`)
+
+// coverageLabels are the labels of a declared coverage, as a regular
+// expression.
+const coverageLabels = `geographic(?:al)? (?:coverage|scope)|countries covered|country coverage|` +
+	`couverture g[eé]ographique|pays couverts|cobertura geogr[aá]fica|pa[ií]ses cubiertos|[aá]mbito geogr[aá]fico`
+
+// coverageLabelAtEnd matches coverageLabel's labels with the colon after
+// them at the end of a text. A coverageLabel match has one of them, its
+// last letter followed by spaces or tabs and a colon, so hasCoverageColon
+// needs to read only a few bytes before each colon of a page.
+var coverageLabelAtEnd = regexp.MustCompile(`(?i)(?:` + coverageLabels + `)[ \t]*:\z`)
+
+// coverageLabelBytes bounds the length in bytes of a coverageLabel
+// label, case-folded letters included.
+const coverageLabelBytes = 64
+
+// hasCoverageColon tells whether a colon of page follows one of
+// coverageLabel's labels: it does wherever coverageLabel matches.
+func hasCoverageColon(page string) bool {
+	for i := 0; i < len(page); {
+		j := strings.IndexByte(page[i:], ':')
+		if j < 0 {
+			return false
+		}
+		c := i + j
+		e := c
+		for e > 0 && (page[e-1] == ' ' || page[e-1] == '\t') {
+			e--
+		}
+		if coverageLabelAtEnd.MatchString(page[max(0, e-coverageLabelBytes) : c+1]) {
+			return true
+		}
+		i = c + 1
+	}
+	return false
+}
 
 // coverageCues are words every coverageLabel match contains: a page
 // without any is skipped before the (slow, case-insensitive) expression.
@@ -72,6 +106,9 @@ type coverage struct {
 func declaredCoverage(lx *lexicon, pages []string) *coverage {
 	for i, p := range pages[:min(len(pages), coveragePages)] {
 		if !mayDeclareCoverage(p) {
+			continue
+		}
+		if !hasCoverageColon(p) {
 			continue
 		}
 		m := coverageLabel.FindStringSubmatch(p)

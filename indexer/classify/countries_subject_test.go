@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -164,5 +165,37 @@ func TestIsDestination(t *testing.T) {
 		if got := isDestination(toks, pos); got != tc.want {
 			t.Errorf("isDestination(%q) = %v, want %v", tc.text, got, tc.want)
 		}
+	}
+}
+
+// TestHasCoverageColon checks that hasCoverageColon holds for every page
+// coverageLabel matches, on pages assembled from labels in several
+// cases and spellings, blanks, colons and stray bytes.
+func TestHasCoverageColon(t *testing.T) {
+	pieces := []string{
+		"Geographical coverage", "GEOGRAPHIC SCOPE", "geographical ſcope", "Countries covered", "country coverage",
+		"Couverture géographique", "COUVERTURE GÉOGRAPHIQUE", "couverture geographique", "Pays couverts",
+		"Cobertura geográfica", "Países cubiertos", "PAÍSES CUBIERTOS", "Ámbito geográfico", "ambito geografico",
+		" ", "\t", strings.Repeat(" ", 90), ":", " : ", "\n", "\r\n", "Mali", "é", "\xe9", "\xc3", "x:", "coverage",
+		strings.Repeat("word ", 20),
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	matched := 0
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		page := b.String()
+		want := coverageLabel.MatchString(page)
+		if want {
+			matched++
+		}
+		if want && !hasCoverageColon(page) {
+			t.Errorf("hasCoverageColon(%q) = false, and coverageLabel matches", page)
+		}
+	}
+	if matched < 100 {
+		t.Errorf("only %d pages with a coverage label", matched)
 	}
 }

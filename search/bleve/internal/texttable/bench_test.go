@@ -10,7 +10,8 @@ import (
 	"faro/search"
 )
 
-// benchView is a View of 20,000 documents of 60 words drawn from ten.
+// benchView is a View of 20,000 documents of 60 words drawn from ten,
+// and "caravan" in one document in 200.
 func benchView(b *testing.B) *View {
 	words := strings.Fields("migration return remittances women youth labour border health community data")
 	r := rand.New(rand.NewPCG(3, 4))
@@ -19,6 +20,9 @@ func benchView(b *testing.B) *View {
 		body := make([]string, 60)
 		for j := range body {
 			body[j] = words[r.IntN(len(words))]
+		}
+		if i%200 == 0 {
+			body[30] = "caravan" // a rare word among common ones
 		}
 		docs[i] = fakeDoc{id: fmt.Sprint(i), title: "report", body: strings.Join(body, " ")}
 	}
@@ -61,4 +65,12 @@ func BenchmarkWords(b *testing.B) {
 //	go test ./search/bleve/internal/texttable -run '^$' -bench Phrase
 func BenchmarkPhrase(b *testing.B) {
 	benchPlans(b, benchView(b), `"migration women"`, `"border health"`, `"youth labour community"`, `"data return"`)
+}
+
+// BenchmarkPhraseRare evaluates phrases of a rare word and a common one,
+// the match cache off:
+//
+//	go test ./search/bleve/internal/texttable -run '^$' -bench PhraseRare
+func BenchmarkPhraseRare(b *testing.B) {
+	benchPlans(b, benchView(b), `"caravan migration"`, `"border caravan"`, `"caravan data return"`)
 }

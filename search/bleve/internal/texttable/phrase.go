@@ -1,6 +1,9 @@
 package texttable
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"sort"
+)
 
 // postCursor walks one term's postings in a segment, positions included.
 type postCursor struct {
@@ -17,12 +20,43 @@ type postCursor struct {
 	at      []uint64
 	posRead bool
 	started bool
+	// skips are the term's skip entries (every skipEvery-th posting);
+	// base is where the term's postings start in the field's data.
+	skips []skipEntry
+	base  uint64
 }
 
 func newPostCursor(f *field, t *term) *postCursor {
-	c := &postCursor{data: f.data[t.off:t.end], pos: f.pos, pp: int(t.poff)}
+	c := &postCursor{data: f.data[t.off:t.end], pos: f.pos, pp: int(t.poff), base: t.off}
+	if ns := int((t.df+skipEvery-1)/skipEvery) - 1; ns > 0 {
+		c.skips = f.skips[t.skip : int(t.skip)+ns]
+	}
 	c.next()
 	return c
+}
+
+// advance moves to the first document at or after target, jumping over
+// whole runs of postings with the skip entries: a phrase's common word
+// ("de" in "trata de personas") is then read near its rare word's
+// documents only.
+func (c *postCursor) advance(target uint64) {
+	if c.done || c.doc >= target {
+		return
+	}
+	if len(c.skips) > 0 {
+		i := sort.Search(len(c.skips), func(i int) bool { return uint64(c.skips[i].doc) > target }) - 1
+		if i >= 0 && uint64(c.skips[i].doc) > c.doc {
+			sk := c.skips[i]
+			// The posting at sk.off is read next, from the document
+			// before it; no positions are left to skip.
+			c.p, c.pp, c.doc = int(sk.off-c.base), int(sk.posOff), uint64(sk.prev)
+			c.started, c.posRead = true, true
+			c.next()
+		}
+	}
+	for !c.done && c.doc < target {
+		c.next()
+	}
 }
 
 // next moves to the next document, skipping unread positions.
@@ -97,9 +131,7 @@ func alignPhrase(curs []*postCursor, offs []uint64, want func(doc uint32) bool, 
 		}
 		aligned := true
 		for _, c := range curs {
-			for !c.done && c.doc < target {
-				c.next()
-			}
+			c.advance(target)
 			if c.done {
 				return
 			}

@@ -417,3 +417,45 @@ func TestInheritKeepsHotSetsAtOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestPhraseSkipsAhead checks phrases whose common word has many skip
+// entries against the documents that hold them word for word, across two
+// segments and with a deletion.
+func TestPhraseSkipsAhead(t *testing.T) {
+	var docs []fakeDoc
+	for i := range 900 {
+		body := "informe de la de quib de"
+		switch {
+		case i%97 == 5:
+			body = "víctimas de vorn de lessa de"
+		case i%89 == 7:
+			body = "vorn y de lessa"
+		case i%131 == 0:
+			body = "de lessa de vorn"
+		}
+		docs = append(docs, fakeDoc{id: fmt.Sprintf("d%03d", i), title: "x", body: body})
+	}
+	segs := []*Segment{build(t, docs[:700]...), build(t, docs[700:]...)}
+	gone := 5 + 97*2 // in the first segment
+	v := view(segs, []uint32{uint32(gone)}, nil)
+	for _, phrase := range []string{"vorn de lessa", "de lessa", "de vorn", "la de quib"} {
+		want := 0
+		var wantIDs []string
+		for i, d := range docs {
+			if strings.Contains(" "+d.body+" ", " "+phrase+" ") && i != gone {
+				want++
+				wantIDs = append(wantIDs, d.id)
+			}
+		}
+		r := run(t, v, `"`+phrase+`"`, nil, "")
+		if r.Total != uint64(want) {
+			t.Errorf("%q: %d documents, want %d", phrase, r.Total, want)
+		}
+		if got := ids(r); want <= 100 {
+			slices.Sort(got)
+			if !slices.Equal(got, wantIDs) {
+				t.Errorf("%q: got %v, want %v", phrase, got, wantIDs)
+			}
+		}
+	}
+}

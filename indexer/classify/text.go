@@ -18,36 +18,14 @@ func tokens(s string) []string {
 // split appends the words of an already folded string to out (the words
 // nextWord finds one after the other).
 func split(f string, out []string) []string {
-	start := -1
-	for i := 0; i < len(f); {
-		c := f[i]
-		if c < utf8.RuneSelf {
-			if ('a' <= c && c <= 'z') || ('0' <= c && c <= '9') {
-				if start < 0 {
-					start = i
-				}
-			} else if start >= 0 {
-				out = append(out, f[start:i])
-				start = -1
-			}
-			i++
-			continue
+	for i := 0; ; {
+		start, end := nextWord(f, i)
+		if start < 0 {
+			return out
 		}
-		r, size := utf8.DecodeRuneInString(f[i:])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
-			if start < 0 {
-				start = i
-			}
-		} else if start >= 0 {
-			out = append(out, f[start:i])
-			start = -1
-		}
-		i += size
+		out = append(out, f[start:end])
+		i = end
 	}
-	if start >= 0 {
-		out = append(out, f[start:])
-	}
-	return out
 }
 
 // countWords returns how many words split finds in f.

@@ -182,16 +182,23 @@ func (v *View) filterMask(filters []Filter, buf []uint64) []uint64 {
 	one := make([]uint64, len(buf))
 	for _, f := range filters {
 		clear(one)
-		for _, key := range f.Keys {
-			if id, found := v.ids[key]; found {
-				orInto(one, v.vbits[id])
-			}
-		}
+		v.filterBits(f, one)
 		for w := range buf {
 			buf[w] &= one[w]
 		}
 	}
 	return buf
+}
+
+// filterBits ORs into dst, empty, the documents holding any of f's keys
+// and returns it.
+func (v *View) filterBits(f Filter, dst []uint64) []uint64 {
+	for _, key := range f.Keys {
+		if id, found := v.ids[key]; found {
+			orInto(dst, v.vbits[id])
+		}
+	}
+	return dst
 }
 
 // filtersKey is the canonical text of filters, to key cached sets that
@@ -216,13 +223,7 @@ func filtersKey(filters []Filter) string {
 func (v *View) countFacets(filters []Filter, match, buf []uint64, res *Result) []uint64 {
 	ok := make([][]uint64, len(filters))
 	for i, f := range filters {
-		b := make([]uint64, len(match))
-		for _, key := range f.Keys {
-			if id, found := v.ids[key]; found {
-				orInto(b, v.vbits[id])
-			}
-		}
-		ok[i] = b
+		ok[i] = v.filterBits(f, make([]uint64, len(match)))
 	}
 	passing := buf
 	for w := range passing {

@@ -156,9 +156,26 @@ var (
 	// naming the only one).
 	gcmNearTopShare    = 0.7
 	gcmNearTopMinScore = 3.0
-	gcmShortWords      = 1000
-	gcmLongWords       = 3000
-	principleRules     = rules{minScore: 2.0, minShare: 0.3, minBodyHits: 2, minTerms: 1, max: 3}
+	// gcmRunnerUpRules are the minimum score and share of the second
+	// strongest objective: a report, a page or a law that treats one
+	// objective at length nearly always treats a second one (the
+	// reintegration evaluation's protection of vulnerable returnees, the
+	// regularization guide's access to services), in fewer words than
+	// the first and often under other names; only the third and later
+	// objectives need the general rules.
+	gcmRunnerUpRules = rules{minScore: 2, minShare: 0.1}
+	// gcmSecondaryRules are the minimum score and share of the
+	// objectives ranked third to gcmRules.max in a body of gcmShortWords
+	// words or more, when gcmSecondaryTerms distinct terms of theirs are
+	// in the body; such an objective needs the share whatever the
+	// document's length (see rules.forLength): a report's or a law's secondary objectives, each
+	// treated in its own passage in its own words, whose scores the
+	// length normalisation makes small.
+	gcmSecondaryRules = rules{minScore: 1.5, minShare: 0.2}
+	gcmSecondaryTerms = 2
+	gcmShortWords     = 1000
+	gcmLongWords      = 3000
+	principleRules    = rules{minScore: 2.0, minShare: 0.3, minBodyHits: 2, minTerms: 1, max: 3}
 	// regionRules decide REG from the region's own names ("Central
 	// America", "Mesoamérica", "the Caribbean"); they apply only when no
 	// country is kept, since a document about one or a few countries
@@ -261,9 +278,7 @@ func Classify(in Input) Output {
 		}
 	}
 	gcmAll := concepts.scoreConcepts(search.FacetGCM, d.bodyWords)
-	for _, t := range gcmAll {
-		t.keyCentral = len(t.keyTerms) >= keyCentralTerms
-	}
+	markObjectives(gcmAll, d.bodyWords)
 	gcm, rejected := gcmRules.forLength(d.bodyWords).split(gcmAll, short)
 	out.addRejected(rejected)
 	slices.SortFunc(gcm, func(a, b *tally) int { return atoi(a.code) - atoi(b.code) })
@@ -276,6 +291,27 @@ func Classify(in Input) Output {
 		out.Labels = append(out.Labels, t.label())
 	}
 	return out
+}
+
+// markObjectives marks, in the scored GCM objectives ts (strongest
+// first) of a body of bodyWords words, those the selection rules relax:
+// objectives named by keyCentralTerms terms or more in headings and key
+// sections (keyCentral), the runner-up, and the third to fifth when the
+// body is long enough to treat them and they have gcmSecondaryTerms
+// distinct terms and gcmSecondaryRules.minShare of the top score.
+func markObjectives(ts []*tally, bodyWords int) {
+	for _, t := range ts {
+		t.keyCentral = len(t.keyTerms) >= keyCentralTerms
+	}
+	if len(ts) > 1 {
+		ts[1].runnerUp = true
+	}
+	if bodyWords < gcmShortWords {
+		return
+	}
+	for _, t := range ts[min(2, len(ts)):min(gcmRules.max, len(ts))] {
+		t.secondary = len(t.bodyTerms) >= gcmSecondaryTerms && t.score >= gcmSecondaryRules.minShare*ts[0].score
+	}
 }
 
 // doc is a tokenized Input.
@@ -374,6 +410,10 @@ type tally struct {
 	// when there are keyCentralTerms of them.
 	keyTerms   map[string]bool
 	keyCentral bool
+	// runnerUp is true for the second strongest GCM objective of a
+	// document (see gcmRunnerUpRules), secondary for the third to fifth
+	// in a document long enough to treat them (gcmSecondaryRules).
+	runnerUp, secondary bool
 }
 
 func newTally(facet, code string) *tally {
@@ -651,6 +691,14 @@ func (r rules) reject(t *tally, top float64, short bool) rejection {
 	if t.keyCentral {
 		r.minScore = math.Min(r.minScore, gcmKeyRules.minScore)
 		r.minShare = math.Min(r.minShare, gcmKeyRules.minShare)
+	}
+	if t.runnerUp {
+		r.minScore = math.Min(r.minScore, gcmRunnerUpRules.minScore)
+		r.minShare = math.Min(r.minShare, gcmRunnerUpRules.minShare)
+	}
+	if t.secondary {
+		r.minScore = math.Min(r.minScore, gcmSecondaryRules.minScore)
+		r.minShare = math.Min(r.minShare, gcmSecondaryRules.minShare)
 	}
 	if t.facet == search.FacetGCM && t.score >= gcmNearTopShare*top {
 		r.minScore = math.Min(r.minScore, gcmNearTopMinScore)

@@ -58,7 +58,10 @@ func check(t *testing.T, r *evaluate.Report, floors map[string]floor) {
 // evaluate.ClassifyFile). Country F1 0.95, GCM F1 0.80 and language 1.00
 // are the targets; the other floors sit a little under what the
 // classifier reaches (see EVALUATION.md), so a change that loses ground
-// fails. Run with -v for each document's misses.
+// fails. The GCM recall floor is lower than the precision floor since the
+// ground truth names, beside each document's central objectives, the
+// secondary ones it substantially treats (EVALUATION.md lists the
+// documents so reviewed). Run with -v for each document's misses.
 func TestCorpusGroundTruth(t *testing.T) {
 	r, err := evaluate.Corpus(context.Background(), corpusDir, corpusLabels)
 	if err != nil {
@@ -69,7 +72,7 @@ func TestCorpusGroundTruth(t *testing.T) {
 	}
 	check(t, r, map[string]floor{
 		evaluate.Country:   {0.9, 0.9, 0.95},
-		evaluate.GCM:       {0.85, 0.85, 0.80},
+		evaluate.GCM:       {0.85, 0.8, 0.83},
 		evaluate.Lang:      {1, 1, 1},
 		evaluate.Theme:     {0.75, 0.78, 0.78},
 		evaluate.Principle: {0.72, 0.42, 0.55},

@@ -2,6 +2,7 @@ package classify
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -290,6 +291,55 @@ func TestObjectiveNearTop(t *testing.T) {
 			tl.bodyTerms["residence permits"] = 2
 			if got := gcmRules.reject(tl, tc.top, true).code; got != tc.want {
 				t.Errorf("reason %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestRunnerUpAndSecondaryObjectives checks which objectives the
+// relaxed rules reach: the runner-up at any length, the third to fifth
+// only in a body of gcmShortWords words or more, with two distinct terms
+// and a fifth of the top score; the sixth never.
+func TestRunnerUpAndSecondaryObjectives(t *testing.T) {
+	// scores of the objectives, strongest first, and their distinct terms
+	type obj struct {
+		score float64
+		terms int
+	}
+	tests := []struct {
+		name  string
+		words int
+		objs  []obj
+		want  []string // codes kept, in score order
+	}{
+		{"runner-up in a short page", 600, []obj{{12, 4}, {2.5, 2}, {2.5, 2}}, []string{"1", "2"}},
+		{"runner-up too weak", 600, []obj{{12, 4}, {1.5, 2}}, []string{"1"}},
+		{"runner-up below a tenth of the top", 5000, []obj{{40, 4}, {3.5, 2}}, []string{"1"}},
+		{"third in a long report, not a fourth below a fifth of the top", 5000, []obj{{10, 4}, {6, 3}, {2, 2}, {1.6, 3}, {1.5, 1}}, []string{"1", "2", "3"}},
+		{"third with one term", 5000, []obj{{10, 4}, {6, 3}, {2, 1}}, []string{"1", "2"}},
+		{"third below a fifth of the top", 5000, []obj{{10, 4}, {6, 3}, {1.9, 2}}, []string{"1", "2"}},
+		{"third in a short page", 800, []obj{{10, 4}, {6, 3}, {2.5, 2}}, []string{"1", "2"}},
+		{"sixth in a long report", 5000, []obj{{10, 4}, {9, 3}, {8, 3}, {7, 3}, {6, 3}, {5, 3}}, []string{"1", "2", "3", "4", "5"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var ts []*tally
+			for i, o := range tc.objs {
+				tl := newTally(search.FacetGCM, strconv.Itoa(i+1))
+				tl.score, tl.bodyHits = o.score, 4
+				for j := range o.terms {
+					tl.bodyTerms["term"+strconv.Itoa(j)] = 1
+				}
+				ts = append(ts, tl)
+			}
+			markObjectives(ts, tc.words)
+			kept, _ := gcmRules.forLength(tc.words).split(ts, false)
+			var got []string
+			for _, tl := range kept {
+				got = append(got, tl.code)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("kept %v, want %v", got, tc.want)
 			}
 		})
 	}

@@ -61,22 +61,29 @@ var domainTerms = map[int]Terms{
 	7: termsPT(
 		""+
 			"unaccompanied migrant children|abuses against migrants|"+
-			"victims of violence|children on the move",
+			"victims of violence|children on the move|kidnapping|kidnappings|kidnapped|extortion",
 		""+
 			"niñas, niños y adolescentes migrantes|niños, niñas y adolescentes migrantes|no acompañados|"+
 			"abusos contra migrantes|víctimas de violencia|"+
-			"protección de la infancia",
+			"protección de la infancia|secuestro|secuestros|secuestrados|extorsión|extorsiones",
 		"enfants migrants non accompagnés|"+
-			"abus contre les migrants|victimes de violence|enfants en déplacement",
+			"abus contre les migrants|victimes de violence|enfants en déplacement|enlèvement|enlèvements|extorsion",
 		"vulnerabilidade|vulnerabilidades|crianças desacompanhadas|menores desacompanhados|proteção de crianças|"+
-			"situação de vulnerabilidade|violência baseada no género"),
+			"situação de vulnerabilidade|violência baseada no género|sequestro|sequestros|extorsão"),
 	8: termsPT(
 		"migrant deaths|deaths of migrants|died during the journey|search and rescue|rescue operations|disappeared migrants|"+
-			"forensic identification",
+			"forensic identification|missing persons|disappeared",
 		"muertes de migrantes|búsqueda y rescate|"+
-			"operaciones de rescate|identificación forense",
-		"migrants disparus|décès de migrants|recherche et sauvetage|opérations de sauvetage|identification médico-légale",
+			"operaciones de rescate|identificación forense|desaparecidos|desaparecidas|personas desaparecidas",
+		"migrants disparus|décès de migrants|recherche et sauvetage|opérations de sauvetage|identification médico-légale|"+
+			"personnes disparues",
 		"migrantes desaparecidos|mortes de migrantes|busca e salvamento"),
+	6: termsPT(
+		"fraudulent recruitment|fraudulent job offers|fraudulent recruiters|deceptive recruitment|unscrupulous recruiters",
+		"reclutamiento fraudulento|ofertas de empleo fraudulentas|ofertas de trabajo fraudulentas|ofertas de empleo engañosas|"+
+			"ofertas engañosas",
+		"recrutement frauduleux|offres d'emploi frauduleuses|recruteurs peu scrupuleux",
+		"recrutamento fraudulento|ofertas de emprego fraudulentas"),
 	9: termsPT(
 		"smuggling fees|smuggling networks|pay a smuggler|contracted a smuggler",
 		"traficante|traficantes|tráfico ilegal de personas|tráfico de personas",
@@ -96,7 +103,7 @@ var domainTerms = map[int]Terms{
 		"solicitantes de asilo|solicitud de asilo|solicitudes de asilo|condición de refugiado|reconocimiento de la condición|"+
 			"protección internacional|protección complementaria|trámites migratorios|trámite migratorio|"+
 			"procedimiento migratorio|procedimiento administrativo migratorio|requisitos para|resolución del trámite|"+
-			"mecanismos de referencia|derivación de casos",
+			"mecanismos de referencia|derivación de casos|tamizaje",
 		"demandeurs d'asile|demande d'asile|demandes d'asile|statut de réfugié|protection internationale|"+
 			"procédures d'immigration|procédures de demande|orientation des cas",
 		"requerentes de asilo|pedido de asilo|pedidos de asilo|proteção internacional|estatuto de refugiado|"+

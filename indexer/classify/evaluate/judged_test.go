@@ -15,7 +15,7 @@ import (
 // below what it reaches, so a change that loses ground fails.
 var judgedFloors = map[string]struct{ p, r, f1 float64 }{
 	Country: {p: 0.93, r: 0.81, f1: 0.87},
-	GCM:     {p: 0.82, r: 0.53, f1: 0.65},
+	GCM:     {p: 0.78, r: 0.63, f1: 0.70},
 }
 
 func TestJudgedRealDocuments(t *testing.T) {

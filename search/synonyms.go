@@ -2,6 +2,7 @@ package search
 
 import (
 	_ "embed"
+	"slices"
 	"strings"
 
 	"faro/search/taxonomy"
@@ -27,9 +28,58 @@ func (Alternatives) node() {}
 const maxSynonymWords = 6
 
 // synonyms maps a folded entry ("trata de personas") to its group: the
-// domain list, and the short names of the Global Compact's objectives in
-// its official English, Spanish and French wording.
-var synonyms = loadSynonyms(synonymsData + gcmNames())
+// domain list, the short names of the Global Compact's objectives in its
+// official English, Spanish and French wording, and the countries' names
+// and demonyms in those languages.
+var synonyms = loadSynonyms(synonymsData + gcmNames() + countrySynonyms())
+
+// countrySynonyms returns the names and demonyms of the taxonomy's countries
+// as lines of synonyms.txt, a line per country for each: "Mexico | México
+// | Mexique", "Mexican | mexicano | mexicana | mexicain | mexicaine".
+// Plurals are left out (the analysers stem them), as are names a country
+// shares with common words or other places (Country.Ambiguous), and lines
+// of one spelling.
+func countrySynonyms() string {
+	var b strings.Builder
+	line := func(entries []string, skip []string) {
+		var kept []string
+		for _, e := range entries {
+			if e != "" && !slices.Contains(skip, e) {
+				kept = appendNew(kept, e)
+			}
+		}
+		if len(kept) >= 2 {
+			b.WriteString("\n" + strings.Join(kept, " | "))
+		}
+	}
+	for _, c := range taxonomy.Countries() {
+		line([]string{c.Name.EN, c.Name.ES, c.Name.FR}, c.Ambiguous)
+		var singular []string
+		for _, d := range c.Demonyms {
+			if !isPluralOf(d, c.Demonyms) {
+				singular = append(singular, d)
+			}
+		}
+		line(singular, c.Ambiguous)
+	}
+	return b.String()
+}
+
+// isPluralOf reports whether word is the plural of another entry of list
+// ("mexicanos" of "mexicano", "Beninese" of none).
+func isPluralOf(word string, list []string) bool {
+	f := Fold(word)
+	for _, suffix := range []string{"es", "s"} {
+		if base, ok := strings.CutSuffix(f, suffix); ok {
+			for _, x := range list {
+				if Fold(x) == base {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
 
 // gcmNames returns the short names of the GCM's objectives as lines of
 // synonyms.txt: "Integrated border management | Gestión integrada de

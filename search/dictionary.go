@@ -32,6 +32,11 @@ const maxTranslations = 4
 type Dictionary struct {
 	// entries maps a folded headword to its translations.
 	entries map[string][]string
+	// vocab maps a folded word to the languages it is a word of (bits
+	// in the order of DictionaryLanguages): the headwords of a
+	// dictionary from the language and the one-word translations of one
+	// into it.
+	vocab map[string]uint8
 	// Sources are the dictionary files read, by name.
 	Sources []string
 	// Skip, when set, names words never translated (stop words): a
@@ -68,6 +73,37 @@ func (d *Dictionary) Translate(text string) []string {
 	return nil
 }
 
+// Languages returns the languages word (case and accents ignored) is a
+// word of, as ISO 639-1 codes, by the dictionaries' vocabularies; a
+// plural not in them is looked up in the singular. Nil when none knows it.
+func (d *Dictionary) Languages(word string) []string {
+	if d == nil {
+		return nil
+	}
+	key := Fold(word)
+	bits := d.vocab[key]
+	if bits == 0 {
+		for _, suffix := range []string{"es", "s"} {
+			if base, ok := strings.CutSuffix(key, suffix); ok && len(base) >= 3 {
+				if bits = d.vocab[base]; bits != 0 {
+					break
+				}
+			}
+		}
+	}
+	var out []string
+	for i, l := range DictionaryLanguages {
+		if bits&(1<<i) != 0 {
+			out = append(out, iso639_1[l])
+		}
+	}
+	return out
+}
+
+// iso639_1 maps the DictionaryLanguages to the codes documents' and
+// queries' languages are named with.
+var iso639_1 = map[string]string{"eng": "en", "spa": "es", "fra": "fr", "por": "pt"}
+
 // current is the dictionary queries are expanded with (UseDictionary).
 var current atomic.Pointer[Dictionary]
 
@@ -88,14 +124,14 @@ var ErrNoDictionaries = errors.New("no FreeDict dictionary of English, Spanish, 
 // format of Debian's dict-freedict-* packages. Every headword gets the
 // translations of its first sense in each dictionary that has it.
 func LoadFreeDict(dir string) (*Dictionary, error) {
-	d := &Dictionary{entries: map[string][]string{}}
-	for _, src := range DictionaryLanguages {
-		for _, dst := range DictionaryLanguages {
+	d := &Dictionary{entries: map[string][]string{}, vocab: map[string]uint8{}}
+	for i, src := range DictionaryLanguages {
+		for j, dst := range DictionaryLanguages {
 			if src == dst {
 				continue
 			}
 			name := "freedict-" + src + "-" + dst
-			ok, err := d.read(filepath.Join(dir, name))
+			ok, err := d.read(filepath.Join(dir, name), 1<<i, 1<<j)
 			if err != nil {
 				return nil, fmt.Errorf("dictionary %s: %w", name, err)
 			}
@@ -111,8 +147,9 @@ func LoadFreeDict(dir string) (*Dictionary, error) {
 }
 
 // read adds the entries of one dictionary (base: its path without the
-// extension); ok is false when it is not there.
-func (d *Dictionary) read(base string) (ok bool, err error) {
+// extension) and their words to the vocabularies of its languages (src,
+// dst: their bits); ok is false when it is not there.
+func (d *Dictionary) read(base string, src, dst uint8) (ok bool, err error) {
 	idx, err := os.Open(base + ".index")
 	if errors.Is(err, os.ErrNotExist) {
 		return false, nil
@@ -141,9 +178,16 @@ func (d *Dictionary) read(base string) (ok bool, err error) {
 		if head == "" {
 			continue
 		}
+		if !strings.Contains(head, " ") {
+			d.vocab[head] |= src
+		}
 		var ts []string
 		for _, t := range firstSense(string(body[off : off+n])) {
-			if Fold(t) != head && len(ts) < maxTranslations {
+			ft := Fold(t)
+			if !strings.Contains(ft, " ") {
+				d.vocab[ft] |= dst
+			}
+			if ft != head && len(ts) < maxTranslations {
 				ts = append(ts, t)
 			}
 		}

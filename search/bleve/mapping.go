@@ -218,6 +218,13 @@ var queryMapping = sync.OnceValue(func() mapping.IndexMapping {
 // entirely (a stop word of English, Spanish, French or Portuguese).
 func IsStopWord(word string) bool { return isStopWord(word) }
 
+// isStopWordIn reports whether language lang's analyser drops word
+// entirely.
+func isStopWordIn(lang, word string) bool {
+	a := queryMapping().AnalyzerNamed(analyzerName(lang))
+	return a != nil && len(a.Analyze([]byte(word))) == 0
+}
+
 // isStopWord reports whether a language analyser drops word entirely.
 func isStopWord(word string) bool {
 	for _, l := range languages {

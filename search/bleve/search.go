@@ -37,7 +37,7 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 }
 
 // compileOptions are what compiling a query needs from the engine.
-var compileOptions = search.CompileOptions{IsStopWord: isStopWord}
+var compileOptions = search.CompileOptions{IsStopWord: isStopWord, IsStopWordIn: isStopWordIn}
 
 func (x *Index) search(ctx context.Context, q search.Query) (*search.Result, error) {
 	if q.Size == 0 {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/bits"
+	"slices"
 
 	"faro/search"
 )
@@ -593,8 +594,8 @@ func byLang(fields []weightedField) [][]weightedField {
 func (e *evaluator) text(c *search.Clause) *mset {
 	out := e.newSet()
 	langs := byLang(e.fields(c.Fields))
-	boost := boostOf(c)
 	for _, fs := range langs {
+		boost := boostIn(c, fs[0].Lang)
 		if c.Kind == search.ClausePrefix {
 			e.prefix(out, fs, search.Fold(c.Text), boost)
 			continue
@@ -627,7 +628,7 @@ func (e *evaluator) text(c *search.Clause) *mset {
 	if c.Kind == search.ClauseWord && c.Typos > 0 {
 		found := popcount(out.bits, nil) > 0
 		for _, fs := range langs {
-			e.corrected(out, c, fs, found, boost)
+			e.corrected(out, c, fs, found, boostIn(c, fs[0].Lang))
 		}
 	}
 	return out
@@ -730,7 +731,7 @@ func (e *evaluator) phrase(c *search.Clause) *mset {
 	for _, fs := range langs {
 		toks := e.analyzed(fs[0].Lang, c.Text)
 		for i, tok := range toks {
-			e.bm25f(out, fs, tok.Term, e.wordDF(langs, c.Text, i), boostOf(c), found)
+			e.bm25f(out, fs, tok.Term, e.wordDF(langs, c.Text, i), boostIn(c, fs[0].Lang), found)
 		}
 	}
 	return out
@@ -793,6 +794,16 @@ func (e *evaluator) phraseIn(out *mset, f weightedField, text string) {
 			out.add(g, score)
 		})
 	}
+}
+
+// boostIn is a clause's Boost in the fields of language lang: times
+// search.ForeignBoost when lang is a query language the clause's words
+// are not words of (Clause.Langs).
+func boostIn(c *search.Clause, lang string) float64 {
+	if len(c.Langs) > 0 && !slices.Contains(c.Langs, lang) && search.IsQueryLanguage(lang) {
+		return boostOf(c) * search.ForeignBoost
+	}
+	return boostOf(c)
 }
 
 // boostOf is a clause's Boost, 1 when unset.

@@ -53,12 +53,16 @@ func describe(c *search.Clause) string {
 	return "every document"
 }
 
-// boostText names a clause's boost, if any.
+// boostText names a clause's boost and its languages, if any.
 func boostText(c *search.Clause) string {
-	if c.Boost == 0 || c.Boost == 1 {
-		return ""
+	var out string
+	if c.Boost != 0 && c.Boost != 1 {
+		out = fmt.Sprintf(", × %g", c.Boost)
 	}
-	return fmt.Sprintf(", × %g", c.Boost)
+	if len(c.Langs) > 0 {
+		out += fmt.Sprintf(", × %g outside %s", search.ForeignBoost, strings.Join(c.Langs, ","))
+	}
+	return out
 }
 
 func fieldNames(ws []search.Weighted) string {

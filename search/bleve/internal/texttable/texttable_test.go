@@ -459,3 +459,24 @@ func TestPhraseSkipsAhead(t *testing.T) {
 		}
 	}
 }
+
+func TestWordsWeighLessInOtherLanguagesFields(t *testing.T) {
+	typed := &search.Clause{Kind: search.ClauseWord, Text: "pay", Langs: []string{"en"}}
+	both := &search.Clause{Kind: search.ClauseWord, Text: "reintegration", Langs: []string{"en", "fr"}, Boost: 0.8}
+	for _, tc := range []struct {
+		c    *search.Clause
+		lang string
+		want float64
+	}{
+		{typed, "en", 1},
+		{typed, "fr", search.ForeignBoost}, // "pays"
+		{typed, "xx", 1},                   // not a language queries are typed in
+		{both, "fr", 0.8},
+		{both, "es", 0.8 * search.ForeignBoost},
+		{&search.Clause{Kind: search.ClauseWord, Text: "Honduras"}, "es", 1}, // a name
+	} {
+		if got := boostIn(tc.c, tc.lang); got != tc.want {
+			t.Errorf("%s in %s: boost %g, want %g", tc.c.Text, tc.lang, got, tc.want)
+		}
+	}
+}

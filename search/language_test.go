@@ -1,0 +1,94 @@
+package search_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"faro/search"
+)
+
+// stopWordsIn is a small stand-in for the engine's stop word lists.
+func stopWordsIn(lang, word string) bool {
+	lists := map[string]string{
+		"en": "a the of to do by from",
+		"es": "a de los la con el su",
+		"fr": "de la le un une pour et",
+		"pt": "a de o os da com",
+	}
+	return slices.Contains(strings.Fields(lists[lang]), search.Fold(word))
+}
+
+// withDictionary makes queries use a dictionary of a few entries until
+// the test ends.
+func withDictionary(t *testing.T) {
+	t.Helper()
+	dir := t.TempDir()
+	writeDict(t, dir, "freedict-eng-spa", [][2]string{
+		{"pay", "pagar"},
+		{"smuggler", "contrabandista"},
+		{"country", "país"},
+	})
+	writeDict(t, dir, "freedict-fra-eng", [][2]string{
+		{"pays", "country"},
+		{"réintégration", "reintegration"},
+	})
+	d, err := search.LoadFreeDict(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	search.UseDictionary(d)
+	t.Cleanup(func() { search.UseDictionary(nil) })
+}
+
+func TestGuessLanguage(t *testing.T) {
+	withDictionary(t)
+	for _, tc := range []struct {
+		query, want string
+	}{
+		{"how much do migrants pay smugglers", "en"},      // question and stop words, dictionary
+		{"¿qué pasa con los niños deportados?", "es"},     // ñ, stop words
+		{"combien coûte un passeur", "fr"},                // question word, û
+		{"quanto custa a migração", "pt"},                 // question word, ã
+		{"réintégration pays", "fr"},                      // dictionary headwords
+		{"Honduras", ""},                                  // a name tells nothing
+		{"caravana AND Honduras", ""},                     // no clue
+		{"la migración", ""},                              // "la": es or fr; ó: es or pt
+		{`"protección complementaria" de refugiados`, ""}, // half a vote for es is not enough
+	} {
+		p, err := search.Compile(tc.query, search.CompileOptions{IsStopWordIn: stopWordsIn})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Lang != tc.want {
+			t.Errorf("%q: language %q, want %q", tc.query, p.Lang, tc.want)
+		}
+	}
+}
+
+func TestWordsWeighLessInOtherLanguages(t *testing.T) {
+	withDictionary(t)
+	for _, tc := range []struct {
+		query string
+		want  []string // in the plan's key
+	}{
+		// "pay" is an English word only: its French matches ("pays")
+		// weigh ForeignBoost; "Honduras" is in no vocabulary and is
+		// searched alike everywhere.
+		{"how much do migrants pay in Honduras", []string{`word("pay" title^30 summary^20 body^1 lang=en)`, `word("Honduras"~1 title^30 summary^20 body^1)`}},
+		// A word of both languages weighs alike in both.
+		{"what do we know about reintegration", []string{`word("reintegration"~2 title^30 summary^20 body^1 lang=en,fr)`}},
+		// Without a language, nothing weighs less.
+		{"Honduras reintegration", []string{`word("reintegration"~2 title^30 summary^20 body^1)`}},
+	} {
+		p, err := search.Compile(tc.query, search.CompileOptions{IsStopWordIn: stopWordsIn})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(p.Key(), w) {
+				t.Errorf("%q: plan %s\nhas no %s", tc.query, p.Key(), w)
+			}
+		}
+	}
+}

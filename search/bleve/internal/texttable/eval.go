@@ -91,6 +91,8 @@ type evaluator struct {
 	// conceptDF, when not 0, is the document frequency every term
 	// evaluated scores with: a word's and its translations' (ClauseMax).
 	conceptDF uint32
+	// terms keeps the terms looked up (lookup).
+	terms map[[2]string]lookedUp
 }
 
 func (v *View) newEvaluator(ctx context.Context, explain bool) *evaluator {
@@ -407,9 +409,23 @@ type segTerm struct {
 	t   *term
 }
 
+// lookedUp is a term's postings in every segment, with its document
+// frequency over all of them (deleted documents included, as the View's
+// N).
+type lookedUp struct {
+	ts []segTerm
+	df uint32
+}
+
 // lookup finds a term of field name in every segment, with its document
-// frequency over all of them.
+// frequency over all of them. Answers are kept for the evaluation: a
+// term's frequency is asked for each language of each word and its
+// postings again when they are read.
 func (e *evaluator) lookup(name, t string) ([]segTerm, uint32) {
+	k := [2]string{name, t}
+	if l, ok := e.terms[k]; ok {
+		return l.ts, l.df
+	}
 	var out []segTerm
 	var df uint32
 	for i, s := range e.v.segs {
@@ -422,6 +438,10 @@ func (e *evaluator) lookup(name, t string) ([]segTerm, uint32) {
 			df += mt.df
 		}
 	}
+	if e.terms == nil {
+		e.terms = map[[2]string]lookedUp{}
+	}
+	e.terms[k] = lookedUp{out, df}
 	return out, df
 }
 
@@ -458,6 +478,10 @@ func (e *evaluator) bm25f(out *mset, fields []weightedField, t string, df uint32
 	// read.
 	clear(scratch.bits)
 	live := e.v.live
+	if only != nil && e.sparse(only, postings) {
+		e.bm25fOnly(out, fields, postings, w, held, only)
+		return
+	}
 	for i, f := range fields {
 		ts := postings[i]
 		if len(ts) == 0 {
@@ -520,13 +544,86 @@ func (e *evaluator) bm25f(out *mset, fields []weightedField, t string, df uint32
 	})
 }
 
+// sparseRatio is how many postings per document of a set make reading
+// the set's documents one by one, each found with the skip entries,
+// cheaper than reading the postings through (a variable: tests turn the
+// sparse reading off to compare).
+var sparseRatio uint64 = 16
+
+// sparse reports whether only has few documents against the postings
+// read for them.
+func (e *evaluator) sparse(only *mset, postings [][]segTerm) bool {
+	var n uint64
+	for _, ts := range postings {
+		for _, st := range ts {
+			n += uint64(st.t.df)
+		}
+	}
+	return uint64(popcount(only.bits, nil))*sparseRatio < n
+}
+
+// bm25fOnly is bm25f over the documents of only, few against the
+// postings: each field's postings are read at those documents only,
+// jumping over the others with the skip entries. Scores are summed in
+// the order bm25f sums them, so they are the same to the last bit.
+func (e *evaluator) bm25fOnly(out *mset, fields []weightedField, postings [][]segTerm, w float64, held int, only *mset) {
+	scratch := e.scratch
+	live := e.v.live
+	for i, f := range fields {
+		avg := e.v.avg[f.Name]
+		if avg == 0 {
+			avg = 1
+		}
+		nb := b / avg
+		for _, st := range postings[i] {
+			base := e.v.base[st.seg]
+			end := base + uint32(e.v.segs[st.seg].docs)
+			checkLive := e.v.deletes[st.seg]
+			c := newDocCursor(st.f, st.t)
+			for w0 := base / 64; w0 < (end+63)/64 && !c.done; w0++ {
+				word := only.bits[w0]
+				for word != 0 && !c.done {
+					g := w0<<6 | uint32(bits.TrailingZeros64(word))
+					word &= word - 1
+					if g < base || g >= end || checkLive && !hasBit(live, g) {
+						continue
+					}
+					local := uint64(g - base)
+					if c.advance(local); c.done || c.doc != local {
+						continue
+					}
+					tf := f.boost * float64(c.freq) / (1 - b + nb*float64(st.f.length[local]))
+					if held == 1 {
+						out.add(g, w*tf/(fieldsK1+tf))
+						continue
+					}
+					if !scratch.has(g) {
+						setBit(scratch.bits, g)
+						scratch.score[g] = tf
+						continue
+					}
+					scratch.score[g] += tf
+				}
+			}
+		}
+	}
+	if held == 1 {
+		return
+	}
+	scratch.each(func(d uint32) {
+		tf := scratch.score[d]
+		out.add(d, w*tf/(fieldsK1+tf))
+	})
+}
+
 // fieldDF is how many documents hold term t in one of fields, one
 // language's: the most in one field, an estimate of their union read from
 // the term dictionaries (deleted documents included, as the View's N).
 func (e *evaluator) fieldDF(fields []weightedField, t string) uint32 {
 	var most uint32
 	for _, f := range fields {
-		most = max(most, e.v.df(f.Name, t))
+		_, df := e.lookup(f.Name, t)
+		most = max(most, df)
 	}
 	return most
 }

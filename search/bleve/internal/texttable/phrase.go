@@ -181,3 +181,65 @@ func phraseAt(curs []*postCursor, offs []uint64) bool {
 	}
 	return true
 }
+
+// docCursor walks one term's postings in a segment, documents and
+// frequencies only, jumping ahead with the skip entries.
+type docCursor struct {
+	data  []byte
+	p     int
+	doc   uint64
+	freq  uint64
+	done  bool
+	skips []skipEntry
+	base  uint64
+}
+
+func newDocCursor(f *field, t *term) *docCursor {
+	c := &docCursor{data: f.data[t.off:t.end], base: t.off}
+	if ns := int((t.df+skipEvery-1)/skipEvery) - 1; ns > 0 {
+		c.skips = f.skips[t.skip : int(t.skip)+ns]
+	}
+	c.next()
+	return c
+}
+
+// advance moves to the first document at or after target.
+func (c *docCursor) advance(target uint64) {
+	if c.done || c.doc >= target {
+		return
+	}
+	if len(c.skips) > 0 && target-c.doc > skipEvery {
+		i := sort.Search(len(c.skips), func(i int) bool { return uint64(c.skips[i].doc) > target }) - 1
+		if i >= 0 && uint64(c.skips[i].doc) > c.doc {
+			sk := c.skips[i]
+			c.p, c.doc = int(sk.off-c.base), uint64(sk.prev)
+			c.next()
+		}
+	}
+	for !c.done && c.doc < target {
+		c.next()
+	}
+}
+
+// next moves to the next document.
+func (c *docCursor) next() {
+	if c.p >= len(c.data) {
+		c.done = true
+		return
+	}
+	d := uint64(c.data[c.p])
+	if d < 0x80 {
+		c.p++
+	} else {
+		d, c.p = uvarint(c.data, c.p)
+	}
+	c.doc += d >> 1
+	c.freq = 1
+	if d&1 == 0 {
+		if c.freq = uint64(c.data[c.p]); c.freq < 0x80 {
+			c.p++
+		} else {
+			c.freq, c.p = uvarint(c.data, c.p)
+		}
+	}
+}

@@ -1,0 +1,142 @@
+package texttable
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"faro/search"
+)
+
+// TestPhrasesAsWordForWord matches random phrases of two to four words
+// over long documents of a small vocabulary (each word found many times
+// in most documents, so positions are skipped and narrowed far into their
+// lists), in two segments with deletions, against a plain search for the
+// words side by side in each document's pages.
+func TestPhrasesAsWordForWord(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	words := strings.Fields("aa bb cc dd ee ff gg")
+	text := func(n int) string {
+		ws := make([]string, n)
+		for i := range ws {
+			// A skewed draw: "aa" is common, "gg" rare.
+			ws[i] = words[min(r.IntN(len(words)), r.IntN(len(words)))]
+		}
+		return strings.Join(ws, " ")
+	}
+	docs := make([]fakeDoc, 600)
+	for i := range docs {
+		d := fakeDoc{id: fmt.Sprintf("d%03d", i), title: text(1 + r.IntN(4)), body: text(r.IntN(400))}
+		if r.IntN(3) == 0 {
+			d.bodyPages = []string{text(r.IntN(50)), text(r.IntN(200))}
+		}
+		docs[i] = d
+	}
+	segs := []*Segment{build(t, docs[:350]...), build(t, docs[350:]...)}
+	gone := map[int]bool{3: true, 100: true, 351: true, 599: true}
+	v := view(segs, []uint32{3, 100}, []uint32{1, 249})
+	holds := func(d fakeDoc, phrase string) bool {
+		for _, p := range append([]string{d.title, d.summary, d.body}, d.bodyPages...) {
+			if strings.Contains(" "+p+" ", " "+phrase+" ") {
+				return true
+			}
+		}
+		return false
+	}
+	for i := range 60 {
+		phrase := text(2 + i%3)
+		var want []string
+		for n, d := range docs {
+			if !gone[n] && holds(d, phrase) {
+				want = append(want, d.id)
+			}
+		}
+		p := compile(t, `"`+phrase+`"`)
+		res, err := v.Search(t.Context(), Request{Plan: p, Size: len(docs), NoCache: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ids(res)
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: %d documents %v,\nwant %d %v", phrase, len(got), got, len(want), want)
+		}
+	}
+}
+
+func compile(t *testing.T, text string) *search.Plan {
+	t.Helper()
+	p, err := search.Compile(text, search.CompileOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// randomDocs returns n documents of words drawn (skewed: the first words
+// common, the last rare) from words, in titles, summaries and bodies of
+// one to three pages.
+func randomDocs(r *rand.Rand, n int, words []string) []fakeDoc {
+	text := func(n int) string {
+		ws := make([]string, n)
+		for i := range ws {
+			ws[i] = words[min(r.IntN(len(words)), r.IntN(len(words)))]
+		}
+		return strings.Join(ws, " ")
+	}
+	docs := make([]fakeDoc, n)
+	for i := range docs {
+		d := fakeDoc{id: fmt.Sprintf("d%04d", i), title: text(1 + r.IntN(4)), body: text(r.IntN(300))}
+		if r.IntN(2) == 0 {
+			d.summary = text(5 + r.IntN(20))
+		}
+		if r.IntN(3) == 0 {
+			d.bodyPages = []string{text(r.IntN(50)), text(r.IntN(200))}
+		}
+		docs[i] = d
+	}
+	return docs
+}
+
+// TestSparseScoresAsDense ranks phrases and words (the documents of a
+// phrase are scored by reading their words' postings at them only) with
+// the sparse reading and without: the same hits with the same scores to
+// the last bit, and the same totals.
+func TestSparseScoresAsDense(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	words := strings.Fields("aa bb cc dd ee ff gg hh")
+	docs := randomDocs(r, 900, words)
+	segs := []*Segment{build(t, docs[:500]...), build(t, docs[500:]...)}
+	v := view(segs, []uint32{7, 400}, []uint32{2})
+	draw := func(n int) string {
+		ws := make([]string, n)
+		for i := range ws {
+			ws[i] = words[r.IntN(len(words))]
+		}
+		return strings.Join(ws, " ")
+	}
+	for i := range 60 {
+		q := `"` + draw(2+i%3) + `"`
+		if i%4 == 3 {
+			q = draw(2) + " " + q
+		}
+		p := compile(t, q)
+		search := func() *Result {
+			res, err := v.Search(t.Context(), Request{Plan: p, Size: 50, NoCache: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return res
+		}
+		sparse := search()
+		saved := sparseRatio
+		sparseRatio = 0
+		dense := search()
+		sparseRatio = saved
+		if sparse.Total != dense.Total || !slices.Equal(sparse.Hits, dense.Hits) {
+			t.Errorf("%s: sparse reading %d %v,\ndense %d %v", q, sparse.Total, sparse.Hits, dense.Total, dense.Hits)
+		}
+	}
+}

@@ -64,6 +64,7 @@ func docPhrases(doc *search.Document) []string {
 	}
 	counts := map[string]*count{}
 	var run, folded []string // the current clause's words, as written and folded
+	var edge []bool          // whether each word of run may start or end a phrase
 	var key, written []byte
 	flush := func() {
 		for i := range run {
@@ -77,7 +78,7 @@ func docPhrases(doc *search.Document) []string {
 					break
 				}
 				words := run[i : i+n]
-				if !phraseEdge(words[0], stop) || !phraseEdge(words[n-1], stop) || repeats(words) {
+				if !edge[i] || !edge[i+n-1] || repeats(words) {
 					continue
 				}
 				// Fold works rune by rune: the folded words joined are
@@ -112,24 +113,33 @@ func docPhrases(doc *search.Document) []string {
 				c.forms[k].n++
 			}
 		}
-		run, folded = run[:0], folded[:0]
+		run, folded, edge = run[:0], folded[:0], edge[:0]
 	}
 	for _, p := range doc.Pages {
 		text := p.Text
 		for len(text) > 0 {
-			r, size := utf8.DecodeRuneInString(text)
+			r, size := rune(text[0]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(text)
+			}
 			switch {
-			case unicode.IsLetter(r) || unicode.IsDigit(r):
+			case isWordRune(r):
 				end := size
 				for end < len(text) {
+					// ASCII letters and digits, the common case, without
+					// decoding.
+					if c := text[end]; c < utf8.RuneSelf && asciiWord[c] {
+						end++
+						continue
+					}
 					r2, s2 := utf8.DecodeRuneInString(text[end:])
-					if !unicode.IsLetter(r2) && !unicode.IsDigit(r2) && !(r2 == '-' || r2 == '\'' || r2 == '’') {
+					if !isWordRune(r2) && !(r2 == '-' || r2 == '\'' || r2 == '’') {
 						break
 					}
 					end += s2
 				}
 				w := strings.TrimRight(text[:end], "-'’")
-				run, folded = append(run, w), append(folded, search.Fold(w))
+				run, folded, edge = append(run, w), append(folded, search.Fold(w)), append(edge, phraseEdge(w, stop))
 				text = text[end:]
 				continue
 			case unicode.IsSpace(r) && r != '\n' || r == '\n' && !strings.HasPrefix(text[size:], "\n"):
@@ -194,6 +204,23 @@ func docPhrases(doc *search.Document) []string {
 		}
 	}
 	return out
+}
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
+// isWordRune reports whether r is a letter or a digit (unicode.IsLetter,
+// unicode.IsDigit), with a table for ASCII.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiWord[r]
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // writtenClass ranks how a phrase is written: 2 starting lower-case, 1

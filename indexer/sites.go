@@ -90,17 +90,26 @@ func blocks(page string) [][]string {
 
 func lineHash(line string, alone bool) uint64 {
 	// FNV-1a of the folded words joined by single spaces, computed as
-	// they are read.
+	// they are read. The line is folded into a buffer on the stack
+	// (most lines fit), read byte by byte where it is ASCII.
 	const (
 		offset = 14695981039346656037
 		prime  = 1099511628211
 	)
 	h := uint64(offset)
 	words, in := 0, false
-	folded := search.Fold(line)
+	var buf [256]byte
+	folded := search.AppendFold(buf[:0], line)
 	for i := 0; i < len(folded); {
-		r, size := utf8.DecodeRuneInString(folded[i:])
-		if unicode.IsSpace(r) {
+		size, space := 1, false
+		if c := folded[i]; c < utf8.RuneSelf {
+			space = c == ' ' || '\t' <= c && c <= '\r'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRune(folded[i:])
+			space = unicode.IsSpace(r)
+		}
+		if space {
 			in = false
 			i += size
 			continue

@@ -41,6 +41,34 @@ func Fold(s string) string {
 	return b.String()
 }
 
+// AppendFold appends Fold(s) to dst and returns the extended buffer: the
+// same bytes, without a string for each call, for callers that fold many
+// short texts into a buffer they reuse (or one on their stack).
+func AppendFold(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		r = unicode.ToLower(r)
+		if f, ok := foldTable[r]; ok {
+			dst = append(dst, f...)
+			continue
+		}
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		dst = utf8.AppendRune(dst, r)
+	}
+	return dst
+}
+
 var foldTable = func() map[rune]string {
 	groups := map[string]string{
 		"a":  "àáâãäåāăą",

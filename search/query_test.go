@@ -192,6 +192,17 @@ func TestFold(t *testing.T) {
 	}
 }
 
+// TestAppendFold checks that AppendFold appends what Fold returns.
+func TestAppendFold(t *testing.T) {
+	for _, s := range []string{"", "plain", "Niñez", "MIGRACIÓN", "e\u0301", "\ufb01n", "\u212aelvin", "\u0130", "\xff\xc3x",
+		"l’État", "ŒUVRE ß", "日本語", "\u00a0 \u0085", "ǅ"} {
+		got := string(search.AppendFold([]byte("prefix:"), s))
+		if want := "prefix:" + search.Fold(s); got != want {
+			t.Errorf("AppendFold(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
 func TestBuildSnippets(t *testing.T) {
 	pages := []search.Page{
 		{Number: 1, Text: "Nothing here but <tags> & ampersands."},

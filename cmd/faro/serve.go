@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"net"
 	"net/http"
 	"os"
@@ -24,6 +25,16 @@ import (
 
 // serveGCPercent is faro serve's GOGC unless the environment sets one.
 const serveGCPercent = 50
+
+// serveMemoryLimit is the default of --memory-limit: the Go runtime's soft
+// limit on the memory it manages (heap, stacks, freed memory not yet
+// handed back). At 100k documents the live heap is about 100 MB and
+// GOGC 50 lets it grow to about 170 MB between collections; the limit
+// leaves that rhythm alone and makes the runtime hand back freed memory
+// beyond it at once rather than minutes later, so that the process stays
+// near 300 MB with the text table (outside the heap) and the mapped index
+// pages (--mapped-limit).
+const serveMemoryLimit = "180MB"
 
 func (a *app) serve(ctx context.Context, args []string) error {
 	fs := newFlags("serve", a.stderr)
@@ -47,10 +58,15 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	dictionaries := fs.string("dictionaries", search.DefaultDictionaryDir, "folder of FreeDict dictionaries (Debian's dict-freedict-*) that translate query words between English, Spanish, French and Portuguese; empty: the domain list only")
 	mappedLimit := fs.string("mapped-limit", "64MB", "index pages kept resident through the index's memory mappings before they are handed back to the page cache (0 = no limit)")
 	lockWait := fs.duration("lock-wait", 30*time.Second, "how long to wait while another faro process writes the index (a previous server still stopping)")
+	memoryLimit := fs.string("memory-limit", serveMemoryLimit, "soft limit of the memory the Go runtime manages (heap and freed memory not yet handed back; the text table and mapped index pages come on top); 0 = none; the GOMEMLIMIT variable overrides it")
 	if err := fs.parse(args); err != nil {
 		return err
 	}
 	log, err := newServeLogger(a.stderr, *c.logLevel, *logFormat)
+	if err != nil {
+		return err
+	}
+	memLimit, err := parseMemoryLimit(*memoryLimit)
 	if err != nil {
 		return err
 	}
@@ -107,6 +123,11 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	// process near its working set for a few percent of CPU.
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(serveGCPercent)
+	}
+	limit, restoreLimit := setMemoryLimit(memLimit)
+	defer restoreLimit()
+	if limit > 0 {
+		log.Info("memory limit", "go_runtime", formatSize(limit))
 	}
 	idx, err := corpus.OpenOrBuild(ctx, *c.corpus, *c.index, opts)
 	if err != nil {
@@ -278,6 +299,34 @@ func parseSize(s string) (int64, error) {
 		return 0, fmt.Errorf("size %q: want a positive whole number with an optional unit (KB, MB, GB)", s)
 	}
 	return n * mult, nil
+}
+
+// parseMemoryLimit reads --memory-limit: a size, or 0 for none.
+func parseMemoryLimit(s string) (int64, error) {
+	if strings.TrimSpace(s) == "0" {
+		return 0, nil
+	}
+	n, err := parseSize(s)
+	if err != nil {
+		return 0, fmt.Errorf("--memory-limit: %w", err)
+	}
+	return n, nil
+}
+
+// setMemoryLimit sets the Go runtime's soft memory limit to n bytes
+// unless the GOMEMLIMIT variable sets one (or n is 0). It returns the
+// limit in force (0 when there is none) and a func restoring the limit
+// before.
+func setMemoryLimit(n int64) (limit int64, restore func()) {
+	before := debug.SetMemoryLimit(-1)
+	if os.Getenv("GOMEMLIMIT") == "" && n > 0 {
+		debug.SetMemoryLimit(n)
+	}
+	restore = func() { debug.SetMemoryLimit(before) }
+	if limit = debug.SetMemoryLimit(-1); limit == math.MaxInt64 {
+		limit = 0
+	}
+	return limit, restore
 }
 
 // formatSize writes a byte count the way --max-upload takes it.

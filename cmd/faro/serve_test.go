@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -361,6 +362,44 @@ func TestParseSize(t *testing.T) {
 	}
 }
 
+// TestMemoryLimit checks --memory-limit's values, the GOMEMLIMIT variable
+// taking precedence, and the limit restored afterwards.
+func TestMemoryLimit(t *testing.T) {
+	for _, c := range []struct {
+		flag, env string
+		want      int64
+	}{
+		{flag: serveMemoryLimit, want: 180 << 20},
+		{flag: "1GiB", want: 1 << 30},
+		{flag: "0", want: 0},
+		{flag: "0", env: "300MiB", want: 300 << 20},
+		{flag: "64MB", env: "300MiB", want: 300 << 20},
+	} {
+		t.Run(c.flag+"/"+c.env, func(t *testing.T) {
+			before := debug.SetMemoryLimit(-1)
+			t.Setenv("GOMEMLIMIT", c.env)
+			if c.env != "" {
+				// The runtime reads GOMEMLIMIT at start: set the limit it
+				// would have, as well as the variable.
+				debug.SetMemoryLimit(c.want)
+				defer debug.SetMemoryLimit(before)
+			}
+			n, err := parseMemoryLimit(c.flag)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, restore := setMemoryLimit(n)
+			if now := debug.SetMemoryLimit(-1); got != c.want || (c.want > 0 && now != c.want) {
+				t.Errorf("limit %d (runtime %d), want %d", got, now, c.want)
+			}
+			restore()
+			if c.env == "" && debug.SetMemoryLimit(-1) != before {
+				t.Errorf("limit %d after restore, want %d", debug.SetMemoryLimit(-1), before)
+			}
+		})
+	}
+}
+
 func TestServeLogFormat(t *testing.T) {
 	var b bytes.Buffer
 	for format, want := range map[string]string{"": `{"time":`, "json": `{"time":`, "text": "time="} {
@@ -386,6 +425,8 @@ func TestServeBadSizes(t *testing.T) {
 	for _, args := range [][]string{
 		{"--max-upload", "lots"},
 		{"--mapped-limit", "-3MB"},
+		{"--memory-limit", "much"},
+		{"--memory-limit", "-1"},
 	} {
 		code, _, errs := runApp(t, append([]string{"serve", "--index", t.TempDir()}, args...)...)
 		if code != 1 || !strings.Contains(errs, args[0]) {

@@ -10,7 +10,9 @@
 // in the body, how often relative to the document's length, so a country
 // named once in a donor list of a long report is not kept. Beyond counts:
 //
-//   - a country must be named (a capital or demonym alone is not enough)
+//   - a country must be named, or one of its states, departments or
+//     large cities (taxonomy.Country.Places; a capital or demonym alone
+//     is not enough)
 //     and, in a long report, named in its lead; a document's own
 //     "Geographical coverage:" statement counts as a summary, and a
 //     worldwide one makes the document global (GLB);
@@ -114,7 +116,7 @@ const (
 const weakTermWeight = 0.5
 
 // Weights of the kinds of country evidence.
-var countryKindWeight = map[int]float64{kindName: 1, kindDemonym: 0.5, kindCapital: 0.5}
+var countryKindWeight = map[int]float64{kindName: 1, kindDemonym: 0.5, kindCapital: 0.5, kindPlace: 0.5}
 
 // rules holds the selection thresholds of one facet.
 type rules struct {
@@ -410,6 +412,14 @@ type tally struct {
 	// when there are keyCentralTerms of them.
 	keyTerms   map[string]bool
 	keyCentral bool
+	// byName is true when a country is named by its name or an alias;
+	// places holds the weighted hits of its places
+	// (taxonomy.Country.Places) per place (title, summary, body) and
+	// placeTerms their terms: they are counted with the others, and
+	// taken out again where the country is named (see placesStandIn).
+	byName     bool
+	places     [3]float64
+	placeTerms map[string]bool
 	// runnerUp is true for the second strongest GCM objective of a
 	// document (see gcmRunnerUpRules), secondary for the third to fifth
 	// in a document long enough to treat them (gcmSecondaryRules).
@@ -468,9 +478,14 @@ func (d *doc) tally(m *matcher) tallies {
 					ts[k] = t
 				}
 				// A demonym in the title names the subject too ("a
-				// Salvadoran film").
-				if tg.kind == kindName || (tg.kind == kindDemonym && where == "title") {
+				// Salvadoran film"), and so does a division or city of
+				// the country, which no other country has (a capital
+				// may stand for its government: "Washington said").
+				if tg.kind == kindName || tg.kind == kindPlace || (tg.kind == kindDemonym && where == "title") {
 					t.named = true
+				}
+				if tg.facet == search.FacetCountry && tg.kind == kindName {
+					t.byName = true
 				}
 				w := 1.0
 				if tg.facet == search.FacetCountry {
@@ -493,6 +508,13 @@ func (d *doc) tally(m *matcher) tallies {
 				}
 				if tg.facet == search.FacetCountry && enum[i] && page > 0 && 2*(d.pageStart[page-1]+h.pos) < d.bodyWords {
 					t.enumHits++
+				}
+				if tg.kind == kindPlace {
+					t.places[whereRank(where)] += w
+					if t.placeTerms == nil {
+						t.placeTerms = map[string]bool{}
+					}
+					t.placeTerms[tg.term] = true
 				}
 				switch where {
 				case "title":

@@ -142,6 +142,31 @@ func declaredCoverage(lx *lexicon, pages []string) *coverage {
 	return nil
 }
 
+// placesStandIn takes the mentions of a country's places (its states,
+// departments and cities, taxonomy.Country.Places) out of the tallies of
+// the countries the document names: places stand in for the name of a
+// country a text never names (a map of addresses, a local news story),
+// and where the country is named they would only make it outweigh its
+// neighbours, since a text about a country names its places many times.
+func placesStandIn(geo tallies) {
+	for _, t := range geo {
+		if t.facet != search.FacetCountry || !t.byName || t.placeTerms == nil {
+			continue
+		}
+		t.titleHits -= t.places[0]
+		t.summaryHits -= t.places[1]
+		t.bodyHits -= t.places[2]
+		for term := range t.placeTerms {
+			delete(t.bodyTerms, term)
+		}
+		for k := range t.ev {
+			if t.placeTerms[k.term] {
+				delete(t.ev, k)
+			}
+		}
+	}
+}
+
 // inferCountries sets out.Countries and returns their labels. A country
 // needs countryRules and, beyond them, to be named (a demonym or a capital
 // alone does not make a document about a country: "the Nairobi regional
@@ -152,6 +177,7 @@ func declaredCoverage(lx *lexicon, pages []string) *coverage {
 // region named on its own when no country stands out.
 func inferCountries(lx *lexicon, d *doc, pages []string, out *Output) []search.Label {
 	geo := d.tally(lx.geo)
+	placesStandIn(geo)
 	resolveGroups(lx, geo, d.bodyWords)
 	cov := declaredCoverage(lx, pages)
 	if cov != nil {
@@ -236,7 +262,11 @@ func inferCountries(lx *lexicon, d *doc, pages []string, out *Output) []search.L
 	regional := 0
 	var regionNames []string
 	for _, t := range countries {
-		if countryRules.passAbsolute(t, short) && lx.programme[t.code] {
+		// A country the document reaches only through its places (the
+		// addresses of a map, the towns of a local story) is located,
+		// not one of many the document names: it does not make the
+		// document regional.
+		if countryRules.passAbsolute(t, short) && lx.programme[t.code] && t.byName {
 			regional++
 			regionNames = append(regionNames, t.code)
 		}

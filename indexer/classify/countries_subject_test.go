@@ -112,6 +112,28 @@ Guatemala, El Salvador y Nicaragua. Honduras evalúa la reintegración en sus co
 with Mali were rebuilt. Officers from Niger visited the Niger Delta only in a study tour.`}},
 			want: []string{"NER"},
 		},
+		{
+			name: "a local story that names only the states and towns of a country",
+			in: Input{Title: "Más secuestros en la ruta de Palenque a Tenosique", Pages: []string{
+				`Defensores de derechos humanos recorrieron las estaciones del tren en Chiapas y en Tabasco. En
+Tapachula y en Tenosique los albergues registran más secuestros y extorsiones de migrantes que el año pasado.`}},
+			want: []string{"MEX"},
+		},
+		{
+			name: "places do not make a named country outweigh its named neighbour",
+			in: Input{Title: "Trabajadores temporales entre Guatemala y México", Pages: []string{repeat(
+				`Trabajadores de Guatemala cruzan a México para las cosechas; Guatemala y México firmaron un
+acuerdo. Trabajan en Chiapas, Tabasco, Campeche, Yucatán, Quintana Roo, Oaxaca y Veracruz. `, 3)}},
+			want: []string{"GTM", "MEX"},
+		},
+		{
+			name: "a map of desks, some countries named only by their towns, is not regional",
+			in: Input{Title: "Ventanillas informativas", Pages: []string{
+				`1 Tijuana, Baja California, México. 2 Tapachula, Chiapas, México. 3 Belmopan City, Belice.
+4 Toledo, Belice. 5 Quetzaltenango. 6 Huehuetenango. 7 Zacapa. 8 Chalatenango. 9 Usulután. 10 Sonsonate.
+11 Santo Domingo, República Dominicana. 12 Dajabón, República Dominicana.`}},
+			want: []string{"MEX", "BLZ", "GTM", "SLV", "DOM"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -197,5 +219,32 @@ func TestHasCoverageColon(t *testing.T) {
 	}
 	if matched < 100 {
 		t.Errorf("only %d pages with a coverage label", matched)
+	}
+}
+
+// TestPlacesAsEvidence checks that a country found through its places
+// shows them as its evidence, and that a named country's places are not
+// counted as its evidence.
+func TestPlacesAsEvidence(t *testing.T) {
+	tests := []struct {
+		name, text string
+		country    string
+		place      string
+		want       bool // the place is among the country's evidence
+	}{
+		{"only places", "Los albergues de Chiapas y de Tabasco atienden a más personas; en Chiapas abrieron dos más.", "MEX", "Chiapas", true},
+		{"named country", "México abrió albergues en Chiapas y Tabasco; México y Chiapas firmaron un convenio.", "MEX", "Chiapas", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			l := labelOf(Classify(Input{Pages: []string{tc.text}}), search.FacetCountry, tc.country)
+			if l == nil {
+				t.Fatalf("%s not kept", tc.country)
+			}
+			got := slices.ContainsFunc(l.Evidence, func(e search.Evidence) bool { return e.Term == tc.place })
+			if got != tc.want {
+				t.Errorf("%s among the evidence: %v, want %v (%+v)", tc.place, got, tc.want, l.Evidence)
+			}
+		})
 	}
 }

@@ -10,11 +10,13 @@ import (
 	"faro/search/taxonomy"
 )
 
-// Kinds of country evidence; names count more than demonyms and capitals.
+// Kinds of country evidence; names count more than demonyms, capitals and
+// places.
 const (
 	kindName = iota
 	kindDemonym
 	kindCapital
+	kindPlace  // a division or city of the country (taxonomy.Country.Places)
 	kindStrong // doc type cue that names the type
 	kindWeak   // doc type cue that only suggests it; a theme's weak term
 )
@@ -287,6 +289,9 @@ func compile() *lexicon {
 		}
 		for _, cap := range c.Capitals {
 			add(cap, kindCapital)
+		}
+		for _, p := range c.Places {
+			add(p, kindPlace)
 		}
 	}
 	for _, g := range taxonomy.Groups() {

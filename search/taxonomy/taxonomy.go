@@ -89,6 +89,13 @@ type Country struct {
 	Aliases  []string `json:"aliases,omitempty"`
 	Demonyms []string `json:"demonyms,omitempty"`
 	Capitals []string `json:"capitals,omitempty"`
+	// Places are first-level divisions (states, departments, provinces)
+	// and large cities that name no other place, person or common word
+	// ("Chiapas", "Huehuetenango", "San Pedro Sula"; not "Guerrero",
+	// "Colón" or "La Paz"): a document that names them is about the
+	// country as surely as one that names it, though each counts less.
+	// Not part of the API's taxonomy.
+	Places []string `json:"-"`
 	// Region is a grouping for display, e.g. "central-america", "caribbean".
 	Region string `json:"region,omitempty"`
 	// Programme is true for the countries and territories of the

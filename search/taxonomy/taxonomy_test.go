@@ -143,6 +143,7 @@ func TestCountryTermsUnique(t *testing.T) {
 		}
 		terms := append([]string{c.Name.EN, c.Name.ES, c.Name.FR}, c.Aliases...)
 		terms = append(append(terms, c.Demonyms...), c.Capitals...)
+		terms = append(terms, c.Places...)
 		for _, term := range terms {
 			f := Fold(term)
 			if f == "" || skip[f] {
@@ -293,5 +294,27 @@ func TestGroups(t *testing.T) {
 		if !found {
 			t.Errorf("no group is named %q", tc.name)
 		}
+	}
+}
+
+// TestPlaces checks the places gazetteer: every key a country of the
+// taxonomy, every place attached to it, none a blocker.
+func TestPlaces(t *testing.T) {
+	byCode := map[string]Country{}
+	for _, c := range Countries() {
+		byCode[c.Code] = c
+	}
+	for code, ps := range places {
+		c, ok := byCode[code]
+		if !ok {
+			t.Errorf("places of unknown country %s", code)
+			continue
+		}
+		if len(c.Places) != len(ps) {
+			t.Errorf("%s has %d places, want %d", code, len(c.Places), len(ps))
+		}
+	}
+	if len(byCode["MEX"].Places) == 0 || len(byCode["FRA"].Places) != 0 {
+		t.Errorf("places: MEX %v, FRA %v", byCode["MEX"].Places, byCode["FRA"].Places)
 	}
 }

@@ -92,3 +92,32 @@ func TestWordsWeighLessInOtherLanguages(t *testing.T) {
 		}
 	}
 }
+
+func TestStopWordsOfTheQueryLanguageAreDropped(t *testing.T) {
+	anyLanguage := func(w string) bool {
+		for _, l := range search.QueryLanguages {
+			if stopWordsIn(l, w) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, tc := range []struct {
+		query string
+		has   bool // whether the plan keeps "a" as an optional word
+	}{
+		// Spanish: "a" is a function word of the query, not the French
+		// verb ("il a") it would match in French reports.
+		{"¿cómo financian los migrantes su viaje a Estados Unidos?", false},
+		// No language: "a" may be a word of the documents' language.
+		{"Honduras a Guatemala", true},
+	} {
+		p, err := search.Compile(tc.query, search.CompileOptions{IsStopWord: anyLanguage, IsStopWordIn: stopWordsIn})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(p.Key(), `word("a"`); got != tc.has {
+			t.Errorf("%q: plan %s keeps \"a\" %v, want %v", tc.query, p.Key(), got, tc.has)
+		}
+	}
+}

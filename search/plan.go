@@ -398,6 +398,13 @@ func (c *compiler) and(n And) *Clause {
 		case isNot:
 			out.Not = append(out.Not, c.clause(not.Node))
 		case content > 0 && c.isStopTerm(x):
+			if c.isStopWordOfQuery(x) {
+				// A function word of the query's language ("a" in
+				// "su viaje a Estados Unidos") is no reason to rank
+				// a document of another language where it is a
+				// word ("il a").
+				continue
+			}
 			out.Should = append(out.Should, c.clause(x))
 		case relax && c.relaxable(x):
 			out.Some = append(out.Some, c.clause(x))
@@ -495,6 +502,13 @@ func (c *compiler) isStopTerm(n Node) bool {
 		return false
 	}
 	return c.opts.IsStopWord(t.Text)
+}
+
+// isStopWordOfQuery reports whether n is a bare word that the analyser
+// of the query's language drops.
+func (c *compiler) isStopWordOfQuery(n Node) bool {
+	t, ok := n.(Term)
+	return ok && c.lang != "" && c.opts.IsStopWordIn != nil && c.opts.IsStopWordIn(c.lang, t.Text)
 }
 
 // wordFieldsOf are the fields a word is searched in, with their weights.

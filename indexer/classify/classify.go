@@ -721,6 +721,7 @@ func (r rules) reject(t *tally, top float64, short bool) rejection {
 	if t.secondary {
 		r.minScore = math.Min(r.minScore, gcmSecondaryRules.minScore)
 		r.minShare = math.Min(r.minShare, gcmSecondaryRules.minShare)
+		r.minBodyHits = math.Min(r.minBodyHits, float64(gcmSecondaryTerms))
 	}
 	if t.facet == search.FacetGCM && t.score >= gcmNearTopShare*top {
 		r.minScore = math.Min(r.minScore, gcmNearTopMinScore)

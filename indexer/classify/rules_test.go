@@ -305,6 +305,7 @@ func TestRunnerUpAndSecondaryObjectives(t *testing.T) {
 	type obj struct {
 		score float64
 		terms int
+		hits  float64 // body mentions, 4 when 0
 	}
 	tests := []struct {
 		name  string
@@ -312,21 +313,26 @@ func TestRunnerUpAndSecondaryObjectives(t *testing.T) {
 		objs  []obj
 		want  []string // codes kept, in score order
 	}{
-		{"runner-up in a short page", 600, []obj{{12, 4}, {2.5, 2}, {2.5, 2}}, []string{"1", "2"}},
-		{"runner-up too weak", 600, []obj{{12, 4}, {1.5, 2}}, []string{"1"}},
-		{"runner-up below a tenth of the top", 5000, []obj{{40, 4}, {3.5, 2}}, []string{"1"}},
-		{"third in a long report, not a fourth below a fifth of the top", 5000, []obj{{10, 4}, {6, 3}, {2, 2}, {1.6, 3}, {1.5, 1}}, []string{"1", "2", "3"}},
-		{"third with one term", 5000, []obj{{10, 4}, {6, 3}, {2, 1}}, []string{"1", "2"}},
-		{"third below a fifth of the top", 5000, []obj{{10, 4}, {6, 3}, {1.9, 2}}, []string{"1", "2"}},
-		{"third in a short page", 800, []obj{{10, 4}, {6, 3}, {2.5, 2}}, []string{"1", "2"}},
-		{"sixth in a long report", 5000, []obj{{10, 4}, {9, 3}, {8, 3}, {7, 3}, {6, 3}, {5, 3}}, []string{"1", "2", "3", "4", "5"}},
+		{"runner-up in a short page", 600, []obj{{12, 4, 0}, {2.5, 2, 0}, {2.5, 2, 0}}, []string{"1", "2"}},
+		{"runner-up too weak", 600, []obj{{12, 4, 0}, {1.5, 2, 0}}, []string{"1"}},
+		{"runner-up below a tenth of the top", 5000, []obj{{40, 4, 0}, {3.5, 2, 0}}, []string{"1"}},
+		{"third in a long report, not a fourth below a fifth of the top", 5000, []obj{{10, 4, 0}, {6, 3, 0}, {2, 2, 0}, {1.6, 3, 0}, {1.5, 1, 0}}, []string{"1", "2", "3"}},
+		{"third with one term", 5000, []obj{{10, 4, 0}, {6, 3, 0}, {2, 1, 0}}, []string{"1", "2"}},
+		{"third with two terms named once each", 5000, []obj{{10, 4, 0}, {6, 3, 0}, {2, 2, 2}}, []string{"1", "2", "3"}},
+		{"fourth named once", 5000, []obj{{10, 4, 0}, {6, 3, 0}, {5, 3, 0}, {2, 1, 1}}, []string{"1", "2", "3"}},
+		{"third below a fifth of the top", 5000, []obj{{10, 4, 0}, {6, 3, 0}, {1.9, 2, 0}}, []string{"1", "2"}},
+		{"third in a short page", 800, []obj{{10, 4, 0}, {6, 3, 0}, {2.5, 2, 0}}, []string{"1", "2"}},
+		{"sixth in a long report", 5000, []obj{{10, 4, 0}, {9, 3, 0}, {8, 3, 0}, {7, 3, 0}, {6, 3, 0}, {5, 3, 0}}, []string{"1", "2", "3", "4", "5"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			var ts []*tally
 			for i, o := range tc.objs {
 				tl := newTally(search.FacetGCM, strconv.Itoa(i+1))
-				tl.score, tl.bodyHits = o.score, 4
+				tl.score, tl.bodyHits = o.score, o.hits
+				if o.hits == 0 {
+					tl.bodyHits = 4
+				}
 				for j := range o.terms {
 					tl.bodyTerms["term"+strconv.Itoa(j)] = 1
 				}

@@ -545,10 +545,14 @@ func (e *evaluator) bm25f(out *mset, fields []weightedField, t string, df uint32
 }
 
 // sparseRatio is how many postings per document of a set make reading
-// the set's documents one by one, each found with the skip entries,
-// cheaper than reading the postings through (a variable: tests turn the
-// sparse reading off to compare).
-var sparseRatio uint64 = 16
+// the set's documents one by one, each found with the skip entries
+// (a jump, then half a run of skipEvery postings read on average),
+// cheaper than reading the postings through. A variable: tests set it to
+// 0 (always one by one) and to denseOnly (never) to compare.
+var sparseRatio uint64 = 128
+
+// denseOnly as sparseRatio turns the sparse readings off.
+const denseOnly = 1 << 40
 
 // sparse reports whether only has few documents against the postings
 // read for them.
@@ -879,9 +883,18 @@ func (e *evaluator) phraseIn(out *mset, f weightedField, text string) {
 			continue
 		}
 		base := e.v.base[si]
-		alignPhrase(curs, offs, func(doc uint32) bool {
+		want := func(doc uint32) bool {
 			return hasBit(e.v.live, base+doc) && (e.restrict == nil || hasBit(e.restrict, base+doc))
-		}, func(doc uint32) {
+		}
+		align := alignPhrase
+		if e.restrict != nil && fewIn(e.restrict, base, base+uint32(s.docs), curs) {
+			// The phrase matters at few documents (those passing a
+			// search's filters): its words are read at those only.
+			align = func(curs []*postCursor, offs []uint64, want func(uint32) bool, fn func(uint32)) {
+				alignAt(curs, offs, e.restrict, base, base+uint32(s.docs), want, fn)
+			}
+		}
+		align(curs, offs, want, func(doc uint32) {
 			g := base + doc
 			norm := n0 + n1*float64(sf.length[doc])
 			var score float64

@@ -2,6 +2,8 @@ package texttable
 
 import (
 	"encoding/binary"
+	"math"
+	"math/bits"
 	"sort"
 )
 
@@ -24,10 +26,12 @@ type postCursor struct {
 	// base is where the term's postings start in the field's data.
 	skips []skipEntry
 	base  uint64
+	// df is the term's count of postings in the segment.
+	df uint64
 }
 
 func newPostCursor(f *field, t *term) *postCursor {
-	c := &postCursor{data: f.data[t.off:t.end], pos: f.pos, pp: int(t.poff), base: t.off}
+	c := &postCursor{data: f.data[t.off:t.end], pos: f.pos, pp: int(t.poff), base: t.off, df: uint64(t.df)}
 	if ns := int((t.df+skipEvery-1)/skipEvery) - 1; ns > 0 {
 		c.skips = f.skips[t.skip : int(t.skip)+ns]
 	}
@@ -147,6 +151,47 @@ func alignPhrase(curs []*postCursor, offs []uint64, want func(doc uint32) bool, 
 		}
 		for _, c := range curs {
 			c.next()
+		}
+	}
+}
+
+// fewIn reports whether set has few documents between base and end
+// against the postings of the rarest of the cursors' words (sparseRatio).
+func fewIn(set []uint64, base, end uint32, curs []*postCursor) bool {
+	least := uint64(math.MaxUint64)
+	for _, c := range curs {
+		least = min(least, c.df)
+	}
+	n := uint64(0)
+	for w := base / 64; w < (end+63)/64; w++ {
+		n += uint64(bits.OnesCount64(set[w]))
+	}
+	return n*sparseRatio < least
+}
+
+// alignAt is alignPhrase over the documents of set between base and end
+// (global numbers; the cursors' are from base) only: the cursors jump to
+// each of them with the skip entries.
+func alignAt(curs []*postCursor, offs []uint64, set []uint64, base, end uint32, want func(doc uint32) bool, fn func(doc uint32)) {
+	for w := base / 64; w < (end+63)/64; w++ {
+		word := set[w]
+		for word != 0 {
+			g := w<<6 | uint32(bits.TrailingZeros64(word))
+			word &= word - 1
+			if g < base || g >= end {
+				continue
+			}
+			doc := uint64(g - base)
+			all := true
+			for _, c := range curs {
+				if c.advance(doc); c.done {
+					return
+				}
+				all = all && c.doc == doc
+			}
+			if all && want(uint32(doc)) && phraseAt(curs, offs) {
+				fn(uint32(doc))
+			}
 		}
 	}
 }

@@ -2,6 +2,7 @@ package texttable
 
 import (
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -95,15 +96,17 @@ func randomDocs(r *rand.Rand, n int, words []string) []fakeDoc {
 		if r.IntN(3) == 0 {
 			d.bodyPages = []string{text(r.IntN(50)), text(r.IntN(200))}
 		}
+		d.facets = []string{fmt.Sprintf("country:C%d", r.IntN(30)), fmt.Sprintf("lang:L%d", r.IntN(3))}
 		docs[i] = d
 	}
 	return docs
 }
 
-// TestSparseScoresAsDense ranks phrases and words (the documents of a
-// phrase are scored by reading their words' postings at them only) with
-// the sparse reading and without: the same hits with the same scores to
-// the last bit, and the same totals.
+// TestSparseScoresAsDense ranks phrases and words, some with filters,
+// with the sparse readings (the documents of a phrase scored by reading
+// their words' postings at them only; an optional phrase aligned at the
+// documents passing the filters only) and without: the same hits with the
+// same scores to the last bit, the same totals and counts.
 func TestSparseScoresAsDense(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 10))
 	words := strings.Fields("aa bb cc dd ee ff gg hh")
@@ -117,26 +120,35 @@ func TestSparseScoresAsDense(t *testing.T) {
 		}
 		return strings.Join(ws, " ")
 	}
-	for i := range 60 {
+	for i := range 80 {
 		q := `"` + draw(2+i%3) + `"`
 		if i%4 == 3 {
-			q = draw(2) + " " + q
+			// Bare words: an optional phrase of them adds to the score.
+			q = draw(2 + i%2)
 		}
 		p := compile(t, q)
+		var filters []Filter
+		if i%2 == 1 {
+			filters = append(filters, Filter{Group: "country", Keys: []string{fmt.Sprintf("country:C%d", r.IntN(30))}})
+		}
+		if i%3 == 1 {
+			filters = append(filters, Filter{Group: "lang", Keys: []string{"lang:L1"}})
+		}
 		search := func() *Result {
-			res, err := v.Search(t.Context(), Request{Plan: p, Size: 50, NoCache: true})
+			res, err := v.Search(t.Context(), Request{Plan: p, Filters: filters, Size: 50, NoCache: true})
 			if err != nil {
 				t.Fatal(err)
 			}
 			return res
 		}
-		sparse := search()
 		saved := sparseRatio
 		sparseRatio = 0
+		sparse := search()
+		sparseRatio = denseOnly
 		dense := search()
 		sparseRatio = saved
-		if sparse.Total != dense.Total || !slices.Equal(sparse.Hits, dense.Hits) {
-			t.Errorf("%s: sparse reading %d %v,\ndense %d %v", q, sparse.Total, sparse.Hits, dense.Total, dense.Hits)
+		if sparse.Total != dense.Total || !slices.Equal(sparse.Hits, dense.Hits) || !maps.Equal(sparse.Counts, dense.Counts) {
+			t.Errorf("%s %v: sparse reading %d %v %v,\ndense %d %v %v", q, filters, sparse.Total, sparse.Hits, sparse.Counts, dense.Total, dense.Hits, dense.Counts)
 		}
 	}
 }

@@ -176,7 +176,7 @@ func placesStandIn(geo tallies) {
 // for regionCountries or more of the programme's countries, or for the
 // region named on its own when no country stands out.
 func inferCountries(lx *lexicon, d *doc, pages []string, out *Output) []search.Label {
-	geo := d.tally(lx.geo)
+	geo := d.tally(lx.geoFor(out.Lang))
 	placesStandIn(geo)
 	resolveGroups(lx, geo, d.bodyWords)
 	cov := declaredCoverage(lx, pages)

@@ -248,3 +248,26 @@ func TestPlacesAsEvidence(t *testing.T) {
 		})
 	}
 }
+
+// TestLanguageAliases checks that a name of one language only ("EU",
+// Estados Unidos in Spanish) names its country in that language's
+// documents and nothing in others (the European Union in English).
+func TestLanguageAliases(t *testing.T) {
+	tests := []struct {
+		name, title, text string
+		want              bool // USA among the countries
+	}{
+		{"Spanish", "Deportan EU y México a miles de niños",
+			"Los niños deportados desde EU llegan a México sin sus padres; EU y México registran cada año más casos de niños que viajan solos.", true},
+		{"English", "The EU and Mexico sign a migration agreement",
+			"The EU will fund shelters in Mexico; the EU and Mexico will meet again next year to review the agreement on migration.", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			out := Classify(Input{Title: tc.title, Pages: []string{tc.text}})
+			if got := slices.Contains(out.Countries, "USA"); got != tc.want {
+				t.Errorf("USA among %v: %v, want %v", out.Countries, got, tc.want)
+			}
+		})
+	}
+}

@@ -223,6 +223,9 @@ type lexicon struct {
 	// compact is true by word number for the words of compactWords.
 	compact []bool
 	geo     *matcher // countries, REG, and phrases that are not countries
+	// geoLang holds, by language, geo with the country names of that
+	// language only (taxonomy.Country.LangAliases).
+	geoLang map[string]*matcher
 	// concept holds one matcher per concept facet (themes, GCM objectives
 	// and actions, principles), each with the phrases that are none: the
 	// facets are matched independently, so that a theme's phrase
@@ -245,28 +248,14 @@ var (
 	lex     *lexicon
 )
 
-// compiled returns the lexicon, compiling it on first use.
-func compiled() *lexicon {
-	lexOnce.Do(func() { lex = compile() })
-	return lex
-}
-
-func compile() *lexicon {
-	words := newVocab()
-	l := &lexicon{
-		words: words, geo: newMatcher(words), types: newMatcher(words),
-		concept: map[string]*matcher{
-			search.FacetTheme: newMatcher(words), search.FacetGCM: newMatcher(words), search.FacetPrinciple: newMatcher(words),
-		},
-		fileCues: map[string][]string{}, typeRank: map[string]int{}, programme: map[string]bool{},
-		groups: map[string][]string{},
-	}
+// buildGeo compiles the matcher of countries, groups and the phrases that
+// are not countries over words, with the country names of language lang
+// (taxonomy.Country.LangAliases; none when lang is "").
+func buildGeo(words *vocab, lang string) *matcher {
+	m := newMatcher(words)
 	for _, c := range taxonomy.Countries() {
 		if c.Code == taxonomy.CodeGlobal {
 			continue // never inferred
-		}
-		if c.Programme {
-			l.programme[c.Code] = true
 		}
 		skip := map[string]bool{}
 		for _, a := range c.Ambiguous {
@@ -276,7 +265,7 @@ func compile() *lexicon {
 			if term == "" || skip[taxonomy.Fold(term)] {
 				return
 			}
-			l.geo.add(term, target{facet: search.FacetCountry, code: c.Code, kind: kind, term: term})
+			m.add(term, target{facet: search.FacetCountry, code: c.Code, kind: kind, term: term})
 		}
 		add(c.Name.EN, kindName)
 		add(c.Name.ES, kindName)
@@ -293,16 +282,51 @@ func compile() *lexicon {
 		for _, p := range c.Places {
 			add(p, kindPlace)
 		}
+		for _, a := range c.LangAliases[lang] {
+			add(a, kindName)
+		}
 	}
 	for _, g := range taxonomy.Groups() {
-		l.groups[g.Code] = g.Members
 		for _, term := range g.Names.All() {
-			l.geo.add(term, target{facet: facetGroup, code: g.Code, kind: kindName, term: term})
+			m.add(term, target{facet: facetGroup, code: g.Code, kind: kindName, term: term})
 		}
 	}
 	for _, s := range taxonomy.NotCountries {
-		l.geo.addBlocker(s)
+		m.addBlocker(s)
 	}
+	return m
+}
+
+// compiled returns the lexicon, compiling it on first use.
+func compiled() *lexicon {
+	lexOnce.Do(func() { lex = compile() })
+	return lex
+}
+
+func compile() *lexicon {
+	words := newVocab()
+	l := &lexicon{
+		words: words, geoLang: map[string]*matcher{}, types: newMatcher(words),
+		concept: map[string]*matcher{
+			search.FacetTheme: newMatcher(words), search.FacetGCM: newMatcher(words), search.FacetPrinciple: newMatcher(words),
+		},
+		fileCues: map[string][]string{}, typeRank: map[string]int{}, programme: map[string]bool{},
+		groups: map[string][]string{},
+	}
+	for _, c := range taxonomy.Countries() {
+		if c.Programme {
+			l.programme[c.Code] = true
+		}
+		for lang := range c.LangAliases {
+			if l.geoLang[lang] == nil {
+				l.geoLang[lang] = buildGeo(words, lang)
+			}
+		}
+	}
+	for _, g := range taxonomy.Groups() {
+		l.groups[g.Code] = g.Members
+	}
+	l.geo = buildGeo(words, "")
 	for _, m := range l.concept {
 		for _, s := range taxonomy.NotConcepts {
 			m.addBlocker(s)
@@ -358,4 +382,12 @@ func compile() *lexicon {
 		l.compact[id] = true
 	}
 	return l
+}
+
+// geoFor returns the country matcher of a document in language lang.
+func (l *lexicon) geoFor(lang string) *matcher {
+	if m := l.geoLang[lang]; m != nil {
+		return m
+	}
+	return l.geo
 }

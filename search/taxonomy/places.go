@@ -26,8 +26,14 @@ var places = map[string][]string{
 	"HTI": {"Artibonite", "Cap-Haïtien", "Gonaïves", "Jacmel"},
 }
 
+// langAliases are the LangAliases by country code.
+var langAliases = map[string]map[string][]string{
+	"USA": {"es": {"EU", "EUA"}},
+}
+
 func init() {
 	for i := range countries {
 		countries[i].Places = places[countries[i].Code]
+		countries[i].LangAliases = langAliases[countries[i].Code]
 	}
 }

@@ -96,6 +96,11 @@ type Country struct {
 	// country as surely as one that names it, though each counts less.
 	// Not part of the API's taxonomy.
 	Places []string `json:"-"`
+	// LangAliases are names that name the country only in a document of
+	// the given language ("es": Spanish "EU" for Estados Unidos, which
+	// in English is the European Union, "UE" in Spanish). Not part of
+	// the API's taxonomy.
+	LangAliases map[string][]string `json:"-"`
 	// Region is a grouping for display, e.g. "central-america", "caribbean".
 	Region string `json:"region,omitempty"`
 	// Programme is true for the countries and territories of the

@@ -83,11 +83,10 @@ func (d *Dictionary) Languages(word string) []string {
 	key := Fold(word)
 	bits := d.vocab[key]
 	if bits == 0 {
+		// "migrantes": Spanish "migrante" and English "migrant".
 		for _, suffix := range []string{"es", "s"} {
 			if base, ok := strings.CutSuffix(key, suffix); ok && len(base) >= 3 {
-				if bits = d.vocab[base]; bits != 0 {
-					break
-				}
+				bits |= d.vocab[base]
 			}
 		}
 	}
@@ -98,6 +97,14 @@ func (d *Dictionary) Languages(word string) []string {
 		}
 	}
 	return out
+}
+
+// vocabularyWord reports whether a folded headword or translation goes
+// into the vocabularies: one word of three letters or more (shorter ones
+// are most often function words, which the stop word lists know better,
+// or abbreviations).
+func vocabularyWord(w string) bool {
+	return !strings.Contains(w, " ") && len([]rune(w)) >= 3
 }
 
 // iso639_1 maps the DictionaryLanguages to the codes documents' and
@@ -178,13 +185,13 @@ func (d *Dictionary) read(base string, src, dst uint8) (ok bool, err error) {
 		if head == "" {
 			continue
 		}
-		if !strings.Contains(head, " ") {
+		if vocabularyWord(head) {
 			d.vocab[head] |= src
 		}
 		var ts []string
 		for _, t := range firstSense(string(body[off : off+n])) {
 			ft := Fold(t)
-			if !strings.Contains(ft, " ") {
+			if vocabularyWord(ft) {
 				d.vocab[ft] |= dst
 			}
 			if ft != head && len(ts) < maxTranslations {

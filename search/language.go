@@ -74,9 +74,13 @@ func GuessLanguage(words []string, isStopWordIn func(lang, word string) bool) st
 
 // WordLanguages returns the QueryLanguages whose vocabulary holds word:
 // their question words, their stop words (isStopWordIn, may be nil) and
-// the bilingual dictionaries in use.
+// the bilingual dictionaries in use; all of them for a country's name
+// written alike in each ("Honduras").
 func WordLanguages(word string, isStopWordIn func(lang, word string) bool) []string {
 	folded := Fold(word)
+	if sharedNames[folded] {
+		return QueryLanguages
+	}
 	known := CurrentDictionary().Languages(word)
 	var out []string
 	for _, l := range QueryLanguages {

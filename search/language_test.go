@@ -28,6 +28,9 @@ func withDictionary(t *testing.T) {
 		{"pay", "pagar"},
 		{"smuggler", "contrabandista"},
 		{"country", "país"},
+		{"migrant", "migrante"},
+		{"and", "y"},
+		{"honduras", "vale"}, // a general dictionary's odd sense
 	})
 	writeDict(t, dir, "freedict-fra-eng", [][2]string{
 		{"pays", "country"},
@@ -73,9 +76,9 @@ func TestWordsWeighLessInOtherLanguages(t *testing.T) {
 		want  []string // in the plan's key
 	}{
 		// "pay" is an English word only: its French matches ("pays")
-		// weigh ForeignBoost; "Honduras" is in no vocabulary and is
-		// searched alike everywhere.
-		{"how much do migrants pay in Honduras", []string{`word("pay" title^30 summary^20 body^1 lang=en)`, `word("Honduras"~1 title^30 summary^20 body^1)`}},
+		// weigh ForeignBoost; "Honduras" is written alike in every
+		// language and is searched alike everywhere.
+		{"how much do migrants pay in Honduras", []string{`word("pay" title^30 summary^20 body^1 lang=en)`, `word("Honduras"~1 title^30 summary^20 body^1 lang=en,es,fr,pt)`}},
 		// A word of both languages weighs alike in both.
 		{"what do we know about reintegration", []string{`word("reintegration"~2 title^30 summary^20 body^1 lang=en,fr)`}},
 		// Without a language, nothing weighs less.
@@ -118,6 +121,45 @@ func TestStopWordsOfTheQueryLanguageAreDropped(t *testing.T) {
 		}
 		if got := strings.Contains(p.Key(), `word("a"`); got != tc.has {
 			t.Errorf("%q: plan %s keeps \"a\" %v, want %v", tc.query, p.Key(), got, tc.has)
+		}
+	}
+}
+
+func TestDictionaryVocabularies(t *testing.T) {
+	withDictionary(t)
+	for _, tc := range []struct {
+		word string
+		want []string
+	}{
+		{"pay", []string{"en"}},
+		{"país", []string{"es"}},            // a translation is a word of its language
+		{"Pays", []string{"fr"}},            // a French headword
+		{"migrantes", []string{"en", "es"}}, // "migrant" and "migrante"
+		{"y", nil},                          // too short to tell
+		{"Haiti", nil},
+	} {
+		if got := search.CurrentDictionary().Languages(tc.word); !slices.Equal(got, tc.want) {
+			t.Errorf("Languages(%q) = %v, want %v", tc.word, got, tc.want)
+		}
+	}
+}
+
+func TestDomainListWinsOverDictionary(t *testing.T) {
+	withDictionary(t)
+	for _, tc := range []struct {
+		query string
+		has   string
+		want  bool
+	}{
+		{"Honduras", "vale", false}, // a country the domain list knows
+		{"country", "país", true},
+	} {
+		p, err := search.Compile(tc.query, search.CompileOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(p.Key(), tc.has); got != tc.want {
+			t.Errorf("%q: plan %s has %q %v, want %v", tc.query, p.Key(), tc.has, got, tc.want)
 		}
 	}
 }

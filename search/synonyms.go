@@ -48,12 +48,15 @@ func countrySynonyms() string {
 				kept = appendNew(kept, e)
 			}
 		}
-		if len(kept) >= 2 {
+		if len(kept) > 0 {
 			b.WriteString("\n" + strings.Join(kept, " | "))
 		}
 	}
 	for _, c := range taxonomy.Countries() {
 		line([]string{c.Name.EN, c.Name.ES, c.Name.FR}, c.Ambiguous)
+		if Fold(c.Name.EN) == Fold(c.Name.ES) && Fold(c.Name.EN) == Fold(c.Name.FR) {
+			sharedNames[Fold(c.Name.EN)] = true
+		}
 		var singular []string
 		for _, d := range c.Demonyms {
 			if !isPluralOf(d, c.Demonyms) {
@@ -64,6 +67,10 @@ func countrySynonyms() string {
 	}
 	return b.String()
 }
+
+// sharedNames are the folded names of the countries written alike in
+// English, Spanish and French ("Honduras"): words of every language.
+var sharedNames = map[string]bool{}
 
 // isPluralOf reports whether word is the plural of another entry of list
 // ("mexicanos" of "mexicano", "Beninese" of none).
@@ -230,6 +237,11 @@ func bareWords(nodes []Node) ([]string, bool) {
 func alternatives(n Node, text, field string) (Alternatives, bool) {
 	if alts := altNodes(Synonyms(text), text, field); alts != nil {
 		return Alternatives{Node: n, Alts: alts}, true
+	}
+	if _, known := synonyms[Fold(strings.Join(strings.Fields(text), " "))]; known {
+		// The domain list knows it (a country written alike in every
+		// language): a general dictionary's senses would be wrong.
+		return Alternatives{}, false
 	}
 	if d := CurrentDictionary(); d != nil {
 		if alts := altNodes(d.Translate(text), text, field); alts != nil {

@@ -83,6 +83,11 @@ type evaluator struct {
 	// (those passing a search's filters): the root's optional phrases,
 	// which change scores and never membership, are evaluated there only.
 	within []uint64
+	// scored, when not nil, holds the only documents whose scores matter,
+	// for every clause: terms match the others without being scored
+	// (their scores are 0), so a set evaluated so is exact on scored
+	// only, and its membership everywhere. It is then not cached.
+	scored []uint64
 	// restrict, when not nil, limits the phrase being evaluated to its
 	// documents.
 	restrict []uint64
@@ -158,7 +163,7 @@ func (e *evaluator) eval(c *search.Clause) (*mset, error) {
 	if err != nil {
 		return nil, err
 	}
-	if key != "" {
+	if key != "" && e.scored == nil {
 		e.v.cache.put(key, s)
 	}
 	if e.trace != nil {
@@ -478,6 +483,7 @@ func (e *evaluator) bm25f(out *mset, fields []weightedField, t string, df uint32
 	// read.
 	clear(scratch.bits)
 	live := e.v.live
+	scored := e.scored
 	if only != nil && e.sparse(only, postings) {
 		e.bm25fOnly(out, fields, postings, w, held, only)
 		return
@@ -519,6 +525,16 @@ func (e *evaluator) bm25f(out *mset, fields []weightedField, t string, df uint32
 				}
 				g := base + uint32(doc)
 				if checkLive && !hasBit(live, g) || only != nil && !only.has(g) {
+					continue
+				}
+				if scored != nil && !hasBit(scored, g) {
+					// Matched, not scored.
+					if held == 1 {
+						out.add(g, 0)
+					} else if !scratch.has(g) {
+						setBit(scratch.bits, g)
+						scratch.score[g] = 0
+					}
 					continue
 				}
 				tf := f.boost * float64(freq) / (1 - b + nb*float64(length[doc]))
@@ -596,7 +612,10 @@ func (e *evaluator) bm25fOnly(out *mset, fields []weightedField, postings [][]se
 					if c.advance(local); c.done || c.doc != local {
 						continue
 					}
-					tf := f.boost * float64(c.freq) / (1 - b + nb*float64(st.f.length[local]))
+					tf := 0.0 // matched, not scored
+					if e.scored == nil || hasBit(e.scored, g) {
+						tf = f.boost * float64(c.freq) / (1 - b + nb*float64(st.f.length[local]))
+					}
 					if held == 1 {
 						out.add(g, w*tf/(fieldsK1+tf))
 						continue

@@ -96,6 +96,9 @@ func randomDocs(r *rand.Rand, n int, words []string) []fakeDoc {
 		if r.IntN(3) == 0 {
 			d.bodyPages = []string{text(r.IntN(50)), text(r.IntN(200))}
 		}
+		if r.IntN(4) == 0 {
+			d.body += " zz" // a word of bodies only
+		}
 		d.facets = []string{fmt.Sprintf("country:C%d", r.IntN(30)), fmt.Sprintf("lang:L%d", r.IntN(3))}
 		docs[i] = d
 	}
@@ -149,6 +152,81 @@ func TestSparseScoresAsDense(t *testing.T) {
 		sparseRatio = saved
 		if sparse.Total != dense.Total || !slices.Equal(sparse.Hits, dense.Hits) || !maps.Equal(sparse.Counts, dense.Counts) {
 			t.Errorf("%s %v: sparse reading %d %v %v,\ndense %d %v %v", q, filters, sparse.Total, sparse.Hits, sparse.Counts, dense.Total, dense.Hits, dense.Counts)
+		}
+	}
+}
+
+// TestFilteredAsBruteForce searches random documents with facet filters
+// (few documents pass a country, so only they are scored) and checks
+// every answer (words held by several fields and by one) against one
+// worked out from the unfiltered search: the
+// hits are the best passing documents of the unfiltered ranking, with
+// the same scores to the last bit, ties by id; the total is the count of
+// passing matches; each facet value's count is the matches holding it
+// that pass the filters of the other facets.
+func TestFilteredAsBruteForce(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	docs := randomDocs(r, 1200, strings.Fields("aa bb cc dd ee ff gg hh"))
+	segs := []*Segment{build(t, docs[:700]...), build(t, docs[700:]...)}
+	v := view(segs, []uint32{5, 600}, []uint32{3})
+	gone := map[string]bool{"d0005": true, "d0600": true, "d0703": true}
+	byID := map[string]fakeDoc{}
+	for _, d := range docs {
+		byID[d.id] = d
+	}
+	queries := []string{"aa", "gg", "aa bb", "bb gg hh", "cc OR hh", `"aa bb"`, `"cc dd ee"`, "aa -bb", "gg*", "ff AND hh", "zz", "zz bb"}
+	for i, q := range queries {
+		p := compile(t, q)
+		all, err := v.Search(t.Context(), Request{Plan: p, Size: len(docs), NoCache: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for j := range 6 {
+			filters := []Filter{{Group: "country", Keys: []string{fmt.Sprintf("country:C%d", (i*7+j)%30)}}}
+			if j%2 == 1 {
+				filters[0].Keys = append(filters[0].Keys, fmt.Sprintf("country:C%d", (i+j*5)%30))
+			}
+			if j >= 3 {
+				filters = append(filters, Filter{Group: "lang", Keys: []string{fmt.Sprintf("lang:L%d", j%3)}})
+			}
+			passes := func(d fakeDoc, skip string) bool {
+				for _, f := range filters {
+					if f.Group != skip && !slices.ContainsFunc(f.Keys, func(k string) bool { return slices.Contains(d.facets, k) }) {
+						return false
+					}
+				}
+				return true
+			}
+			var want []Hit
+			counts := map[string]int{}
+			for _, h := range all.Hits {
+				d := byID[h.ID]
+				if gone[h.ID] {
+					t.Fatalf("%s: deleted %s found", q, h.ID)
+				}
+				if passes(d, "") {
+					want = append(want, Hit{N: h.N, ID: h.ID, Score: h.Score})
+				}
+				for _, k := range d.facets {
+					g, _, _ := strings.Cut(k, ":")
+					if passes(d, g) {
+						counts[k]++
+					}
+				}
+			}
+			total := len(want)
+			if len(want) > 20 {
+				want = want[:20]
+			}
+			for _, cached := range []bool{false, true, true} {
+				got, err := v.Search(t.Context(), Request{Plan: p, Filters: filters, Size: 20, NoCache: !cached})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got.Total != uint64(total) || !slices.Equal(got.Hits, want) || !maps.Equal(got.Counts, counts) {
+					t.Errorf("%s %v (cache %v):\ngot  %d %v %v\nwant %d %v %v", q, filters, cached, got.Total, got.Hits, got.Counts, total, want, counts)
+				}
+			}
 		}
 	}
 }

@@ -87,11 +87,20 @@ func (v *View) search(ctx context.Context, r Request) (*Result, error) {
 	)
 	key := r.Plan.Key()
 	// With filters, the root's optional phrases are scored on the
-	// documents passing them only (evaluator.within); such a set is
-	// cached under the filters too.
-	var within []uint64
-	if len(r.Filters) > 0 && !r.Explain && hasOptionalPhrase(r.Plan.Root) {
-		within = v.filterMask(r.Filters, e.newSet().bits)
+	// documents passing them only (evaluator.within), and when those are
+	// few (a country, a year) every term is scored there only
+	// (evaluator.scored): the others count for facets, they cannot be
+	// hits. Such a set is cached under the filters too.
+	var within, scored []uint64
+	if len(r.Filters) > 0 && !r.Explain {
+		mask := v.filterMask(r.Filters, e.newSet().bits)
+		few := uint64(popcount(mask, nil))*fewPassing <= v.total
+		if few {
+			scored = mask
+		}
+		if few || hasOptionalPhrase(r.Plan.Root) {
+			within = mask
+		}
 	}
 	filteredKey := key
 	if within != nil {
@@ -103,7 +112,7 @@ func (v *View) search(ctx context.Context, r Request) (*Result, error) {
 		match, score = ce.bits, ce.score
 	} else {
 		e.useCache = v.cache != nil && !r.Explain && !r.NoCache
-		e.within = within
+		e.within, e.scored = within, scored
 		set, err := e.eval(r.Plan.Root)
 		if err != nil {
 			return nil, err
@@ -160,6 +169,10 @@ func (v *View) search(ctx context.Context, r Request) (*Result, error) {
 	}
 	return res, nil
 }
+
+// fewPassing: when at most one document in fewPassing passes a search's
+// filters, only those are scored.
+const fewPassing = 4
 
 // hasOptionalPhrase reports whether root has optional phrases, which
 // change scores and never membership.

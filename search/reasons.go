@@ -35,6 +35,9 @@ const (
 	// ReasonRegionMember: one of arg 0 countries of a region the REG
 	// value stands for.
 	ReasonRegionMember = "region_member"
+	// ReasonWorldMember: one of arg 0 countries, from arg 1 continents,
+	// of a worldwide list the GLB value stands for.
+	ReasonWorldMember = "world_member"
 )
 
 // NotKeptReasons are the English templates of the reason codes; {0},
@@ -50,6 +53,7 @@ var NotKeptReasons = map[string]string{
 	ReasonTitleOnly:    "named in the title only, never in the text",
 	ReasonAfterLead:    "first named after the lead of a long report",
 	ReasonRegionMember: "one of {0} countries of the region: REG stands for them",
+	ReasonWorldMember:  "one of {0} countries from {1} continents: GLB stands for them",
 }
 
 // FillReason replaces {0}, {1}, ... in template with args; a placeholder

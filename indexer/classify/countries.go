@@ -142,6 +142,46 @@ func declaredCoverage(lx *lexicon, pages []string) *coverage {
 	return nil
 }
 
+// A text that names worldCountries countries or more from worldContinents
+// continents or more (taxonomy regions grouped by continent, see
+// continentOf) is about the world — a determination on governments
+// around the world, a list of signatories — not about each country it
+// names: GLB stands for them, as REG stands for many of the programme
+// region's countries. The research countries of one continent (nine in
+// East, West and North Africa) are not such a list.
+const (
+	worldCountries  = 10
+	worldContinents = 3
+)
+
+// continentOf maps a taxonomy region to its continent.
+var continentOf = map[string]string{
+	taxonomy.RegionCentralAmerica: "americas", taxonomy.RegionNorthAmerica: "americas",
+	taxonomy.RegionCaribbean: "americas", taxonomy.RegionSouthAmerica: "americas",
+	taxonomy.RegionEurope:      "europe",
+	taxonomy.RegionNorthAfrica: "africa", taxonomy.RegionWestAfrica: "africa", taxonomy.RegionEastAfrica: "africa",
+	taxonomy.RegionCentralAfrica: "africa", taxonomy.RegionSouthernAfrica: "africa",
+	taxonomy.RegionMiddleEast: "asia", taxonomy.RegionAsia: "asia",
+	taxonomy.RegionOceania: "oceania",
+}
+
+// worldSpread returns how many of ts pass countryRules on their own and
+// from how many continents they are.
+func worldSpread(ts []*tally, short bool) (n, continents int) {
+	seen := map[string]bool{}
+	for _, t := range ts {
+		if !countryRules.passAbsolute(t, short) {
+			continue
+		}
+		n++
+		if c, ok := taxonomy.CountryByCode(t.code); ok && continentOf[c.Region] != "" && !seen[continentOf[c.Region]] {
+			seen[continentOf[c.Region]] = true
+			continents++
+		}
+	}
+	return n, continents
+}
+
 // placesStandIn takes the mentions of a country's places (its states,
 // departments and cities, taxonomy.Country.Places) out of the tallies of
 // the countries the document names: places stand in for the name of a
@@ -254,6 +294,32 @@ func inferCountries(lx *lexicon, d *doc, pages []string, out *Output) []search.L
 			if slices.ContainsFunc(cov.hits, func(x target) bool { return x.code == t.code }) {
 				out.Countries = append(out.Countries, t.code)
 				labels = append(labels, t.label())
+			}
+		}
+		return labels
+	}
+
+	if n, continents := worldSpread(countries, short); n >= worldCountries && continents >= worldContinents {
+		// A list of governments, signatories or ranked countries from
+		// around the world: GLB stands for them, but for those the
+		// title or summary names.
+		var names []string
+		for _, t := range countries {
+			if countryRules.passAbsolute(t, short) {
+				names = append(names, t.code)
+			}
+		}
+		out.Countries = append(out.Countries, taxonomy.CodeGlobal)
+		labels = append(labels, search.Label{
+			Facet: search.FacetCountry, Value: taxonomy.CodeGlobal, Source: Source, Score: weightSummary,
+			Evidence: []search.Evidence{{Term: strings.Join(names, ", "), Where: "body", Count: len(names)}},
+		})
+		for _, t := range countries {
+			if t.titleHits > 0 || t.summaryHits > 0 {
+				out.Countries = append(out.Countries, t.code)
+				labels = append(labels, t.label())
+			} else {
+				rejected = append(rejected, rejectAs(t, search.ReasonWorldMember, strconv.Itoa(n), strconv.Itoa(continents)))
 			}
 		}
 		return labels
@@ -492,6 +558,9 @@ func enumerated(toks []string, hs []hit) []bool {
 			return tg.facet == search.FacetCountry && tg.kind == kindName && tg.code != taxonomy.CodeRegional
 		})
 	}
+	isGroup := func(h hit) bool {
+		return slices.ContainsFunc(h.p.targets, func(tg target) bool { return tg.facet == facetGroup })
+	}
 	for i := 0; i < len(hs); {
 		if !isCountry(hs[i]) {
 			i++
@@ -505,7 +574,11 @@ func enumerated(toks []string, hs []hit) []bool {
 				break
 			}
 		}
-		if n := j - i; n >= minEnumeration && n <= maxEnumeration {
+		// A list right after a group's name glosses the group ("el
+		// Triángulo Norte –Guatemala, Honduras y El Salvador–"): it says
+		// what the group is, not what the text is about.
+		gloss := i > 0 && isGroup(hs[i-1]) && hs[i].pos == hs[i-1].pos+len(hs[i-1].p.words)
+		if n := j - i; n >= minEnumeration && n <= maxEnumeration && !gloss {
 			for k := i; k < j; k++ {
 				out[k] = true
 			}

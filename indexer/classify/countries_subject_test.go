@@ -113,6 +113,22 @@ with Mali were rebuilt. Officers from Niger visited the Niger Delta only in a st
 			want: []string{"NER"},
 		},
 		{
+			name: "a list glossing a group's name is no list of subjects",
+			in: Input{Title: "Campaña: yo no discrimino a los hondureños retornados", Pages: []string{
+				`Mientras llegan amenazas contra los gobiernos del Triángulo Norte –Guatemala, Honduras y El
+Salvador–, centenares de hondureños cruzan las fronteras. En Honduras las familias despiden a los jóvenes;
+en Honduras los albergues están llenos. La campaña de El Salvador pide no discriminar a quienes regresan.`}},
+			want: []string{"HND", "SLV"},
+		},
+		{
+			name: "a worldwide list of governments is GLB",
+			in: Input{Title: "Presidential determination on trafficking in persons", Pages: []string{repeat(
+				`Assistance is restricted for the governments of Afghanistan, Belarus, Burma, Cuba, Eritrea,
+Iran, Nicaragua, China, Algeria, South Sudan, Venezuela and Guinea-Bissau. `, 2)}},
+			want:    nil,
+			rejects: []string{"AFG", "CUB"},
+		},
+		{
 			name: "a local story that names only the states and towns of a country",
 			in: Input{Title: "Más secuestros en la ruta de Palenque a Tenosique", Pages: []string{
 				`Defensores de derechos humanos recorrieron las estaciones del tren en Chiapas y en Tabasco. En

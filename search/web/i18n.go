@@ -223,6 +223,7 @@ var messages = withReasons(withFacetNames(map[string]map[string]string{
 		"reason_" + search.ReasonTitleOnly:    "nombrado solo en el título, nunca en el texto",
 		"reason_" + search.ReasonAfterLead:    "nombrado por primera vez después del inicio de un informe largo",
 		"reason_" + search.ReasonRegionMember: "uno de {0} países de la región: REG (Regional) los representa",
+		"reason_" + search.ReasonWorldMember:  "uno de {0} países de {1} continentes: GLB (Global) los representa",
 		"score":                               "puntuación",
 		"in":                                  "en",
 		"on_pages":                            "páginas",

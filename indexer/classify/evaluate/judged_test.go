@@ -14,7 +14,7 @@ import (
 // documents (micro-averaged over all 51; see JudgedDocs). They sit just
 // below what it reaches, so a change that loses ground fails.
 var judgedFloors = map[string]struct{ p, r, f1 float64 }{
-	Country: {p: 0.93, r: 0.85, f1: 0.89},
+	Country: {p: 0.95, r: 0.85, f1: 0.91},
 	GCM:     {p: 0.78, r: 0.64, f1: 0.71},
 }
 

@@ -44,17 +44,18 @@ var questionWordsIn = func() map[string]map[string]bool {
 // isStopWordIn, the vocabularies of the bilingual dictionaries in use,
 // and letters only some languages write: ñ, ã, è, ç, ...), a word of n of
 // them with 1/n each; a word of every language or of none does not vote.
-// The language with most votes wins when it leads the next by a whole
-// word's vote. isStopWordIn may be nil.
+// A vote weighs 1, or dictionaryVote when only the dictionaries tell
+// (wordLanguages). The language with most votes wins when it leads the
+// next by more than one such word's vote. isStopWordIn may be nil.
 func GuessLanguage(words []string, isStopWordIn func(lang, word string) bool) string {
 	votes := map[string]float64{}
 	for _, w := range words {
-		langs := wordLanguages(w, isStopWordIn)
+		langs, weight := wordLanguages(w, isStopWordIn)
 		if len(langs) == 0 || len(langs) == len(QueryLanguages) {
 			continue
 		}
 		for _, l := range langs {
-			votes[l] += 1 / float64(len(langs))
+			votes[l] += weight / float64(len(langs))
 		}
 	}
 	best, first, second := "", 0.0, 0.0
@@ -66,7 +67,7 @@ func GuessLanguage(words []string, isStopWordIn func(lang, word string) bool) st
 			second = v
 		}
 	}
-	if first-second < 1 {
+	if first-second <= dictionaryVote {
 		return ""
 	}
 	return best
@@ -94,9 +95,23 @@ func WordLanguages(word string, isStopWordIn func(lang, word string) bool) []str
 // wordLanguages returns the QueryLanguages word can be a word of: those
 // whose vocabulary holds it (WordLanguages), narrowed to those writing
 // its letters; those writing its letters when no vocabulary holds it.
-func wordLanguages(word string, isStopWordIn func(lang, word string) bool) []string {
+// weight is what its vote counts: 1 when function words or letters tell,
+// dictionaryVote when only the dictionaries do (general dictionaries
+// lack many words of each language, so a word found in one only is weak
+// evidence: English "psychosocial" is a French headword).
+func wordLanguages(word string, isStopWordIn func(lang, word string) bool) (langs []string, weight float64) {
 	letters := writtenIn(word)
 	vocab := WordLanguages(word, isStopWordIn)
+	folded := Fold(word)
+	weight = dictionaryVote
+	if len(letters) < len(QueryLanguages) {
+		weight = 1
+	}
+	for _, l := range QueryLanguages {
+		if questionWordsIn[l][folded] || isStopWordIn != nil && isStopWordIn(l, word) {
+			weight = 1
+		}
+	}
 	var both []string
 	for _, l := range vocab {
 		if letters[l] {
@@ -105,9 +120,9 @@ func wordLanguages(word string, isStopWordIn func(lang, word string) bool) []str
 	}
 	switch {
 	case len(both) > 0:
-		return both
+		return both, weight
 	case len(vocab) > 0:
-		return vocab
+		return vocab, weight
 	}
 	var out []string
 	for _, l := range QueryLanguages {
@@ -115,8 +130,12 @@ func wordLanguages(word string, isStopWordIn func(lang, word string) bool) []str
 			out = append(out, l)
 		}
 	}
-	return out
+	return out, weight
 }
+
+// dictionaryVote is the vote of a word only the dictionaries place in a
+// language (wordLanguages).
+const dictionaryVote = 0.5
 
 // letterLanguages are the QueryLanguages that write a letter with a
 // diacritic (lower case); English writes none of them.
@@ -146,7 +165,7 @@ func writtenIn(word string) map[string]bool {
 		}
 		for _, l := range QueryLanguages {
 			if !strings.Contains(langs, l) {
-				out[l] = false
+				delete(out, l)
 			}
 		}
 	}

@@ -35,6 +35,7 @@ func withDictionary(t *testing.T) {
 	writeDict(t, dir, "freedict-fra-eng", [][2]string{
 		{"pays", "country"},
 		{"réintégration", "reintegration"},
+		{"psychosocial", "psycho-social"},
 	})
 	d, err := search.LoadFreeDict(dir)
 	if err != nil {
@@ -55,6 +56,7 @@ func TestGuessLanguage(t *testing.T) {
 		{"quanto custa a migração", "pt"},                 // question word, ã
 		{"réintégration pays", "fr"},                      // dictionary headwords
 		{"Honduras", ""},                                  // a name tells nothing
+		{"reintegration AND psychosocial", ""},            // one word only a dictionary places
 		{"caravana AND Honduras", ""},                     // no clue
 		{"la migración", ""},                              // "la": es or fr; ó: es or pt
 		{`"protección complementaria" de refugiados`, ""}, // half a vote for es is not enough

@@ -56,6 +56,9 @@ type Options struct {
 	// there; IndexFile learns its page into it and strips with it (nil:
 	// no site-level boilerplate).
 	Sites *Sites
+
+	// sidecars, set by Run, lists the corpus's sidecars (see walk).
+	sidecars map[string]bool
 }
 
 // Version is part of every content hash: a change in how documents are
@@ -201,10 +204,11 @@ func Run(ctx context.Context, root string, sink search.Sink, opts Options) (*Rep
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	files, err := walk(root)
+	files, sidecars, err := walk(root)
 	if err != nil {
 		return nil, err
 	}
+	opts.sidecars = sidecars
 	rep := &Report{Files: len(files)}
 
 	// Listing pages lend titles and summaries to the PDFs they link, so
@@ -370,7 +374,7 @@ func extractOnly(ctx context.Context, root, rel string, opts Options) outcome {
 	// The sidecar's language tells OCR which model reads the scan (a bad
 	// sidecar is reported by indexFile).
 	var lang string
-	if side, _, err := readSidecar(full); err == nil && side != nil {
+	if side, _, err := readSidecarIn(full, opts.sidecars); err == nil && side != nil {
 		lang = strings.ToLower(strings.TrimSpace(side.Lang))
 	}
 	res, err := extract.File(ctx, full, extract.Options{PDFRunner: opts.PDFRunner, Lang: lang})
@@ -442,7 +446,7 @@ func process(ctx context.Context, files []string, opts Options, work func(contex
 // stripped, so a page whose site boilerplate changed counts as changed.
 func indexFile(ctx context.Context, root, rel string, listings map[string][]listingEntry, opts Options, pre *extract.Result) outcome {
 	full := filepath.Join(root, filepath.FromSlash(rel))
-	side, sideRaw, err := readSidecar(full)
+	side, sideRaw, err := readSidecarIn(full, opts.sidecars)
 	if err != nil {
 		return outcome{rel: rel, err: err}
 	}

@@ -263,3 +263,51 @@ func TestNotKeptRecorded(t *testing.T) {
 		t.Fatalf("countries %v, not kept %+v: want HND, and USA not kept as a destination", g.Countries, g.NotKept)
 	}
 }
+
+// TestRunSidecarsListed checks that a run, which opens only the sidecars
+// its walk listed, applies every sidecar a document has: by full name and
+// without extension, in a hidden-free subfolder, one matching an ignore
+// rule, one reached through a symbolic link, and none where there is none.
+func TestRunSidecarsListed(t *testing.T) {
+	root := t.TempDir()
+	text := "Return and reintegration of migrants.\n"
+	for _, c := range []struct{ file, sidecar string }{
+		{"a.txt", "a.txt.meta.json"},
+		{"b.txt", "b.meta.json"},
+		{"sub/dir/c.txt", "sub/dir/c.txt.meta.json"},
+		{"d.txt", "d.txt.meta.json"}, // matches the ignore rule below
+		{"e.txt", ""},
+	} {
+		write(t, root, c.file, text)
+		if c.sidecar != "" {
+			write(t, root, c.sidecar, `{"title": "Title of `+c.file+`"}`)
+		}
+	}
+	write(t, root, "elsewhere/f.json", `{"title": "Title of f.txt"}`)
+	write(t, root, "f.txt", text)
+	if err := os.Symlink(filepath.Join(root, "elsewhere/f.json"), filepath.Join(root, "f.txt.meta.json")); err != nil {
+		t.Fatal(err)
+	}
+	write(t, root, IgnoreFile, "d.txt.meta.json\nelsewhere/\n")
+	sink := &memSink{}
+	if _, err := Run(context.Background(), root, sink, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ src, title string }{
+		{"a.txt", "Title of a.txt"},
+		{"b.txt", "Title of b.txt"},
+		{"sub/dir/c.txt", "Title of sub/dir/c.txt"},
+		{"d.txt", "Title of d.txt"},
+		{"e.txt", ""},
+		{"f.txt", "Title of f.txt"},
+	} {
+		d := sink.docs[c.src]
+		if d == nil {
+			t.Errorf("%s not indexed", c.src)
+			continue
+		}
+		if got := d.Title; (c.title == "" && strings.HasPrefix(got, "Title of")) || (c.title != "" && got != c.title) {
+			t.Errorf("%s: title %q, want %q", c.src, got, c.title)
+		}
+	}
+}

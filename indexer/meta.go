@@ -22,9 +22,17 @@ var errSidecar = errors.New("bad sidecar")
 
 // readSidecar finds and parses the sidecar of the file at path, returning
 // it with its raw bytes; nil when there is none.
-func readSidecar(path string) (*Sidecar, []byte, error) {
+func readSidecar(path string) (*Sidecar, []byte, error) { return readSidecarIn(path, nil) }
+
+// readSidecarIn is readSidecar where known, when not nil, lists the
+// sidecars that exist (walk's cleaned paths): a document without one, the
+// common case, then costs no failed opens.
+func readSidecarIn(path string, known map[string]bool) (*Sidecar, []byte, error) {
 	ext := filepath.Ext(path)
 	for _, cand := range []string{path + sidecarSuffix, strings.TrimSuffix(path, ext) + sidecarSuffix} {
+		if known != nil && !known[filepath.Clean(cand)] {
+			continue
+		}
 		data, err := os.ReadFile(cand)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue

@@ -414,7 +414,7 @@ func (s *Sites) learnFiles(ctx context.Context, root string, rels []string, opts
 
 // LearnCorpus learns from every web page under root.
 func (s *Sites) LearnCorpus(ctx context.Context, root string, opts Options) error {
-	files, err := walk(root)
+	files, _, err := walk(root)
 	if err != nil {
 		return err
 	}

@@ -24,16 +24,23 @@ const sidecarSuffix = ".meta.json"
 // Files lists the files under root a run considers, as slash-separated
 // relative paths, sorted (hidden entries, sidecars and ignored paths left
 // out); a document's source is one of them.
-func Files(root string) ([]string, error) { return walk(root) }
+func Files(root string) ([]string, error) {
+	files, _, err := walk(root)
+	return files, err
+}
 
 // walk lists the candidate files under root as slash-separated relative
-// paths, sorted, skipping hidden entries, sidecars and ignored paths.
-func walk(root string) ([]string, error) {
+// paths, sorted, skipping hidden entries, sidecars and ignored paths. It
+// also returns the paths (root joined, cleaned) of every entry whose name
+// ends in sidecarSuffix, hidden, ignored or not, so that a run opens only
+// the sidecars that exist (readSidecarIn).
+func walk(root string) ([]string, map[string]bool, error) {
 	ign, err := readIgnore(filepath.Join(root, IgnoreFile))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var files []string
+	sidecars := map[string]bool{}
 	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == root {
@@ -43,6 +50,9 @@ func walk(root string) ([]string, error) {
 		}
 		if p == root {
 			return nil
+		}
+		if strings.HasSuffix(d.Name(), sidecarSuffix) {
+			sidecars[filepath.Clean(p)] = true
 		}
 		rel, _ := filepath.Rel(root, p)
 		rel = filepath.ToSlash(rel)
@@ -62,10 +72,10 @@ func walk(root string) ([]string, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("walk corpus %q: %w", root, err)
+		return nil, nil, fmt.Errorf("walk corpus %q: %w", root, err)
 	}
 	sort.Strings(files)
-	return files, nil
+	return files, sidecars, nil
 }
 
 type ignoreRule struct {

@@ -4,9 +4,11 @@ import (
 	"context"
 	"crypto/sha1"
 	"crypto/sha256"
+	"encoding"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"log/slog"
 	"maps"
@@ -229,7 +231,7 @@ func Run(ctx context.Context, root string, sink search.Sink, opts Options) (*Rep
 	// First every web page is read: the site boilerplate is learnt from
 	// all of them before any is built. Results are kept for the build up
 	// to a memory budget.
-	pre := map[string]*extract.Result{}
+	pre := map[string]preRead{}
 	failed := map[string]error{}
 	budget := preBudget()
 	learn := func(o outcome) error {
@@ -240,7 +242,7 @@ func Run(ctx context.Context, root string, sink search.Sink, opts Options) (*Rep
 		opts.Sites.learn(o.rel, o.res)
 		if size := resultSize(o.res); size <= budget {
 			budget -= size
-			pre[o.rel] = o.res
+			pre[o.rel] = preRead{o.res, o.digest}
 		}
 		return nil
 	}
@@ -294,12 +296,13 @@ func Run(ctx context.Context, root string, sink search.Sink, opts Options) (*Rep
 		if err, ok := failed[rel]; ok {
 			return outcome{rel: rel, err: err}
 		}
-		return indexFile(ctx, root, rel, nil, opts, pre[rel])
+		p := pre[rel]
+		return indexFile(ctx, root, rel, nil, opts, p.res, p.digest)
 	}, handle); err != nil {
 		return rep, err
 	}
 	if err := process(ctx, rest, opts, func(ctx context.Context, rel string) outcome {
-		return indexFile(ctx, root, rel, listings, opts, nil)
+		return indexFile(ctx, root, rel, listings, opts, nil, nil)
 	}, handle); err != nil {
 		return rep, err
 	}
@@ -330,8 +333,16 @@ type outcome struct {
 	links     []extract.Link
 	ocr       *extract.OCRReport
 	res       *extract.Result // extractOnly
+	digest    []byte          // extractOnly: the content hash's state after the file's bytes (see hashFile)
 	unchanged bool
 	err       error
+}
+
+// preRead is a web page read before the build: its extraction and its
+// content hash's state after the file's bytes.
+type preRead struct {
+	res    *extract.Result
+	digest []byte
 }
 
 // preBudget bounds the bytes of page text Run keeps from its first
@@ -377,11 +388,18 @@ func extractOnly(ctx context.Context, root, rel string, opts Options) outcome {
 	if side, _, err := readSidecarIn(full, opts.sidecars); err == nil && side != nil {
 		lang = strings.ToLower(strings.TrimSpace(side.Lang))
 	}
-	res, err := extract.File(ctx, full, extract.Options{PDFRunner: opts.PDFRunner, Lang: lang})
+	// The content hash starts from the bytes extraction reads, so that
+	// the file is not read again to hash it.
+	h := hashStart(full)
+	res, err := extract.File(ctx, full, extract.Options{PDFRunner: opts.PDFRunner, Lang: lang, Digest: h})
 	if err != nil {
 		return outcome{rel: rel, err: err}
 	}
-	return outcome{rel: rel, res: res}
+	digest, err := h.(encoding.BinaryMarshaler).MarshalBinary()
+	if err != nil {
+		digest = nil // hashed from the file instead
+	}
+	return outcome{rel: rel, res: res, digest: digest}
 }
 
 // process runs work on files with a pool of workers and hands each
@@ -444,7 +462,7 @@ func process(ctx context.Context, files []string, opts Options, work func(contex
 // was read already, else by extracting it. Web pages are stripped of their
 // site's boilerplate (opts.Sites); the content hash covers what was
 // stripped, so a page whose site boilerplate changed counts as changed.
-func indexFile(ctx context.Context, root, rel string, listings map[string][]listingEntry, opts Options, pre *extract.Result) outcome {
+func indexFile(ctx context.Context, root, rel string, listings map[string][]listingEntry, opts Options, pre *extract.Result, preDigest []byte) outcome {
 	full := filepath.Join(root, filepath.FromSlash(rel))
 	side, sideRaw, err := readSidecarIn(full, opts.sidecars)
 	if err != nil {
@@ -459,7 +477,7 @@ func indexFile(ctx context.Context, root, rel string, listings map[string][]list
 		}
 		return listed[i].Title < listed[j].Title
 	})
-	res := pre
+	res, digest := pre, preDigest
 	if res == nil && isHTMLName(rel) {
 		// A web page's hash depends on its site boilerplate: read it
 		// first.
@@ -467,10 +485,10 @@ func indexFile(ctx context.Context, root, rel string, listings map[string][]list
 		if o.err != nil {
 			return o
 		}
-		res = o.res
+		res, digest = o.res, o.digest
 	}
 	stripped, boiler := opts.Sites.Strip(rel, res)
-	hash, err := contentHash(full, sideRaw, listed, boiler)
+	hash, err := contentHashFrom(digest, full, sideRaw, listed, boiler)
 	if err != nil {
 		return outcome{rel: rel, err: err}
 	}
@@ -509,7 +527,7 @@ func IndexFile(ctx context.Context, root, rel string, sink search.Sink, opts Opt
 	if opts.Sites != nil {
 		opts.Sites.Observe(rel, o.res)
 	}
-	o = indexFile(ctx, root, rel, nil, Options{Timeout: opts.Timeout, PDFRunner: opts.PDFRunner, Sites: opts.Sites}, o.res)
+	o = indexFile(ctx, root, rel, nil, Options{Timeout: opts.Timeout, PDFRunner: opts.PDFRunner, Sites: opts.Sites}, o.res, o.digest)
 	if o.err != nil {
 		return nil, FileError{Path: rel, Err: o.err}
 	}
@@ -523,19 +541,19 @@ func IndexFile(ctx context.Context, root, rel string, sink search.Sink, opts Opt
 // sidecar, the listing entries that name it, the site boilerplate taken
 // out of it and Version.
 func contentHash(path string, sidecar []byte, listed []listingEntry, boiler string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", fmt.Errorf("hash %s: %w", path, err)
-	}
-	defer f.Close()
+	return contentHashFrom(nil, path, sidecar, listed, boiler)
+}
+
+// contentHashFrom is contentHash continuing from digest, the state of
+// hashStart's hash after the file's bytes (encoding.BinaryMarshaler), when
+// it is not nil; else the file is read.
+func contentHashFrom(digest []byte, path string, sidecar []byte, listed []listingEntry, boiler string) (string, error) {
 	h := sha256.New()
-	io.WriteString(h, Version+"\x00")
-	if k := ocrKey(path); k != "" {
-		// Turning OCR on or installing Tesseract reads scans again.
-		io.WriteString(h, k+"\x00")
-	}
-	if _, err := io.Copy(h, f); err != nil {
-		return "", fmt.Errorf("hash %s: %w", path, err)
+	if digest == nil || h.(encoding.BinaryUnmarshaler).UnmarshalBinary(digest) != nil {
+		var err error
+		if h, err = hashFile(path); err != nil {
+			return "", err
+		}
 	}
 	h.Write([]byte{0})
 	h.Write(sidecar)
@@ -546,6 +564,32 @@ func contentHash(path string, sidecar []byte, listed []listingEntry, boiler stri
 		fmt.Fprintf(h, "\x00site-boilerplate\x00%s", boiler)
 	}
 	return hex.EncodeToString(h.Sum(nil)[:16]), nil
+}
+
+// hashStart is the content hash of the file at path before its bytes:
+// Version and what of the OCR setting its extraction depends on.
+func hashStart(path string) hash.Hash {
+	h := sha256.New()
+	io.WriteString(h, Version+"\x00")
+	if k := ocrKey(path); k != "" {
+		// Turning OCR on or installing Tesseract reads scans again.
+		io.WriteString(h, k+"\x00")
+	}
+	return h
+}
+
+// hashFile is hashStart's hash after the bytes of the file at path.
+func hashFile(path string) (hash.Hash, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("hash %s: %w", path, err)
+	}
+	defer f.Close()
+	h := hashStart(path)
+	if _, err := io.Copy(h, f); err != nil {
+		return nil, fmt.Errorf("hash %s: %w", path, err)
+	}
+	return h, nil
 }
 
 // Build assembles the document of the file at rel (relative to the corpus)

@@ -311,3 +311,39 @@ func TestRunSidecarsListed(t *testing.T) {
 		}
 	}
 }
+
+// TestContentHashFromExtraction checks that the content hash continued
+// from the bytes extraction read equals the hash of the file read again,
+// for each format and with a sidecar, listing entries and boilerplate.
+func TestContentHashFromExtraction(t *testing.T) {
+	root := t.TempDir()
+	write(t, root, "a.html", "<html><body><main><p>Trata de personas en Honduras.</p></main></body></html>")
+	write(t, root, "b.md", "# Guía\n\nLa trata de personas.\n")
+	write(t, root, "c.txt", "")
+	write(t, root, "d.txt", strings.Repeat("Return and reintegration of migrants. ", 5000))
+	listed := []listingEntry{{Link: extract.Link{Title: "T", Summary: "S"}, Lang: "es"}}
+	for _, rel := range []string{"a.html", "b.md", "c.txt", "d.txt"} {
+		o := extractOnly(context.Background(), root, rel, Options{})
+		if o.err != nil {
+			t.Fatalf("%s: %v", rel, o.err)
+		}
+		if o.digest == nil {
+			t.Fatalf("%s: no digest state", rel)
+		}
+		for _, c := range []struct {
+			sidecar []byte
+			listed  []listingEntry
+			boiler  string
+		}{{}, {[]byte(`{"title":"x"}`), listed, "ab12,cd34"}} {
+			full := filepath.Join(root, rel)
+			want, err := contentHash(full, c.sidecar, c.listed, c.boiler)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := contentHashFrom(o.digest, full, c.sidecar, c.listed, c.boiler)
+			if err != nil || got != want {
+				t.Errorf("%s: hash %s (%v), read again %s", rel, got, err, want)
+			}
+		}
+	}
+}

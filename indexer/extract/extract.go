@@ -25,8 +25,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -179,6 +181,10 @@ type Options struct {
 	// sidecar's, ISO 639-1): OCR reads with that language's model (see
 	// WithLang).
 	Lang string
+	// Digest, when set, is written the file's bytes as read, so that a
+	// caller hashing the file need not read it again. Nothing is written
+	// when the file cannot be read or is too large.
+	Digest io.Writer
 }
 
 // File reads the file at path, detects its format (format.Detect) and
@@ -220,18 +226,25 @@ func file(ctx context.Context, path string, opts Options) (*Result, error) {
 		return nil, err
 	}
 	defer f.Close()
-	// Read at most one byte past the limit: the file may grow after Stat.
+	// Read into data's room (the size Stat gave and a byte, so that the
+	// end shows at once), growing it when the file grew after Stat, and
+	// at most one byte past the limit.
 	data := make([]byte, 0, fi.Size()+1)
-	buf := make([]byte, 64<<10)
 	for {
-		n, rerr := f.Read(buf)
-		data = append(data, buf[:n]...)
+		if len(data) == cap(data) {
+			data = slices.Grow(data, 64<<10)
+		}
+		n, rerr := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
 		if len(data) > MaxFileSize {
 			return nil, fmt.Errorf("more than %d bytes: %w", MaxFileSize, ErrTooLarge)
 		}
 		if rerr != nil {
 			break
 		}
+	}
+	if opts.Digest != nil {
+		opts.Digest.Write(data)
 	}
 	detected, ok := format.Detect(filepath.Base(path), data)
 	ex := For(detected.Name)

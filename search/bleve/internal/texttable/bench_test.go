@@ -12,12 +12,16 @@ import (
 
 // benchView is a View of 20,000 documents of 60 words drawn from ten,
 // and "caravan" in one document in 200.
-func benchView(b *testing.B) *View {
+func benchView(b *testing.B) *View { return benchViewOf(b, 20000, 60) }
+
+// benchViewOf is a View of n documents of size words drawn from ten, and
+// "caravan" in one document in 200.
+func benchViewOf(b *testing.B, n, size int) *View {
 	words := strings.Fields("migration return remittances women youth labour border health community data")
 	r := rand.New(rand.NewPCG(3, 4))
-	docs := make([]fakeDoc, 20000)
+	docs := make([]fakeDoc, n)
 	for i := range docs {
-		body := make([]string, 60)
+		body := make([]string, size)
 		for j := range body {
 			body[j] = words[r.IntN(len(words))]
 		}
@@ -73,4 +77,13 @@ func BenchmarkPhrase(b *testing.B) {
 //	go test ./search/bleve/internal/texttable -run '^$' -bench PhraseRare
 func BenchmarkPhraseRare(b *testing.B) {
 	benchPlans(b, benchView(b), `"caravan migration"`, `"border caravan"`, `"caravan data return"`)
+}
+
+// BenchmarkPhraseLong evaluates phrases of two common words in long
+// documents (600 words: each word stands about 60 times in each), the
+// match cache off:
+//
+//	go test ./search/bleve/internal/texttable -run '^$' -bench PhraseLong
+func BenchmarkPhraseLong(b *testing.B) {
+	benchPlans(b, benchViewOf(b, 4000, 600), `"migration women"`, `"border health"`, `"data return"`)
 }

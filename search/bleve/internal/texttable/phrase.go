@@ -66,14 +66,7 @@ func (c *postCursor) advance(target uint64) {
 // next moves to the next document, skipping unread positions.
 func (c *postCursor) next() {
 	if c.started && !c.posRead {
-		p := c.pp
-		for i := uint64(0); i < c.freq; i++ {
-			for c.pos[p]&0x80 != 0 {
-				p++
-			}
-			p++
-		}
-		c.pp = p
+		c.pp = skipVarints(c.pos, c.pp, c.freq)
 	}
 	c.started = true
 	if c.p >= len(c.data) {
@@ -96,6 +89,28 @@ func (c *postCursor) next() {
 		}
 	}
 	c.posRead = false
+}
+
+// skipVarints returns the offset after the n uvarints starting at
+// buf[p:]. A uvarint ends at a byte below 0x80: they are counted eight
+// bytes at a time.
+func skipVarints(buf []byte, p int, n uint64) int {
+	const high = 0x8080808080808080
+	for n >= 8 && p+8 <= len(buf) {
+		ends := uint64(bits.OnesCount64(^binary.LittleEndian.Uint64(buf[p:]) & high))
+		if ends > n {
+			break
+		}
+		n -= ends
+		p += 8
+	}
+	for ; n > 0; n-- {
+		for buf[p]&0x80 != 0 {
+			p++
+		}
+		p++
+	}
+	return p
 }
 
 // positions decodes the current document's positions.
@@ -146,7 +161,7 @@ func alignPhrase(curs []*postCursor, offs []uint64, want func(doc uint32) bool, 
 		if !aligned {
 			continue
 		}
-		if want(uint32(target)) && phraseAt(curs, offs) {
+		if want(uint32(target)) && (len(curs) == 2 && phrase2(curs[0], curs[1], offs[1]) || len(curs) != 2 && phraseAt(curs, offs)) {
 			fn(uint32(target))
 		}
 		for _, c := range curs {
@@ -189,11 +204,62 @@ func alignAt(curs []*postCursor, offs []uint64, set []uint64, base, end uint32, 
 				}
 				all = all && c.doc == doc
 			}
-			if all && want(uint32(doc)) && phraseAt(curs, offs) {
+			if all && want(uint32(doc)) && (len(curs) == 2 && phrase2(curs[0], curs[1], offs[1]) || len(curs) != 2 && phraseAt(curs, offs)) {
 				fn(uint32(doc))
 			}
 		}
 	}
+}
+
+// phrase2 reports whether the cursors' current document holds b's word
+// at some position p+off where a's stands at p: the two position lists
+// are merged as they are decoded, without a copy, up to the first match
+// or the end of either; the rest is skipped eight bytes at a time.
+func phrase2(a, b *postCursor, off uint64) bool {
+	pa, pb := a.pp, b.pp
+	na, nb := a.freq, b.freq
+	x, pa := nextPos(a.pos, pa)
+	y, pb := nextPos(b.pos, pb)
+	na--
+	nb--
+	found := false
+	for {
+		want := x + off
+		if y == want {
+			found = true
+			break
+		}
+		if y < want {
+			if nb == 0 {
+				break
+			}
+			var d uint64
+			d, pb = nextPos(b.pos, pb)
+			y += d
+			nb--
+		} else {
+			if na == 0 {
+				break
+			}
+			var d uint64
+			d, pa = nextPos(a.pos, pa)
+			x += d
+			na--
+		}
+	}
+	a.pp, a.posRead = skipVarints(a.pos, pa, na), true
+	b.pp, b.posRead = skipVarints(b.pos, pb, nb), true
+	return found
+}
+
+// nextPos decodes the position gap at pos[p:] and returns it with the
+// offset after it.
+func nextPos(pos []byte, p int) (uint64, int) {
+	if v := pos[p]; v < 0x80 { // most gaps fit a byte
+		return uint64(v), p + 1
+	}
+	v, n := binary.Uvarint(pos[p:])
+	return v, p + n
 }
 
 // phraseAt reports whether the cursors' current document holds word i at

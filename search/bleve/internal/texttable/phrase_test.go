@@ -1,6 +1,7 @@
 package texttable
 
 import (
+	"encoding/binary"
 	"fmt"
 	"maps"
 	"math/rand/v2"
@@ -10,6 +11,40 @@ import (
 
 	"faro/search"
 )
+
+// TestSkipVarints skips n uvarints of mixed widths from many offsets,
+// as decoding them one by one does.
+func TestSkipVarints(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	var buf []byte
+	var ends []int // ends[i]: the offset after the i-th uvarint
+	for range 500 {
+		v := uint64(r.IntN(100))
+		switch r.IntN(4) {
+		case 0:
+			v = r.Uint64N(1 << 20)
+		case 1:
+			v = r.Uint64()
+		}
+		buf = binary.AppendUvarint(buf, v)
+		ends = append(ends, len(buf))
+	}
+	for start := 0; start < len(ends); start += 7 {
+		p := 0
+		if start > 0 {
+			p = ends[start-1]
+		}
+		for n := 0; start+n <= len(ends) && n < 70; n++ {
+			want := p
+			if n > 0 {
+				want = ends[start+n-1]
+			}
+			if got := skipVarints(buf, p, uint64(n)); got != want {
+				t.Fatalf("skip %d from uvarint %d (offset %d): offset %d, want %d", n, start, p, got, want)
+			}
+		}
+	}
+}
 
 // TestPhrasesAsWordForWord matches random phrases of two to four words
 // over long documents of a small vocabulary (each word found many times

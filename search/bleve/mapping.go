@@ -197,6 +197,11 @@ func newMapping() (mapping.IndexMapping, error) {
 	dm.AddFieldMappingsAt(fieldDoc, stored)
 	dm.AddFieldMappingsAt(fieldHit, stored)
 
+	// No "_all" field: every field is left out of it (IncludeInAll
+	// false), and bleve would still build and write an empty composite
+	// field for each document.
+	dm.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
+
 	im.DefaultMapping = dm
 	im.StoreDynamic = false
 	im.IndexDynamic = false

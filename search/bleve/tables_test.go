@@ -221,3 +221,19 @@ func allHitIDs(t *testing.T, idx *Index, q search.Query) []string {
 		}
 	}
 }
+
+// TestNoAllField checks that documents are indexed without bleve's "_all"
+// composite field (every field is left out of it) and with the fields
+// searches read.
+func TestNoAllField(t *testing.T) {
+	idx := newTestIndex(t, searchtest.Synthetic(3, 20))
+	fields, err := idx.bleve().Fields()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"_all", "body_en", "title_es", fieldFacet, fieldPhrase} {
+		if got := slices.Contains(fields, want); got != (want != "_all") {
+			t.Errorf("field %q in the index: %v (fields %v)", want, got, fields)
+		}
+	}
+}

@@ -252,7 +252,10 @@ func alternatives(n Node, text, field string) (Alternatives, bool) {
 }
 
 func altNodes(syns []string, text, field string) []Node {
-	syns = pruneSubsumed(syns, text)
+	// Entries holding a shorter one ("trafficking in persons",
+	// "trafficking") are kept: only the best of a word's alternatives
+	// counts (ClauseMax), and a phrase is scored as its words, as the
+	// words typed are ("trata de personas": trata, personas).
 	if len(syns) == 0 {
 		return nil
 	}
@@ -265,50 +268,6 @@ func altNodes(syns []string, text, field string) []Node {
 		}
 	}
 	return alts
-}
-
-// pruneSubsumed drops entries that contain a shorter entry (or the
-// original) as a whole word: "trata de personas" adds nothing to "trata",
-// and scoring both would count one match twice.
-func pruneSubsumed(syns []string, orig string) []string {
-	words := func(s string) []string { return strings.Fields(Fold(s)) }
-	shorter := append([]string{orig}, syns...)
-	var out []string
-	for _, s := range syns {
-		ws := words(s)
-		subsumed := false
-		for _, o := range shorter {
-			ow := words(o)
-			if len(ow) >= len(ws) {
-				continue
-			}
-			if containsRun(ws, ow) {
-				subsumed = true
-				break
-			}
-		}
-		if !subsumed {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-// containsRun reports whether run occurs in ws as consecutive words.
-func containsRun(ws, run []string) bool {
-	for i := 0; i+len(run) <= len(ws); i++ {
-		match := true
-		for j := range run {
-			if ws[i+j] != run[j] {
-				match = false
-				break
-			}
-		}
-		if match {
-			return true
-		}
-	}
-	return false
 }
 
 // A Translation is a word or expression of a query with the synonyms and

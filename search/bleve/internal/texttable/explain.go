@@ -59,7 +59,7 @@ func boostText(c *search.Clause) string {
 	if c.Boost != 0 && c.Boost != 1 {
 		out = fmt.Sprintf(", × %g", c.Boost)
 	}
-	if len(c.Langs) > 0 {
+	if len(c.Langs) > 0 && len(c.Langs) < len(search.QueryLanguages) {
 		out += fmt.Sprintf(", × %g outside %s", search.ForeignBoost, strings.Join(c.Langs, ","))
 	}
 	return out

@@ -49,14 +49,16 @@ func (d *Dictionary) Len() int { return len(d.entries) }
 
 // Translate returns the translations of text (a word or an expression;
 // case and accents ignored), or nil. A plural not in the dictionary is
-// looked up in the singular.
+// looked up in the singular. Words of one or two letters, question words
+// and stop words (Skip) are not translated; words of three are ("loi",
+// "law": ley).
 func (d *Dictionary) Translate(text string) []string {
 	if d == nil {
 		return nil
 	}
 	key := Fold(strings.Join(strings.Fields(text), " "))
 	if !strings.Contains(key, " ") {
-		if len([]rune(key)) < 4 || IsQuestionWord(key) || (d.Skip != nil && d.Skip(key)) {
+		if len([]rune(key)) < 3 || IsQuestionWord(key) || (d.Skip != nil && d.Skip(key)) {
 			return nil
 		}
 	}

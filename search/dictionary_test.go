@@ -55,6 +55,8 @@ func TestFreeDictTranslations(t *testing.T) {
 		{"horn of africa", "cuerno de áfrica"},
 		{"loan", "préstamo (dinero), empréstito, crédito, hipoteca, anticipo"},
 		{"with", "con"},
+		{"law", "ley"},
+		{"el", "the"},
 		{"note", "[a gloss only]"},
 	})
 	writeDict(t, dir, "freedict-fra-eng", [][2]string{{"guichet", "window, desk"}})
@@ -76,9 +78,11 @@ func TestFreeDictTranslations(t *testing.T) {
 		{"guichet", []string{"window", "desk"}},
 		{"horn of Africa", []string{"cuerno de áfrica"}},                    // expressions
 		{"loan", []string{"empréstito", "crédito", "hipoteca", "anticipo"}}, // glosses dropped, at most four
-		{"with", nil},     // a stop word
-		{"note", nil},     // no translation
-		{"schalter", nil}, // not read
+		{"with", nil},            // a stop word
+		{"law", []string{"ley"}}, // three letters
+		{"el", nil},              // too short to tell
+		{"note", nil},            // no translation
+		{"schalter", nil},        // not read
 	} {
 		if got := d.Translate(tc.text); !slices.Equal(got, tc.want) {
 			t.Errorf("Translate(%q) = %q, want %q", tc.text, got, tc.want)

@@ -1,7 +1,6 @@
 package indexer
 
 import (
-	"math"
 	"runtime/debug"
 	"testing"
 )
@@ -42,25 +41,4 @@ func TestTuneGCForBuild(t *testing.T) {
 	debug.SetGCPercent(150)
 	restore()
 	debug.SetGCPercent(beforeGC)
-}
-
-// TestPreBudget checks that the web pages kept from their first reading
-// follow the memory limit: a fifth of it, never less than minPreBudget.
-func TestPreBudget(t *testing.T) {
-	before := debug.SetMemoryLimit(-1)
-	defer debug.SetMemoryLimit(before)
-	for _, c := range []struct {
-		limit int64
-		want  int
-	}{
-		{math.MaxInt64, minPreBudget},
-		{180 << 20, minPreBudget},
-		{2 << 30, 2 << 30 / 5},
-		{1 << 30, minPreBudget * 8 / 5},
-	} {
-		debug.SetMemoryLimit(c.limit)
-		if got := preBudget(); got != c.want {
-			t.Errorf("limit %d: budget %d, want %d", c.limit, got, c.want)
-		}
-	}
 }

@@ -12,13 +12,11 @@ import (
 	"io"
 	"log/slog"
 	"maps"
-	"math"
 	"net/url"
 	"os"
 	"path"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"slices"
 	"sort"
 	"strconv"
@@ -233,7 +231,7 @@ func Run(ctx context.Context, root string, sink search.Sink, opts Options) (*Rep
 	// to a memory budget.
 	pre := map[string]preRead{}
 	failed := map[string]error{}
-	budget := preBudget()
+	budget := preBudget
 	learn := func(o outcome) error {
 		if o.err != nil {
 			failed[o.rel] = o.err
@@ -346,21 +344,11 @@ type preRead struct {
 }
 
 // preBudget bounds the bytes of page text Run keeps from its first
-// reading of the web pages; pages beyond it are read again when built
-// (at 100k web pages of about 3 KB of text, 128 MiB kept fewer than half
-// of them). It is a fifth of the Go runtime's soft memory limit (2 GiB
-// under TuneGCForBuild on a machine of 8 GiB or more, so 400 MiB), at
-// least minPreBudget: a server, with its lower limit, keeps minPreBudget.
-func preBudget() int {
-	limit := debug.SetMemoryLimit(-1)
-	if limit == math.MaxInt64 {
-		return minPreBudget
-	}
-	return int(max(limit/5, minPreBudget))
-}
-
-// minPreBudget is the least preBudget.
-const minPreBudget = 128 << 20
+// reading of the web pages; pages beyond it are read again when built.
+// At 100k pages of about 3 KB of text it keeps fewer than half; 400 MiB
+// (a fifth of faro index's 2 GiB memory limit) kept them all but cost 16%
+// more CPU: the build's heap then ran against the limit, collecting often.
+const preBudget = 128 << 20
 
 // resultSize is about how many bytes a result holds.
 func resultSize(res *extract.Result) int {

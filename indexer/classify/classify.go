@@ -150,6 +150,13 @@ var (
 	// however few pages it fills beside the main objective.
 	gcmKeyRules     = rules{minScore: 2, minShare: 0.1}
 	keyCentralTerms = 3
+	// keyCentralMaxShare is the largest share of a body's words that its
+	// headings and key sections may hold for them to single out central
+	// objectives: where they fill most of the text (a short summary or
+	// Knowledge Uptake whose "Lessons learned" run to its end), an
+	// objective named there in three terms is named in passing as often
+	// as not, and needs the general rules.
+	keyCentralMaxShare = 0.5
 	// An objective whose score is at least gcmNearTopShare of the
 	// strongest one's (or the strongest itself) needs only
 	// gcmNearTopMinScore: the minimum score keeps off objectives named
@@ -280,7 +287,7 @@ func Classify(in Input) Output {
 		}
 	}
 	gcmAll := concepts.scoreConcepts(search.FacetGCM, d.bodyWords)
-	markObjectives(gcmAll, d.bodyWords)
+	markObjectives(gcmAll, d.bodyWords, d.keyWords)
 	gcm, rejected := gcmRules.forLength(d.bodyWords).split(gcmAll, short)
 	out.addRejected(rejected)
 	slices.SortFunc(gcm, func(a, b *tally) int { return atoi(a.code) - atoi(b.code) })
@@ -296,14 +303,16 @@ func Classify(in Input) Output {
 }
 
 // markObjectives marks, in the scored GCM objectives ts (strongest
-// first) of a body of bodyWords words, those the selection rules relax:
-// objectives named by keyCentralTerms terms or more in headings and key
-// sections (keyCentral), the runner-up, and the third to fifth when the
+// first) of a body of bodyWords words of which keyWords are in headings
+// and key sections, those the selection rules relax: objectives named
+// by keyCentralTerms terms or more in headings and key sections
+// (keyCentral) when those hold at most keyCentralMaxShare of the body,
+// the runner-up, and the third to fifth when the
 // body is long enough to treat them and they have gcmSecondaryTerms
 // distinct terms and gcmSecondaryRules.minShare of the top score.
-func markObjectives(ts []*tally, bodyWords int) {
+func markObjectives(ts []*tally, bodyWords, keyWords int) {
 	for _, t := range ts {
-		t.keyCentral = len(t.keyTerms) >= keyCentralTerms
+		t.keyCentral = len(t.keyTerms) >= keyCentralTerms && float64(keyWords) <= keyCentralMaxShare*float64(bodyWords)
 	}
 	if len(ts) > 1 {
 		ts[1].runnerUp = true
@@ -323,6 +332,8 @@ type doc struct {
 	// pageStart is the body offset (in words) of each page's first word.
 	pageStart []int
 	bodyWords int
+	// keyWords counts the body's words in headings and key sections.
+	keyWords int
 	// weights holds per page the weight of each word's place (headings,
 	// key sections; see lineWeights) for the GCM objectives; nil when
 	// the page's lines do not split into the same words.
@@ -345,6 +356,11 @@ func newDoc(in Input) *doc {
 		d.bodyWords += len(d.pages[i])
 		if len(w) == len(d.pages[i]) {
 			d.weights[i] = w
+			for _, x := range w {
+				if x > 1 {
+					d.keyWords++
+				}
+			}
 		}
 	}
 	words := compiled().words

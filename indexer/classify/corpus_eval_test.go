@@ -55,13 +55,14 @@ func check(t *testing.T, r *evaluate.Report, floors map[string]floor) {
 // TestCorpusGroundTruth measures the classifier against the bundled
 // corpus's ground truth: every file is read with the project's extractor
 // and classified with what the indexer gives the classifier (see
-// evaluate.ClassifyFile). Country F1 0.95, GCM F1 0.80 and language 1.00
-// are the targets; the other floors sit a little under what the
-// classifier reaches (see EVALUATION.md), so a change that loses ground
-// fails. The GCM recall floor is lower than the precision floor since the
-// ground truth names, beside each document's central objectives, the
-// secondary ones it substantially treats (EVALUATION.md lists the
-// documents so reviewed). Run with -v for each document's misses.
+// evaluate.ClassifyFile). Country F1 0.95, GCM F1 0.85 (issue 16) and
+// language 1.00 are the targets; the other floors sit a little under
+// what the classifier reaches (see EVALUATION.md), so a change that
+// loses ground fails. The ground truth names, beside each document's
+// central objectives, the secondary ones it substantially treats
+// (EVALUATION.md lists the documents so reviewed); the GCM recall floor
+// of 0.85 is one objective under what the classifier reaches. Run with
+// -v for each document's misses.
 func TestCorpusGroundTruth(t *testing.T) {
 	r, err := evaluate.Corpus(context.Background(), corpusDir, corpusLabels)
 	if err != nil {
@@ -72,7 +73,7 @@ func TestCorpusGroundTruth(t *testing.T) {
 	}
 	check(t, r, map[string]floor{
 		evaluate.Country:   {0.9, 0.9, 0.95},
-		evaluate.GCM:       {0.85, 0.8, 0.83},
+		evaluate.GCM:       {0.88, 0.85, 0.85},
 		evaluate.Lang:      {1, 1, 1},
 		evaluate.Theme:     {0.75, 0.78, 0.78},
 		evaluate.Principle: {0.72, 0.42, 0.55},

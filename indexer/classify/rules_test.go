@@ -338,7 +338,7 @@ func TestRunnerUpAndSecondaryObjectives(t *testing.T) {
 				}
 				ts = append(ts, tl)
 			}
-			markObjectives(ts, tc.words)
+			markObjectives(ts, tc.words, 0)
 			kept, _ := gcmRules.forLength(tc.words).split(ts, false)
 			var got []string
 			for _, tl := range kept {
@@ -346,6 +346,46 @@ func TestRunnerUpAndSecondaryObjectives(t *testing.T) {
 			}
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("kept %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestKeyCentralShare checks that an objective named in three terms in
+// headings and key sections is central only where those sections hold
+// at most keyCentralMaxShare of the body: with a weak objective beside
+// a strong one, kept through keyCentral or not at all.
+func TestKeyCentralShare(t *testing.T) {
+	tests := []struct {
+		name      string
+		words     int
+		keyWords  int
+		keyTerms  int
+		wantThird bool
+	}{
+		{"key sections a fifth of the body", 800, 160, 3, true},
+		{"key sections half of the body", 800, 400, 3, true},
+		{"key sections most of the body", 800, 600, 3, false},
+		{"key sections the whole body", 800, 800, 4, false},
+		{"two key terms", 800, 160, 2, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var ts []*tally
+			for i, score := range []float64{20, 10, 2.5} {
+				tl := newTally(search.FacetGCM, strconv.Itoa(i+1))
+				tl.score, tl.bodyHits = score, 4
+				tl.bodyTerms["a"], tl.bodyTerms["b"], tl.bodyTerms["c"] = 1, 1, 1
+				ts = append(ts, tl)
+			}
+			ts[2].keyTerms = map[string]bool{}
+			for j := range tc.keyTerms {
+				ts[2].keyTerms["term"+strconv.Itoa(j)] = true
+			}
+			markObjectives(ts, tc.words, tc.keyWords)
+			kept, _ := gcmRules.forLength(tc.words).split(ts, false)
+			if got := len(kept) == 3; got != tc.wantThird {
+				t.Errorf("third objective kept %v, want %v (keyCentral %v)", got, tc.wantThird, ts[2].keyCentral)
 			}
 		})
 	}

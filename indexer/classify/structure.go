@@ -17,11 +17,14 @@ const (
 	weightHeading = 1.5
 	// weightKeySection multiplies a match in a key section.
 	weightKeySection = 1.25
-	// keySectionWords bounds a key section's length (in words) when no
-	// heading of another kind ends it first.
+	// keySectionWords bounds a key section's length (in words); another
+	// key heading starts a new one.
 	keySectionWords = 1200
 	// headingMaxWords is the longest line (in words) taken for a heading.
 	headingMaxWords = 12
+	// keyHeadingLineWords is the longest key heading (in words) that a
+	// line holding nothing else is taken for (isKeyHeadingLine).
+	keyHeadingLineWords = 3
 )
 
 // keyHeadings open a key section (folded, as a heading's first words).
@@ -69,13 +72,17 @@ func foldedLineWeights(page, folded string, inKey *bool, keyLeft *int) ([]float6
 			continue
 		}
 		w := 1.0
-		if isHeading(lines, i, n) {
-			w = weightHeading
+		heading := isHeading(lines, i, n)
+		if heading || n <= keyHeadingLineWords {
 			if flines == nil {
 				toks = tokens(lines[i])
 			} else {
 				toks = split(flines[i], toks[:0])
 			}
+			heading = heading || isKeyHeadingLine(lines[i], toks, n)
+		}
+		if heading {
+			w = weightHeading
 			if startsWithAny(toks, keyHeadings) {
 				*inKey, *keyLeft = true, keySectionWords
 			}
@@ -148,6 +155,28 @@ func startsUpper(s string) bool {
 func startsWithAny(toks []string, heads [][]string) bool {
 	for _, h := range heads {
 		if len(h) <= len(toks) && equalAt(toks, 0, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// isKeyHeadingLine reports whether a line of n words (its folded tokens
+// toks) is a capitalised key heading and nothing else ("Lessons
+// learned", "Recommendations", "Conclusiones"): such a line heads a
+// key section wherever the extractor put it, whatever the lines around
+// it (a numbered or bulleted list after it, a table cell before it),
+// which isHeading needs to tell a heading from a short line of text.
+func isKeyHeadingLine(line string, toks []string, n int) bool {
+	if n > keyHeadingLineWords || len(toks) != n {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(strings.TrimSpace(line))
+	if !unicode.IsUpper(first) {
+		return false
+	}
+	for _, h := range keyHeadings {
+		if len(h) == len(toks) && equalAt(toks, 0, h) {
 			return true
 		}
 	}

@@ -33,6 +33,26 @@ func TestLineWeights(t *testing.T) {
 			want: []float64{1, 1, 1},
 		},
 		{
+			name: "a key heading alone on its line before a numbered list",
+			page: "Few campaigns measured what works.\nLessons learned\n1. Information alone rarely changes decisions.",
+			want: []float64{1, weightHeading, weightKeySection},
+		},
+		{
+			name: "a key heading alone on its line after a table cell",
+			page: "Radio drama Twelve episodes in Mam and Spanish\nRecomendaciones\nlas ferias de empleo deben repetirse cada año.",
+			want: []float64{1, weightHeading, weightKeySection},
+		},
+		{
+			name: "a key heading's words at a line's start in running text are not a heading",
+			page: "The team met twice.\nFindings were shared\nwith the ministry in May.",
+			want: []float64{1, 1, 1},
+		},
+		{
+			name: "a key heading's word in lower case is not a heading",
+			page: "The team met twice.\nrecommendations\nfollowed in May.",
+			want: []float64{1, 1, 1},
+		},
+		{
 			name: "a page's first line is a running header, not a heading",
 			page: "Annual Report 2021\nThe year began with new offices.",
 			want: []float64{1, 1},

@@ -84,10 +84,7 @@ func NewHighlighter(n Node) *Highlighter {
 			add(Mark{Text: n.Text, Phrase: true, Alternative: alt}, n.Field)
 		case Alternatives:
 			walk(n.Node, alt)
-			for _, a := range n.Alts {
-				walk(a, true)
-			}
-			for _, a := range n.Dict {
+			for _, a := range shortestAlts(n) {
 				walk(a, true)
 			}
 		case And:

@@ -270,6 +270,69 @@ func altNodes(syns []string, text, field string) []Node {
 	return alts
 }
 
+// pruneSubsumed drops entries that contain a shorter entry (or the
+// original) as a whole word: "trata de personas" adds nothing to "trata"
+// where words are marked or translations listed (they are searched all
+// the same, altNodes).
+func pruneSubsumed(syns []string, orig string) []string {
+	words := func(s string) []string { return strings.Fields(Fold(s)) }
+	shorter := append([]string{orig}, syns...)
+	var out []string
+	for _, s := range syns {
+		ws := words(s)
+		subsumed := false
+		for _, o := range shorter {
+			ow := words(o)
+			if len(ow) >= len(ws) {
+				continue
+			}
+			if containsRun(ws, ow) {
+				subsumed = true
+				break
+			}
+		}
+		if !subsumed {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// containsRun reports whether run occurs in ws as consecutive words.
+func containsRun(ws, run []string) bool {
+	for i := 0; i+len(run) <= len(ws); i++ {
+		match := true
+		for j := range run {
+			if ws[i+j] != run[j] {
+				match = false
+				break
+			}
+		}
+		if match {
+			return true
+		}
+	}
+	return false
+}
+
+// shortestAlts returns the alternatives of a that hold no shorter one (or
+// the words typed): those marked and listed (pruneSubsumed).
+func shortestAlts(a Alternatives) []Node {
+	all := append(append([]Node{}, a.Alts...), a.Dict...)
+	texts := make([]string, len(all))
+	for i, x := range all {
+		texts[i] = nodeText(x)
+	}
+	kept := pruneSubsumed(texts, nodeText(a.Node))
+	var out []Node
+	for i, x := range all {
+		if slices.Contains(kept, texts[i]) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
 // A Translation is a word or expression of a query with the synonyms and
 // translations it is also searched as.
 type Translation struct {
@@ -296,7 +359,7 @@ func Translations(text string) []Translation {
 		switch n := n.(type) {
 		case Alternatives:
 			t := Translation{Text: nodeText(n.Node), Dictionary: len(n.Dict) > 0}
-			for _, a := range append(append([]Node{}, n.Alts...), n.Dict...) {
+			for _, a := range shortestAlts(n) {
 				t.Alts = append(t.Alts, nodeText(a))
 			}
 			out = append(out, t)

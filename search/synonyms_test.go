@@ -1,6 +1,7 @@
 package search_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -22,6 +23,27 @@ func TestLongerSynonymsAreKept(t *testing.T) {
 		}
 		if !strings.Contains(p.Key(), tc.want) {
 			t.Errorf("%q: plan %s has no %s", tc.query, p.Key(), tc.want)
+		}
+	}
+}
+
+// TestLongerSynonymsAreNotListed checks that the translations a page
+// lists (and marks) are the shortest: "trata", not "trata de personas".
+func TestLongerSynonymsAreNotListed(t *testing.T) {
+	for _, tc := range []struct {
+		query, alt string
+		listed     bool
+	}{
+		{"trafficking", "trata", true},
+		{"trafficking", "trata de personas", false},
+		{"trafficking", "trafficking in persons", false},
+	} {
+		var alts []string
+		for _, tr := range search.Translations(tc.query) {
+			alts = append(alts, tr.Alts...)
+		}
+		if slices.Contains(alts, tc.alt) != tc.listed {
+			t.Errorf("%q: translations %q list %q: %v, want %v", tc.query, alts, tc.alt, !tc.listed, tc.listed)
 		}
 	}
 }

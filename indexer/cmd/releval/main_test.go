@@ -265,7 +265,7 @@ func TestWithTypo(t *testing.T) {
 }
 
 // TestTypoedJudgments scores the judged queries with a typo in each: they
-// keep at least 90% of the clean queries' floor.
+// keep at least 0.76 nDCG@10 (0.777 measured, 95% of the clean queries' 0.80 floor).
 func TestTypoedJudgments(t *testing.T) {
 	shared := defaultShared()
 	if checkShared(shared) != nil {
@@ -278,8 +278,8 @@ func TestTypoedJudgments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if all := rep.Summary[0]; all.Faro.NDCG < 0.9*0.75 {
-		t.Errorf("typo'd queries: Faro nDCG@10 %.3f below %.3f (BM25 %.3f)", all.Faro.NDCG, 0.9*0.75, all.BM25.NDCG)
+	if all := rep.Summary[0]; all.Faro.NDCG < 0.76 {
+		t.Errorf("typo'd queries: Faro nDCG@10 %.3f below %.3f (BM25 %.3f)", all.Faro.NDCG, 0.76, all.BM25.NDCG)
 	}
 }
 

@@ -95,27 +95,6 @@ func (c *matchCache) admit(key string) bool {
 	return false
 }
 
-// wanted reports whether key was offered once and not kept: its next
-// offer is kept.
-func (c *matchCache) wanted(key string) bool {
-	if c == nil {
-		return false
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	_, ok := c.seen[key]
-	return ok
-}
-
-// remember notes key as offered once, without a set, unless it is
-// already: a plan scored for one search's filters only (evaluator.scored)
-// is evaluated whole, and kept, when it comes again.
-func (c *matchCache) remember(key string) {
-	if c != nil && !c.wanted(key) {
-		c.admit(key)
-	}
-}
-
 // put keeps a compact copy of s under key the second time key is offered,
 // unless it would take more than a quarter of the budget.
 func (c *matchCache) put(key string, s *mset) {

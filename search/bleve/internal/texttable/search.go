@@ -90,17 +90,11 @@ func (v *View) search(ctx context.Context, r Request) (*Result, error) {
 	// documents passing them only (evaluator.within), and when those are
 	// few (a country, a year) every term is scored there only
 	// (evaluator.scored): the others count for facets, they cannot be
-	// hits. Such a set is cached under the filters too; when its plan
-	// comes again it is evaluated whole, to be kept for any filters.
+	// hits. Such a set is cached under the filters too.
 	var within, scored []uint64
 	if len(r.Filters) > 0 && !r.Explain {
 		mask := v.filterMask(r.Filters, e.newSet().bits)
 		few := uint64(popcount(mask, nil))*fewPassing <= v.total
-		if few && !r.NoCache && v.cache.wanted(key) {
-			// The plan comes a second time: evaluated whole, it is
-			// kept for any filters (matchCache.admit).
-			few = false
-		}
 		if few {
 			scored = mask
 		}
@@ -125,9 +119,6 @@ func (v *View) search(ctx context.Context, r Request) (*Result, error) {
 		}
 		if !r.Plan.Browse && !r.Explain && !r.NoCache {
 			v.cache.put(filteredKey, set)
-			if scored != nil {
-				v.cache.remember(key)
-			}
 		}
 		match, score = set.bits, func(n uint32) float64 { return set.score[n] }
 	}

@@ -218,13 +218,21 @@ func (e *evaluator) boolean(c *search.Clause) (*mset, error) {
 	if len(c.Some) > 0 {
 		// At least MinSome of Some: those with all of them first, then
 		// the others by how much of the query they cover and how well.
+		// A word weighs its idf in the query's coverage: a document
+		// missing only words most documents hold (a tenth of the
+		// query's idf at most) ranks with those holding them all.
 		some := e.newSet()
-		for _, x := range c.Some {
+		parts := make([]*mset, len(c.Some))
+		idfs := make([]float64, len(c.Some))
+		var mass float64
+		for i, x := range c.Some {
 			s, err := e.eval(x)
 			if err != nil {
 				return nil, err
 			}
 			some.addSet(s)
+			parts[i], idfs[i] = s, e.v.idf(uint32(popcount(s.bits, nil)))
+			mass += idfs[i]
 		}
 		out = e.newSet()
 		some.each(func(d uint32) {
@@ -234,7 +242,7 @@ func (e *evaluator) boolean(c *search.Clause) (*mset, error) {
 			}
 			setBit(out.bits, d)
 			out.score[d] = some.score[d] * float64(n) / float64(len(c.Some))
-			if n == len(c.Some) {
+			if n == len(c.Some) || covered(parts, idfs, d) >= search.TierShare*mass {
 				out.score[d] += search.RelaxedTier
 			}
 		})
@@ -294,6 +302,17 @@ func (e *evaluator) boolean(c *search.Clause) (*mset, error) {
 		})
 	}
 	return out, nil
+}
+
+// covered is the idf of the parts holding document d, summed.
+func covered(parts []*mset, idfs []float64, d uint32) float64 {
+	var held float64
+	for i, p := range parts {
+		if p.has(d) {
+			held += idfs[i]
+		}
+	}
+	return held
 }
 
 // scoreWithin evaluates phrase c, an optional clause of the root, over

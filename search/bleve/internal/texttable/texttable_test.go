@@ -480,3 +480,31 @@ func TestWordsWeighLessInOtherLanguagesFields(t *testing.T) {
 		}
 	}
 }
+
+// TestTierCountsInformativeWords checks that a document missing only a
+// word most documents hold ranks with those holding every word, above a
+// document missing a rare word that scores more, while a document
+// missing a rare word does not.
+func TestTierCountsInformativeWords(t *testing.T) {
+	docs := []fakeDoc{
+		{id: "near", title: "report", body: "vorn lessa quib " + strings.Repeat("filler ", 300)},
+		{id: "gap", title: "report", body: strings.Repeat("vorn lessa usual ", 20)},
+	}
+	for i := range 18 {
+		docs = append(docs, fakeDoc{id: fmt.Sprintf("d%02d", i), title: "note", body: "usual words"})
+	}
+	v := view([]*Segment{build(t, docs...)})
+	for _, tc := range []struct {
+		query        string
+		above, below string
+	}{
+		{"vorn lessa quib usual", "near", "gap"}, // near misses only "usual"
+		{"vorn lessa usual quib", "near", "gap"},
+		{"vorn lessa usual", "gap", "near"}, // both in the tier: gap scores more
+	} {
+		got := ids(run(t, v, tc.query, nil, ""))
+		if a, b := slices.Index(got, tc.above), slices.Index(got, tc.below); a < 0 || b < 0 || a > b {
+			t.Errorf("%s: hits %v, want %s above %s", tc.query, got, tc.above, tc.below)
+		}
+	}
+}

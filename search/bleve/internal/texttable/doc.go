@@ -6,7 +6,9 @@
 // evaluates a compiled search.Plan over dense per-document arrays: BM25
 // term scores, the plan's boosts and combinations, facet filters and
 // disjunctive counts as popcounts over a bitset per facet value, the top
-// hits by score or date, and cursors.
+// hits by score or date, and cursors. When few documents pass a search's
+// filters, only they are scored: the others match (for facet counts)
+// without a score, as they can never be hits.
 //
 // A write to the index adds a small segment: the next View reuses every
 // table it already has and builds only the new one, so searches stay fast

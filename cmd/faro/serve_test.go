@@ -369,7 +369,8 @@ func TestMemoryLimit(t *testing.T) {
 		flag, env string
 		want      int64
 	}{
-		{flag: serveMemoryLimit, want: 180 << 20},
+		{flag: serveMemoryLimit, want: 0},
+		{flag: "180MB", want: 180 << 20},
 		{flag: "1GiB", want: 1 << 30},
 		{flag: "0", want: 0},
 		{flag: "0", env: "300MiB", want: 300 << 20},

@@ -573,10 +573,7 @@ func (e *evaluator) bm25f(out *mset, fields []weightedField, t string, df uint32
 	if held == 1 {
 		return
 	}
-	scratch.each(func(d uint32) {
-		tf := scratch.score[d]
-		out.add(d, w*tf/(fieldsK1+tf))
-	})
+	saturate(out, scratch, w)
 }
 
 // sparseRatio is how many postings per document of a set make reading
@@ -652,10 +649,7 @@ func (e *evaluator) bm25fOnly(out *mset, fields []weightedField, postings [][]se
 	if held == 1 {
 		return
 	}
-	scratch.each(func(d uint32) {
-		tf := scratch.score[d]
-		out.add(d, w*tf/(fieldsK1+tf))
-	})
+	saturate(out, scratch, w)
 }
 
 // fieldDF is how many documents hold term t in one of fields, one
@@ -960,4 +954,13 @@ func boostOf(c *search.Clause) float64 {
 		return 1
 	}
 	return c.Boost
+}
+
+// saturate adds to out, for each document of scratch, a word's weight w
+// times the saturation of its summed field frequencies (BM25F's k1 curve).
+func saturate(out, scratch *mset, w float64) {
+	scratch.each(func(d uint32) {
+		tf := scratch.score[d]
+		out.add(d, w*tf/(fieldsK1+tf))
+	})
 }

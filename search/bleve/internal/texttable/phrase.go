@@ -30,11 +30,18 @@ type postCursor struct {
 	df uint64
 }
 
+// termSkips returns a term's skip entries in its field: one for every
+// skipEvery-th posting after the first run.
+func termSkips(f *field, t *term) []skipEntry {
+	if ns := int((t.df+skipEvery-1)/skipEvery) - 1; ns > 0 {
+		return f.skips[t.skip : int(t.skip)+ns]
+	}
+	return nil
+}
+
 func newPostCursor(f *field, t *term) *postCursor {
 	c := &postCursor{data: f.data[t.off:t.end], pos: f.pos, pp: int(t.poff), base: t.off, df: uint64(t.df)}
-	if ns := int((t.df+skipEvery-1)/skipEvery) - 1; ns > 0 {
-		c.skips = f.skips[t.skip : int(t.skip)+ns]
-	}
+	c.skips = termSkips(f, t)
 	c.next()
 	return c
 }
@@ -307,9 +314,7 @@ type docCursor struct {
 
 func newDocCursor(f *field, t *term) *docCursor {
 	c := &docCursor{data: f.data[t.off:t.end], base: t.off}
-	if ns := int((t.df+skipEvery-1)/skipEvery) - 1; ns > 0 {
-		c.skips = f.skips[t.skip : int(t.skip)+ns]
-	}
+	c.skips = termSkips(f, t)
 	c.next()
 	return c
 }

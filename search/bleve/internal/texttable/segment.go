@@ -345,8 +345,7 @@ func (f *field) each(t *term, fn func(doc uint32, freq uint64)) {
 // n does not hold it.
 func (f *field) positionsOf(t *term, n uint32) []uint64 {
 	off, posOff, doc := t.off, t.poff, uint64(0)
-	if ns := int((t.df+skipEvery-1)/skipEvery) - 1; ns > 0 {
-		sk := f.skips[t.skip : int(t.skip)+ns]
+	if sk := termSkips(f, t); len(sk) > 0 {
 		i := sort.Search(len(sk), func(i int) bool { return sk[i].doc > n }) - 1
 		if i >= 0 {
 			off, posOff, doc = sk[i].off, sk[i].posOff, uint64(sk[i].prev)

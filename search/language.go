@@ -20,8 +20,8 @@ func IsQueryLanguage(lang string) bool {
 	return false
 }
 
-// questionWordsIn are the question words of each language, folded
-// (questionWords holds them all, less those that also carry content).
+// questionWordsIn are the question words of each language, folded; the
+// one list of them (questionWords is their union).
 var questionWordsIn = func() map[string]map[string]bool {
 	m := map[string]map[string]bool{}
 	for lang, words := range map[string]string{

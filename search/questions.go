@@ -1,21 +1,15 @@
 package search
 
-import "strings"
-
-// questionWords are the words that make a sentence a question in the
-// languages Faro serves, folded. A question's content is in its other
-// words: these are never required and never the reason a document ranks
-// ("¿cuánto cuesta migrar?" searches cuesta, migrar). Words that also carry
-// content in another language ("como": as, like) are kept out.
+// questionWords are the words that make a sentence a question in any of
+// the languages Faro serves (questionWordsIn, folded). A question's content
+// is in its other words: these are never required and never the reason a
+// document ranks ("¿cuánto cuesta migrar?" searches cuesta, migrar).
 var questionWords = func() map[string]bool {
 	m := map[string]bool{}
-	for _, w := range strings.Fields(`
-		what which who whom whose when where why how much many does do did is are can could should would
-		que qué cual cuál cuales cuáles quien quién quienes quiénes cuando cuándo donde dónde adonde adónde
-		porque por cómo cuanto cuánto cuanta cuánta cuantos cuántos cuantas cuántas hay
-		quoi quel quelle quels quelles qui quand où pourquoi comment combien est-ce
-		qual quais quem onde quanto quanta quantos quantas`) {
-		m[Fold(w)] = true
+	for _, words := range questionWordsIn {
+		for w := range words {
+			m[w] = true
+		}
 	}
 	return m
 }()

@@ -1,6 +1,7 @@
 package bleve
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -27,9 +28,10 @@ import (
 // order: adding, removing or reordering a facet changes it by itself.
 var MappingVersion = "12+" + strings.Join(search.Facets, ",")
 
-// Languages with their own analysed fields; "xx" holds documents of any
-// other or unknown language (folded, not stemmed).
-var languages = []string{"en", "es", "fr", "pt", "xx"}
+// Languages with their own analysed fields: the languages queries are
+// read in, and "xx" for documents of any other or unknown language
+// (folded, not stemmed).
+var languages = append(slices.Clone(search.QueryLanguages), "xx")
 
 const foldFilter = "faro_fold"
 

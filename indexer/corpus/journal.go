@@ -198,6 +198,15 @@ func (w *Writer) Recover(ctx context.Context) (*Recovery, error) {
 	for _, op := range ops {
 		switch op.Op {
 		case opUpload:
+			if last[op.Seq] == stepIntent && w.indexed(ctx, op.File) {
+				// Stopped before its file was created, the upload owns
+				// nothing: a file of that name with its document in the
+				// index is another, acknowledged upload's (the name's
+				// exclusive create failed, and the crash came before
+				// the abort was recorded).
+				w.log.Warn("upload interrupted before its file: nothing to roll back", "file", op.File)
+				continue
+			}
 			if !w.unindex(op.File) {
 				return rec, fmt.Errorf("roll back upload %s: its document could not be removed from the index", op.File)
 			}

@@ -126,3 +126,63 @@ func TestJournalCrashAtEachStep(t *testing.T) {
 		}
 	}
 }
+
+// TestJournalClaimOfATakenName covers the uploads of one name: a second
+// upload stopped at its intent leaves the first one's file and document
+// alone, and an intent journaled for a name that an acknowledged upload
+// holds (a crash between a failed exclusive create and its abort) rolls
+// nothing of that upload back.
+func TestJournalClaimOfATakenName(t *testing.T) {
+	ctx := context.Background()
+	for _, how := range []string{"second upload", "stale intent"} {
+		t.Run(how, func(t *testing.T) {
+			dir := t.TempDir()
+			corpus, path := filepath.Join(dir, "corpus"), filepath.Join(dir, "index")
+			os.Mkdir(corpus, 0o755)
+			idx, err := bleve.Create(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			w := NewWriter(idx, corpus, path, Options{})
+			if _, err := w.Recover(ctx); err != nil {
+				t.Fatal(err)
+			}
+			first, err := w.Add(ctx, "note.md", []byte("# Note\n\nLa palabra turquesa."), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			switch how {
+			case "second upload":
+				w.crashAt = func(o, s string) bool { return o == opUpload && s == stepIntent }
+				if _, err := w.Add(ctx, "note.md", []byte("# Note\n\nLa palabra ámbar."), nil); !errors.Is(err, errCrashed) {
+					t.Fatalf("second upload: %v", err)
+				}
+			case "stale intent":
+				if _, err := w.journal.begin(opUpload, first.Source, first.ID); err != nil {
+					t.Fatal(err)
+				}
+			}
+			w.cancel()
+			if err := idx.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if idx, err = bleve.Open(path); err != nil {
+				t.Fatal(err)
+			}
+			defer idx.Close()
+			w = NewWriter(idx, corpus, path, Options{})
+			if _, err := w.Recover(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := os.Stat(filepath.Join(corpus, filepath.FromSlash(first.Source))); err != nil {
+				t.Errorf("the acknowledged upload's file: %v", err)
+			}
+			if _, err := idx.Document(ctx, first.ID); err != nil {
+				t.Errorf("the acknowledged upload's document: %v", err)
+			}
+			if n := total(t, idx, "turquesa"); n != 1 {
+				t.Errorf("the acknowledged upload: %d hits", n)
+			}
+		})
+	}
+}

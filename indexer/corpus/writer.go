@@ -319,7 +319,10 @@ func createUnique(root *os.Root, create func(*os.Root, string) (file, error), cl
 		if i > 1 {
 			cand = base + "-" + strconv.Itoa(i) + ext
 		}
-		if deleted[cand] || exists(root, cand+sidecarSuffix) || exists(root, strings.TrimSuffix(cand, ext)+sidecarSuffix) {
+		// A name taken is skipped before it is claimed: a claim journaled
+		// for an existing file would, after a crash before its abort,
+		// name that file for rollback.
+		if deleted[cand] || exists(root, cand) || exists(root, cand+sidecarSuffix) || exists(root, strings.TrimSuffix(cand, ext)+sidecarSuffix) {
 			continue
 		}
 		abort, err := claim(cand)
@@ -669,6 +672,13 @@ func (w *Writer) unindex(rel string) bool {
 	}
 	_, err := w.idx.Document(ctx, id)
 	return errors.Is(err, search.ErrNotFound)
+}
+
+// indexed reports whether the index holds the document of the corpus file
+// rel.
+func (w *Writer) indexed(ctx context.Context, rel string) bool {
+	_, err := w.idx.Document(ctx, indexer.DocumentID(rel))
+	return err == nil
 }
 
 // deletedUploads returns the names in the uploads folder of the deleted

@@ -188,3 +188,29 @@ func TestHashes(t *testing.T) {
 		t.Fatalf("Hashes = %v\nwant %v", got, want)
 	}
 }
+
+// TestDidYouMeanOnlyForMisspelt checks the spelling suggestion across
+// languages: a word that documents of the query's language hold is not
+// "corrected" to a neighbour in another language's documents, and a
+// misspelt word is.
+func TestDidYouMeanOnlyForMisspelt(t *testing.T) {
+	docs := []*search.Document{
+		{ID: "es", Title: "Orientación", Lang: "es", Type: "study",
+			Pages: []search.Page{{Number: 1, Text: "Una persona migrante puede pedir información en la ventanilla."}}},
+		{ID: "fr", Title: "Passage", Lang: "fr", Type: "study",
+			Pages: []search.Page{{Number: 1, Text: "Les migrants et les personnes déplacées traversent à pied la frontière: information et orientation."}}},
+	}
+	idx := newIndex(t, docs)
+	for _, tc := range []struct{ query, want string }{
+		{"migrante puede orientación", ""},
+		{"ventanila informacion", "ventanilla informacion"},
+	} {
+		r, err := idx.Search(context.Background(), search.Query{Text: tc.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.DidYouMean != tc.want {
+			t.Errorf("%q: did you mean %q, want %q (%d hits)", tc.query, r.DidYouMean, tc.want, len(r.Hits))
+		}
+	}
+}

@@ -779,10 +779,7 @@ func (e *evaluator) corrected(out *mset, c *search.Clause, fields []weightedFiel
 	var fixes []string
 	where := map[string][]weightedField{}
 	for _, f := range fields {
-		if found && e.v.liveDF(f.Name, toks[0].Term) == 0 {
-			continue
-		}
-		if best := e.v.fix(f.Name, toks[0].Term, c.Typos); best != "" {
+		if best := e.v.readAs(f.Name, toks[0].Term, c.Typos, found); best != "" {
 			if where[best] == nil {
 				fixes = append(fixes, best)
 			}

@@ -179,7 +179,7 @@ func (v *View) Fixes(n uint32, marks []search.Mark) map[string]string {
 			if len(toks) != 1 {
 				continue
 			}
-			if c := v.fix(tf.Name, toks[0].Term, m.Typos); c != "" {
+			if c := v.readAs(tf.Name, toks[0].Term, m.Typos, v.found(m.Text)); c != "" {
 				if out == nil {
 					out = map[string]string{}
 				}

@@ -4,6 +4,8 @@ import (
 	"hash/maphash"
 	"sync"
 	"unicode/utf8"
+
+	"faro/search"
 )
 
 // Typo tolerance: each field of a segment gets, on the first search that
@@ -155,6 +157,42 @@ func editDistance(a, b string, max int) int {
 // word the index holds to be read as a typo of it too: "migrnats", found
 // in two documents, next to "migrants", found in two thousand.
 const rarerRatio = 20
+
+// readAs returns what field name reads the one-term word t as besides
+// itself (fix), found saying whether the word is in some field the query
+// searches: a word found elsewhere is not corrected in the fields that
+// lack it, which are most often another language's (Spanish "puede" is
+// no typo of French "pied").
+func (v *View) readAs(name, t string, typos int, found bool) string {
+	if found && v.liveDF(name, t) == 0 {
+		return ""
+	}
+	return v.fix(name, t, typos)
+}
+
+// found reports whether a live document holds word in a title, summary or
+// body field, each field's language analysing it (a word of several terms:
+// its first); answers are kept for the View.
+func (v *View) found(word string) bool {
+	key := "\x02" + word
+	if c, ok := v.fixes.Load(key); ok {
+		return c.(string) != ""
+	}
+	held := false
+	for _, kind := range []search.TextField{search.FieldTitle, search.FieldSummary, search.FieldBody} {
+		for _, tf := range v.byKind[uint8(kind)] {
+			if toks := v.analyzer(tf.Lang, word); len(toks) > 0 && v.liveDF(tf.Name, toks[0].Term) > 0 {
+				held = true
+				break
+			}
+		}
+		if held {
+			break
+		}
+	}
+	v.fixes.Store(key, map[bool]string{true: "1"}[held])
+	return held
+}
 
 // fix returns what a query term of field name is read as besides itself:
 // for a term no live document holds, its closest term within typos

@@ -57,6 +57,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	mappedLimit := fs.string("mapped-limit", "64MB", "index pages kept resident through the index's memory mappings before they are handed back to the page cache (0 = no limit)")
 	lockWait := fs.duration("lock-wait", 30*time.Second, "how long to wait while another faro process writes the index (a previous server still stopping)")
 	memoryLimit := fs.string("memory-limit", serveMemoryLimit, "soft limit of the memory the Go runtime manages (heap and freed memory not yet handed back; the text table and mapped index pages come on top); 0 = none; the GOMEMLIMIT variable overrides it")
+	debugAddr := fs.string("debug-addr", "", "loopback address serving the Go runtime's profiles at /debug/pprof/ (e.g. 127.0.0.1:6060); empty: none")
 	if err := fs.parse(args); err != nil {
 		return err
 	}
@@ -78,9 +79,18 @@ func (a *app) serve(ctx context.Context, args []string) error {
 			return fmt.Errorf("--upload-min-rate: %w", err)
 		}
 	}
-	mapped, err := parseSize(*mappedLimit)
+	mapped, err := parseLimit("--mapped-limit", *mappedLimit)
 	if err != nil {
-		return fmt.Errorf("--mapped-limit: %w", err)
+		return err
+	}
+	if *debugAddr != "" {
+		dln, err := listenDebug(*debugAddr)
+		if err != nil {
+			return err
+		}
+		dctx, stopDebug := context.WithCancel(ctx)
+		defer stopDebug()
+		go serveDebug(dctx, log, dln)
 	}
 	useDictionaries(log, *dictionaries)
 	if *seedCorpus != "" {
@@ -300,13 +310,17 @@ func parseSize(s string) (int64, error) {
 }
 
 // parseMemoryLimit reads --memory-limit: a size, or 0 for none.
-func parseMemoryLimit(s string) (int64, error) {
+func parseMemoryLimit(s string) (int64, error) { return parseLimit("--memory-limit", s) }
+
+// parseLimit reads the value of a size flag (named flag in errors) where
+// 0 means no limit.
+func parseLimit(flag, s string) (int64, error) {
 	if strings.TrimSpace(s) == "0" {
 		return 0, nil
 	}
 	n, err := parseSize(s)
 	if err != nil {
-		return 0, fmt.Errorf("--memory-limit: %w", err)
+		return 0, fmt.Errorf("%s: %w", flag, err)
 	}
 	return n, nil
 }

@@ -422,6 +422,32 @@ func TestServeLogFormat(t *testing.T) {
 	}
 }
 
+// TestParseLimit checks that the size flags documented with "0 = none"
+// (--mapped-limit, --memory-limit) take 0 and refuse what is not a size.
+func TestParseLimit(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want int64
+		ok   bool
+	}{
+		{"0", 0, true},
+		{" 0 ", 0, true},
+		{"64MB", 64 << 20, true},
+		{"1GiB", 1 << 30, true},
+		{"-3MB", 0, false},
+		{"", 0, false},
+		{"none", 0, false},
+	} {
+		got, err := parseLimit("--mapped-limit", c.in)
+		if (err == nil) != c.ok || got != c.want {
+			t.Errorf("parseLimit(%q) = %d, %v; want %d, ok %v", c.in, got, err, c.want, c.ok)
+		}
+		if err != nil && !strings.Contains(err.Error(), "--mapped-limit") {
+			t.Errorf("parseLimit(%q): error %q does not name the flag", c.in, err)
+		}
+	}
+}
+
 func TestServeBadSizes(t *testing.T) {
 	for _, args := range [][]string{
 		{"--max-upload", "lots"},

@@ -84,6 +84,9 @@ func NewHighlighter(n Node) *Highlighter {
 			add(Mark{Text: n.Text, Phrase: true, Alternative: alt}, n.Field)
 		case Alternatives:
 			walk(n.Node, alt)
+			for _, f := range n.Forms {
+				walk(f, alt)
+			}
 			for _, a := range shortestAlts(n) {
 				walk(a, true)
 			}

@@ -342,8 +342,16 @@ func (c *compiler) clause(n Node) *Clause {
 		}
 		// The best of the word and its translations: a document holding
 		// both is no better than one holding the word typed.
-		alts.Children = append([]*Clause{c.clause(n.Node)}, alts.Children...)
-		return alts
+		first := []*Clause{c.clause(n.Node)}
+		for _, f := range n.Forms {
+			// Forms of the word typed weigh as it does, without
+			// typo tolerance of their own.
+			fc := c.clause(f)
+			fc.Typos = 0
+			first = append(first, fc)
+		}
+		alts.Children = append(first, alts.Children...)
+		return single(alts)
 	case And:
 		return c.and(n)
 	case Not:

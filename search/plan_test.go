@@ -80,3 +80,36 @@ func TestMarksForgiveTyposAsThePlan(t *testing.T) {
 		}
 	}
 }
+
+// TestCompileForms: a word whose irregular forms its stemmer does not
+// join is also searched as them, as the word itself (no translation
+// weight) and without typo tolerance of their own.
+func TestCompileForms(t *testing.T) {
+	for _, tc := range []struct {
+		query  string
+		has    []string
+		hasNot []string
+	}{
+		{"pay", []string{`max(word("pay"`, `word("paid"`}, []string{`word("paid"^0.8`, `word("paid"~`}},
+		{"¿cuánto cuesta?", []string{`word("costar"`, `word("cuestan"`}, nil},
+		{"Children", []string{`word("child"`}, nil},
+		{"zafiro", nil, []string{"max("}},
+		{`"pay smugglers"`, nil, []string{`"paid`}}, // phrases are as typed
+	} {
+		p, err := search.Compile(tc.query, search.CompileOptions{})
+		if err != nil {
+			t.Fatalf("%s: %v", tc.query, err)
+		}
+		key := p.Key()
+		for _, h := range tc.has {
+			if !strings.Contains(key, h) {
+				t.Errorf("%s: plan %s lacks %s", tc.query, key, h)
+			}
+		}
+		for _, h := range tc.hasNot {
+			if strings.Contains(key, h) {
+				t.Errorf("%s: plan %s has %s", tc.query, key, h)
+			}
+		}
+	}
+}

@@ -15,7 +15,11 @@ var synonymsData string
 // translations of the words the user typed. ExpandSynonyms makes them.
 type Alternatives struct {
 	Node Node
-	Alts []Node
+	// Forms are other forms of the word typed that its stemmer does not
+	// bring to its term (Forms: "paid" of "pay"), searched as the word
+	// itself.
+	Forms []Node
+	Alts  []Node
 	// Dict are translations from the bilingual dictionaries in use
 	// (UseDictionary), for words the domain list does not know; they
 	// weigh less (DictionaryBoost).
@@ -167,7 +171,12 @@ func ExpandSynonyms(n Node) Node {
 		if n.Prefix || (n.Field != "" && n.Field != "title") {
 			return n
 		}
-		if a, ok := alternatives(n, n.Text, n.Field); ok {
+		a, ok := alternatives(n, n.Text, n.Field)
+		for _, f := range Forms(n.Text) {
+			a.Node, ok = n, true
+			a.Forms = append(a.Forms, Term{Field: n.Field, Text: f, Required: n.Required})
+		}
+		if ok {
 			return a
 		}
 	case Phrase:
@@ -358,6 +367,9 @@ func Translations(text string) []Translation {
 	walk = func(n Node) {
 		switch n := n.(type) {
 		case Alternatives:
+			if len(n.Alts)+len(n.Dict) == 0 {
+				return // other forms of the word only
+			}
 			t := Translation{Text: nodeText(n.Node), Dictionary: len(n.Dict) > 0}
 			for _, a := range shortestAlts(n) {
 				t.Alts = append(t.Alts, nodeText(a))

@@ -214,3 +214,28 @@ func TestDidYouMeanOnlyForMisspelt(t *testing.T) {
 		}
 	}
 }
+
+// TestIrregularForms checks that a query word finds the irregular forms
+// its stemmer does not join to it, in English and Spanish.
+func TestIrregularForms(t *testing.T) {
+	docs := []*search.Document{
+		{ID: "en", Title: "Costs", Lang: "en", Type: "study",
+			Pages: []search.Page{{Number: 1, Text: "Most migrants paid a smuggler before they fled."}}},
+		{ID: "es", Title: "Costos", Lang: "es", Type: "study",
+			Pages: []search.Page{{Number: 1, Text: "Las familias no pudieron costear el viaje."}}},
+	}
+	idx := newIndex(t, docs)
+	for _, tc := range []struct{ query, want string }{
+		{"pay", "en"},
+		{"flee", "en"},
+		{"poder", "es"},
+	} {
+		r, err := idx.Search(context.Background(), search.Query{Text: tc.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Hits) != 1 || r.Hits[0].ID != tc.want {
+			t.Errorf("%q: %d hits, want %s", tc.query, len(r.Hits), tc.want)
+		}
+	}
+}

@@ -2,12 +2,15 @@ package search
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"sort"
 	"strings"
 	"sync/atomic"
 	"unicode"
@@ -30,13 +33,24 @@ const maxTranslations = 4
 // (FreeDict's, as Debian installs them). Its translations weigh less than
 // the domain list of synonyms.txt, which wins where both know a word.
 type Dictionary struct {
-	// entries maps a folded headword to its translations.
-	entries map[string][]string
-	// vocab maps a folded word to the languages it is a word of (bits
-	// in the order of DictionaryLanguages): the headwords of a
-	// dictionary from the language and the one-word translations of one
-	// into it.
-	vocab map[string]uint8
+	// The folded words, sorted, packed: word i is words[wordEnd[i-1]:
+	// wordEnd[i]] (from 0 for the first). langs[i] holds the languages
+	// it is a word of (bits in the order of DictionaryLanguages): the
+	// headwords of a dictionary from the language and the one-word
+	// translations of one into it. Its translations, when it is a
+	// headword that has some, are trans[transEnd[i-1]:transEnd[i]],
+	// each ended by a 0 byte. A few flat arrays instead of maps of
+	// strings: the dictionaries hold a quarter of a million words, which
+	// as maps took 15-18 MB of the server's live heap, all pointers for
+	// the collector to follow at every collection; so they take about
+	// 4 MB and none.
+	words    []byte
+	wordEnd  []uint32
+	langs    []uint8
+	trans    []byte
+	transEnd []uint32
+	// headwords counts the headwords (Len).
+	headwords int
 	// Sources are the dictionary files read, by name.
 	Sources []string
 	// Skip, when set, names words never translated (stop words): a
@@ -44,8 +58,91 @@ type Dictionary struct {
 	Skip func(word string) bool
 }
 
+// dictionaryBuilder gathers the dictionaries' entries before they are
+// packed into a Dictionary.
+type dictionaryBuilder struct {
+	// entries maps a folded headword to its translations.
+	entries map[string][]string
+	// vocab maps a folded word to the languages it is a word of.
+	vocab map[string]uint8
+}
+
+// pack returns the Dictionary of b's entries and words.
+func (b *dictionaryBuilder) pack() *Dictionary {
+	keys := make([]string, 0, len(b.vocab)+len(b.entries))
+	for k := range b.vocab {
+		keys = append(keys, k)
+	}
+	for k := range b.entries {
+		if _, ok := b.vocab[k]; !ok {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	d := &Dictionary{headwords: len(b.entries), wordEnd: make([]uint32, len(keys)), langs: make([]uint8, len(keys)), transEnd: make([]uint32, len(keys))}
+	size := 0
+	for _, k := range keys {
+		size += len(k)
+	}
+	d.words = make([]byte, 0, size)
+	for i, k := range keys {
+		d.words = append(d.words, k...)
+		d.wordEnd[i] = uint32(len(d.words))
+		d.langs[i] = b.vocab[k]
+		for _, t := range b.entries[k] {
+			d.trans = append(d.trans, t...)
+			d.trans = append(d.trans, 0)
+		}
+		d.transEnd[i] = uint32(len(d.trans))
+	}
+	d.trans = slices.Clip(d.trans)
+	return d
+}
+
+// find returns the number of folded word key, or -1.
+func (d *Dictionary) find(key string) int {
+	kb := []byte(key)
+	i, ok := sort.Find(len(d.wordEnd), func(i int) int {
+		start := uint32(0)
+		if i > 0 {
+			start = d.wordEnd[i-1]
+		}
+		return bytes.Compare(kb, d.words[start:d.wordEnd[i]])
+	})
+	if !ok {
+		return -1
+	}
+	return i
+}
+
+// translations returns the translations of word i, or nil.
+func (d *Dictionary) translations(i int) []string {
+	if i < 0 {
+		return nil
+	}
+	start := uint32(0)
+	if i > 0 {
+		start = d.transEnd[i-1]
+	}
+	var out []string
+	for b := d.trans[start:d.transEnd[i]]; len(b) > 0; {
+		n := bytes.IndexByte(b, 0)
+		out = append(out, string(b[:n]))
+		b = b[n+1:]
+	}
+	return out
+}
+
+// languagesOf returns the language bits of folded word key.
+func (d *Dictionary) languagesOf(key string) uint8 {
+	if i := d.find(key); i >= 0 {
+		return d.langs[i]
+	}
+	return 0
+}
+
 // Len is the number of headwords.
-func (d *Dictionary) Len() int { return len(d.entries) }
+func (d *Dictionary) Len() int { return d.headwords }
 
 // Translate returns the translations of text (a word or an expression;
 // case and accents ignored), or nil. A plural not in the dictionary is
@@ -62,12 +159,12 @@ func (d *Dictionary) Translate(text string) []string {
 			return nil
 		}
 	}
-	if t := d.entries[key]; t != nil {
+	if t := d.translations(d.find(key)); t != nil {
 		return t
 	}
 	for _, suffix := range []string{"es", "s"} {
 		if base, ok := strings.CutSuffix(key, suffix); ok && len(base) >= 4 {
-			if t := d.entries[base]; t != nil {
+			if t := d.translations(d.find(base)); t != nil {
 				return t
 			}
 		}
@@ -83,12 +180,12 @@ func (d *Dictionary) Languages(word string) []string {
 		return nil
 	}
 	key := Fold(word)
-	bits := d.vocab[key]
+	bits := d.languagesOf(key)
 	if bits == 0 {
 		// "migrantes": Spanish "migrante" and English "migrant".
 		for _, suffix := range []string{"es", "s"} {
 			if base, ok := strings.CutSuffix(key, suffix); ok && len(base) >= 3 {
-				bits |= d.vocab[base]
+				bits |= d.languagesOf(base)
 			}
 		}
 	}
@@ -133,32 +230,35 @@ var ErrNoDictionaries = errors.New("no FreeDict dictionary of English, Spanish, 
 // format of Debian's dict-freedict-* packages. Every headword gets the
 // translations of its first sense in each dictionary that has it.
 func LoadFreeDict(dir string) (*Dictionary, error) {
-	d := &Dictionary{entries: map[string][]string{}, vocab: map[string]uint8{}}
+	b := &dictionaryBuilder{entries: map[string][]string{}, vocab: map[string]uint8{}}
+	var sources []string
 	for i, src := range DictionaryLanguages {
 		for j, dst := range DictionaryLanguages {
 			if src == dst {
 				continue
 			}
 			name := "freedict-" + src + "-" + dst
-			ok, err := d.read(filepath.Join(dir, name), 1<<i, 1<<j)
+			ok, err := b.read(filepath.Join(dir, name), 1<<i, 1<<j)
 			if err != nil {
 				return nil, fmt.Errorf("dictionary %s: %w", name, err)
 			}
 			if ok {
-				d.Sources = append(d.Sources, name)
+				sources = append(sources, name)
 			}
 		}
 	}
-	if len(d.Sources) == 0 {
+	if len(sources) == 0 {
 		return nil, fmt.Errorf("%s: %w", dir, ErrNoDictionaries)
 	}
+	d := b.pack()
+	d.Sources = sources
 	return d, nil
 }
 
 // read adds the entries of one dictionary (base: its path without the
 // extension) and their words to the vocabularies of its languages (src,
 // dst: their bits); ok is false when it is not there.
-func (d *Dictionary) read(base string, src, dst uint8) (ok bool, err error) {
+func (d *dictionaryBuilder) read(base string, src, dst uint8) (ok bool, err error) {
 	idx, err := os.Open(base + ".index")
 	if errors.Is(err, os.ErrNotExist) {
 		return false, nil

@@ -2,6 +2,8 @@ package bleve
 
 import (
 	"context"
+	"hash/maphash"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -49,11 +51,35 @@ var stopWords = sync.OnceValue(func() map[string]bool {
 
 // docPhrases returns the frequent phrases of doc's pages, most repeated
 // first, as fieldPhrase terms.
+//
+// Most runs of words occur once in a document. A first pass therefore
+// counts every run by a hash of its folded words, without building a
+// string; only the runs whose hash shows up twice or more are counted
+// exactly, by their folded text, with the forms they are written in (a
+// hash collision only lets a run through to that exact count).
 func docPhrases(doc *search.Document) []string {
-	stop := stopWords()
+	var s phraseScan
+	s.stop = stopWords()
+	for _, p := range doc.Pages {
+		s.page(p.Text)
+	}
+	if len(s.cands) == 0 {
+		return nil
+	}
+	// The hashes that occur more than once, found by sorting them.
+	hashes := make([]uint64, len(s.cands))
+	for i, c := range s.cands {
+		hashes[i] = c.hash
+	}
+	slices.Sort(hashes)
+	repeated := map[uint64]bool{}
+	for i := minPhraseRepeats - 1; i < len(hashes); i++ {
+		if hashes[i] == hashes[i-minPhraseRepeats+1] {
+			repeated[hashes[i]] = true
+		}
+	}
 	// A phrase's forms (as written) are few: a short list, searched by
-	// comparison, costs less than a map for each of a page's hundreds of
-	// phrases, most of which occur once.
+	// comparison, costs less than a map.
 	type form struct {
 		text string
 		n    int
@@ -63,93 +89,34 @@ func docPhrases(doc *search.Document) []string {
 		forms []form
 	}
 	counts := map[string]*count{}
-	var run, folded []string // the current clause's words, as written and folded
-	var edge []bool          // whether each word of run may start or end a phrase
 	var key, written []byte
-	flush := func() {
-		for i := range run {
-			// size is the length of the phrase of run[i:i+n] as written.
-			size := len(run[i])
-			for k := 1; k < minPhraseWords-1 && i+k < len(run); k++ {
-				size += 1 + len(run[i+k])
-			}
-			for n := minPhraseWords; n <= maxPhraseWords && i+n <= len(run); n++ {
-				if size += 1 + len(run[i+n-1]); size > maxPhraseChars {
-					break
-				}
-				words := run[i : i+n]
-				if !edge[i] || !edge[i+n-1] || repeats(words) {
-					continue
-				}
-				// Fold works rune by rune: the folded words joined are
-				// the joined words folded.
-				key = key[:0]
-				for k, w := range folded[i : i+n] {
-					if k > 0 {
-						key = append(key, ' ')
-					}
-					key = append(key, w...)
-				}
-				c := counts[string(key)]
-				if c == nil {
-					c = &count{}
-					counts[string(key)] = c
-				}
-				c.n++
-				written = written[:0]
-				for k, w := range words {
-					if k > 0 {
-						written = append(written, ' ')
-					}
-					written = append(written, w...)
-				}
-				k := 0
-				for k < len(c.forms) && c.forms[k].text != string(written) {
-					k++
-				}
-				if k == len(c.forms) {
-					c.forms = append(c.forms, form{text: string(written)})
-				}
-				c.forms[k].n++
-			}
+	for _, c := range s.cands {
+		if !repeated[c.hash] {
+			continue
 		}
-		run, folded, edge = run[:0], folded[:0], edge[:0]
-	}
-	for _, p := range doc.Pages {
-		text := p.Text
-		for len(text) > 0 {
-			r, size := rune(text[0]), 1
-			if r >= utf8.RuneSelf {
-				r, size = utf8.DecodeRuneInString(text)
-			}
-			switch {
-			case isWordRune(r):
-				end := size
-				for end < len(text) {
-					// ASCII letters and digits, the common case, without
-					// decoding.
-					if c := text[end]; c < utf8.RuneSelf && asciiWord[c] {
-						end++
-						continue
-					}
-					r2, s2 := utf8.DecodeRuneInString(text[end:])
-					if !isWordRune(r2) && !(r2 == '-' || r2 == '\'' || r2 == '’') {
-						break
-					}
-					end += s2
-				}
-				w := strings.TrimRight(text[:end], "-'’")
-				run, folded, edge = append(run, w), append(folded, search.Fold(w)), append(edge, phraseEdge(w, stop))
-				text = text[end:]
-				continue
-			case unicode.IsSpace(r) && r != '\n' || r == '\n' && !strings.HasPrefix(text[size:], "\n"):
-				// Words of one clause; a blank line ends it.
-			default:
-				flush()
-			}
-			text = text[size:]
+		words := s.words[c.start : c.start+int32(c.n)]
+		key = s.appendKey(key[:0], words)
+		cnt := counts[string(key)]
+		if cnt == nil {
+			cnt = &count{}
+			counts[string(key)] = cnt
 		}
-		flush()
+		cnt.n++
+		written = written[:0]
+		for k, w := range words {
+			if k > 0 {
+				written = append(written, ' ')
+			}
+			written = append(written, w.text...)
+		}
+		k := 0
+		for k < len(cnt.forms) && cnt.forms[k].text != string(written) {
+			k++
+		}
+		if k == len(cnt.forms) {
+			cnt.forms = append(cnt.forms, form{text: string(written)})
+		}
+		cnt.forms[k].n++
 	}
 	type scored struct {
 		key, form string
@@ -206,6 +173,137 @@ func docPhrases(doc *search.Document) []string {
 	return out
 }
 
+// phraseHash hashes a run's folded words (a variable so that a test can
+// make every run collide).
+var phraseHash = maphash.Bytes
+
+// phraseScan splits a document's pages into words and lists the runs
+// of words that may be phrases, each with a hash of its folded words.
+type phraseScan struct {
+	stop map[string]bool
+	// words holds every word of the document; a word's folded form is
+	// folded[w.fold:w.foldEnd].
+	words  []phraseWord
+	folded []byte
+	// clause is the index in words of the current clause's first word.
+	clause int
+	cands  []phraseCand
+	seed   maphash.Seed
+	key    []byte
+}
+
+// phraseWord is one word of a document, as written.
+type phraseWord struct {
+	text          string
+	fold, foldEnd int32
+	// edge tells whether the word may start or end a phrase.
+	edge bool
+}
+
+// phraseCand is a run of n words from words[start] that may be a phrase.
+type phraseCand struct {
+	hash  uint64
+	start int32
+	n     int8
+}
+
+// appendKey appends the folded words, joined by spaces, to dst. Fold
+// works rune by rune: the folded words joined are the joined words
+// folded.
+func (s *phraseScan) appendKey(dst []byte, words []phraseWord) []byte {
+	for k, w := range words {
+		if k > 0 {
+			dst = append(dst, ' ')
+		}
+		dst = append(dst, s.folded[w.fold:w.foldEnd]...)
+	}
+	return dst
+}
+
+// page splits text into clauses of words: words separated by white space
+// other than a blank line.
+func (s *phraseScan) page(text string) {
+	if s.words == nil {
+		s.seed = maphash.MakeSeed()
+		s.words = make([]phraseWord, 0, len(text)/6+1)
+		s.folded = make([]byte, 0, len(text))
+	}
+	for len(text) > 0 {
+		r, size := rune(text[0]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text)
+		}
+		switch {
+		case isWordRune(r):
+			end := size
+			for end < len(text) {
+				// ASCII letters and digits, the common case, without
+				// decoding.
+				if c := text[end]; c < utf8.RuneSelf && asciiWord[c] {
+					end++
+					continue
+				}
+				r2, s2 := utf8.DecodeRuneInString(text[end:])
+				if !isWordRune(r2) && !(r2 == '-' || r2 == '\'' || r2 == '’') {
+					break
+				}
+				end += s2
+			}
+			w := trimWordEnd(text[:end])
+			start := int32(len(s.folded))
+			s.folded = search.AppendFold(s.folded, w)
+			s.words = append(s.words, phraseWord{text: w, fold: start, foldEnd: int32(len(s.folded)), edge: phraseEdge(w, s.stop)})
+			text = text[end:]
+			continue
+		case unicode.IsSpace(r) && r != '\n' || r == '\n' && !strings.HasPrefix(text[size:], "\n"):
+			// Words of one clause; a blank line ends it.
+		default:
+			s.endClause()
+		}
+		text = text[size:]
+	}
+	s.endClause()
+}
+
+// endClause lists the runs of the clause that ends here.
+func (s *phraseScan) endClause() {
+	run := s.words[s.clause:]
+	for i := range run {
+		// size is the length of the phrase of run[i:i+n] as written.
+		size := len(run[i].text)
+		for k := 1; k < minPhraseWords-1 && i+k < len(run); k++ {
+			size += 1 + len(run[i+k].text)
+		}
+		for n := minPhraseWords; n <= maxPhraseWords && i+n <= len(run); n++ {
+			if size += 1 + len(run[i+n-1].text); size > maxPhraseChars {
+				break
+			}
+			words := run[i : i+n]
+			if !words[0].edge || !words[n-1].edge || repeatsWord(words) {
+				continue
+			}
+			s.key = s.appendKey(s.key[:0], words)
+			s.cands = append(s.cands, phraseCand{hash: phraseHash(s.seed, s.key), start: int32(s.clause + i), n: int8(n)})
+		}
+	}
+	s.clause = len(s.words)
+}
+
+// trimWordEnd removes the hyphens and apostrophes ending w
+// (strings.TrimRight(w, "-'’")).
+func trimWordEnd(w string) string {
+	for {
+		switch {
+		case strings.HasSuffix(w, "-"), strings.HasSuffix(w, "'"):
+			w = w[:len(w)-1]
+		case strings.HasSuffix(w, "’"):
+			w = w[:len(w)-len("’")]
+		default:
+			return w
+		}
+	}
+}
+
 // asciiWord marks the ASCII letters and digits.
 var asciiWord = func() (t [utf8.RuneSelf]bool) {
 	for c := range t {
@@ -236,10 +334,10 @@ func writtenClass(form string) int {
 	return 0
 }
 
-// repeats reports whether a word follows itself ("retorno retorno").
-func repeats(words []string) bool {
+// repeatsWord reports whether a word follows itself ("retorno retorno").
+func repeatsWord(words []phraseWord) bool {
 	for i := 1; i < len(words); i++ {
-		if strings.EqualFold(words[i], words[i-1]) {
+		if strings.EqualFold(words[i].text, words[i-1].text) {
 			return true
 		}
 	}
@@ -249,7 +347,7 @@ func repeats(words []string) bool {
 // phraseEdge reports whether word may start or end a phrase: not a stop
 // word, not a number, at least two letters.
 func phraseEdge(word string, stop map[string]bool) bool {
-	if utf8.RuneCountInString(word) < 2 || stop[strings.ToLower(word)] {
+	if utf8.RuneCountInString(word) < 2 || isStop(word, stop) {
 		return false
 	}
 	for _, r := range word {
@@ -258,6 +356,27 @@ func phraseEdge(word string, stop map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// isStop reports whether stop holds word in lower case: an ASCII word is
+// lowered on the stack, as strings.ToLower would lower it, without a copy
+// on the heap.
+func isStop(word string, stop map[string]bool) bool {
+	var buf [32]byte
+	if len(word) > len(buf) {
+		return stop[strings.ToLower(word)]
+	}
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c >= utf8.RuneSelf {
+			return stop[strings.ToLower(word)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return stop[string(buf[:len(word)])]
 }
 
 // Phrases returns up to n frequent phrases of the collection that start

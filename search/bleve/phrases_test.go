@@ -7,6 +7,7 @@ import (
 
 	"faro/search"
 	"faro/search/bleve/internal/texttable"
+	"faro/search/searchtest"
 )
 
 func TestDocPhrases(t *testing.T) {
@@ -83,5 +84,26 @@ func BenchmarkDocPhrases(b *testing.B) {
 	doc := &search.Document{Pages: []search.Page{{Text: text.String()}}}
 	for b.Loop() {
 		docPhrases(doc)
+	}
+}
+
+// BenchmarkDocPhrasesSynthetic finds the frequent phrases of 200
+// generated documents, whose runs of words mostly occur once, as in real
+// ones, now and with the previous code (docPhrasesBefore):
+//
+//	go test ./search/bleve -run '^$' -bench DocPhrasesSynthetic -benchmem
+func BenchmarkDocPhrasesSynthetic(b *testing.B) {
+	docs := searchtest.Synthetic(3, 200)
+	for _, c := range []struct {
+		name string
+		fn   func(*search.Document) []string
+	}{{"now", docPhrases}, {"before", docPhrasesBefore}} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				for _, d := range docs {
+					c.fn(d)
+				}
+			}
+		})
 	}
 }

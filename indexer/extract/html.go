@@ -66,7 +66,7 @@ func (HTMLExtractor) Extract(ctx context.Context, name string, data []byte) (*Re
 	if enc != "" && enc != "utf-8" {
 		meta["charset"] = enc
 	}
-	if href, ok := doc.Find(`link[rel="canonical"]`).First().Attr("href"); ok && strings.TrimSpace(href) != "" {
+	if href, ok := doc.FindMatcher(selCanonical).First().Attr("href"); ok && strings.TrimSpace(href) != "" {
 		// The page's own address names its site (see indexer.Sites).
 		meta["canonical"] = strings.TrimSpace(href)
 	}
@@ -75,8 +75,8 @@ func (HTMLExtractor) Extract(ctx context.Context, name string, data []byte) (*Re
 	}
 
 	site := firstNonEmpty(meta["og:site_name"], meta["application-name"])
-	res.Title = firstNonEmpty(withoutSiteName(meta["og:title"], site), withoutSiteName(nodeText(doc.Find("title").First()), site),
-		nodeText(doc.Find("h1").First()))
+	res.Title = firstNonEmpty(withoutSiteName(meta["og:title"], site), withoutSiteName(nodeText(doc.FindMatcher(selTitle).First()), site),
+		nodeText(doc.FindMatcher(selH1).First()))
 	res.Description = firstNonEmpty(meta["description"], meta["og:description"], meta["twitter:description"], meta["dc.description"])
 	res.Author = firstNonEmpty(meta["author"], meta["article:author"], meta["dc.creator"], meta["citation_author"])
 	for _, k := range []string{"article:published_time", "citation_publication_date", "dc.date.issued", "dc.date", "date", "citation_date", "pubdate", "publish-date", "publication_date", "article:modified_time", "last-modified"} {
@@ -89,11 +89,11 @@ func (HTMLExtractor) Extract(ctx context.Context, name string, data []byte) (*Re
 		res.Date = jsonLDDate(doc)
 	}
 	if res.Date == "" {
-		if t, ok := doc.Find("time[datetime]").First().Attr("datetime"); ok {
+		if t, ok := doc.FindMatcher(selTimeDate).First().Attr("datetime"); ok {
 			res.Date = normDate(t)
 		}
 	}
-	htmlSel := doc.Find("html").First()
+	htmlSel := doc.FindMatcher(selHTML).First()
 	lang, _ := htmlSel.Attr("lang")
 	if lang == "" {
 		lang, _ = htmlSel.Attr("xml:lang")
@@ -104,7 +104,7 @@ func (HTMLExtractor) Extract(ctx context.Context, name string, data []byte) (*Re
 	// chrome is set aside.
 	res.Links = pdfEntries(doc)
 
-	body := doc.Find("body").First()
+	body := doc.FindMatcher(selBody).First()
 	if body.Length() == 0 {
 		body = doc.Selection
 	}
@@ -280,7 +280,7 @@ func nonNil(p []string) []string {
 // (lower-cased) to content; the first occurrence of a key wins.
 func htmlMeta(doc *goquery.Document) map[string]string {
 	meta := map[string]string{}
-	doc.Find("meta").Each(func(_ int, s *goquery.Selection) {
+	doc.FindMatcher(selMeta).Each(func(_ int, s *goquery.Selection) {
 		content, ok := s.Attr("content")
 		if !ok {
 			return
@@ -322,13 +322,13 @@ func nodeText(s *goquery.Selection) string {
 
 // mainContainer returns <main>, [role=main] or the only <article>, or nil.
 func mainContainer(doc *goquery.Document) *html.Node {
-	if s := doc.Find("main").First(); s.Length() > 0 {
+	if s := doc.FindMatcher(selMain).First(); s.Length() > 0 {
 		return s.Nodes[0]
 	}
-	if s := doc.Find("[role=main]").First(); s.Length() > 0 {
+	if s := doc.FindMatcher(selRoleMain).First(); s.Length() > 0 {
 		return s.Nodes[0]
 	}
-	if s := doc.Find("article"); s.Length() == 1 {
+	if s := doc.FindMatcher(selArticle); s.Length() == 1 {
 		return s.Nodes[0]
 	}
 	return nil
@@ -573,7 +573,7 @@ func docEntries(doc *goquery.Document, isDoc func(href string) bool) ([]Link, []
 		href string
 	}
 	var anchors []anchor
-	doc.Find("a[href]").Each(func(_ int, s *goquery.Selection) {
+	doc.FindMatcher(selAHref).Each(func(_ int, s *goquery.Selection) {
 		href, _ := s.Attr("href")
 		href = strings.TrimSpace(href)
 		if isDoc(href) && len(anchors) < 5000 && !inChrome(s.Nodes[0]) {
@@ -619,9 +619,9 @@ func docEntries(doc *goquery.Document, isDoc func(href string) bool) ([]Link, []
 		l := Link{Href: a.href}
 		if container != nil {
 			cs := goquery.NewDocumentFromNode(container).Selection
-			l.Title = nodeText(cs.Find("h1, h2, h3, h4, h5, h6").First())
+			l.Title = nodeText(cs.FindMatcher(selHeadings).First())
 			var paras []string
-			cs.Find("p").Each(func(_ int, p *goquery.Selection) {
+			cs.FindMatcher(selP).Each(func(_ int, p *goquery.Selection) {
 				if t := nodeText(p); t != "" && t != l.Title && t != linkText {
 					paras = append(paras, t)
 				}
@@ -709,7 +709,7 @@ var reLDDate = regexp.MustCompile(`"(?:datePublished|dateCreated)"\s*:\s*"([^"]+
 // page's JSON-LD scripts, "" when none.
 func jsonLDDate(doc *goquery.Document) string {
 	var date string
-	doc.Find(`script[type="application/ld+json"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+	doc.FindMatcher(selJSONLD).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		if m := reLDDate.FindStringSubmatch(s.Text()); m != nil {
 			date = normDate(m[1])
 		}

@@ -60,18 +60,18 @@ func ReadListing(data []byte, isDoc func(href string) bool) Listing {
 	doc := goquery.NewDocumentFromNode(root)
 	meta := htmlMeta(doc)
 	site := firstNonEmpty(meta["og:site_name"], meta["application-name"])
-	htmlSel := doc.Find("html").First()
+	htmlSel := doc.FindMatcher(selHTML).First()
 	lang, _ := htmlSel.Attr("lang")
 	if lang == "" {
 		lang, _ = htmlSel.Attr("xml:lang")
 	}
 	out := Listing{
 		Lang:  normLang(firstNonEmpty(lang, meta["content-language"], meta["dc.language"], meta["og:locale"])),
-		Title: firstNonEmpty(withoutSiteName(meta["og:title"], site), withoutSiteName(nodeText(doc.Find("title").First()), site), nodeText(doc.Find("h1").First())),
+		Title: firstNonEmpty(withoutSiteName(meta["og:title"], site), withoutSiteName(nodeText(doc.FindMatcher(selTitle).First()), site), nodeText(doc.FindMatcher(selH1).First())),
 	}
-	out.Base, _ = doc.Find("base[href]").First().Attr("href")
+	out.Base, _ = doc.FindMatcher(selBaseHref).First().Attr("href")
 	paging := map[string]bool{}
-	doc.Find("a[href], link[href]").Each(func(_ int, s *goquery.Selection) {
+	doc.FindMatcher(selLinks).Each(func(_ int, s *goquery.Selection) {
 		href, _ := s.Attr("href")
 		href = strings.TrimSpace(href)
 		if href != "" && !strings.HasPrefix(href, "#") && !paging[href] && isPagingLink(s, href) {
@@ -93,7 +93,7 @@ func ReadListing(data []byte, isDoc func(href string) bool) Listing {
 // entryDate is the date an entry prints: its first <time> element's
 // datetime attribute, else that element's text.
 func entryDate(s *goquery.Selection) string {
-	t := s.Find("time").First()
+	t := s.FindMatcher(selTime).First()
 	if t.Length() == 0 {
 		return ""
 	}

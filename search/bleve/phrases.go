@@ -58,19 +58,20 @@ var stopWords = sync.OnceValue(func() map[string]bool {
 // exactly, by their folded text, with the forms they are written in (a
 // hash collision only lets a run through to that exact count).
 func docPhrases(doc *search.Document) []string {
-	var s phraseScan
-	s.stop = stopWords()
-	for _, p := range doc.Pages {
-		s.page(p.Text)
+	s := phraseScans.Get().(*phraseScan)
+	defer s.release()
+	for i, p := range doc.Pages {
+		s.page(int32(i), p.Text)
 	}
 	if len(s.cands) == 0 {
 		return nil
 	}
 	// The hashes that occur more than once, found by sorting them.
-	hashes := make([]uint64, len(s.cands))
-	for i, c := range s.cands {
-		hashes[i] = c.hash
+	hashes := s.hashes[:0]
+	for _, c := range s.cands {
+		hashes = append(hashes, c.hash)
 	}
+	s.hashes = hashes
 	slices.Sort(hashes)
 	repeated := map[uint64]bool{}
 	for i := minPhraseRepeats - 1; i < len(hashes); i++ {
@@ -107,7 +108,7 @@ func docPhrases(doc *search.Document) []string {
 			if k > 0 {
 				written = append(written, ' ')
 			}
-			written = append(written, w.text...)
+			written = append(written, s.text(w)...)
 		}
 		k := 0
 		for k < len(cnt.forms) && cnt.forms[k].text != string(written) {
@@ -179,8 +180,12 @@ var phraseHash = maphash.Bytes
 
 // phraseScan splits a document's pages into words and lists the runs
 // of words that may be phrases, each with a hash of its folded words.
+// Scans are reused (phraseScans): their buffers grow to a document's
+// words once, not for every document.
 type phraseScan struct {
 	stop map[string]bool
+	// pages are the texts of the document's pages.
+	pages []string
 	// words holds every word of the document; a word's folded form is
 	// folded[w.fold:w.foldEnd].
 	words  []phraseWord
@@ -188,17 +193,41 @@ type phraseScan struct {
 	// clause is the index in words of the current clause's first word.
 	clause int
 	cands  []phraseCand
+	hashes []uint64
 	seed   maphash.Seed
 	key    []byte
 }
 
-// phraseWord is one word of a document, as written.
+// phraseScans holds scans for reuse.
+var phraseScans = sync.Pool{New: func() any {
+	return &phraseScan{stop: stopWords(), seed: maphash.MakeSeed()}
+}}
+
+// maxPooledWords bounds the words of a scan put back for reuse: a long
+// report's buffers are left to the collector.
+const maxPooledWords = 1 << 16
+
+// release empties s (it keeps no page text) and puts it back for reuse.
+func (s *phraseScan) release() {
+	clear(s.pages)
+	s.pages, s.words, s.folded, s.cands, s.hashes, s.key = s.pages[:0], s.words[:0], s.folded[:0], s.cands[:0], s.hashes[:0], s.key[:0]
+	s.clause = 0
+	if cap(s.words) <= maxPooledWords {
+		phraseScans.Put(s)
+	}
+}
+
+// phraseWord is one word of a document: pages[page][start:end] as
+// written.
 type phraseWord struct {
-	text          string
-	fold, foldEnd int32
+	page, start, end int32
+	fold, foldEnd    int32
 	// edge tells whether the word may start or end a phrase.
 	edge bool
 }
+
+// text is the word w as written.
+func (s *phraseScan) text(w phraseWord) string { return s.pages[w.page][w.start:w.end] }
 
 // phraseCand is a run of n words from words[start] that may be a phrase.
 type phraseCand struct {
@@ -220,14 +249,11 @@ func (s *phraseScan) appendKey(dst []byte, words []phraseWord) []byte {
 	return dst
 }
 
-// page splits text into clauses of words: words separated by white space
-// other than a blank line.
-func (s *phraseScan) page(text string) {
-	if s.words == nil {
-		s.seed = maphash.MakeSeed()
-		s.words = make([]phraseWord, 0, len(text)/6+1)
-		s.folded = make([]byte, 0, len(text))
-	}
+// page splits the text of page number page into clauses of words:
+// words separated by white space other than a blank line.
+func (s *phraseScan) page(page int32, text string) {
+	s.pages = append(s.pages, text)
+	full := len(text)
 	for len(text) > 0 {
 		r, size := rune(text[0]), 1
 		if r >= utf8.RuneSelf {
@@ -252,7 +278,9 @@ func (s *phraseScan) page(text string) {
 			w := trimWordEnd(text[:end])
 			start := int32(len(s.folded))
 			s.folded = search.AppendFold(s.folded, w)
-			s.words = append(s.words, phraseWord{text: w, fold: start, foldEnd: int32(len(s.folded)), edge: phraseEdge(w, s.stop)})
+			at := int32(full - len(text))
+			s.words = append(s.words, phraseWord{page: page, start: at, end: at + int32(len(w)),
+				fold: start, foldEnd: int32(len(s.folded)), edge: phraseEdge(w, s.stop)})
 			text = text[end:]
 			continue
 		case unicode.IsSpace(r) && r != '\n' || r == '\n' && !strings.HasPrefix(text[size:], "\n"):
@@ -270,16 +298,16 @@ func (s *phraseScan) endClause() {
 	run := s.words[s.clause:]
 	for i := range run {
 		// size is the length of the phrase of run[i:i+n] as written.
-		size := len(run[i].text)
+		size := run[i].len()
 		for k := 1; k < minPhraseWords-1 && i+k < len(run); k++ {
-			size += 1 + len(run[i+k].text)
+			size += 1 + run[i+k].len()
 		}
 		for n := minPhraseWords; n <= maxPhraseWords && i+n <= len(run); n++ {
-			if size += 1 + len(run[i+n-1].text); size > maxPhraseChars {
+			if size += 1 + run[i+n-1].len(); size > maxPhraseChars {
 				break
 			}
 			words := run[i : i+n]
-			if !words[0].edge || !words[n-1].edge || repeatsWord(words) {
+			if !words[0].edge || !words[n-1].edge || s.repeats(words) {
 				continue
 			}
 			s.key = s.appendKey(s.key[:0], words)
@@ -334,10 +362,13 @@ func writtenClass(form string) int {
 	return 0
 }
 
-// repeatsWord reports whether a word follows itself ("retorno retorno").
-func repeatsWord(words []phraseWord) bool {
+// len is the length in bytes of w as written.
+func (w phraseWord) len() int { return int(w.end - w.start) }
+
+// repeats reports whether a word follows itself ("retorno retorno").
+func (s *phraseScan) repeats(words []phraseWord) bool {
 	for i := 1; i < len(words); i++ {
-		if strings.EqualFold(words[i].text, words[i-1].text) {
+		if strings.EqualFold(s.text(words[i]), s.text(words[i-1])) {
 			return true
 		}
 	}

@@ -34,6 +34,11 @@ const serveGCPercent = 50
 // for machines where memory is scarcer than CPU, and is set there.
 const serveMemoryLimit = "0"
 
+// mappedCheck is how often --mapped-limit is checked: under a load of
+// searches the pages read through the index's mappings grow by tens of
+// megabytes a second, and the check costs a read of /proc/self/status.
+const mappedCheck = 250 * time.Millisecond
+
 func (a *app) serve(ctx context.Context, args []string) error {
 	fs := newFlags("serve", a.stderr)
 	c := fs.common()
@@ -220,7 +225,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 			log.Info("search tables ready", "took_ms", time.Since(start).Milliseconds(), "text_table_mb", idx.TextTableBytes()>>20)
 		}
 	}()
-	go idx.LimitMapped(ctx, mapped, 2*time.Second)
+	go idx.LimitMapped(ctx, mapped, mappedCheck)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

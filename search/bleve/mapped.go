@@ -9,8 +9,12 @@ import (
 // limit bytes until ctx ends: every interval it measures them and, above
 // the limit, releases them. Searches read stored documents and term
 // vectors through those mappings, which leaves every page read resident
-// until the kernel needs the memory; released pages stay in the page
-// cache and come back on the next read, at the cost of a minor fault.
+// until the kernel needs the memory (and each read maps the 64 KiB around
+// it); released pages stay in the page cache and come back on the next
+// read, at the cost of a minor fault. The measure is cheap (the process's
+// count of resident file pages, less those of the program and libraries
+// as measured at the last release), so the interval can be short, which
+// keeps the pages from overshooting the limit far between two checks.
 // It does nothing where the figure cannot be read (outside Linux).
 func (x *Index) LimitMapped(ctx context.Context, limit int64, interval time.Duration) {
 	if limit <= 0 || interval <= 0 {
@@ -18,22 +22,47 @@ func (x *Index) LimitMapped(ctx context.Context, limit int64, interval time.Dura
 	}
 	tick := time.NewTicker(interval)
 	defer tick.Stop()
+	var m mappedTrim
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-tick.C:
-			x.trimMapped(limit)
+			m.trim(x.path, limit)
 		}
 	}
 }
 
-// trimMapped releases the index's mapped pages when more than limit bytes
-// of them are resident, and reports whether it did.
-func (x *Index) trimMapped(limit int64) bool {
-	if mappedResident(x.path) <= limit {
+// mappedTrim releases the index's mapped pages above a limit, measuring
+// them cheaply. The process's resident file pages are the index's and
+// others' (the program's text, the libraries'): others holds the latter,
+// measured when the index's were last released, or from the mappings
+// themselves at the first check (when known is false).
+type mappedTrim struct {
+	others int64
+	known  bool
+}
+
+// trim releases the index's mapped pages under dir when more than limit
+// bytes of them are resident, and reports whether it did.
+func (m *mappedTrim) trim(dir string, limit int64) bool {
+	file := fileResident()
+	if !m.known || file == 0 {
+		// The exact figure, from the mappings: once, or always where
+		// the process's count of file pages is not known.
+		mapped := mappedResident(dir)
+		if mapped <= limit {
+			if file > 0 {
+				m.others, m.known = file-mapped, true
+			}
+			return false
+		}
+	} else if file-m.others <= limit {
 		return false
 	}
-	releaseMapped(x.path)
+	releaseMapped(dir)
+	if file = fileResident(); file > 0 {
+		m.others, m.known = file, true
+	}
 	return true
 }

@@ -45,6 +45,27 @@ func mappedResident(dir string) int64 {
 	return total
 }
 
+// fileResident returns how many bytes of files mapped by the process are
+// resident (RssFile of /proc/self/status: a counter, cheap to read), or 0
+// when it cannot be read.
+func fileResident() int64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for line := range strings.Lines(string(b)) {
+		if rest, ok := strings.CutPrefix(line, "RssFile:"); ok {
+			f := strings.Fields(rest)
+			if len(f) == 0 {
+				return 0
+			}
+			kb, _ := strconv.ParseInt(f[0], 10, 64)
+			return kb << 10
+		}
+	}
+	return 0
+}
+
 // releaseMapped drops the pages of the index files mapped under dir from
 // the process's resident set. Building a text table reads every postings
 // list once, which leaves the whole mapped index resident; afterwards only

@@ -7,3 +7,6 @@ func releaseMapped(string) {}
 
 // mappedResident is not known here.
 func mappedResident(string) int64 { return 0 }
+
+// fileResident is not known here.
+func fileResident() int64 { return 0 }

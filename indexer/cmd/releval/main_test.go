@@ -220,7 +220,7 @@ func TestRealJudgments(t *testing.T) {
 	}
 	// Floors: what Faro reaches today on the real set, so that a change
 	// that loses relevance fails here.
-	floors := map[string]float64{"all": 0.81, "en": 0.84, "es": 0.77, "fr": 0.97, "xl": 0.76, halfA: 0.80, halfB: 0.81}
+	floors := map[string]float64{"all": 0.82, "en": 0.85, "es": 0.78, "fr": 0.97, "xl": 0.77, halfA: 0.81, halfB: 0.82}
 	for _, row := range rep.Summary {
 		if f, ok := floors[row.Name]; ok && row.Faro.NDCG < f {
 			t.Errorf("%s: Faro nDCG@10 %.3f below %.2f (BM25 %.3f)", row.Name, row.Faro.NDCG, f, row.BM25.NDCG)

@@ -242,8 +242,11 @@ func (e *evaluator) boolean(c *search.Clause) (*mset, error) {
 			}
 			setBit(out.bits, d)
 			out.score[d] = some.score[d] * float64(n) / float64(len(c.Some))
+			// In a long document, in one passage (passage.go).
 			if n == len(c.Some) || covered(parts, idfs, d) >= search.TierShare*mass {
-				out.score[d] += search.RelaxedTier
+				if !e.v.isLong(d) || e.passageCovered(parts, c.Some, idfs, d) >= search.TierShare*mass {
+					out.score[d] += search.RelaxedTier
+				}
 			}
 		})
 	} else if len(c.Must) == 0 {

@@ -46,7 +46,7 @@ func describe(c *search.Clause) string {
 		return fmt.Sprintf("the phrase as typed (%g plus the sum), else the best of its translations", search.RelaxedTier)
 	case search.ClauseBool:
 		if len(c.Some) > 0 {
-			return fmt.Sprintf("at least %d of %d words (%g when all match or those matched hold %g of their idf; their scores times the share matched), all of the required, none of the excluded, plus the optional", c.MinSome, len(c.Some), search.RelaxedTier, search.TierShare)
+			return fmt.Sprintf("at least %d of %d words (%g when all match or those matched hold %g of their idf, in one passage of a long document; their scores times the share matched), all of the required, none of the excluded, plus the optional", c.MinSome, len(c.Some), search.RelaxedTier, search.TierShare)
 		}
 		return "all of the required, none of the excluded, plus the optional"
 	}

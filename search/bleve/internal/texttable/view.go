@@ -43,7 +43,10 @@ type View struct {
 	// id and date of every document, by View number.
 	id, date []string
 
-	dateOnce       sync.Once
+	dateOnce sync.Once
+	// long marks the documents read by passage (isLong).
+	longOnce       sync.Once
+	long           []uint64
 	byDate, undate []uint32
 
 	cache *matchCache

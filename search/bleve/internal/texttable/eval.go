@@ -136,6 +136,40 @@ func (e *evaluator) fromEntry(ce *matchEntry) *mset {
 	return s
 }
 
+// free returns s to the pool before the evaluation ends, so that the
+// next clause reuses it: a search then holds its sets in use, not every
+// set it made (7 on average on the reference workload, up to 33, of
+// 0.9 MB each at 100k documents). The caller must hold no other
+// reference to s. Explanations keep every clause's set: nothing is freed
+// then.
+func (e *evaluator) free(s *mset) {
+	if e.trace != nil || s == nil || keepSets {
+		return
+	}
+	for i, t := range e.sets {
+		if t == s {
+			last := len(e.sets) - 1
+			e.sets[i], e.sets[last] = e.sets[last], nil
+			e.sets = e.sets[:last]
+			e.v.pool.Put(s)
+			return
+		}
+	}
+}
+
+// keepSets turns free off (tests compare the answers with and without).
+var keepSets = false
+
+// freeParts frees the sets of parts other than kept (the result they
+// were combined into, which may be one of them).
+func (e *evaluator) freeParts(parts []*mset, kept *mset) {
+	for _, p := range parts {
+		if p != kept {
+			e.free(p)
+		}
+	}
+}
+
 // release returns every set to the pool.
 func (e *evaluator) release() {
 	for _, s := range e.sets {
@@ -198,13 +232,17 @@ func (e *evaluator) clause(c *search.Clause) (*mset, error) {
 			}
 			parts = append(parts, s)
 		}
-		if c.Kind == search.ClauseMax {
-			return e.best(parts), nil
+		var out *mset
+		switch c.Kind {
+		case search.ClauseMax:
+			out = e.best(parts)
+		case search.ClausePrefer:
+			out = e.prefer(parts)
+		default:
+			out = e.or(parts)
 		}
-		if c.Kind == search.ClausePrefer {
-			return e.prefer(parts), nil
-		}
-		return e.or(parts), nil
+		e.freeParts(parts, out)
+		return out, nil
 	case search.ClauseBool:
 		return e.boolean(c)
 	}
@@ -249,6 +287,8 @@ func (e *evaluator) boolean(c *search.Clause) (*mset, error) {
 				}
 			}
 		})
+		e.freeParts(parts, nil)
+		e.free(some)
 	} else if len(c.Must) == 0 {
 		out = e.newSet()
 		copy(out.bits, e.v.live)
@@ -263,6 +303,7 @@ func (e *evaluator) boolean(c *search.Clause) (*mset, error) {
 			out = e.newSet()
 			copy(out.bits, s.bits)
 			s.each(func(d uint32) { out.score[d] = s.score[d] })
+			e.free(s)
 			continue
 		}
 		for w := range out.bits {
@@ -274,6 +315,7 @@ func (e *evaluator) boolean(c *search.Clause) (*mset, error) {
 				out.score[d] += s.score[d]
 			}
 		}
+		e.free(s)
 	}
 	for _, x := range c.Not {
 		s, err := e.eval(x)
@@ -283,6 +325,7 @@ func (e *evaluator) boolean(c *search.Clause) (*mset, error) {
 		for i := range out.bits {
 			out.bits[i] &^= s.bits[i]
 		}
+		e.free(s)
 	}
 	if len(c.Should) > 0 {
 		parts := make([]*mset, 0, len(c.Should))
@@ -303,6 +346,8 @@ func (e *evaluator) boolean(c *search.Clause) (*mset, error) {
 				out.score[d] += sh.score[d]
 			}
 		})
+		e.freeParts(parts, sh)
+		e.free(sh)
 	}
 	return out, nil
 }
@@ -758,8 +803,10 @@ func (e *evaluator) text(c *search.Clause) *mset {
 				part.bits[w] &= s.bits[w]
 			}
 			part.each(func(d uint32) { part.score[d] += s.score[d] })
+			e.free(s)
 		}
 		part.each(func(d uint32) { out.add(d, part.score[d]) })
+		e.free(part)
 	}
 	if c.Kind == search.ClauseWord && c.Typos > 0 {
 		found := popcount(out.bits, nil) > 0
@@ -826,6 +873,7 @@ func (e *evaluator) prefix(out *mset, fields []weightedField, p string, boost fl
 	}
 	part.coord(len(terms))
 	part.each(func(d uint32) { out.add(d, part.score[d]) })
+	e.free(part)
 }
 
 // facet matches a facet value typed in the query (country:HND), scored as
@@ -858,6 +906,7 @@ func (e *evaluator) phrase(c *search.Clause) *mset {
 	}
 	out := e.newSet()
 	if popcount(found.bits, nil) == 0 {
+		e.free(found)
 		return out
 	}
 	langs := byLang(fields)
@@ -867,6 +916,7 @@ func (e *evaluator) phrase(c *search.Clause) *mset {
 			e.bm25f(out, fs, tok.Term, e.wordDF(langs, c.Text, i), boostIn(c, fs[0].Lang), found)
 		}
 	}
+	e.free(found)
 	return out
 }
 

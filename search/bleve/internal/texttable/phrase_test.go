@@ -265,3 +265,59 @@ func TestFilteredAsBruteForce(t *testing.T) {
 		}
 	}
 }
+
+// TestFreedSetsAsKept searches random documents with words, phrases,
+// alternatives, exclusions, prefixes and filters, with the sets of
+// evaluated clauses freed (and reused) as soon as they are combined and
+// with every set kept to the end: the same hits, scores, totals and
+// counts, first and from the match cache.
+func TestFreedSetsAsKept(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	words := strings.Fields("aa bb cc dd ee ff gg hh")
+	docs := randomDocs(r, 900, words)
+	segs := []*Segment{build(t, docs[:500]...), build(t, docs[500:]...)}
+	w := func() string { return words[r.IntN(len(words))] }
+	for i := range 120 {
+		var q string
+		switch i % 6 {
+		case 0:
+			q = w() + " " + w() + " " + w()
+		case 1:
+			q = `"` + w() + " " + w() + `" ` + w()
+		case 2:
+			q = w() + " OR " + w() + " " + w()
+		case 3:
+			q = w() + " " + w() + " -" + w()
+		case 4:
+			q = w() + "* " + w()
+		case 5:
+			q = `"` + w() + " " + w() + " " + w() + `"`
+		}
+		p := compile(t, q)
+		var filters []Filter
+		if i%2 == 1 {
+			filters = append(filters, Filter{Group: "country", Keys: []string{fmt.Sprintf("country:C%d", r.IntN(30))}})
+		}
+		answers := func(keep bool) []*Result {
+			keepSets = keep
+			defer func() { keepSets = false }()
+			v := view(segs, []uint32{7, 400}, []uint32{2}) // a cache of its own
+			var out []*Result
+			for range 3 { // the third from the cache
+				res, err := v.Search(t.Context(), Request{Plan: p, Filters: filters, Size: 30})
+				if err != nil {
+					t.Fatal(err)
+				}
+				out = append(out, res)
+			}
+			return out
+		}
+		freed, kept := answers(false), answers(true)
+		for j := range freed {
+			a, b := freed[j], kept[j]
+			if a.Total != b.Total || !slices.Equal(a.Hits, b.Hits) || !maps.Equal(a.Counts, b.Counts) {
+				t.Errorf("%s %v, search %d: freed %d %v %v,\nkept %d %v %v", q, filters, j, a.Total, a.Hits, a.Counts, b.Total, b.Hits, b.Counts)
+			}
+		}
+	}
+}

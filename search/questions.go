@@ -14,6 +14,19 @@ var questionWords = func() map[string]bool {
 	return m
 }()
 
+// whatWords ask "what" (folded): the question words questionVerbs follow.
+var whatWords = map[string]bool{"que": true, "what": true, "quoi": true}
+
+// questionVerbs ask what happens: right after "what" (whatWords) they are
+// part of the question ("¿qué pasa con los niños...?", "what happens to
+// returnees"), not of its content, and are dropped with it. Folded.
+var questionVerbs = map[string]bool{
+	"pasa": true, "paso": true, "sucede": true, "sucedio": true, "ocurre": true, "ocurrio": true,
+	"happens": true, "happened": true, "happen": true,
+	"passe": true, "arrive": true,
+	"acontece": true, "aconteceu": true,
+}
+
 // IsQuestionWord reports whether w is a question word.
 func IsQuestionWord(w string) bool { return questionWords[Fold(w)] }
 
@@ -26,10 +39,15 @@ func dropQuestionWords(n Node) Node {
 			return n
 		}
 		var kept []Node
+		asked := false // the word before was "what", dropped
 		for _, x := range n.Nodes {
-			if t, ok := x.(Term); ok && t.Field == "" && !t.Prefix && !t.Required && IsQuestionWord(t.Text) {
-				continue
+			if t, ok := x.(Term); ok && t.Field == "" && !t.Prefix && !t.Required {
+				if IsQuestionWord(t.Text) || asked && questionVerbs[Fold(t.Text)] {
+					asked = whatWords[Fold(t.Text)]
+					continue
+				}
 			}
+			asked = false
 			kept = append(kept, dropQuestionWords(x))
 		}
 		switch len(kept) {

@@ -33,3 +33,25 @@ func TestQuestionWords(t *testing.T) {
 		}
 	}
 }
+
+// TestDropQuestionWords checks what a question keeps: its content words,
+// not its question words nor a verb asking what happens right after one
+// ("qué pasa"), which elsewhere is content ("pasa la frontera").
+func TestDropQuestionWords(t *testing.T) {
+	for _, c := range []struct{ query, want string }{
+		{"¿qué pasa con los niños deportados?", "con los niños deportados"},
+		{"what happens to returnees", "to returnees"},
+		{"o que acontece com as crianças", "o com as crianças"},
+		{"¿cómo pasa la frontera un migrante?", "pasa la frontera un migrante"},
+		{"pasa la frontera", "pasa la frontera"},
+		{"¿cuánto cuesta migrar?", "cuesta migrar"},
+	} {
+		n, err := ParseQuery(c.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := nodeText(dropQuestionWords(n)); got != c.want {
+			t.Errorf("%q keeps %q, want %q", c.query, got, c.want)
+		}
+	}
+}

@@ -1,11 +1,13 @@
 package classify
 
 import (
+	"bytes"
 	"maps"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"faro/search"
 	"faro/search/taxonomy"
@@ -77,15 +79,54 @@ func hasCoverageColon(page string) bool {
 // without any is skipped before the (slow, case-insensitive) expression.
 var coverageCues = []string{"coverage", "covered", "scope", "couverture", "couverts", "cobertura", "cubiertos", "mbito"}
 
+// mayDeclareCoverage reports whether page holds a coverage cue in any
+// letter case: whether strings.ToLower(page) contains one. Only ASCII
+// letters are lowered, into a buffer reused from page to page: every
+// other character lowers to non-ASCII bytes, which no cue holds, except
+// U+0130 and U+212A (to "i" and "k"), with which the page is lowered in
+// full.
 func mayDeclareCoverage(page string) bool {
-	low := strings.ToLower(page)
-	for _, c := range coverageCues {
-		if strings.Contains(low, c) {
+	if strings.Contains(page, "\u0130") || strings.Contains(page, "\u212a") {
+		low := strings.ToLower(page)
+		for _, c := range coverageCues {
+			if strings.Contains(low, c) {
+				return true
+			}
+		}
+		return false
+	}
+	bp := lowerBufs.Get().(*[]byte)
+	defer lowerBufs.Put(bp)
+	low := (*bp)[:0]
+	for i := 0; i < len(page); i++ {
+		c := page[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		low = append(low, c)
+	}
+	*bp = low
+	if cap(low) > 1<<20 {
+		*bp = nil // a long page's buffer is left to the collector
+	}
+	for _, c := range coverageCueBytes {
+		if bytes.Contains(low, c) {
 			return true
 		}
 	}
 	return false
 }
+
+// coverageCueBytes are coverageCues as bytes.
+var coverageCueBytes = func() (out [][]byte) {
+	for _, c := range coverageCues {
+		out = append(out, []byte(c))
+	}
+	return out
+}()
+
+// lowerBufs holds buffers for mayDeclareCoverage.
+var lowerBufs = sync.Pool{New: func() any { return new([]byte) }}
 
 // globalWords mark a declared coverage as worldwide.
 var globalWords = map[string]bool{"global": true, "worldwide": true, "mondial": true, "mondiale": true, "mundial": true}

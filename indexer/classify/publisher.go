@@ -1,6 +1,11 @@
 package classify
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+
+	"faro/search/taxonomy"
+)
 
 // publishers are organisations that publish the documents of this field,
 // each with the names it is printed under (folded) and the name a
@@ -42,11 +47,12 @@ func inferPublisher(pages []string) string {
 	if len(last) > publisherSpan {
 		last = last[len(last)-publisherSpan:]
 	}
-	candidates := []string{first, last}
+	candidates := [...]string{first, last}
+	var l []byte
 	for _, p := range candidates {
-		for _, line := range strings.Split(p, "\n") {
-			l := " " + strings.Join(tokens(line), " ") + " "
-			if strings.Contains(line, "©") || strings.Contains(l, " published by ") || strings.Contains(l, " publicado por ") || strings.Contains(l, " publie par ") || strings.Contains(l, " copyright ") {
+		for line := range strings.SplitSeq(p, "\n") {
+			l = appendPaddedWords(l[:0], line)
+			if strings.Contains(line, "©") || containsAny(l, publishedBy) {
 				if name, _ := firstPublisher(l); name != "" {
 					return name
 				}
@@ -54,20 +60,65 @@ func inferPublisher(pages []string) string {
 		}
 	}
 	for _, p := range candidates {
-		if name, _ := firstPublisher(" " + strings.Join(tokens(p), " ") + " "); name != "" {
+		if name, _ := firstPublisher(appendPaddedWords(l[:0], p)); name != "" {
 			return name
 		}
 	}
 	return ""
 }
 
+// publishedBy are the (folded) words of a line that says who published a
+// document, between spaces.
+var publishedBy = [][]byte{[]byte(" published by "), []byte(" publicado por "), []byte(" publie par "), []byte(" copyright ")}
+
+// containsAny reports whether text contains one of subs.
+func containsAny(text []byte, subs [][]byte) bool {
+	for _, sub := range subs {
+		if bytes.Contains(text, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// appendPaddedWords appends to dst the words of s (tokens) joined by
+// spaces, with a space before and after: " " + strings.Join(tokens(s),
+// " ") + " ".
+func appendPaddedWords(dst []byte, s string) []byte {
+	f := taxonomy.Fold(s)
+	dst = append(dst, ' ')
+	for i, n := 0, 0; ; n++ {
+		start, end := nextWord(f, i)
+		if start < 0 {
+			break
+		}
+		if n > 0 {
+			dst = append(dst, ' ')
+		}
+		dst = append(dst, f[start:end]...)
+		i = end
+	}
+	return append(dst, ' ')
+}
+
+// paddedNames holds, for each of publishers, its names between spaces.
+var paddedNames = func() [][][]byte {
+	out := make([][][]byte, len(publishers))
+	for i, p := range publishers {
+		for _, n := range p.names {
+			out[i] = append(out[i], []byte(" "+n+" "))
+		}
+	}
+	return out
+}()
+
 // firstPublisher returns the publisher named first in text (folded words
 // between spaces), with where.
-func firstPublisher(text string) (string, int) {
+func firstPublisher(text []byte) (string, int) {
 	best, at := "", -1
-	for _, p := range publishers {
-		for _, n := range p.names {
-			if i := strings.Index(text, " "+n+" "); i >= 0 && (at < 0 || i < at) {
+	for k, p := range publishers {
+		for _, n := range paddedNames[k] {
+			if i := bytes.Index(text, n); i >= 0 && (at < 0 || i < at) {
 				best, at = p.name, i
 			}
 		}

@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strconv"
 	"strings"
@@ -388,5 +389,35 @@ func TestKeyCentralShare(t *testing.T) {
 				t.Errorf("third objective kept %v, want %v (keyCentral %v)", got, tc.wantThird, ts[2].keyCentral)
 			}
 		})
+	}
+}
+
+// TestMayDeclareCoverage holds mayDeclareCoverage to lowering the whole
+// page (strings.ToLower) on pages built from cues in every letter case,
+// the two characters that lower to ASCII letters, and others.
+func TestMayDeclareCoverage(t *testing.T) {
+	pieces := []string{"COVERAGE", "Cover", "age", "Scope", "SCO", "PE", "Ámbito", "ÁMBİTO", "MBI", "TO", "mb", "ito", "İ",
+		"\u212a", "Couverture", "COUVERTS", "cubiertos", "Cobertura", "x", " ", "\xff", "é"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	found := 0
+	for i := range 5000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		page := b.String()
+		want := false
+		for _, c := range coverageCues {
+			want = want || strings.Contains(strings.ToLower(page), c)
+		}
+		if got := mayDeclareCoverage(page); got != want {
+			t.Fatalf("page %d %q: %v, want %v", i, page, got, want)
+		}
+		if want {
+			found++
+		}
+	}
+	if found < 500 {
+		t.Errorf("only %d pages with a cue: the test does not test", found)
 	}
 }

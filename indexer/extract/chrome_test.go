@@ -143,3 +143,39 @@ func TestHTMLChromeRules(t *testing.T) {
 		})
 	}
 }
+
+// TestHTMLMainContainer: the text is the main container's when it holds
+// 50 words or more, or a third of the body's words; else the body's.
+func TestHTMLMainContainer(t *testing.T) {
+	words := func(w string, n int) string { return strings.TrimSpace(strings.Repeat(w+" ", n)) }
+	for _, tc := range []struct {
+		name, body string
+		main       bool // the text is main's only
+	}{
+		{"main of 50 words, much else", `<div>` + words("fuera", 400) + `</div><main><p>` + words("dentro", 50) + `</p></main>`, true},
+		{"main of 49 words, much else", `<div>` + words("fuera", 400) + `</div><main><p>` + words("dentro", 49) + `</p></main>`, false},
+		{"short main, a third of the body", `<div>` + words("fuera", 20) + `</div><main><p>` + words("dentro", 10) + `</p></main>`, true},
+		{"short main, less than a third", `<div>` + words("fuera", 21) + `</div><main><p>` + words("dentro", 10) + `</p></main>`, false},
+		{"role main", `<div>` + words("fuera", 400) + `</div><div role="main"><p>` + words("dentro", 60) + `</p></div>`, true},
+		{"no main", `<div>` + words("fuera", 40) + `</div><div><p>` + words("dentro", 60) + `</p></div>`, false},
+	} {
+		res, err := HTMLExtractor{}.Extract(context.Background(), "x.html", []byte(`<html><body>`+tc.body+`</body></html>`))
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		text := strings.Join(res.Pages, "\n")
+		if !strings.Contains(text, "dentro") {
+			t.Errorf("%s: main's text missing: %q", tc.name, text)
+		}
+		if got := !strings.Contains(text, "fuera"); got != tc.main {
+			t.Errorf("%s: main's text only %v, want %v", tc.name, got, tc.main)
+		}
+		outside := false
+		for _, b := range res.Boilerplate {
+			outside = outside || b.Reason == ReasonOutsideMain
+		}
+		if outside != tc.main {
+			t.Errorf("%s: outside-main boilerplate %v, want %v", tc.name, outside, tc.main)
+		}
+	}
+}

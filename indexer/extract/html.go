@@ -110,12 +110,23 @@ func (HTMLExtractor) Extract(ctx context.Context, name string, data []byte) (*Re
 	}
 	main := mainContainer(doc)
 	res.Boilerplate = pruneChrome(ctx, body.Nodes[0], main)
-	text := blockText(ctx, body.Nodes[0])
+	// The main container's text, when it holds enough of the page's
+	// words; the body's text is rendered only when main's alone does not
+	// decide.
+	var text string
 	if main != nil {
-		if t := blockText(ctx, main); countWords(t) >= 50 || countWords(t)*3 >= countWords(text) {
+		t := blockText(ctx, main)
+		useMain := countWords(t) >= 50
+		if !useMain {
+			text = blockText(ctx, body.Nodes[0])
+			useMain = countWords(t)*3 >= countWords(text)
+		}
+		if useMain {
 			text = t
 			res.Boilerplate = append(res.Boilerplate, outsideMain(ctx, body.Nodes[0], main)...)
 		}
+	} else {
+		text = blockText(ctx, body.Nodes[0])
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err

@@ -19,6 +19,9 @@ func cleanText(s string) string {
 	if s == "" {
 		return ""
 	}
+	if clean(s) {
+		return tidyLines(s) // nothing to replace: no copy
+	}
 	if strings.Contains(s, "\u00ad") {
 		s = reSoftHyphenBreak.ReplaceAllString(s, "")
 	}
@@ -66,39 +69,65 @@ var reSoftHyphenBreak = regexp.MustCompile(`\x{00AD}[ \t]*\r?\n[ \t]*`)
 
 var ligatures = [...]string{"ff", "fi", "fl", "ffi", "ffl", "ſt", "st"}
 
-// tidyLines trims trailing blanks of lines, collapses runs of spaces and
-// tabs inside a line into one space, keeps at most one blank line in a row
-// and trims the result.
-func tidyLines(s string) string {
-	lines := strings.Split(s, "\n")
-	out := make([]string, 0, len(lines))
-	blank := true // drop leading blank lines
-	for _, l := range lines {
-		l = collapseSpaces(l)
-		if l == "" {
-			if !blank {
-				out = append(out, "")
-			}
-			blank = true
+// clean reports whether cleanText's first pass would leave s as it is:
+// valid UTF-8 without control characters other than newline and tab, and
+// without the characters it replaces or drops.
+func clean(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c < 0x7F || c == '\n' || c == '\t' {
+			i++
 			continue
 		}
-		blank = false
-		out = append(out, l)
+		if c < utf8.RuneSelf {
+			return false
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1,
+			r < 0xA0, r == 0xA0, r == 0xAD,
+			r >= 0x2000 && r <= 0x200D, r == 0x2028, r == 0x2029, r == 0x202F, r == 0x2060, r == 0x3000, r == 0xFEFF,
+			r >= 0xFB00 && r <= 0xFB06:
+			return false
+		}
+		i += size
 	}
-	for len(out) > 0 && out[len(out)-1] == "" {
-		out = out[:len(out)-1]
-	}
-	return strings.Join(out, "\n")
+	return true
 }
 
-// collapseSpaces replaces each run of spaces and tabs with one space and
-// trims the ends.
-func collapseSpaces(s string) string {
-	if !strings.ContainsAny(s, " \t") {
-		return s
-	}
+// tidyLines trims trailing blanks of lines, collapses runs of spaces and
+// tabs inside a line into one space, keeps at most one blank line in a row
+// and trims the result. It writes the lines as it reads them, into one
+// string.
+func tidyLines(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
+	blank := false // a blank line is due before the next line of text
+	for line := range strings.SplitSeq(s, "\n") {
+		if strings.Trim(line, " \t") == "" {
+			blank = b.Len() > 0 // leading blank lines are dropped
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+			if blank {
+				b.WriteByte('\n')
+			}
+		}
+		blank = false
+		writeCollapsedSpaces(&b, line)
+	}
+	return b.String()
+}
+
+// writeCollapsedSpaces writes s to b with each run of spaces and tabs
+// replaced by one space and the ends trimmed (s is not blank).
+func writeCollapsedSpaces(b *strings.Builder, s string) {
+	if !strings.ContainsAny(s, " \t") {
+		b.WriteString(s)
+		return
+	}
+	start := b.Len()
 	space := false
 	// Spaces and tabs are ASCII: bytes are copied as they are.
 	s = validRunes(s)
@@ -108,13 +137,12 @@ func collapseSpaces(s string) string {
 			space = true
 			continue
 		}
-		if space && b.Len() > 0 {
+		if space && b.Len() > start {
 			b.WriteByte(' ')
 		}
 		space = false
 		b.WriteByte(c)
 	}
-	return b.String()
 }
 
 // validRunes returns s with each byte that is not UTF-8 replaced by

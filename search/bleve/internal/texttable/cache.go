@@ -22,7 +22,30 @@ type matchCache struct {
 	seen map[string]struct{}
 	// hits counts searches answered from the cache.
 	hits atomic.Uint64
+	// phrases keeps the documents holding recent phrases (phraseDocs),
+	// under phraseMu, from their first evaluation.
+	phraseMu sync.Mutex
+	phrases  *lru.LRU[*phraseDocs]
 }
+
+// phraseDocs is the set of documents holding a phrase in some of its
+// fields: which documents hold a phrase depends on none of a search's
+// filters, sorts or pages, nor on the query's other words, and reading
+// their positions is the dearest part of evaluating a phrase. Kept as a
+// bitset, or as the sorted list of the documents when that is smaller
+// (a phrase of two common words stands in few of the documents holding
+// both).
+type phraseDocs struct {
+	bits []uint64
+	docs []uint32
+}
+
+func (p *phraseDocs) size() int { return 8*len(p.bits) + 4*len(p.docs) + 64 }
+
+// phraseShare is the share of a match cache's budget that phrases' sets
+// of documents may take (at 100k documents a bitset is 12.5 KB, a list
+// of a rare phrase's documents a few hundred bytes).
+const phraseShare = 8
 
 // matchEntry is a cached match set.
 type matchEntry struct {
@@ -42,7 +65,8 @@ func (e *matchEntry) score(n uint32) float64 {
 }
 
 func newMatchCache(budget int) *matchCache {
-	return &matchCache{lru: lru.New(budget, (*matchEntry).size), seen: map[string]struct{}{}}
+	return &matchCache{lru: lru.New(budget, (*matchEntry).size), seen: map[string]struct{}{},
+		phrases: lru.New(budget/phraseShare, (*phraseDocs).size)}
 }
 
 // get returns the cached set of key; the caller must not modify it.
@@ -115,4 +139,44 @@ func (c *matchCache) put(key string, s *mset) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.lru.Put(key, e)
+}
+
+// phraseIn adds to bits the documents kept as holding the phrase of key,
+// and reports whether there was such a set.
+func (c *matchCache) phraseIn(key string, bits []uint64) bool {
+	if c == nil {
+		return false
+	}
+	c.phraseMu.Lock()
+	p, ok := c.phrases.Get(key)
+	c.phraseMu.Unlock()
+	if !ok {
+		return false
+	}
+	if p.bits != nil {
+		copy(bits, p.bits)
+	} else {
+		for _, n := range p.docs {
+			setBit(bits, n)
+		}
+	}
+	return true
+}
+
+// putPhrase keeps the documents of bits as those holding the phrase of
+// key.
+func (c *matchCache) putPhrase(key string, bits []uint64) {
+	if c == nil {
+		return
+	}
+	p := &phraseDocs{}
+	if n := popcount(bits, nil); 4*n < 8*len(bits) {
+		p.docs = make([]uint32, 0, n)
+		forEach(bits, func(d uint32) { p.docs = append(p.docs, d) })
+	} else {
+		p.bits = append([]uint64(nil), bits...)
+	}
+	c.phraseMu.Lock()
+	defer c.phraseMu.Unlock()
+	c.phrases.Put(key, p)
 }

@@ -901,8 +901,28 @@ func (e *evaluator) facet(key string) *mset {
 func (e *evaluator) phrase(c *search.Clause) *mset {
 	found := e.newSet()
 	fields := e.fields(c.Fields)
-	for _, f := range fields {
-		e.phraseIn(found, f, c.Text)
+	// Which documents hold the phrase depends on nothing but the View:
+	// kept from one search to the next, it spares reading positions
+	// when a phrase comes again with other filters, words or pages.
+	// Evaluated at e.restrict only, the set is not whole and not kept;
+	// a whole one kept serves there too (it holds those documents).
+	var key string
+	if e.useCache {
+		key = c.Key()
+	}
+	if key != "" && e.v.cache.phraseIn(key, found.bits) {
+		if e.restrict != nil {
+			for w := range found.bits {
+				found.bits[w] &= e.restrict[w]
+			}
+		}
+	} else {
+		for _, f := range fields {
+			e.phraseIn(found, f, c.Text)
+		}
+		if key != "" && e.restrict == nil {
+			e.v.cache.putPhrase(key, found.bits)
+		}
 	}
 	out := e.newSet()
 	if popcount(found.bits, nil) == 0 {

@@ -321,3 +321,63 @@ func TestFreedSetsAsKept(t *testing.T) {
 		}
 	}
 }
+
+// TestKeptPhrasesAsEvaluated searches phrases again and again on one View
+// (the documents holding each phrase kept from its first evaluation), with
+// other filters, other words around them, and as the optional phrase of
+// bare words: the same hits, scores, totals and counts as searches that
+// use no cache.
+func TestKeptPhrasesAsEvaluated(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 16))
+	words := strings.Fields("aa bb cc dd ee ff gg hh")
+	docs := randomDocs(r, 900, words)
+	segs := []*Segment{build(t, docs[:500]...), build(t, docs[500:]...)}
+	v := view(segs, []uint32{7, 400}, []uint32{2})
+	w := func() string { return words[r.IntN(len(words))] }
+	pairs := []string{"aa bb", "bb aa", "cc dd", "aa aa", "gg hh", "hh zz", "gg zz"}
+	for i := range 150 {
+		pair := pairs[r.IntN(len(pairs))]
+		q := `"` + pair + `"`
+		switch i % 4 {
+		case 1:
+			q += " " + w()
+		case 2:
+			q = pair // bare words: an optional phrase of them
+		case 3:
+			q = w() + " OR " + q
+		}
+		var filters []Filter
+		if r.IntN(3) > 0 {
+			filters = append(filters, Filter{Group: "country", Keys: []string{fmt.Sprintf("country:C%d", r.IntN(30))}})
+		}
+		if r.IntN(3) == 0 {
+			filters = append(filters, Filter{Group: "lang", Keys: []string{fmt.Sprintf("lang:L%d", r.IntN(3))}})
+		}
+		p := compile(t, q)
+		got, err := v.Search(t.Context(), Request{Plan: p, Filters: filters, Size: 30})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := v.Search(t.Context(), Request{Plan: p, Filters: filters, Size: 30, NoCache: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Total != want.Total || !slices.Equal(got.Hits, want.Hits) || !maps.Equal(got.Counts, want.Counts) {
+			t.Errorf("%s %v: with kept phrases %d %v %v,\nwithout %d %v %v", q, filters, got.Total, got.Hits, got.Counts, want.Total, want.Hits, want.Counts)
+		}
+	}
+	// Both forms were kept: lists of few documents, bitsets of many.
+	lists, bitsets := 0, 0
+	v.cache.phraseMu.Lock()
+	for _, k := range v.cache.phrases.Keys() {
+		if p, _ := v.cache.phrases.Get(k); p.bits != nil {
+			bitsets++
+		} else {
+			lists++
+		}
+	}
+	v.cache.phraseMu.Unlock()
+	if lists == 0 || bitsets == 0 {
+		t.Errorf("phrases kept as %d lists and %d bitsets, want some of both", lists, bitsets)
+	}
+}

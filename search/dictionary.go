@@ -146,7 +146,8 @@ func (d *Dictionary) Len() int { return d.headwords }
 
 // Translate returns the translations of text (a word or an expression;
 // case and accents ignored), or nil. A plural not in the dictionary is
-// looked up in the singular. Words of one or two letters, question words
+// looked up in the singular, a conjugated verb in the infinitive
+// (verbforms.go). Words of one or two letters, question words
 // and stop words (Skip) are not translated; words of three are ("loi",
 // "law": ley).
 func (d *Dictionary) Translate(text string) []string {
@@ -169,6 +170,10 @@ func (d *Dictionary) Translate(text string) []string {
 			}
 		}
 	}
+	if !strings.Contains(key, " ") {
+		i, _ := d.infinitive(key)
+		return d.translations(i)
+	}
 	return nil
 }
 
@@ -188,6 +193,10 @@ func (d *Dictionary) Languages(word string) []string {
 				bits |= d.languagesOf(base)
 			}
 		}
+	}
+	if bits == 0 {
+		// "financian": Spanish "financiar".
+		_, bits = d.infinitive(key)
 	}
 	var out []string
 	for i, l := range DictionaryLanguages {

@@ -79,6 +79,12 @@ func mapTranslate(b *dictionaryBuilder, text string) []string {
 			}
 		}
 	}
+	if !strings.Contains(key, " ") {
+		var found string
+		if infinitiveOf(key, func(w string) (uint8, bool) { found = w; return b.vocab[w], len(b.entries[w]) > 0 }) != 0 {
+			return b.entries[found]
+		}
+	}
 	return nil
 }
 
@@ -92,6 +98,9 @@ func mapLanguages(b *dictionaryBuilder, word string) []string {
 				bits |= b.vocab[base]
 			}
 		}
+	}
+	if bits == 0 {
+		bits = infinitiveOf(key, func(w string) (uint8, bool) { return b.vocab[w], len(b.entries[w]) > 0 })
 	}
 	var out []string
 	for i, l := range DictionaryLanguages {

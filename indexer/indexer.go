@@ -237,10 +237,10 @@ func Run(ctx context.Context, root string, sink search.Sink, opts Options) (*Rep
 			failed[o.rel] = o.err
 			return nil
 		}
-		opts.Sites.learn(o.rel, o.res)
-		if size := resultSize(o.res); size <= budget {
+		opts.Sites.learn(o.rel, o.res, o.lines)
+		if size := resultSize(o.res) + 8*len(o.lines); size <= budget {
 			budget -= size
-			pre[o.rel] = preRead{o.res, o.digest}
+			pre[o.rel] = preRead{o.res, o.digest, o.lines}
 		}
 		return nil
 	}
@@ -294,13 +294,12 @@ func Run(ctx context.Context, root string, sink search.Sink, opts Options) (*Rep
 		if err, ok := failed[rel]; ok {
 			return outcome{rel: rel, err: err}
 		}
-		p := pre[rel]
-		return indexFile(ctx, root, rel, nil, opts, p.res, p.digest)
+		return indexFile(ctx, root, rel, nil, opts, pre[rel])
 	}, handle); err != nil {
 		return rep, err
 	}
 	if err := process(ctx, rest, opts, func(ctx context.Context, rel string) outcome {
-		return indexFile(ctx, root, rel, listings, opts, nil, nil)
+		return indexFile(ctx, root, rel, listings, opts, preRead{})
 	}, handle); err != nil {
 		return rep, err
 	}
@@ -332,15 +331,17 @@ type outcome struct {
 	ocr       *extract.OCRReport
 	res       *extract.Result // extractOnly
 	digest    []byte          // extractOnly: the content hash's state after the file's bytes (see hashFile)
+	lines     []uint64        // extractOnly: a web page's lineHashes
 	unchanged bool
 	err       error
 }
 
-// preRead is a web page read before the build: its extraction and its
-// content hash's state after the file's bytes.
+// preRead is a web page read before the build: its extraction, its
+// content hash's state after the file's bytes and its lineHashes.
 type preRead struct {
 	res    *extract.Result
 	digest []byte
+	lines  []uint64
 }
 
 // preBudget bounds the bytes of page text Run keeps from its first
@@ -387,7 +388,9 @@ func extractOnly(ctx context.Context, root, rel string, opts Options) outcome {
 	if err != nil {
 		digest = nil // hashed from the file instead
 	}
-	return outcome{rel: rel, res: res, digest: digest}
+	// A web page's line hashes serve both learning the site's
+	// boilerplate and stripping it: computed here, by the workers.
+	return outcome{rel: rel, res: res, digest: digest, lines: lineHashes(res)}
 }
 
 // process runs work on files with a pool of workers and hands each
@@ -447,10 +450,11 @@ func process(ctx context.Context, files []string, opts Options, work func(contex
 }
 
 // indexFile builds the document of the file at rel: from pre when the file
-// was read already, else by extracting it. Web pages are stripped of their
-// site's boilerplate (opts.Sites); the content hash covers what was
-// stripped, so a page whose site boilerplate changed counts as changed.
-func indexFile(ctx context.Context, root, rel string, listings map[string][]listingEntry, opts Options, pre *extract.Result, preDigest []byte) outcome {
+// was read already (pre.res not nil), else by extracting it. Web pages are
+// stripped of their site's boilerplate (opts.Sites); the content hash
+// covers what was stripped, so a page whose site boilerplate changed
+// counts as changed.
+func indexFile(ctx context.Context, root, rel string, listings map[string][]listingEntry, opts Options, pre preRead) outcome {
 	full := filepath.Join(root, filepath.FromSlash(rel))
 	side, sideRaw, err := readSidecarIn(full, opts.sidecars)
 	if err != nil {
@@ -465,7 +469,7 @@ func indexFile(ctx context.Context, root, rel string, listings map[string][]list
 		}
 		return listed[i].Title < listed[j].Title
 	})
-	res, digest := pre, preDigest
+	res, digest, lines := pre.res, pre.digest, pre.lines
 	if res == nil && isHTMLName(rel) {
 		// A web page's hash depends on its site boilerplate: read it
 		// first.
@@ -473,9 +477,9 @@ func indexFile(ctx context.Context, root, rel string, listings map[string][]list
 		if o.err != nil {
 			return o
 		}
-		res, digest = o.res, o.digest
+		res, digest, lines = o.res, o.digest, o.lines
 	}
-	stripped, boiler := opts.Sites.Strip(rel, res)
+	stripped, boiler := opts.Sites.strip(rel, res, lines)
 	hash, err := contentHashFrom(digest, full, sideRaw, listed, boiler)
 	if err != nil {
 		return outcome{rel: rel, err: err}
@@ -513,9 +517,9 @@ func IndexFile(ctx context.Context, root, rel string, sink search.Sink, opts Opt
 		return nil, FileError{Path: rel, Err: o.err}
 	}
 	if opts.Sites != nil {
-		opts.Sites.Observe(rel, o.res)
+		opts.Sites.observe(rel, o.res, o.lines, true)
 	}
-	o = indexFile(ctx, root, rel, nil, Options{Timeout: opts.Timeout, PDFRunner: opts.PDFRunner, Sites: opts.Sites}, o.res, o.digest)
+	o = indexFile(ctx, root, rel, nil, Options{Timeout: opts.Timeout, PDFRunner: opts.PDFRunner, Sites: opts.Sites}, preRead{o.res, o.digest, o.lines})
 	if o.err != nil {
 		return nil, FileError{Path: rel, Err: o.err}
 	}

@@ -88,6 +88,24 @@ func blocks(page string) [][]string {
 	return out
 }
 
+// lineHashes holds the hash of every line of a web page's result, in the
+// order blocks reads them (page, paragraph, line): computed once, where
+// the page is extracted, for both learning and stripping it.
+func lineHashes(res *extract.Result) []uint64 {
+	if !learnable(res) {
+		return nil
+	}
+	var out []uint64
+	for _, p := range res.Pages {
+		for _, para := range blocks(p) {
+			for _, line := range para {
+				out = append(out, lineHash(line, len(para) == 1))
+			}
+		}
+	}
+	return out
+}
+
 func lineHash(line string, alone bool) uint64 {
 	// FNV-1a of the folded words joined by single spaces, computed as
 	// they are read. The line is folded into a buffer on the stack
@@ -143,16 +161,19 @@ func learnable(res *extract.Result) bool {
 // whose count crossed the threshold. A result that is not a web page is
 // forgotten instead.
 func (s *Sites) Observe(rel string, res *extract.Result) []string {
-	return s.observe(rel, res, true)
+	return s.observe(rel, res, nil, true)
 }
 
 // learn records the page at rel like Observe, without working out which
 // other pages it affects: Run learns every page before building any.
-func (s *Sites) learn(rel string, res *extract.Result) {
-	s.observe(rel, res, false)
+// lines are the page's lineHashes.
+func (s *Sites) learn(rel string, res *extract.Result, lines []uint64) {
+	s.observe(rel, res, lines, false)
 }
 
-func (s *Sites) observe(rel string, res *extract.Result, track bool) []string {
+// observe is Observe; lines are res's lineHashes, computed here when nil.
+// track tells whether the pages it affects are worked out.
+func (s *Sites) observe(rel string, res *extract.Result, lines []uint64, track bool) []string {
 	if !learnable(res) {
 		if !track {
 			s.mu.Lock()
@@ -163,16 +184,15 @@ func (s *Sites) observe(rel string, res *extract.Result, track bool) []string {
 		return s.Forget(rel)
 	}
 	site := siteOf(rel, res)
-	seen := map[uint64]bool{}
+	if lines == nil {
+		lines = lineHashes(res)
+	}
+	seen := make(map[uint64]bool, len(lines))
 	var hs []uint64
-	for _, p := range res.Pages {
-		for _, para := range blocks(p) {
-			for _, line := range para {
-				if h := lineHash(line, len(para) == 1); h != 0 && !seen[h] {
-					seen[h] = true
-					hs = append(hs, h)
-				}
-			}
+	for _, h := range lines {
+		if h != 0 && !seen[h] {
+			seen[h] = true
+			hs = append(hs, h)
 		}
 	}
 	s.mu.Lock()
@@ -318,8 +338,16 @@ func (s *Sites) setWhole() {
 // Boilerplate. A page that would be left without text is kept whole. res
 // itself is not changed.
 func (s *Sites) Strip(rel string, res *extract.Result) (*extract.Result, string) {
+	return s.strip(rel, res, nil)
+}
+
+// strip is Strip; hashes are res's lineHashes, computed here when nil.
+func (s *Sites) strip(rel string, res *extract.Result, hashes []uint64) (*extract.Result, string) {
 	if s == nil || !learnable(res) {
 		return res, ""
+	}
+	if hashes == nil {
+		hashes = lineHashes(res)
 	}
 	site := siteOf(rel, res)
 	s.mu.Lock()
@@ -336,12 +364,14 @@ func (s *Sites) Strip(rel string, res *extract.Result) (*extract.Result, string)
 	var pages []string
 	var removed []extract.Boilerplate
 	var prints []string
+	k := 0 // the next line's index in lines
 	for _, p := range res.Pages {
 		var kept []string
 		for _, para := range blocks(p) {
 			var lines []string
 			for _, line := range para {
-				h := lineHash(line, len(para) == 1)
+				h := hashes[k]
+				k++
 				if c := carried(h); h != 0 && c >= t {
 					removed = append(removed, extract.Boilerplate{
 						Reason: fmt.Sprintf("%s: on %d of %d pages of %s", extract.ReasonSiteRepeated, c, n, site),
@@ -407,7 +437,7 @@ func (s *Sites) learnFiles(ctx context.Context, root string, rels []string, opts
 		if err != nil {
 			continue
 		}
-		s.observe(filepath.ToSlash(rel), res, track)
+		s.observe(filepath.ToSlash(rel), res, nil, track)
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -69,6 +70,11 @@ func TestSitesStripRepeatedLines(t *testing.T) {
 		if !strings.Contains(res.Text(), newsletter) {
 			t.Errorf("%s: Strip changed its argument", c.rel)
 		}
+		// With the line hashes worked out where the page was read
+		// (extractOnly), as Run strips pages.
+		if out2, print2 := s.strip(c.rel, res, extractOnly(ctx, dir, c.rel, Options{}).lines); !reflect.DeepEqual(out2, out) || print2 != print {
+			t.Errorf("%s: stripped with the page's line hashes %q (%q), without %q (%q)", c.rel, out2.Text(), print2, text, print)
+		}
 		if c.stripped && !slices.ContainsFunc(out.Boilerplate, func(b extract.Boilerplate) bool {
 			return strings.HasPrefix(b.Reason, extract.ReasonSiteRepeated+": on 4 of 4 pages of dir:web") && b.Text == newsletter
 		}) {
@@ -77,6 +83,17 @@ func TestSitesStripRepeatedLines(t *testing.T) {
 		if len(out.Pages) == 0 || !strings.Contains(text, "\n\n") {
 			t.Errorf("%s: page text lost: %q", c.rel, text)
 		}
+	}
+
+	// A model learnt from the pages' line hashes, as Run learns, is the
+	// same.
+	learnt := NewSites()
+	for _, rel := range append(all, other...) {
+		o := extractOnly(ctx, dir, rel, Options{})
+		learnt.learn(rel, o.res, o.lines)
+	}
+	if !reflect.DeepEqual(learnt.count, s.count) || !reflect.DeepEqual(learnt.pages, s.pages) {
+		t.Errorf("learnt from line hashes: %v, from the pages: %v", learnt.count, s.count)
 	}
 
 	// Two pages go: two of four is below the threshold of three pages,

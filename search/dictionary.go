@@ -146,8 +146,8 @@ func (d *Dictionary) Len() int { return d.headwords }
 
 // Translate returns the translations of text (a word or an expression;
 // case and accents ignored), or nil. A plural not in the dictionary is
-// looked up in the singular, a conjugated verb in the infinitive
-// (verbforms.go). Words of one or two letters, question words
+// looked up in the singular, an inflected word in its lemma (a verb in the infinitive)
+// (lemmas.go). Words of one or two letters, question words
 // and stop words (Skip) are not translated; words of three are ("loi",
 // "law": ley).
 func (d *Dictionary) Translate(text string) []string {
@@ -171,7 +171,7 @@ func (d *Dictionary) Translate(text string) []string {
 		}
 	}
 	if !strings.Contains(key, " ") {
-		i, _ := d.infinitive(key)
+		i, _ := d.lemma(key)
 		return d.translations(i)
 	}
 	return nil
@@ -196,7 +196,7 @@ func (d *Dictionary) Languages(word string) []string {
 	}
 	if bits == 0 {
 		// "financian": Spanish "financiar".
-		_, bits = d.infinitive(key)
+		_, bits = d.lemma(key)
 	}
 	var out []string
 	for i, l := range DictionaryLanguages {

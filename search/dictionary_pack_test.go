@@ -81,7 +81,7 @@ func mapTranslate(b *dictionaryBuilder, text string) []string {
 	}
 	if !strings.Contains(key, " ") {
 		var found string
-		if infinitiveOf(key, func(w string) (uint8, bool) { found = w; return b.vocab[w], len(b.entries[w]) > 0 }) != 0 {
+		if lemmaOf(key, func(w string) (uint8, bool) { found = w; return b.vocab[w], len(b.entries[w]) > 0 }) != 0 {
 			return b.entries[found]
 		}
 	}
@@ -100,7 +100,7 @@ func mapLanguages(b *dictionaryBuilder, word string) []string {
 		}
 	}
 	if bits == 0 {
-		bits = infinitiveOf(key, func(w string) (uint8, bool) { return b.vocab[w], len(b.entries[w]) > 0 })
+		bits = lemmaOf(key, func(w string) (uint8, bool) { return b.vocab[w], len(b.entries[w]) > 0 })
 	}
 	var out []string
 	for i, l := range DictionaryLanguages {

@@ -7,10 +7,11 @@ import (
 	"faro/search"
 )
 
-// TestTranslateVerbForms: a conjugated verb the dictionaries do not hold
-// is translated as its infinitive, in the language its ending belongs to
-// only; a word they hold, or whose singular they hold, is not rewritten.
-func TestTranslateVerbForms(t *testing.T) {
+// TestTranslateLemmas: a conjugated verb or an agreed adjective the
+// dictionaries do not hold is translated as its lemma (infinitive,
+// masculine singular), in the language its ending belongs to only; a word
+// they hold, or whose singular they hold, is not rewritten.
+func TestTranslateLemmas(t *testing.T) {
 	dir := t.TempDir()
 	writeDict(t, dir, "freedict-spa-eng", [][2]string{
 		{"financiar", "finance"},
@@ -19,10 +20,14 @@ func TestTranslateVerbForms(t *testing.T) {
 		{"viajar", "travel"},
 		{"casa", "house"},
 		{"casar", "marry"},
+		{"migratorio", "migratory"},
+		{"voz", "voice"},
 	})
 	writeDict(t, dir, "freedict-fra-eng", [][2]string{
 		{"garder", "keep"},
 		{"financer", "finance"},
+		{"mondial", "worldwide"},
+		{"irrégulier", "irregular"},
 	})
 	writeDict(t, dir, "freedict-eng-spa", [][2]string{
 		{"flee", "huir"},
@@ -45,7 +50,11 @@ func TestTranslateVerbForms(t *testing.T) {
 		{"fleeing", []string{"huir"}, []string{"en"}},
 		{"studied", []string{"estudiar"}, []string{"en"}},
 		{"casas", []string{"house"}, []string{"es"}}, // the singular first
-		{"garden", nil, nil},                         // not Spanish "garder"
+		{"migratoria", []string{"migratory"}, []string{"es"}},
+		{"voces", []string{"voice"}, []string{"es"}},
+		{"mondiale", []string{"worldwide"}, []string{"fr"}},
+		{"irrégulière", []string{"irregular"}, []string{"fr"}},
+		{"garden", nil, nil}, // not Spanish "garder"
 		{"honduras", nil, nil},
 	} {
 		if got := d.Translate(tc.text); !slices.Equal(got, tc.want) {

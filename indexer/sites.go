@@ -108,39 +108,64 @@ func lineHashes(res *extract.Result) []uint64 {
 
 func lineHash(line string, alone bool) uint64 {
 	// FNV-1a of the folded words joined by single spaces, computed as
-	// they are read. The line is folded into a buffer on the stack
-	// (most lines fit), read byte by byte where it is ASCII.
+	// the line is read and folded: ASCII byte by byte, other runes
+	// folded one at a time into a buffer on the stack (no folded copy of
+	// the line, which may be a long paragraph).
 	const (
 		offset = 14695981039346656037
 		prime  = 1099511628211
 	)
 	h := uint64(offset)
 	words, in := 0, false
-	var buf [256]byte
-	folded := search.AppendFold(buf[:0], line)
-	for i := 0; i < len(folded); {
-		size, space := 1, false
-		if c := folded[i]; c < utf8.RuneSelf {
-			space = c == ' ' || '\t' <= c && c <= '\r'
-		} else {
-			var r rune
-			r, size = utf8.DecodeRune(folded[i:])
-			space = unicode.IsSpace(r)
-		}
-		if space {
-			in = false
-			i += size
+	var buf [16]byte
+	for i := 0; i < len(line); {
+		var folded []byte
+		if c := line[i]; c < utf8.RuneSelf {
+			i++
+			if c == ' ' || '\t' <= c && c <= '\r' {
+				in = false
+				continue
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if !in {
+				if words > 0 {
+					h = (h ^ ' ') * prime
+				}
+				words++
+				in = true
+			}
+			h = (h ^ uint64(c)) * prime
 			continue
 		}
-		if !in {
-			if words > 0 {
-				h = (h ^ ' ') * prime
+		r, size := utf8.DecodeRuneInString(line[i:])
+		i += size
+		folded = search.AppendFoldRune(buf[:0], r)
+		for j := 0; j < len(folded); {
+			size, space := 1, false
+			if c := folded[j]; c < utf8.RuneSelf {
+				space = c == ' ' || '\t' <= c && c <= '\r'
+			} else {
+				var fr rune
+				fr, size = utf8.DecodeRune(folded[j:])
+				space = unicode.IsSpace(fr)
 			}
-			words++
-			in = true
-		}
-		for end := i + size; i < end; i++ {
-			h = (h ^ uint64(folded[i])) * prime
+			if space {
+				in = false
+				j += size
+				continue
+			}
+			if !in {
+				if words > 0 {
+					h = (h ^ ' ') * prime
+				}
+				words++
+				in = true
+			}
+			for end := j + size; j < end; j++ {
+				h = (h ^ uint64(folded[j])) * prime
+			}
 		}
 	}
 	if words == 0 || words == 1 && !alone {

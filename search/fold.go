@@ -56,17 +56,23 @@ func AppendFold(dst []byte, s string) []byte {
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
-		r = unicode.ToLower(r)
-		if f, ok := foldTable[r]; ok {
-			dst = append(dst, f...)
-			continue
-		}
-		if unicode.Is(unicode.Mn, r) {
-			continue
-		}
-		dst = utf8.AppendRune(dst, r)
+		dst = AppendFoldRune(dst, r)
 	}
 	return dst
+}
+
+// AppendFoldRune appends the folded form of the non-ASCII rune r (as
+// AppendFold folds it in a text) to dst and returns the extended buffer:
+// for callers that fold a text rune by rune without holding all of it.
+func AppendFoldRune(dst []byte, r rune) []byte {
+	r = unicode.ToLower(r)
+	if f, ok := foldTable[r]; ok {
+		return append(dst, f...)
+	}
+	if unicode.Is(unicode.Mn, r) {
+		return dst
+	}
+	return utf8.AppendRune(dst, r)
 }
 
 var foldTable = func() map[rune]string {

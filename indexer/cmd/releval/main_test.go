@@ -220,7 +220,7 @@ func TestRealJudgments(t *testing.T) {
 	}
 	// Floors: what Faro reaches today on the real set, so that a change
 	// that loses relevance fails here.
-	floors := map[string]float64{"all": 0.82, "en": 0.85, "es": 0.78, "fr": 0.97, "xl": 0.77, halfA: 0.81, halfB: 0.82}
+	floors := map[string]float64{"all": 0.84, "en": 0.86, "es": 0.80, "fr": 0.97, "xl": 0.79, halfA: 0.83, halfB: 0.84}
 	for _, row := range rep.Summary {
 		if f, ok := floors[row.Name]; ok && row.Faro.NDCG < f {
 			t.Errorf("%s: Faro nDCG@10 %.3f below %.2f (BM25 %.3f)", row.Name, row.Faro.NDCG, f, row.BM25.NDCG)
@@ -265,7 +265,7 @@ func TestWithTypo(t *testing.T) {
 }
 
 // TestTypoedJudgments scores the judged queries with a typo in each: they
-// keep at least 0.76 nDCG@10 (0.777 measured, 95% of the clean queries' 0.80 floor).
+// keep at least 0.79 nDCG@10 (0.811 measured, 95% of the clean queries' 0.84 floor).
 func TestTypoedJudgments(t *testing.T) {
 	shared := defaultShared()
 	if checkShared(shared) != nil {
@@ -278,8 +278,8 @@ func TestTypoedJudgments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if all := rep.Summary[0]; all.Faro.NDCG < 0.76 {
-		t.Errorf("typo'd queries: Faro nDCG@10 %.3f below %.3f (BM25 %.3f)", all.Faro.NDCG, 0.76, all.BM25.NDCG)
+	if all := rep.Summary[0]; all.Faro.NDCG < 0.79 {
+		t.Errorf("typo'd queries: Faro nDCG@10 %.3f below %.3f (BM25 %.3f)", all.Faro.NDCG, 0.79, all.BM25.NDCG)
 	}
 }
 

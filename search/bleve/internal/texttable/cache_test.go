@@ -1,0 +1,85 @@
+package texttable
+
+import (
+	"fmt"
+	"maps"
+	"math/rand/v2"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// TestCacheUnderChurn searches from several goroutines at once on a View
+// whose match cache is small enough to drop sets all the time (words'
+// sets, phrases' documents), the collector running meanwhile: every
+// answer, first or from the cache, is the answer of a search without the
+// cache. Run with -race, it also checks the cache's locking.
+func TestCacheUnderChurn(t *testing.T) {
+	r := rand.New(rand.NewPCG(17, 18))
+	words := strings.Fields("aa bb cc dd ee ff gg hh")
+	docs := randomDocs(r, 3000, words)
+	segs := []*Segment{build(t, docs[:2000]...), build(t, docs[2000:]...)}
+	// About four sets of common words fit.
+	v := NewView(Config{Schema: testSchema, Analyzer: testAnalyzer, MatchCacheBytes: 64 << 10}, segs, nil)
+	type search struct {
+		req  Request
+		want *Result
+	}
+	var searches []search
+	for i := range 40 {
+		q := words[i%len(words)] + " " + words[(i/3)%len(words)]
+		if i%5 == 4 {
+			q = `"` + q + `"`
+		}
+		var filters []Filter
+		if i%2 == 1 {
+			filters = []Filter{{Group: "country", Keys: []string{fmt.Sprintf("country:C%d", i%30)}}}
+		}
+		req := Request{Plan: compile(t, q), Filters: filters, Size: 20}
+		nc := req
+		nc.NoCache = true
+		want, err := v.Search(t.Context(), nc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		searches = append(searches, search{req, want})
+	}
+	stop := make(chan struct{})
+	var collector sync.WaitGroup
+	collector.Go(func() {
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+				runtime.GC()
+			}
+		}
+	})
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			rg := rand.New(rand.NewPCG(uint64(g), 19))
+			for range 300 {
+				s := searches[rg.IntN(len(searches))]
+				got, err := v.Search(t.Context(), s.req)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if got.Total != s.want.Total || !slices.Equal(got.Hits, s.want.Hits) || !maps.Equal(got.Counts, s.want.Counts) {
+					t.Errorf("%s %v: %d %v, want %d %v", s.req.Plan, s.req.Filters, got.Total, got.Hits, s.want.Total, s.want.Hits)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(stop)
+	collector.Wait()
+	if v.cache.hits.Load() == 0 {
+		t.Error("no search was answered from the cache")
+	}
+}

@@ -1,7 +1,7 @@
 package classify
 
 import (
-	"bytes"
+	"slices"
 	"strings"
 
 	"faro/search/taxonomy"
@@ -48,80 +48,91 @@ func inferPublisher(pages []string) string {
 		last = last[len(last)-publisherSpan:]
 	}
 	candidates := [...]string{first, last}
-	var l []byte
+	var words []string
 	for _, p := range candidates {
 		for line := range strings.SplitSeq(p, "\n") {
-			l = appendPaddedWords(l[:0], line)
-			if strings.Contains(line, "©") || containsAny(l, publishedBy) {
-				if name, _ := firstPublisher(l); name != "" {
+			words = split(taxonomy.Fold(line), words[:0])
+			if strings.Contains(line, "©") || publishedBy.in(words) >= 0 {
+				if name := firstPublisher(words); name != "" {
 					return name
 				}
 			}
 		}
 	}
 	for _, p := range candidates {
-		if name, _ := firstPublisher(appendPaddedWords(l[:0], p)); name != "" {
+		if name := firstPublisher(split(taxonomy.Fold(p), words[:0])); name != "" {
 			return name
 		}
 	}
 	return ""
 }
 
-// publishedBy are the (folded) words of a line that says who published a
-// document, between spaces.
-var publishedBy = [][]byte{[]byte(" published by "), []byte(" publicado por "), []byte(" publie par "), []byte(" copyright ")}
-
-// containsAny reports whether text contains one of subs.
-func containsAny(text []byte, subs [][]byte) bool {
-	for _, sub := range subs {
-		if bytes.Contains(text, sub) {
-			return true
-		}
-	}
-	return false
+// wordSeqs are phrases as words, found among a text's words (tokens).
+type wordSeqs struct {
+	// byFirst holds the phrases by their first word, each with its
+	// number in the list they were made from.
+	byFirst map[string][]wordSeq
 }
 
-// appendPaddedWords appends to dst the words of s (tokens) joined by
-// spaces, with a space before and after: " " + strings.Join(tokens(s),
-// " ") + " ".
-func appendPaddedWords(dst []byte, s string) []byte {
-	f := taxonomy.Fold(s)
-	dst = append(dst, ' ')
-	for i, n := 0, 0; ; n++ {
-		start, end := nextWord(f, i)
-		if start < 0 {
-			break
-		}
-		if n > 0 {
-			dst = append(dst, ' ')
-		}
-		dst = append(dst, f[start:end]...)
-		i = end
-	}
-	return append(dst, ' ')
+type wordSeq struct {
+	n     int
+	words []string
 }
 
-// paddedNames holds, for each of publishers, its names between spaces.
-var paddedNames = func() [][][]byte {
-	out := make([][][]byte, len(publishers))
-	for i, p := range publishers {
-		for _, n := range p.names {
-			out[i] = append(out[i], []byte(" "+n+" "))
+// newWordSeqs indexes phrases (folded words separated by single spaces).
+// A phrase with other characters (punctuation) is left out: tokens never
+// hold it.
+func newWordSeqs(phrases []string) wordSeqs {
+	x := wordSeqs{byFirst: map[string][]wordSeq{}}
+	for n, p := range phrases {
+		words := split(p, nil)
+		if len(words) == 0 || strings.Join(words, " ") != p {
+			continue
 		}
+		x.byFirst[words[0]] = append(x.byFirst[words[0]], wordSeq{n, words})
 	}
-	return out
-}()
+	return x
+}
 
-// firstPublisher returns the publisher named first in text (folded words
-// between spaces), with where.
-func firstPublisher(text []byte) (string, int) {
-	best, at := "", -1
-	for k, p := range publishers {
-		for _, n := range paddedNames[k] {
-			if i := bytes.Index(text, n); i >= 0 && (at < 0 || i < at) {
-				best, at = p.name, i
+// in returns the number of the first of the phrases that starts earliest
+// in words, -1 when none is there.
+func (x wordSeqs) in(words []string) int {
+	for i, w := range words {
+		best := -1
+		for _, s := range x.byFirst[w] {
+			if (best < 0 || s.n < best) && len(s.words) <= len(words)-i && slices.Equal(words[i:i+len(s.words)], s.words) {
+				best = s.n
 			}
 		}
+		if best >= 0 {
+			return best
+		}
 	}
-	return best, at
+	return -1
+}
+
+// publishedBy are the (folded) words of a line that says who published a
+// document.
+var publishedBy = newWordSeqs([]string{"published by", "publicado por", "publie par", "copyright"})
+
+// publisherNames are the names of publishers, in order, and publisherOf
+// the publisher of each.
+var publisherNames, publisherOf = func() (wordSeqs, []string) {
+	var names, of []string
+	for _, p := range publishers {
+		for _, n := range p.names {
+			names = append(names, n)
+			of = append(of, p.name)
+		}
+	}
+	return newWordSeqs(names), of
+}()
+
+// firstPublisher returns the publisher named first in words (tokens), ""
+// when none is: at the same word, the one listed first.
+func firstPublisher(words []string) string {
+	if n := publisherNames.in(words); n >= 0 {
+		return publisherOf[n]
+	}
+	return ""
 }

@@ -80,55 +80,7 @@ type matcher struct {
 	words *vocab
 	// byFirst and blockFirst hold, by the number of a phrase's first
 	// word, the phrases (blockers) starting with it, longest first.
-	byFirst, blockFirst phraseIndex
-}
-
-// phraseIndex holds phrases by the number of their first word, longest
-// first, each with its length and second word side by side (phraseKey):
-// a position of a document is tried against them without reading the
-// phrases, most of which its next word already rules out.
-type phraseIndex struct {
-	lists [][]*phrase
-	keys  [][]phraseKey
-}
-
-// phraseKey is a phrase's number of words and its second word's number
-// (0 for a phrase of one word).
-type phraseKey struct{ n, second int32 }
-
-// at returns the phrases starting with id and their keys.
-func (x *phraseIndex) at(id int32) ([]*phrase, []phraseKey) {
-	if int(id) < len(x.lists) {
-		return x.lists[id], x.keys[id]
-	}
-	return nil, nil
-}
-
-// insert adds p.
-func (x *phraseIndex) insert(p *phrase) {
-	first := int(p.ids[0])
-	if first >= len(x.lists) {
-		x.lists = append(x.lists, make([][]*phrase, first+1-len(x.lists))...)
-		x.keys = append(x.keys, make([][]phraseKey, first+1-len(x.keys))...)
-	}
-	list := append(x.lists[first], p)
-	slices.SortStableFunc(list, func(a, b *phrase) int { return len(b.words) - len(a.words) })
-	x.lists[first] = list
-	keys := make([]phraseKey, len(list))
-	for i, q := range list {
-		keys[i].n = int32(len(q.ids))
-		if len(q.ids) > 1 {
-			keys[i].second = q.ids[1]
-		}
-	}
-	x.keys[first] = keys
-}
-
-// match tells whether the phrase of key k (one of those at ids[i]) is
-// found at ids[i]: it fits, its second word is there, and all its words
-// (words) are.
-func (k phraseKey) match(ids []int32, i int, words []int32) bool {
-	return int(k.n) <= len(ids)-i && (k.n == 1 || ids[i+1] == k.second) && equalAt(ids, i, words)
+	byFirst, blockFirst [][]*phrase
 }
 
 // hit is one occurrence of a phrase.
@@ -149,8 +101,7 @@ func (m *matcher) add(term string, t target) {
 		return
 	}
 	ids := m.words.add(words)
-	ps, _ := m.byFirst.at(ids[0])
-	for _, p := range ps {
+	for _, p := range startingWith(m.byFirst, ids[0]) {
 		if slices.Equal(p.ids, ids) {
 			for i, old := range p.targets {
 				if old.facet == t.facet && old.code == t.code {
@@ -166,23 +117,41 @@ func (m *matcher) add(term string, t target) {
 			return
 		}
 	}
-	m.byFirst.insert(&phrase{words: words, ids: ids, targets: []target{t}})
+	m.byFirst = insert(m.byFirst, &phrase{words: words, ids: ids, targets: []target{t}})
 }
 
 // addBlocker registers a phrase that tags nothing and hides the terms it
 // overlaps.
 func (m *matcher) addBlocker(s string) {
 	if words := tokens(s); len(words) > 0 {
-		m.blockFirst.insert(&phrase{words: words, ids: m.words.add(words)})
+		m.blockFirst = insert(m.blockFirst, &phrase{words: words, ids: m.words.add(words)})
 	}
 }
 
-// longestAt returns the longest phrase of x found at ids[i], or nil.
-func (x *phraseIndex) longestAt(ids []int32, i int) *phrase {
-	ps, keys := x.at(ids[i])
-	for k, key := range keys {
-		if key.match(ids, i, ps[k].ids) {
-			return ps[k]
+// startingWith returns the phrases of index whose first word is id.
+func startingWith(index [][]*phrase, id int32) []*phrase {
+	if int(id) < len(index) {
+		return index[id]
+	}
+	return nil
+}
+
+func insert(index [][]*phrase, p *phrase) [][]*phrase {
+	first := int(p.ids[0])
+	if first >= len(index) {
+		index = append(index, make([][]*phrase, first+1-len(index))...)
+	}
+	list := append(index[first], p)
+	slices.SortStableFunc(list, func(a, b *phrase) int { return len(b.words) - len(a.words) })
+	index[first] = list
+	return index
+}
+
+// longestAt returns the longest phrase of index found at ids[i], or nil.
+func longestAt(index [][]*phrase, ids []int32, i int) *phrase {
+	for _, p := range startingWith(index, ids[i]) {
+		if len(p.ids) <= len(ids)-i && equalAt(ids, i, p.ids) {
+			return p
 		}
 	}
 	return nil
@@ -199,7 +168,7 @@ func (m *matcher) find(toks []string, out []hit) []hit {
 func (m *matcher) findIDs(ids []int32, out []hit) []hit {
 	var blocked []bool
 	for i := 0; i < len(ids); {
-		p := m.blockFirst.longestAt(ids, i)
+		p := longestAt(m.blockFirst, ids, i)
 		if p == nil {
 			i++
 			continue
@@ -218,12 +187,10 @@ func (m *matcher) findIDs(ids []int32, out []hit) []hit {
 			continue
 		}
 		n := 1
-		ps, keys := m.byFirst.at(ids[i])
-		for k, key := range keys {
-			if !key.match(ids, i, ps[k].ids) {
+		for _, p := range startingWith(m.byFirst, ids[i]) {
+			if len(p.ids) > len(ids)-i || !equalAt(ids, i, p.ids) {
 				continue
 			}
-			p := ps[k]
 			if blocked != nil && slices.Contains(blocked[i:i+len(p.ids)], true) {
 				continue // a shorter phrase may still fit before the blocker
 			}

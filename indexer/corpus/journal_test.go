@@ -25,17 +25,7 @@ func TestJournalCrashAtEachStep(t *testing.T) {
 	for _, op := range []string{opUpload, opDelete} {
 		for _, step := range steps {
 			t.Run(op+"/"+step, func(t *testing.T) {
-				dir := t.TempDir()
-				corpus, path := filepath.Join(dir, "corpus"), filepath.Join(dir, "index")
-				os.Mkdir(corpus, 0o755)
-				idx, err := bleve.Create(path)
-				if err != nil {
-					t.Fatal(err)
-				}
-				w := NewWriter(idx, corpus, path, Options{})
-				if _, err := w.Recover(ctx); err != nil { // a fresh start
-					t.Fatal(err)
-				}
+				w, idx, corpus, path := startFresh(t)
 				if _, err := w.Add(ctx, "kept.md", []byte("# Kept\n\nUna nota sobre Choluteca."), nil); err != nil {
 					t.Fatal(err)
 				}
@@ -60,21 +50,7 @@ func TestJournalCrashAtEachStep(t *testing.T) {
 				if fi, err := os.Stat(JournalPath(path)); step != stepCommit && (err != nil || fi.Size() == 0) {
 					t.Fatalf("journal after a stop at %s: %v", step, err)
 				}
-				// The process dies: the index is closed as it is.
-				w.cancel()
-				if err := idx.Close(); err != nil {
-					t.Fatal(err)
-				}
-				idx, err = bleve.Open(path)
-				if err != nil {
-					t.Fatal(err)
-				}
-				defer idx.Close()
-				w = NewWriter(idx, corpus, path, Options{})
-				rec, err := w.Recover(ctx)
-				if err != nil {
-					t.Fatal(err)
-				}
+				w, idx, rec := dieAndRecover(t, w, idx, corpus, path)
 
 				wantKept := op == opUpload && step == stepCommit
 				_, ferr := os.Stat(filepath.Join(corpus, filepath.FromSlash(src)))
@@ -136,17 +112,7 @@ func TestJournalClaimOfATakenName(t *testing.T) {
 	ctx := context.Background()
 	for _, how := range []string{"second upload", "stale intent"} {
 		t.Run(how, func(t *testing.T) {
-			dir := t.TempDir()
-			corpus, path := filepath.Join(dir, "corpus"), filepath.Join(dir, "index")
-			os.Mkdir(corpus, 0o755)
-			idx, err := bleve.Create(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			w := NewWriter(idx, corpus, path, Options{})
-			if _, err := w.Recover(ctx); err != nil {
-				t.Fatal(err)
-			}
+			w, idx, corpus, path := startFresh(t)
 			first, err := w.Add(ctx, "note.md", []byte("# Note\n\nLa palabra turquesa."), nil)
 			if err != nil {
 				t.Fatal(err)
@@ -162,18 +128,7 @@ func TestJournalClaimOfATakenName(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			w.cancel()
-			if err := idx.Close(); err != nil {
-				t.Fatal(err)
-			}
-			if idx, err = bleve.Open(path); err != nil {
-				t.Fatal(err)
-			}
-			defer idx.Close()
-			w = NewWriter(idx, corpus, path, Options{})
-			if _, err := w.Recover(ctx); err != nil {
-				t.Fatal(err)
-			}
+			_, idx, _ = dieAndRecover(t, w, idx, corpus, path)
 			if _, err := os.Stat(filepath.Join(corpus, filepath.FromSlash(first.Source))); err != nil {
 				t.Errorf("the acknowledged upload's file: %v", err)
 			}
@@ -185,4 +140,46 @@ func TestJournalClaimOfATakenName(t *testing.T) {
 			}
 		})
 	}
+}
+
+// startFresh returns a writer over a new index and an empty corpus, as a
+// first start leaves them.
+func startFresh(t *testing.T) (w *Writer, idx *bleve.Index, corpus, path string) {
+	t.Helper()
+	dir := t.TempDir()
+	corpus, path = filepath.Join(dir, "corpus"), filepath.Join(dir, "index")
+	if err := os.Mkdir(corpus, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	idx, err := bleve.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w = NewWriter(idx, corpus, path, Options{})
+	if _, err := w.Recover(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return w, idx, corpus, path
+}
+
+// dieAndRecover stops w as a dying process would (its index closed as it
+// is), reopens the index with a new writer and recovers; the index is
+// closed when the test ends.
+func dieAndRecover(t *testing.T, w *Writer, idx *bleve.Index, corpus, path string) (*Writer, *bleve.Index, *Recovery) {
+	t.Helper()
+	w.cancel()
+	if err := idx.Close(); err != nil {
+		t.Fatal(err)
+	}
+	idx, err := bleve.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { idx.Close() })
+	w = NewWriter(idx, corpus, path, Options{})
+	rec, err := w.Recover(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w, idx, rec
 }

@@ -59,6 +59,8 @@ type Options struct {
 
 	// sidecars, set by Run, lists the corpus's sidecars (see walk).
 	sidecars map[string]bool
+	// wholeBudget, when not 0, replaces preBudget (tests).
+	wholeBudget int
 }
 
 // Version is part of every content hash: a change in how documents are
@@ -231,7 +233,10 @@ func Run(ctx context.Context, root string, sink search.Sink, opts Options) (*Rep
 	// to a memory budget.
 	pre := map[string]preRead{}
 	failed := map[string]error{}
-	budget := preBudget
+	budget, packed := preBudget, packedBudget
+	if opts.wholeBudget != 0 {
+		budget = opts.wholeBudget
+	}
 	learn := func(o outcome) error {
 		if o.err != nil {
 			failed[o.rel] = o.err
@@ -240,7 +245,10 @@ func Run(ctx context.Context, root string, sink search.Sink, opts Options) (*Rep
 		opts.Sites.learn(o.rel, o.res, o.lines)
 		if size := resultSize(o.res) + 8*len(o.lines); size <= budget {
 			budget -= size
-			pre[o.rel] = preRead{o.res, o.digest, o.lines}
+			pre[o.rel] = preRead{res: o.res, digest: o.digest, lines: o.lines}
+		} else if shell, p := packResult(o.res); len(p)+8*len(o.lines)+512 <= packed {
+			packed -= len(p) + 8*len(o.lines) + 512
+			pre[o.rel] = preRead{res: shell, packed: p, digest: o.digest, lines: o.lines}
 		}
 		return nil
 	}
@@ -336,10 +344,12 @@ type outcome struct {
 	err       error
 }
 
-// preRead is a web page read before the build: its extraction, its
-// content hash's state after the file's bytes and its lineHashes.
+// preRead is a web page read before the build: its extraction (its texts
+// in packed when packed is set, packResult), its content hash's state
+// after the file's bytes and its lineHashes.
 type preRead struct {
 	res    *extract.Result
+	packed []byte
 	digest []byte
 	lines  []uint64
 }
@@ -470,6 +480,12 @@ func indexFile(ctx context.Context, root, rel string, listings map[string][]list
 		return listed[i].Title < listed[j].Title
 	})
 	res, digest, lines := pre.res, pre.digest, pre.lines
+	if pre.packed != nil {
+		var err error
+		if res, err = unpackResult(pre.res, pre.packed); err != nil {
+			return outcome{rel: rel, err: err}
+		}
+	}
 	if res == nil && isHTMLName(rel) {
 		// A web page's hash depends on its site boilerplate: read it
 		// first.
@@ -519,7 +535,7 @@ func IndexFile(ctx context.Context, root, rel string, sink search.Sink, opts Opt
 	if opts.Sites != nil {
 		opts.Sites.observe(rel, o.res, o.lines, true)
 	}
-	o = indexFile(ctx, root, rel, nil, Options{Timeout: opts.Timeout, PDFRunner: opts.PDFRunner, Sites: opts.Sites}, preRead{o.res, o.digest, o.lines})
+	o = indexFile(ctx, root, rel, nil, Options{Timeout: opts.Timeout, PDFRunner: opts.PDFRunner, Sites: opts.Sites}, preRead{res: o.res, digest: o.digest, lines: o.lines})
 	if o.err != nil {
 		return nil, FileError{Path: rel, Err: o.err}
 	}

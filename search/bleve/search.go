@@ -256,6 +256,7 @@ func (x *Index) loadHits(ctx context.Context, s *served, hits []texttable.Hit, m
 	out := make([]*loadedHit, len(hits))
 	tok := wordsTokenizer{full: unicode.NewUnicodeTokenizer()}
 	analysed := map[[2]string][]texttable.Token{}
+	var buf []byte
 	for i, h := range hits {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -272,7 +273,7 @@ func (x *Index) loadHits(ctx context.Context, s *served, hits []texttable.Hit, m
 		si, local := s.view.Locate(h.N)
 		var raw []byte
 		texts := map[int][]byte{}
-		err := s.segs[si].VisitDocument(uint64(local), func(name string, _ byte, val []byte, pos []uint64) bool {
+		visit := func(name string, _ byte, val []byte, pos []uint64) bool {
 			if name == fieldHit {
 				raw = append([]byte(nil), val...)
 				return true
@@ -287,7 +288,13 @@ func (x *Index) loadHits(ctx context.Context, s *served, hits []texttable.Hit, m
 				}
 			}
 			return true
-		})
+		}
+		var err error
+		if si < len(s.files) && s.files[si] != nil {
+			err = s.files[si].visit(uint64(local), &buf, visit)
+		} else {
+			err = s.segs[si].VisitDocument(uint64(local), visit)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("search: load hit %s: %w", h.ID, err)
 		}

@@ -64,6 +64,9 @@ type served struct {
 	view *texttable.View
 	snap *scorch.IndexSnapshot
 	segs []*scorch.SegmentSnapshot
+	// files reads the stored fields of segs[i] from its file (nil: through
+	// bleve); they are closed with the snapshot.
+	files []*storedFile
 
 	mu      sync.Mutex
 	users   int
@@ -86,7 +89,7 @@ func (s *served) release() {
 	done := s.retired && s.users == 0
 	s.mu.Unlock()
 	if done {
-		s.snap.Close()
+		s.close()
 	}
 }
 
@@ -96,8 +99,16 @@ func (s *served) retire() {
 	done := s.users == 0
 	s.mu.Unlock()
 	if done {
-		s.snap.Close()
+		s.close()
 	}
+}
+
+// close releases the snapshot and the segment files.
+func (s *served) close() {
+	for _, f := range s.files {
+		f.close()
+	}
+	s.snap.Close()
 }
 
 // schema names the fields the tables read.
@@ -265,7 +276,9 @@ func (x *Index) refresh(ctx context.Context) error {
 func (x *Index) serve(is *scorch.IndexSnapshot, segs []*scorch.SegmentSnapshot, tabs []*texttable.Segment) {
 	deleted := make([][]uint32, len(segs))
 	keep := make(map[uint64]*texttable.Segment, len(segs))
+	files := make([]*storedFile, len(segs))
 	for i, sg := range segs {
+		files[i] = openStoredFile(sg)
 		if d := sg.Deleted(); d != nil {
 			deleted[i] = d.ToArray()
 		}
@@ -273,7 +286,7 @@ func (x *Index) serve(is *scorch.IndexSnapshot, segs []*scorch.SegmentSnapshot, 
 	}
 	x.tt.segs = keep
 	cfg := texttable.Config{Schema: schema, Analyzer: analyze, MatchCacheBytes: matchCacheBytes}
-	s := &served{view: texttable.NewView(cfg, tabs, deleted), snap: is, segs: segs}
+	s := &served{view: texttable.NewView(cfg, tabs, deleted), snap: is, segs: segs, files: files}
 	if old := x.tt.cur.Load(); old != nil {
 		s.view.Inherit(old.view)
 	}

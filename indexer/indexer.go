@@ -234,6 +234,7 @@ func Run(ctx context.Context, root string, sink search.Sink, opts Options) (*Rep
 	pre := map[string]preRead{}
 	failed := map[string]error{}
 	budget, packed := preBudget, packedBudget
+	var pk packer
 	if opts.wholeBudget != 0 {
 		budget = opts.wholeBudget
 	}
@@ -246,7 +247,7 @@ func Run(ctx context.Context, root string, sink search.Sink, opts Options) (*Rep
 		if size := resultSize(o.res) + 8*len(o.lines); size <= budget {
 			budget -= size
 			pre[o.rel] = preRead{res: o.res, digest: o.digest, lines: o.lines}
-		} else if shell, p := packResult(o.res); len(p)+8*len(o.lines)+512 <= packed {
+		} else if shell, p := pk.packResult(o.res); len(p)+8*len(o.lines)+512 <= packed {
 			packed -= len(p) + 8*len(o.lines) + 512
 			pre[o.rel] = preRead{res: shell, packed: p, digest: o.digest, lines: o.lines}
 		}

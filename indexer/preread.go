@@ -1,10 +1,12 @@
 package indexer
 
 import (
+	"bytes"
+	"compress/flate"
 	"encoding/binary"
 	"fmt"
-
-	"github.com/golang/snappy"
+	"io"
+	"sync"
 
 	"faro/indexer/extract"
 )
@@ -12,19 +14,29 @@ import (
 // Run reads every web page twice over unless it keeps the first reading:
 // once to learn the site's boilerplate from all pages, once to build.
 // Results within preBudget are kept as they are; beyond it they are kept
-// packed (their page and boilerplate texts compressed, a few microseconds
-// a page against a hundred or more to extract it again), within
-// packedBudget; only the pages beyond both are read again.
+// packed (their page and boilerplate texts compressed with flate at its
+// fastest, tens of microseconds a page against a hundred and more to
+// extract it again), within packedBudget; only the pages beyond both are
+// read again.
 
 // packedBudget bounds the compressed bytes kept of the pages beyond
 // preBudget: at 100k pages of about 3 KB of text, all of them in about a
 // third of it.
 const packedBudget = 256 << 20
 
+// packer compresses the texts of results; not safe for concurrent use.
+type packer struct {
+	buf bytes.Buffer
+	w   *flate.Writer
+}
+
+// readers are flate readers for unpackResult, reused.
+var readers sync.Pool
+
 // packResult returns res without its page and boilerplate texts, and
 // those texts compressed; unpackResult puts them back. res is not
 // changed.
-func packResult(res *extract.Result) (*extract.Result, []byte) {
+func (pk *packer) packResult(res *extract.Result) (*extract.Result, []byte) {
 	shell := *res
 	shell.Pages = nil
 	n := binary.MaxVarintLen64 * (2 + len(res.Pages) + len(res.Boilerplate))
@@ -50,12 +62,27 @@ func packResult(res *extract.Result) (*extract.Result, []byte) {
 		buf = binary.AppendUvarint(buf, uint64(len(b.Text)))
 		buf = append(buf, b.Text...)
 	}
-	return &shell, snappy.Encode(nil, buf)
+	pk.buf.Reset()
+	if pk.w == nil {
+		pk.w, _ = flate.NewWriter(&pk.buf, flate.BestSpeed) // the level is valid
+	} else {
+		pk.w.Reset(&pk.buf)
+	}
+	pk.w.Write(buf) // a bytes.Buffer does not fail
+	pk.w.Close()
+	return &shell, bytes.Clone(pk.buf.Bytes())
 }
 
 // unpackResult returns the result packResult packed into shell and packed.
 func unpackResult(shell *extract.Result, packed []byte) (*extract.Result, error) {
-	buf, err := snappy.Decode(nil, packed)
+	r, _ := readers.Get().(io.ReadCloser)
+	if r == nil {
+		r = flate.NewReader(bytes.NewReader(packed))
+	} else {
+		r.(flate.Resetter).Reset(bytes.NewReader(packed), nil)
+	}
+	buf, err := io.ReadAll(r)
+	readers.Put(r)
 	if err != nil {
 		return nil, fmt.Errorf("unpack a web page's text: %w", err)
 	}

@@ -24,7 +24,8 @@ func TestPackResult(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			orig := tc.res
 			before := *deepCopy(&orig)
-			shell, packed := packResult(&orig)
+			var pk packer
+			shell, packed := pk.packResult(&orig)
 			if !reflect.DeepEqual(orig, before) {
 				t.Fatalf("packing changed the result: %+v", orig)
 			}
@@ -51,7 +52,8 @@ func deepCopy(r *extract.Result) *extract.Result {
 
 // FuzzUnpackResult: damaged packed bytes give an error, never a panic.
 func FuzzUnpackResult(f *testing.F) {
-	shell, packed := packResult(&extract.Result{Pages: []string{"a", "bc"}, Boilerplate: []extract.Boilerplate{{Reason: "menu", Text: "x"}}})
+	var pk packer
+	shell, packed := pk.packResult(&extract.Result{Pages: []string{"a", "bc"}, Boilerplate: []extract.Boilerplate{{Reason: "menu", Text: "x"}}})
 	f.Add(packed)
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, data []byte) {

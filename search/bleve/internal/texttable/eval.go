@@ -273,6 +273,7 @@ func (e *evaluator) boolean(c *search.Clause) (*mset, error) {
 			mass += idfs[i]
 		}
 		out = e.newSet()
+		long := e.v.longDocs()
 		some.each(func(d uint32) {
 			n := int(some.cnt[d])
 			if n < c.MinSome {
@@ -282,7 +283,7 @@ func (e *evaluator) boolean(c *search.Clause) (*mset, error) {
 			out.score[d] = some.score[d] * float64(n) / float64(len(c.Some))
 			// In a long document, in one passage (passage.go).
 			if n == len(c.Some) || covered(parts, idfs, d) >= search.TierShare*mass {
-				if !e.v.isLong(d) || e.passageCovered(parts, c.Some, idfs, d) >= search.TierShare*mass {
+				if long == nil || !hasBit(long, d) || e.passageCovered(parts, c.Some, idfs, d) >= search.TierShare*mass {
 					out.score[d] += search.RelaxedTier
 				}
 			}

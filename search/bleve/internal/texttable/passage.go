@@ -25,10 +25,12 @@ const passagePages = 1
 // ranking of the judged set, and short ones cost nothing so.
 const longBody = 1000
 
-// isLong reports whether document d's body has longBody words or more.
-func (v *View) isLong(d uint32) bool {
+// longDocs returns the documents whose body has longBody words or more,
+// as a bitset; nil when there is none (no search then reads passages).
+func (v *View) longDocs() []uint64 {
 	v.longOnce.Do(func() {
-		v.long = make([]uint64, (v.docs+63)/64)
+		long := make([]uint64, (v.docs+63)/64)
+		found := false
 		for i, s := range v.segs {
 			for _, tf := range v.byKind[uint8(search.FieldBody)] {
 				f := s.fields[tf.Name]
@@ -37,13 +39,17 @@ func (v *View) isLong(d uint32) bool {
 				}
 				for local, n := range f.length {
 					if n >= longBody {
-						setBit(v.long, v.base[i]+uint32(local))
+						setBit(long, v.base[i]+uint32(local))
+						found = true
 					}
 				}
 			}
 		}
+		if found {
+			v.long = long
+		}
 	})
-	return int(d/64) < len(v.long) && v.long[d/64]&(1<<(d%64)) != 0
+	return v.long
 }
 
 // pageSet is the pages a clause matches in one document, or every page.

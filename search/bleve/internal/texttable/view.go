@@ -44,7 +44,7 @@ type View struct {
 	id, date []string
 
 	dateOnce sync.Once
-	// long marks the documents read by passage (isLong).
+	// long marks the documents read by passage (longDocs).
 	longOnce       sync.Once
 	long           []uint64
 	byDate, undate []uint32

@@ -154,9 +154,9 @@ func (sf *storedFile) visit(num uint64, buf *[]byte, fn func(name string, typ by
 	}
 	meta := rec[head : head+metaLen]
 	data := rec[head+metaLen : total]
-	r := metaReader{b: meta}
-	idLen := r.next()
-	if r.bad || idLen > uint64(len(data)) {
+	r := hitReader{b: meta} // uvarints, remembering a malformed one
+	idLen := r.num()
+	if r.err != nil || idLen > uint64(len(data)) {
 		return errBadStored
 	}
 	vals, err := snappy.Decode((*buf)[:cap(*buf)], data[idLen:])
@@ -166,15 +166,15 @@ func (sf *storedFile) visit(num uint64, buf *[]byte, fn func(name string, typ by
 	*buf = vals
 	var pos []uint64
 	for len(r.b) > 0 {
-		field, typ, o, l, na := r.next(), r.next(), r.next(), r.next(), r.next()
-		if r.bad || field >= uint64(len(sf.fields)) || o > uint64(len(vals)) || l > uint64(len(vals))-o || na > uint64(len(r.b)) {
+		field, typ, o, l, na := r.num(), r.num(), r.num(), r.num(), r.num()
+		if r.err != nil || field >= uint64(len(sf.fields)) || o > uint64(len(vals)) || l > uint64(len(vals))-o || na > uint64(len(r.b)) {
 			return errBadStored
 		}
 		pos = pos[:0]
 		for range na {
-			pos = append(pos, r.next())
+			pos = append(pos, r.num())
 		}
-		if r.bad {
+		if r.err != nil {
 			return errBadStored
 		}
 		var ap []uint64
@@ -186,23 +186,4 @@ func (sf *storedFile) visit(num uint64, buf *[]byte, fn func(name string, typ by
 		}
 	}
 	return nil
-}
-
-// metaReader reads uvarints, remembering a malformed one.
-type metaReader struct {
-	b   []byte
-	bad bool
-}
-
-func (r *metaReader) next() uint64 {
-	if r.bad {
-		return 0
-	}
-	v, n := binary.Uvarint(r.b)
-	if n <= 0 {
-		r.bad = true
-		return 0
-	}
-	r.b = r.b[n:]
-	return v
 }

@@ -467,16 +467,26 @@ func (s *Sites) learnFiles(ctx context.Context, root string, rels []string, opts
 	return nil
 }
 
-// LearnCorpus learns from every web page under root.
+// LearnCorpus learns from every web page under root that the model does
+// not hold yet (those it holds were learnt from a saved model, LoadFile,
+// or as they were written), and forgets the pages no longer there.
 func (s *Sites) LearnCorpus(ctx context.Context, root string, opts Options) error {
 	files, _, err := walk(root)
 	if err != nil {
 		return err
 	}
 	s.retain(files)
+	s.mu.Lock()
+	var missing []string
+	for _, f := range files {
+		if _, ok := s.pages[f]; !ok {
+			missing = append(missing, f)
+		}
+	}
+	s.mu.Unlock()
 	// Every page is learnt before any is built: which pages each one
 	// affects is not needed.
-	if err := s.learnFiles(ctx, root, files, opts, false); err != nil {
+	if err := s.learnFiles(ctx, root, missing, opts, false); err != nil {
 		return err
 	}
 	s.setWhole()

@@ -71,6 +71,27 @@ func Build(ctx context.Context, corpus, dir string, rebuild bool, opts Options) 
 	if err := checkCorpus(corpus); err != nil {
 		return nil, err
 	}
+	if opts.Sites == nil {
+		opts.Sites = indexer.NewSites()
+	}
+	rep, err := build(ctx, corpus, dir, rebuild, opts)
+	if err == nil {
+		saveSites(opts, dir)
+	}
+	return rep, err
+}
+
+// saveSites saves the site model a run learnt beside the index folder dir
+// (indexer.SitesPath), for the server's first write; a failure is logged:
+// the server then learns the model again.
+func saveSites(opts Options, dir string) {
+	if err := opts.Sites.Save(indexer.SitesPath(dir)); err != nil {
+		opts.logger().Warn("the site model was not saved: a server learns it again at its first upload", "err", err)
+	}
+}
+
+// build is Build once the corpus is checked and the site model set.
+func build(ctx context.Context, corpus, dir string, rebuild bool, opts Options) (*indexer.Report, error) {
 	if !rebuild && IndexExists(dir) {
 		idx, err := bleve.Open(dir)
 		if err != nil {

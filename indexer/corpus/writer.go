@@ -123,12 +123,17 @@ func noSpace(err error, where, what string) error {
 }
 
 // Close stops the writes still running (their contexts end) and waits for
-// them, so the index can be closed after it. Later writes answer 503.
+// them, so the index can be closed after it, and saves the site model as
+// the writes left it. Later writes answer 503.
 func (w *Writer) Close() {
 	w.closed.Store(true)
 	w.cancel()
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	// The model as the writes left it, for the next start.
+	if sites := w.opts.Sites; sites != nil && sites.Whole() {
+		saveSites(w.opts, w.indexDir)
+	}
 }
 
 var errClosed = search.Errorf(search.CodeUnavailable, "the server is shutting down")
@@ -629,6 +634,9 @@ func (w *Writer) Reindex(ctx context.Context) (*web.ReindexResult, error) {
 	if err := w.bury(rep.Removed...); err != nil {
 		w.log.Error("record the tombstones of removed documents", "err", err)
 	}
+	if w.opts.Sites != nil {
+		saveSites(w.opts, w.indexDir)
+	}
 	LogReport(w.log, rep)
 	out := &web.ReindexResult{
 		Files: rep.Files, Indexed: rep.Indexed, Added: rep.Added, Updated: rep.Updated, Unchanged: rep.Unchanged,
@@ -711,6 +719,10 @@ func (w *Writer) sitesFor(ctx context.Context, rel string) *indexer.Sites {
 	w.learnMu.Lock()
 	defer w.learnMu.Unlock()
 	if !sites.Whole() {
+		// The model faro index saved, then the pages it does not hold.
+		if _, err := sites.LoadFile(indexer.SitesPath(w.indexDir)); err != nil {
+			w.log.Warn("the saved site model was not read: learning it from the corpus", "err", err)
+		}
 		if err := sites.LearnCorpus(ctx, w.corpus, indexer.Options{PDFRunner: w.opts.PDFRunner}); err != nil {
 			w.log.Warn("learn the corpus's site boilerplate", "err", err)
 		}

@@ -25,23 +25,12 @@ type storedField struct {
 func reopenedIndex(t *testing.T, docs []*search.Document) *Index {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "index")
-	idx, err := Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx := context.Background()
-	for _, d := range docs {
-		if err := idx.Put(ctx, d); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := idx.Flush(ctx); err != nil {
-		t.Fatal(err)
-	}
+	idx := createWith(t, path, docs)
 	if err := idx.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if idx, err = Open(path); err != nil {
+	idx, err := Open(path)
+	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { idx.Close() })

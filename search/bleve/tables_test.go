@@ -15,11 +15,19 @@ import (
 // newTestIndex makes an index of docs with the result cache off.
 func newTestIndex(t *testing.T, docs []*search.Document) *Index {
 	t.Helper()
-	idx, err := Create(filepath.Join(t.TempDir(), "index"))
+	idx := createWith(t, filepath.Join(t.TempDir(), "index"), docs)
+	t.Cleanup(func() { idx.Close() })
+	idx.SetCacheSize(0)
+	return idx
+}
+
+// createWith creates an index at path holding docs, flushed.
+func createWith(t *testing.T, path string, docs []*search.Document) *Index {
+	t.Helper()
+	idx, err := Create(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { idx.Close() })
 	ctx := context.Background()
 	for _, d := range docs {
 		if err := idx.Put(ctx, d); err != nil {
@@ -29,7 +37,6 @@ func newTestIndex(t *testing.T, docs []*search.Document) *Index {
 	if err := idx.Flush(ctx); err != nil {
 		t.Fatal(err)
 	}
-	idx.SetCacheSize(0)
 	return idx
 }
 

@@ -120,7 +120,8 @@ func (e *evaluator) pagesOf(c *search.Clause, si int, local uint32) pageSet {
 				continue
 			}
 			var in map[int]bool // pages holding every term so far
-			for j, tok := range e.analyzed(wf.Lang, c.Text) {
+			toks := e.analyzed(wf.Lang, c.Text)
+			for j, tok := range toks {
 				t := f.lookup(tok.Term)
 				if t == nil {
 					in = map[int]bool{}
@@ -131,7 +132,7 @@ func (e *evaluator) pagesOf(c *search.Clause, si int, local uint32) pageSet {
 					if len(keys) == 0 {
 						break
 					}
-					if j == len(e.analyzed(wf.Lang, c.Text))-1 {
+					if j == len(toks)-1 {
 						return pageSet{all: true}
 					}
 					continue

@@ -321,13 +321,13 @@ var objectives = []Objective{
 		Terms: terms(
 			"border management|integrated border management|humanitarian border management|border control|border security|"+
 				"border crossing|border crossings|border officials|border authorities|border posts|border post|"+
-				"border communities|border areas|border police|cross-border|tri-border|borders",
+				"border police|cross-border|tri-border|borders",
 			"gestión de fronteras|gestión fronteriza|gestión integrada de fronteras|control fronterizo|seguridad fronteriza|"+
 				"paso fronterizo|pasos fronterizos|funcionarios de fronteras|autoridades fronterizas|puestos fronterizos|"+
-				"comunidades fronterizas|zona fronteriza|zonas fronterizas|policía de fronteras|transfronterizo|transfronteriza|fronteras",
+				"policía de fronteras|transfronterizo|transfronteriza|fronteras",
 			"gestion des frontières|gestion intégrée des frontières|contrôle aux frontières|sécurité des frontières|"+
 				"sécurité frontalière|passage des frontières|agents frontaliers|autorités frontalières|postes frontières|"+
-				"postes frontaliers|communautés frontalières|zone frontalière|zones frontalières|police des frontières|"+
+				"postes frontaliers|police des frontières|"+
 				"transfrontalier|transfrontalière|frontières"),
 		Actions: []Action{
 			act("a", "border management cooperation|cross-border cooperation", "cooperación fronteriza|cooperación transfronteriza", "coopération transfrontalière|coopération frontalière"),
@@ -391,13 +391,13 @@ var objectives = []Objective{
 			FR: "Renforcer la protection, l'assistance et la coopération consulaires tout au long du cycle migratoire"},
 		Short: Text{EN: "Consular protection", ES: "Protección consular", FR: "Protection consulaire"},
 		Terms: terms(
-			"consular protection|consular assistance|consular services|consular cooperation|consulates|consulate|"+
-				"consular officers|consular staff|embassies|embassy|nationals abroad|consular|migration cycle",
-			"protección consular|asistencia consular|servicios consulares|cooperación consular|consulados|consulado|"+
-				"funcionarios consulares|personal consular|embajadas|embajada|connacionales|nacionales en el exterior|consular|"+
+			"consular protection|consular assistance|consular services|consular cooperation|"+
+				"consular officers|consular staff|nationals abroad|migration cycle",
+			"protección consular|asistencia consular|servicios consulares|cooperación consular|"+
+				"funcionarios consulares|personal consular|connacionales|nacionales en el exterior|"+
 				"ciclo migratorio",
-			"protection consulaire|assistance consulaire|services consulaires|coopération consulaire|consulats|consulat|"+
-				"agents consulaires|personnel consulaire|ambassades|ambassade|ressortissants à l'étranger|consulaire|"+
+			"protection consulaire|assistance consulaire|services consulaires|coopération consulaire|"+
+				"agents consulaires|personnel consulaire|ressortissants à l'étranger|"+
 				"cycle migratoire"),
 		Actions: []Action{
 			act("a", "consular capacities|train consular officers", "capacidades consulares|capacitación consular", "capacités consulaires"),
@@ -490,7 +490,7 @@ var objectives = []Objective{
 		Short: Text{EN: "Skills development and recognition", ES: "Desarrollo y reconocimiento de competencias", FR: "Développement et reconnaissance des compétences"},
 		Terms: terms(
 			"skills development|recognition of skills|skills recognition|recognition of qualifications|qualifications|"+
-				"competences|skills certification|certification of skills|vocational training|technical training|upskilling",
+				"skills certification|certification of skills|vocational training|technical training|upskilling",
 			"desarrollo de aptitudes|desarrollo de competencias|reconocimiento de competencias|reconocimiento de aptitudes|"+
 				"certificación de competencias|certificación de competencias laborales|cualificaciones|competencias laborales|"+
 				"formación técnica|formación profesional|capacitación técnica vocacional",

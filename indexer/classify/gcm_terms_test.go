@@ -1,0 +1,53 @@
+package classify
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestObjectiveTermsNameTheCommitment: an objective is found by words
+// for what it commits to, not by the words for a place or an office that
+// many texts name for other reasons, nor by another language's everyday
+// word: a border zone where a project builds social cohesion is not
+// border management (11), a consulate that issues visas is not consular
+// protection (14), and the French "compétences" (skills, or powers of an
+// authority) is not the recognition of competences (18). Each case also
+// holds the objective's own words, which still find it.
+func TestObjectiveTermsNameTheCommitment(t *testing.T) {
+	cases := []struct {
+		name string
+		text string
+		gcm  int
+		want bool
+	}{
+		{"border zone as a place", `Le projet renforce la cohésion sociale dans la zone frontalière. Les communautés
+frontalières ont participé aux dialogues; dans la zone frontalière, les communautés frontalières des deux pays
+ont organisé des foires. Les jeunes des zones frontalières et les communautés frontalières ont créé des comités
+dans chaque zone frontalière.`, 11, false},
+		{"border management", `Le projet renforce la gestion des frontières. Les postes frontières ont reçu des
+équipements; la police des frontières a suivi une formation sur la gestion intégrée des frontières et le
+contrôle aux frontières. La sécurité des frontières s'est améliorée aux postes frontières.`, 11, true},
+		{"consulates issuing visas", `La oficina consular expide la visa. El consulado revisa la solicitud y la
+embajada entrega el documento; cada consulado y cada embajada publica los requisitos. La oficina consular
+puede pedir una entrevista en el consulado o en la embajada, y el consulado notifica la resolución consular.`, 14, false},
+		{"consular protection", `La protección consular de los connacionales incluye la asistencia consular en
+casos de detención. El personal consular brinda servicios consulares y protección consular a los nacionales en
+el exterior, y la asistencia consular llega a los connacionales en situación de vulnerabilidad.`, 14, true},
+		{"French competences", `La commune exerce ses compétences en matière d'état civil. Les compétences
+transférées aux communes et les compétences des régions sont définies par la loi; le maire a renforcé les
+compétences du conseil, et les compétences partagées avec l'État restent floues. Les compétences des agents
+municipaux ont été évaluées.`, 18, false},
+		{"recognition of competences", `Le projet soutient la reconnaissance des compétences des migrants de
+retour et la certification des compétences acquises à l'étranger. La reconnaissance des qualifications et le
+développement des compétences ouvrent l'accès à l'emploi; la formation professionnelle complète la
+certification des compétences.`, 18, true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			out := Classify(Input{Pages: []string{c.text}})
+			if got := slices.Contains(out.GCM, c.gcm); got != c.want {
+				t.Errorf("objective %d kept = %v, want %v (objectives %v)", c.gcm, got, c.want, out.GCM)
+			}
+		})
+	}
+}

@@ -11,8 +11,10 @@ import (
 // word: a border zone where a project builds social cohesion is not
 // border management (11), a consulate that issues visas is not consular
 // protection (14), and the French "compétences" (skills, or powers of an
-// authority) is not the recognition of competences (18). Each case also
-// holds the objective's own words, which still find it.
+// authority) is not the recognition of competences (18), and
+// strengthening a country's health system is not migrants' access to
+// basic services (15). Each case also holds the objective's own words,
+// which still find it.
 func TestObjectiveTermsNameTheCommitment(t *testing.T) {
 	cases := []struct {
 		name string
@@ -41,6 +43,13 @@ municipaux ont été évaluées.`, 18, false},
 retour et la certification des compétences acquises à l'étranger. La reconnaissance des qualifications et le
 développement des compétences ouvrent l'accès à l'emploi; la formation professionnelle complète la
 certification des compétences.`, 18, true},
+		{"health system strengthening", `La diaspora contribue au renforcement du système de santé. Le système de
+santé de la région a reçu des équipements; le renforcement du système de santé passe par des missions de
+médecins de la diaspora, et le système de santé local a formé ses équipes. Le renforcement du système de santé
+reste l'objectif du projet, avec un système de santé plus solide.`, 15, false},
+		{"access to the health system", `Las personas migrantes tienen acceso al sistema de salud y acceso a la
+educación. El acceso a servicios básicos y el acceso a la salud de las personas migrantes mejoraron; los
+servicios de salud y la atención primaria llegan a la salud de las personas migrantes en tránsito.`, 15, true},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -415,22 +415,22 @@ var objectives = []Objective{
 		Short: Text{EN: "Access to basic services", ES: "Acceso a servicios básicos", FR: "Accès aux services de base"},
 		Terms: terms(
 			"basic services|access to services|access to basic services|health care|healthcare|health services|"+
-				"health system|health systems|migrant health|access to health|education services|access to education|"+
+				"migrant health|access to health|access to the health system|access to health systems|education services|access to education|"+
 				"service providers|service delivery|primary health care|COVID-19 vaccination",
 			"servicios básicos|acceso a servicios|acceso a servicios básicos|atención en salud|servicios de salud|"+
-				"sistema de salud|sistemas de salud|salud de las personas migrantes|acceso a la salud|acceso a la educación|"+
+				"salud de las personas migrantes|acceso a la salud|acceso al sistema de salud|acceso a los sistemas de salud|acceso a la educación|"+
 				"proveedores de servicios|prestación de servicios|atención primaria",
-			"services de base|services sociaux de base|accès aux services|soins de santé|services de santé|système de santé|"+
-				"systèmes de santé|santé des migrants|accès à la santé|accès à l'éducation|prestataires de services|"+
+			"services de base|services sociaux de base|accès aux services|soins de santé|services de santé|"+
+				"santé des migrants|accès à la santé|accès au système de santé|accès aux systèmes de santé|accès à l'éducation|prestataires de services|"+
 				"prestation de services|soins de santé primaires"),
 		Actions: []Action{
 			act("a", "non-discrimination in service delivery|discrimination in access to services", "no discriminación en la prestación de servicios", "non-discrimination dans la prestation de services"),
 			act("b", "firewall|safe access to basic services", "acceso seguro a servicios", "accès sûr aux services"),
 			act("c", "service points|one-stop shops|one-stop centres|migrant service centres", "ventanillas únicas|centros de atención integral|puntos de atención", "guichets uniques|points de service"),
 			act("d", "national human rights institutions|ombudsman|complaints about access to services", "instituciones nacionales de derechos humanos|procuraduría de derechos humanos|defensoría del pueblo|ombudsman", "institutions nationales des droits de l'homme|médiateur"),
-			act("e", "health needs of migrants|health-care policies|health workers|mental health|health professionals|medical care|medical assistance|health care for migrants|health system strengthening",
-				"necesidades de salud|políticas de salud|personal de salud|salud mental|atención médica|asistencia médica|fortalecimiento del sistema de salud",
-				"besoins de santé|politiques de santé|personnel de santé|agents de santé|santé mentale|soins médicaux|assistance médicale|renforcement du système de santé"),
+			act("e", "health needs of migrants|health-care policies|health workers|mental health|health professionals|medical care|medical assistance|health care for migrants",
+				"necesidades de salud|políticas de salud|personal de salud|salud mental|atención médica|asistencia médica",
+				"besoins de santé|politiques de santé|personnel de santé|agents de santé|santé mentale|soins médicaux|assistance médicale"),
 			act("f", "education for migrant children|inclusive education|lifelong learning|school enrolment", "educación inclusiva|acceso a la escuela|matrícula escolar", "éducation inclusive|scolarisation"),
 		}},
 	{Number: 16,

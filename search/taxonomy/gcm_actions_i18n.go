@@ -157,7 +157,7 @@ var actionTranslations = map[string]Terms{
 	"15(c)": termsPT("", "centros de atención a migrantes", "centres de services aux migrants", "balcões únicos|centros de atendimento a migrantes|pontos de atendimento"),
 	"15(d)": termsPT("", "", "", "instituições nacionais de direitos humanos|provedor de justiça|ouvidoria"),
 	"15(e)": termsPT("", "profesionales de la salud|atención de salud para migrantes", "professionnels de santé",
-		"necessidades de saúde|saúde mental|cuidados médicos|assistência médica|profissionais de saúde|fortalecimento do sistema de saúde"),
+		"necessidades de saúde|saúde mental|cuidados médicos|assistência médica|profissionais de saúde"),
 	"15(f)": termsPT("", "educación de niños migrantes|aprendizaje a lo largo de la vida", "éducation des enfants migrants|apprentissage tout au long de la vie",
 		"educação inclusiva|escolarização|aprendizagem ao longo da vida"),
 	"16(a)": termsPT("", "aceptación de la diversidad", "acceptation de la diversité", "respeito mútuo|diversidade cultural|aceitação da diversidade"),

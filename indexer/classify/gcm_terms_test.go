@@ -60,3 +60,49 @@ servicios de salud y la atención primaria llegan a la salud de las personas mig
 		})
 	}
 }
+
+// TestObjectiveTermsTranslated: a text and its translation find the same
+// objectives; each Spanish or French text uses the translation of an
+// English term of the lexicon ("root causes": causas fundamentales,
+// "referral pathways": rutas de referencia), and finds its objective only
+// by that term.
+func TestObjectiveTermsTranslated(t *testing.T) {
+	cases := []struct {
+		gcm   int
+		texts []string
+	}{
+		{2, []string{
+			`The plan addresses the root causes of irregular migration. The root causes include poverty.`,
+			`El plan aborda las causas fundamentales de la migración irregular. Las causas fundamentales incluyen la
+pobreza.`,
+			`Le plan s'attaque aux causes fondamentales de la migration irrégulière. Les causes fondamentales
+comprennent la pauvreté.`}},
+		{12, []string{
+			`Shelters agreed referral pathways with the authorities. The referral pathways cover asylum seekers.`,
+			`Los albergues acordaron rutas de referencia con las autoridades. Las rutas de referencia cubren a los
+solicitantes de asilo.`}},
+		{11, []string{
+			`The team visited border crossings. At the border crossings, officials explained immigration control.`,
+			`El equipo visitó cruces fronterizos. En los cruces fronterizos, los funcionarios explicaron el control
+migratorio.`,
+			`L'équipe a visité des points de passage frontaliers. Aux passages frontaliers, les agents ont expliqué le
+contrôle migratoire.`}},
+		{3, []string{
+			`Information sessions in shelters and information sessions in schools gave accurate information.`,
+			`Sesiones informativas en albergues y sesiones informativas en escuelas dieron información precisa.`,
+			`Des sessions d'information dans les foyers et des sessions d'information dans les écoles ont donné une
+information exacte.`}},
+		{18, []string{
+			`Returnees joined vocational training; vocational training led to the certification of skills.`,
+			`Las personas retornadas se sumaron a la formación vocacional; la formación vocacional llevó a la
+certificación de competencias.`}},
+	}
+	for _, c := range cases {
+		for i, text := range c.texts {
+			out := Classify(Input{Pages: []string{text}})
+			if !slices.Contains(out.GCM, c.gcm) {
+				t.Errorf("objective %d, text %d: objectives %v, want %d", c.gcm, i, out.GCM, c.gcm)
+			}
+		}
+	}
+}

@@ -22,18 +22,21 @@ var domainTerms = map[int]Terms{
 			"economic hardship|extreme poverty|economic instability",
 		"factores económicos|falta de empleo|desempleo|violencia de pandillas|pandillas|maras|intención de migrar|"+
 			"deseo de migrar|motivos de la migración|motivos para migrar|causas de la migración irregular|pobreza extrema|"+
-			"inestabilidad económica",
+			"inestabilidad económica|causas fundamentales|pequeños negocios|formación vocacional|capacitación vocacional",
 		"facteurs économiques|manque d'emplois|chômage|violence des gangs|intention de migrer|désir de migrer|"+
-			"raisons de la migration|pauvreté extrême|instabilité économique|facteurs de la migration irrégulière",
+			"raisons de la migration|pauvreté extrême|instabilité économique|facteurs de la migration irrégulière|"+
+			"causes fondamentales",
 		"causas da migração|fatores económicos|desemprego|pobreza|meios de subsistência|insegurança alimentar|"+
-			"alterações climáticas"),
+			"alterações climáticas|causas profundas|causas fundamentais|pequenos negócios|formação profissional"),
 	3: termsPT(
 		"information desks|information points|information centres|information centers|pre-departure orientation|"+
 			"pre-departure information|awareness-raising activities|information sessions|peer-to-peer",
 		"ventanillas informativas|ventanilla informativa|puntos de información|centros de información|"+
-			"orientación previa a la partida|charlas informativas|actividades de sensibilización|información clara",
+			"orientación previa a la partida|charlas informativas|actividades de sensibilización|información clara|"+
+			"sesiones informativas|sesión informativa|información precisa",
 		"guichets d'information|points d'information|centres d'information|orientation avant le départ|"+
-			"séances d'information|activités de sensibilisation|information claire",
+			"séances d'information|activités de sensibilisation|information claire|sessions d'information|"+
+			"information exacte|informations précises",
 		"campanhas de informação|campanha de informação|sensibilização|informação precisa|balcões de informação"),
 	4: termsPT(
 		"certificate of nationality|proof of nationality|identity cards|identity card|migration documents|"+
@@ -93,8 +96,10 @@ var domainTerms = map[int]Terms{
 		"points of entry|ports of entry|entry and exit|border checkpoints|immigration control|migration control|"+
 			"border management capacity|border management capacities|border control posts",
 		"puntos de internación|puertos de entrada|entrada y salida|control migratorio|controles migratorios|"+
-			"filtros de revisión|revisión migratoria|puestos de control|lugares destinados al tránsito internacional",
-		"points d'entrée|postes de contrôle|contrôle migratoire|contrôles migratoires|entrée et sortie",
+			"filtros de revisión|revisión migratoria|puestos de control|lugares destinados al tránsito internacional|"+
+			"cruces fronterizos|cruce fronterizo",
+		"points d'entrée|postes de contrôle|contrôle migratoire|contrôles migratoires|entrée et sortie|"+
+			"points de passage frontaliers|passages frontaliers",
 		"gestão de fronteiras|gestão das fronteiras|controlo fronteiriço|controle de fronteiras|postos fronteiriços"),
 	12: termsPT(
 		"asylum applications|asylum application|asylum seekers|asylum procedures|refugee status determination|"+
@@ -103,7 +108,8 @@ var domainTerms = map[int]Terms{
 		"solicitantes de asilo|solicitud de asilo|solicitudes de asilo|condición de refugiado|reconocimiento de la condición|"+
 			"protección internacional|protección complementaria|trámites migratorios|trámite migratorio|"+
 			"procedimiento migratorio|procedimiento administrativo migratorio|requisitos para|resolución del trámite|"+
-			"mecanismos de referencia|derivación de casos|tamizaje",
+			"mecanismos de referencia|derivación de casos|tamizaje|rutas de referencia|ruta de referencia|"+
+			"referencia de casos",
 		"demandeurs d'asile|demande d'asile|demandes d'asile|statut de réfugié|protection internationale|"+
 			"procédures d'immigration|procédures de demande|orientation des cas",
 		"requerentes de asilo|pedido de asilo|pedidos de asilo|proteção internacional|estatuto de refugiado|"+
@@ -114,6 +120,7 @@ var domainTerms = map[int]Terms{
 		"naturalisation|intégration sociale|intégration des réfugiés|intégration dans le pays d'accueil",
 		"integração|integração social|coesão social|naturalização|comunidades de acolhimento"),
 	17: termsPT("", "", "", "discriminação|xenofobia|racismo|estigma"),
+	18: termsPT("", "formación vocacional|capacitación vocacional", "", "formação profissional|formação técnica"),
 	19: termsPT(
 		"diaspora investment|diasporas to invest|diaspora networks|diaspora associations|diaspora donations",
 		"inversión de la diáspora|diásporas inviertan|redes de la diáspora|asociaciones de la diáspora",

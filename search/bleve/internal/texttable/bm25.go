@@ -43,3 +43,41 @@ func (v *View) lengthNorm(name string) (n0, n1 float64) {
 // little. On half A of the real judged set (nDCG@10): 10, 0.754; 20,
 // 0.761; 50, 0.782; 100, 0.776; 200, 0.774; 1000, 0.771.
 const fieldsK1 = 50
+
+// normSpan bounds the field lengths whose BM25F length part a View keeps
+// as a reciprocal (View.norms): the hottest loop of a search then
+// multiplies where it divided.
+const normSpan = 1 << 12
+
+// fieldNorm returns the reciprocals of field name's length parts
+// 1−b+b·len/avg for lengths below normSpan, and b/avg for the others.
+func (v *View) fieldNorm(name string) (inv []float64, nb float64) {
+	avg := v.avg[name]
+	if avg == 0 {
+		avg = 1
+	}
+	return v.norms[name], b / avg
+}
+
+// normsOf returns the reciprocal length parts of a field whose average
+// length is avg, for lengths 0 to normSpan−1.
+func normsOf(avg float64) []float64 {
+	if avg == 0 {
+		avg = 1
+	}
+	nb := b / avg
+	inv := make([]float64, normSpan)
+	for n := range inv {
+		inv[n] = 1 / (1 - b + nb*float64(n))
+	}
+	return inv
+}
+
+// weightedTF is a field's weighted frequency boost·freq over its length
+// part, read from inv (View.fieldNorm) when the length is in it.
+func weightedTF(boost float64, freq uint64, length uint32, inv []float64, nb float64) float64 {
+	if int(length) < len(inv) {
+		return boost * float64(freq) * inv[length]
+	}
+	return boost * float64(freq) / (1 - b + nb*float64(length))
+}

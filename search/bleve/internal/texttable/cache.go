@@ -51,17 +51,26 @@ const phraseShare = 8
 type matchEntry struct {
 	bits []uint64
 	// rank[w] is how many matches precede word w of bits; scores holds
-	// the matches' scores in document order.
+	// the matches' scores in document order, or single does when each
+	// of them is a single-precision number (the root's children's are:
+	// evaluator.eval), in half the memory.
 	rank   []uint32
 	scores []float64
+	single []float32
 }
 
-func (e *matchEntry) size() int { return 8*len(e.bits) + 4*len(e.rank) + 8*len(e.scores) }
+func (e *matchEntry) size() int {
+	return 8*len(e.bits) + 4*len(e.rank) + 8*len(e.scores) + 4*len(e.single)
+}
 
 // score returns the score of match n.
 func (e *matchEntry) score(n uint32) float64 {
 	w, b := n/64, n%64
-	return e.scores[e.rank[w]+uint32(bits.OnesCount64(e.bits[w]&(1<<b-1)))]
+	i := e.rank[w] + uint32(bits.OnesCount64(e.bits[w]&(1<<b-1)))
+	if e.single != nil {
+		return float64(e.single[i])
+	}
+	return e.scores[i]
 }
 
 func newMatchCache(budget int) *matchCache {
@@ -119,10 +128,18 @@ func (c *matchCache) admit(key string) bool {
 	return false
 }
 
-// put keeps a compact copy of s under key the second time key is offered,
-// unless it would take more than a quarter of the budget.
+// put keeps a compact copy of s under key the second time key is offered.
 func (c *matchCache) put(key string, s *mset) {
 	if c == nil || !c.admit(key) {
+		return
+	}
+	c.keep(key, s)
+}
+
+// keep keeps a compact copy of s under key, unless it would take more
+// than a quarter of the budget.
+func (c *matchCache) keep(key string, s *mset) {
+	if c == nil {
 		return
 	}
 	e := &matchEntry{bits: append([]uint64(nil), s.bits...), rank: make([]uint32, len(s.bits))}
@@ -131,8 +148,15 @@ func (c *matchCache) put(key string, s *mset) {
 		e.rank[w] = r
 		r += uint32(bits.OnesCount64(word))
 	}
-	e.scores = make([]float64, 0, r)
-	forEach(s.bits, func(n uint32) { e.scores = append(e.scores, s.score[n]) })
+	single := true
+	s.each(func(n uint32) { single = single && float64(float32(s.score[n])) == s.score[n] })
+	if single {
+		e.single = make([]float32, 0, r)
+		forEach(s.bits, func(n uint32) { e.single = append(e.single, float32(s.score[n])) })
+	} else {
+		e.scores = make([]float64, 0, r)
+		forEach(s.bits, func(n uint32) { e.scores = append(e.scores, s.score[n]) })
+	}
 	if e.size() > c.lru.Budget()/4 {
 		return
 	}

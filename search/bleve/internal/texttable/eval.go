@@ -57,6 +57,20 @@ func (s *mset) addSet(src *mset) {
 // each calls fn for every document of s in ascending order.
 func (s *mset) each(fn func(n uint32)) { forEach(s.bits, fn) }
 
+// single rounds each score of s to single precision, unless some score
+// holds search.RelaxedTier (whose single-precision step, 1/16, would
+// drown the scores added to it). The scores of a search's root and of
+// its children are rounded so (evaluator.eval), cached or not: a search
+// answers alike from the match cache and without it, and the cache keeps
+// such sets in half the memory (matchEntry.single).
+func (s *mset) single() {
+	tiered := false
+	s.each(func(n uint32) { tiered = tiered || s.score[n] >= search.RelaxedTier })
+	if !tiered {
+		s.each(func(n uint32) { s.score[n] = float64(float32(s.score[n])) })
+	}
+}
+
 // coord multiplies each score by its document's count of matching
 // clauses over total.
 func (s *mset) coord(total int) {
@@ -86,7 +100,7 @@ type evaluator struct {
 	// scored, when not nil, holds the only documents whose scores matter,
 	// for every clause: terms match the others without being scored
 	// (their scores are 0), so a set evaluated so is exact on scored
-	// only, and its membership everywhere. It is then not cached.
+	// only, and its membership everywhere.
 	scored []uint64
 	// restrict, when not nil, limits the phrase being evaluated to its
 	// documents.
@@ -129,7 +143,12 @@ func (e *evaluator) fromEntry(ce *matchEntry) *mset {
 		for word != 0 {
 			d := w<<6 | bits.TrailingZeros64(word)
 			word &= word - 1
-			s.score[d], s.cnt[d] = ce.scores[i], 1
+			if ce.single != nil {
+				s.score[d] = float64(ce.single[i])
+			} else {
+				s.score[d] = ce.scores[i]
+			}
+			s.cnt[d] = 1
 			i++
 		}
 	}
@@ -184,21 +203,38 @@ func (e *evaluator) eval(c *search.Clause) (*mset, error) {
 	if err := e.ctx.Err(); err != nil {
 		return nil, err
 	}
+	// The root's children are kept in the match cache from their second
+	// evaluation on (matchCache.admit). A kept set is evaluated whole,
+	// every document scored, even when the search's filters leave few
+	// documents to score (evaluator.scored): the next search with these
+	// words and other filters reads it too.
+	cacheable := e.depth <= 1 && c.Kind != search.ClauseAll && c.Kind != search.ClauseFacet
 	var key string
-	if e.useCache && e.depth == 1 && c.Kind != search.ClauseAll && c.Kind != search.ClauseFacet {
+	if cacheable && e.depth == 1 && e.useCache {
 		key = c.Key()
 		if ce, ok := e.v.cache.get(key); ok {
 			return e.fromEntry(ce), nil
 		}
+		if !e.v.cache.admit(key) {
+			key = ""
+		}
+	}
+	scored := e.scored
+	if key != "" {
+		e.scored = nil
 	}
 	e.depth++
 	s, err := e.clause(c)
 	e.depth--
+	e.scored = scored
 	if err != nil {
 		return nil, err
 	}
-	if key != "" && e.scored == nil {
-		e.v.cache.put(key, s)
+	if cacheable {
+		s.single()
+	}
+	if key != "" {
+		e.v.cache.keep(key, s)
 	}
 	if e.trace != nil {
 		e.trace[c] = s
@@ -376,6 +412,7 @@ func (e *evaluator) scoreWithin(c *search.Clause) *mset {
 	e.restrict = e.within
 	s := e.phrase(c)
 	e.restrict = nil
+	s.single()
 	if e.trace != nil {
 		e.trace[c] = s
 	}
@@ -561,11 +598,7 @@ func (e *evaluator) bm25f(out *mset, fields []weightedField, t string, df uint32
 		if len(ts) == 0 {
 			continue
 		}
-		avg := e.v.avg[f.Name]
-		if avg == 0 {
-			avg = 1
-		}
-		nb := b / avg
+		inv, nb := e.v.fieldNorm(f.Name)
 		for _, st := range ts {
 			base := e.v.base[st.seg]
 			length := st.f.length
@@ -605,7 +638,7 @@ func (e *evaluator) bm25f(out *mset, fields []weightedField, t string, df uint32
 					}
 					continue
 				}
-				tf := f.boost * float64(freq) / (1 - b + nb*float64(length[doc]))
+				tf := weightedTF(f.boost, freq, length[doc], inv, nb)
 				if held == 1 {
 					out.add(g, w*tf/(fieldsK1+tf))
 					continue
@@ -655,11 +688,7 @@ func (e *evaluator) bm25fOnly(out *mset, fields []weightedField, postings [][]se
 	scratch := e.scratch
 	live := e.v.live
 	for i, f := range fields {
-		avg := e.v.avg[f.Name]
-		if avg == 0 {
-			avg = 1
-		}
-		nb := b / avg
+		inv, nb := e.v.fieldNorm(f.Name)
 		for _, st := range postings[i] {
 			base := e.v.base[st.seg]
 			end := base + uint32(e.v.segs[st.seg].docs)
@@ -679,7 +708,7 @@ func (e *evaluator) bm25fOnly(out *mset, fields []weightedField, postings [][]se
 					}
 					tf := 0.0 // matched, not scored
 					if e.scored == nil || hasBit(e.scored, g) {
-						tf = f.boost * float64(c.freq) / (1 - b + nb*float64(st.f.length[local]))
+						tf = weightedTF(f.boost, c.freq, st.f.length[local], inv, nb)
 					}
 					if held == 1 {
 						out.add(g, w*tf/(fieldsK1+tf))

@@ -39,6 +39,8 @@ type View struct {
 	// avg is each text field's average length over the documents that
 	// have it (deleted ones included).
 	avg map[string]float64
+	// norms holds each text field's reciprocal length parts (fieldNorm).
+	norms map[string][]float64
 
 	// id and date of every document, by View number.
 	id, date []string
@@ -74,7 +76,7 @@ func (v *View) Inherit(old *View) {
 // NewView assembles segs, in the snapshot's order, with deleted[i] the
 // deleted document numbers of segment i.
 func NewView(cfg Config, segs []*Segment, deleted [][]uint32) *View {
-	v := &View{schema: cfg.Schema, analyzer: cfg.Analyzer, segs: segs, ids: map[string]uint32{}, byKind: map[uint8][]TextField{}, avg: map[string]float64{}}
+	v := &View{schema: cfg.Schema, analyzer: cfg.Analyzer, segs: segs, ids: map[string]uint32{}, byKind: map[uint8][]TextField{}, avg: map[string]float64{}, norms: map[string][]float64{}}
 	if cfg.MatchCacheBytes > 0 {
 		v.cache = newMatchCache(cfg.MatchCacheBytes)
 	}
@@ -154,6 +156,7 @@ func NewView(cfg Config, segs []*Segment, deleted [][]uint32) *View {
 			}
 			if holders > 0 {
 				v.avg[f.Name] = float64(sum) / float64(holders)
+				v.norms[f.Name] = normsOf(v.avg[f.Name])
 			}
 		}
 	}

@@ -106,3 +106,24 @@ certificación de competencias.`}},
 		}
 	}
 }
+
+// TestReturnVerbs: news and factsheets tell of returns with verbs
+// ("México deportó a 300 niños", "los que retornaron", "ont été
+// rapatriés"), not only with the nouns of programmes; the verbs of
+// returning and deporting find objective 21 (return and reintegration).
+func TestReturnVerbs(t *testing.T) {
+	cases := []string{
+		`México deportó a 300 niños y Estados Unidos deportó a otros 500. Los que retornaron a sus comunidades y
+los que retornan cada año no encuentran escuela.`,
+		`Les migrants bloqués ont été rapatriés: le rapatriement de 300 personnes a eu lieu en mai, et les
+personnes rapatriées ont reçu un kit.`,
+		`The repatriation of 300 migrants took place in May; those repatriated received a kit, and each deportee
+was met at the airport.`,
+	}
+	for i, text := range cases {
+		out := Classify(Input{Pages: []string{text}})
+		if !slices.Contains(out.GCM, 21) {
+			t.Errorf("text %d: objectives %v, want 21", i, out.GCM)
+		}
+	}
+}

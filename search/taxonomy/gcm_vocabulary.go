@@ -136,8 +136,13 @@ var domainTerms = map[int]Terms{
 			"coopération en matière de migration|coopération transfrontalière",
 		"responsabilidade partilhada|responsabilidade compartilhada|cooperação internacional|cooperação regional|"+
 			"cooperação transfronteiriça"),
-	21: termsPT("", "", "",
-		"reintegração|retorno voluntário|retornados|migrantes retornados|reintegração sustentável|readmissão"),
+	21: termsPT(
+		"repatriation|repatriated|deportee",
+		"retornan|retornaron|retornar|retornó|retornen|retornada|deportado|deportada|deportan|deportaron|deportar|"+
+			"deportó|repatriación|repatriados|repatriadas",
+		"rapatriement|rapatriements|rapatrié|rapatriée|rapatriées|retournée|retournées|expulsés",
+		"reintegração|retorno voluntário|retornados|migrantes retornados|reintegração sustentável|readmissão|"+
+			"deportados|deportação|repatriação|repatriados"),
 }
 
 // termsPT builds Terms from "|"-separated English, Spanish, French and

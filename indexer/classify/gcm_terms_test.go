@@ -8,8 +8,8 @@ import (
 // TestObjectiveTermsNameTheCommitment: an objective is found by words
 // for what it commits to, not by the words for a place or an office that
 // many texts name for other reasons, nor by another language's everyday
-// word: a border zone where a project builds social cohesion is not
-// border management (11), a consulate that issues visas is not consular
+// word: borders crossed on a journey, or a border zone where a project
+// builds social cohesion, are not border management (11), a consulate that issues visas is not consular
 // protection (14), and the French "compétences" (skills, or powers of an
 // authority) is not the recognition of competences (18), and
 // strengthening a country's health system is not migrants' access to
@@ -26,6 +26,9 @@ func TestObjectiveTermsNameTheCommitment(t *testing.T) {
 frontalières ont participé aux dialogues; dans la zone frontalière, les communautés frontalières des deux pays
 ont organisé des foires. Les jeunes des zones frontalières et les communautés frontalières ont créé des comités
 dans chaque zone frontalière.`, 11, false},
+		{"borders crossed on a journey", `Amalia crossed three borders before reaching the north. At the borders
+the bus stopped; después de cruzar las fronteras de Guatemala y México, las fronteras quedaron atrás, y los
+niños hablaban de las fronteras como de un muro. Borders, borders and more borders.`, 11, false},
 		{"border management", `Le projet renforce la gestion des frontières. Les postes frontières ont reçu des
 équipements; la police des frontières a suivi une formation sur la gestion intégrée des frontières et le
 contrôle aux frontières. La sécurité des frontières s'est améliorée aux postes frontières.`, 11, true},

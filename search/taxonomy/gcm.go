@@ -321,14 +321,14 @@ var objectives = []Objective{
 		Terms: terms(
 			"border management|integrated border management|humanitarian border management|border control|border security|"+
 				"border crossing|border crossings|border officials|border authorities|border posts|border post|"+
-				"border police|cross-border|tri-border|borders",
+				"border police|cross-border|tri-border",
 			"gestión de fronteras|gestión fronteriza|gestión integrada de fronteras|control fronterizo|seguridad fronteriza|"+
 				"paso fronterizo|pasos fronterizos|funcionarios de fronteras|autoridades fronterizas|puestos fronterizos|"+
-				"policía de fronteras|transfronterizo|transfronteriza|fronteras",
+				"policía de fronteras|transfronterizo|transfronteriza",
 			"gestion des frontières|gestion intégrée des frontières|contrôle aux frontières|sécurité des frontières|"+
 				"sécurité frontalière|passage des frontières|agents frontaliers|autorités frontalières|postes frontières|"+
 				"postes frontaliers|police des frontières|"+
-				"transfrontalier|transfrontalière|frontières"),
+				"transfrontalier|transfrontalière"),
 		Actions: []Action{
 			act("a", "border management cooperation|cross-border cooperation", "cooperación fronteriza|cooperación transfronteriza", "coopération transfrontalière|coopération frontalière"),
 			act("b", "border crossing procedures|pre-screening|advance passenger information|MIDAS|border management information system",

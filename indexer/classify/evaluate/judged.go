@@ -33,14 +33,37 @@ type Judged struct {
 	GCM []string
 	// Held is true for the documents kept aside from tuning (HeldOut).
 	Held bool
+	// Line is the document's line in labels.tsv (the header is line 1):
+	// documents on even and odd lines make two halves of the set
+	// (SplitEven, SplitOdd) that a change must improve alike.
+	Line int
 }
 
-// Splits of the judged documents.
+// Splits of the judged documents: all of them, the tuning part and the
+// held-out part (HeldOut), and the halves of even and odd lines of
+// labels.tsv. A companion document (a translation, a brief beside its
+// report) may fall in the other half: the halves check that a change
+// holds on two samples, the held-out part that it holds on unseen
+// families.
 const (
 	SplitAll  = "all"
 	SplitTune = "tune"
 	SplitHeld = "held-out"
+	SplitEven = "even"
+	SplitOdd  = "odd"
 )
+
+// splitsOf returns the splits j belongs to.
+func splitsOf(j Judged) []string {
+	out := []string{SplitAll, SplitTune, SplitEven}
+	if j.Held {
+		out[1] = SplitHeld
+	}
+	if j.Line%2 == 1 {
+		out[2] = SplitOdd
+	}
+	return out
+}
 
 // HeldOut tells whether a labels.tsv file belongs to the documents kept
 // aside from tuning. Documents are grouped into families — the publisher
@@ -88,7 +111,7 @@ func LoadJudged(dir string) ([]Judged, error) {
 		if len(f) <= max(iFile, iLang, iCountries, iGCM) {
 			return nil, fmt.Errorf("%s:%d: %d columns", judgedLabels, n+2, len(f))
 		}
-		j := Judged{File: f[iFile], Lang: f[iLang], Held: HeldOut(f[iFile])}
+		j := Judged{File: f[iFile], Lang: f[iLang], Held: HeldOut(f[iFile]), Line: n + 2}
 		for _, c := range splitList(f[iCountries]) {
 			if c != taxonomy.CodeRegional && c != taxonomy.CodeGlobal {
 				j.Countries = append(j.Countries, c)
@@ -146,14 +169,13 @@ func JudgedDocs(ctx context.Context, dir string) (*JudgedReport, error) {
 		SplitAll:  NewReport("judged real documents"),
 		SplitTune: NewReport("judged real documents, tuning part"),
 		SplitHeld: NewReport("judged real documents, held-out part"),
+		SplitEven: NewReport("judged real documents, even lines of labels.tsv"),
+		SplitOdd:  NewReport("judged real documents, odd lines of labels.tsv"),
 	}}
 	for i, j := range judged {
 		c := results[i]
 		name := strings.TrimPrefix(j.File, "shared/realdocs/")
-		splits := []string{SplitAll, SplitTune}
-		if j.Held {
-			splits[1] = SplitHeld
-		}
+		splits := splitsOf(j)
 		if c.Err != nil {
 			for _, s := range splits {
 				rep.Splits[s].Skipped = append(rep.Splits[s].Skipped, fmt.Sprintf("%s: %v", name, c.Err))
@@ -247,6 +269,8 @@ func inSplit(j Judged, split string) bool {
 		return !j.Held
 	case SplitHeld:
 		return j.Held
+	case SplitEven, SplitOdd:
+		return slices.Contains(splitsOf(j), split)
 	}
 	return true
 }
@@ -315,7 +339,7 @@ func (r *JudgedReport) Confusions(family string) []Confusion {
 // document the expected and given values ("*" marks a held-out document),
 // per value precision and recall, and the confusions.
 func (r *JudgedReport) Write(w io.Writer) {
-	for _, s := range []string{SplitAll, SplitTune, SplitHeld} {
+	for _, s := range []string{SplitAll, SplitTune, SplitHeld, SplitEven, SplitOdd} {
 		r.Splits[s].WriteTable(w)
 	}
 	fmt.Fprintln(w, "\n  per document (* held out): country want / got; gcm want / got")

@@ -95,6 +95,51 @@ func TestLoadJudgedAndConfusions(t *testing.T) {
 	}
 }
 
+// TestSplitsByLine: every judged document is in the whole set, in the
+// tuning or the held-out part, and in the half of even or odd lines of
+// labels.tsv, by its line.
+func TestSplitsByLine(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "judgments"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tsv := "file\tlang\tcountries\tgcm\n" +
+		"shared/realdocs/domain/a_x.pdf\ten\tHND\t21\n" +
+		"shared/realdocs/domain/b_y.pdf\ten\tHND\t21\n" +
+		"shared/realdocs/domain/c_z.pdf\ten\tHND\t21\n"
+	if err := os.WriteFile(filepath.Join(dir, "judgments", "labels.tsv"), []byte(tsv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	js, err := LoadJudged(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		held bool
+		line int
+		in   []string
+	}{
+		{false, 2, []string{SplitAll, SplitTune, SplitEven}},
+		{true, 3, []string{SplitAll, SplitHeld, SplitOdd}},
+		{false, 4, []string{SplitAll, SplitTune, SplitEven}},
+	}
+	for i, tc := range tests {
+		if js[i].Line != tc.line {
+			t.Errorf("document %d on line %d, want %d", i, js[i].Line, tc.line)
+		}
+		j := js[i]
+		j.Held = tc.held
+		for _, s := range []string{SplitAll, SplitTune, SplitHeld, SplitEven, SplitOdd} {
+			if got, want := inSplit(j, s), slices.Contains(tc.in, s); got != want {
+				t.Errorf("line %d (held %v) in %s: %v, want %v", tc.line, tc.held, s, got, want)
+			}
+		}
+		if got := splitsOf(j); !slices.Equal(got, tc.in) {
+			t.Errorf("line %d splits %v, want %v", tc.line, got, tc.in)
+		}
+	}
+}
+
 func TestHeldOutKeepsFamiliesTogether(t *testing.T) {
 	tests := []struct{ a, b string }{
 		{"shared/realdocs/domain/iom-eval_niger-miraa3_mgmt-response-matrix.pdf", "shared/realdocs/domain/iom-eval_niger-miraa3-rescue_report.pdf"},

@@ -15,8 +15,8 @@
 //     (../shared/judgments/labels.tsv over ../shared/realdocs/domain and
 //     domain-es), read with the project's extractor: countries (REG and GLB
 //     excluded) and GCM objectives, in total, on the tuning part and on the
-//     held-out part (evaluate.HeldOut), per document, per value, and the
-//     confusions.
+//     held-out part (evaluate.HeldOut), on the halves of even and odd
+//     lines of labels.tsv, per document, per value, and the confusions.
 //
 // Usage:
 //

@@ -83,3 +83,42 @@ func TestCacheUnderChurn(t *testing.T) {
 		t.Error("no search was answered from the cache")
 	}
 }
+
+// TestWordsKeptUnderFilters searches two words again and again, each time
+// with one country, whose documents are few: from the second search on,
+// the words' sets are kept whole and later searches with other countries
+// read them, with the answers of searches without the cache; the kept
+// sets hold single-precision scores.
+func TestWordsKeptUnderFilters(t *testing.T) {
+	r := rand.New(rand.NewPCG(21, 22))
+	docs := randomDocs(r, 2000, strings.Fields("aa bb cc dd ee ff gg hh"))
+	v := NewView(Config{Schema: testSchema, Analyzer: testAnalyzer, MatchCacheBytes: 8 << 20}, []*Segment{build(t, docs...)}, nil)
+	p := compile(t, "aa bb")
+	for i := range 6 {
+		req := Request{Plan: p, Size: 10, Filters: []Filter{{Group: "country", Keys: []string{fmt.Sprintf("country:C%d", i)}}}}
+		got, err := v.Search(t.Context(), req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.NoCache = true
+		want, err := v.Search(t.Context(), req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Total != want.Total || !slices.Equal(got.Hits, want.Hits) || !maps.Equal(got.Counts, want.Counts) {
+			t.Fatalf("country C%d: %d %v, want %d %v", i, got.Total, got.Hits, want.Total, want.Hits)
+		}
+	}
+	if v.cache.hits.Load() < 4 {
+		t.Errorf("%d searches read the words' sets from the cache, want 4 or more", v.cache.hits.Load())
+	}
+	for _, c := range p.Root.Some {
+		ce, ok := v.cache.get(c.Key())
+		if !ok {
+			t.Fatalf("%s not kept", c.Key())
+		}
+		if ce.single == nil || ce.scores != nil {
+			t.Errorf("%s kept in double precision", c.Key())
+		}
+	}
+}

@@ -86,7 +86,7 @@ func TestCacheUnderChurn(t *testing.T) {
 
 // TestWordsKeptUnderFilters searches two words again and again, each time
 // with one country, whose documents are few: from the second search on,
-// the words' sets are kept whole and later searches with other countries
+// the words' sets and their optional phrase's are kept whole and later searches with other countries
 // read them, with the answers of searches without the cache; the kept
 // sets hold single-precision scores.
 func TestWordsKeptUnderFilters(t *testing.T) {
@@ -112,7 +112,10 @@ func TestWordsKeptUnderFilters(t *testing.T) {
 	if v.cache.hits.Load() < 4 {
 		t.Errorf("%d searches read the words' sets from the cache, want 4 or more", v.cache.hits.Load())
 	}
-	for _, c := range p.Root.Some {
+	if len(p.Root.Should) == 0 {
+		t.Fatalf("%s: no optional phrase", p)
+	}
+	for _, c := range append(p.Root.Some, p.Root.Should...) {
 		ce, ok := v.cache.get(c.Key())
 		if !ok {
 			t.Fatalf("%s not kept", c.Key())

@@ -204,25 +204,40 @@ func (e *evaluator) eval(c *search.Clause) (*mset, error) {
 		return nil, err
 	}
 	// The root's children are kept in the match cache from their second
-	// evaluation on (matchCache.admit). A kept set is evaluated whole,
-	// every document scored, even when the search's filters leave few
-	// documents to score (evaluator.scored): the next search with these
-	// words and other filters reads it too.
+	// evaluation on (matchCache.admit).
 	cacheable := e.depth <= 1 && c.Kind != search.ClauseAll && c.Kind != search.ClauseFacet
-	var key string
 	if cacheable && e.depth == 1 && e.useCache {
-		key = c.Key()
+		key := c.Key()
 		if ce, ok := e.v.cache.get(key); ok {
 			return e.fromEntry(ce), nil
 		}
-		if !e.v.cache.admit(key) {
-			key = ""
+		if e.v.cache.admit(key) {
+			return e.whole(c, key)
 		}
 	}
-	scored := e.scored
-	if key != "" {
-		e.scored = nil
+	e.depth++
+	s, err := e.clause(c)
+	e.depth--
+	if err != nil {
+		return nil, err
 	}
+	if cacheable {
+		s.single()
+	}
+	if e.trace != nil {
+		e.trace[c] = s
+	}
+	return s, nil
+}
+
+// whole evaluates c, a child of the root admitted to the match cache
+// under key, and keeps its set. It is evaluated over every document, every
+// one scored, even when the search's filters leave few to score
+// (evaluator.scored, within): the next search with these words and other
+// filters reads it too.
+func (e *evaluator) whole(c *search.Clause, key string) (*mset, error) {
+	scored := e.scored
+	e.scored = nil
 	e.depth++
 	s, err := e.clause(c)
 	e.depth--
@@ -230,12 +245,8 @@ func (e *evaluator) eval(c *search.Clause) (*mset, error) {
 	if err != nil {
 		return nil, err
 	}
-	if cacheable {
-		s.single()
-	}
-	if key != "" {
-		e.v.cache.keep(key, s)
-	}
+	s.single()
+	e.v.cache.keep(key, s)
 	if e.trace != nil {
 		e.trace[c] = s
 	}
@@ -368,7 +379,11 @@ func (e *evaluator) boolean(c *search.Clause) (*mset, error) {
 		parts := make([]*mset, 0, len(c.Should))
 		for _, x := range c.Should {
 			if e.depth == 1 && e.within != nil && x.Kind == search.ClausePhrase {
-				parts = append(parts, e.scoreWithin(x))
+				s, err := e.scoreWithin(x)
+				if err != nil {
+					return nil, err
+				}
+				parts = append(parts, s)
 				continue
 			}
 			s, err := e.eval(x)
@@ -401,12 +416,17 @@ func covered(parts []*mset, idfs []float64, d uint32) float64 {
 }
 
 // scoreWithin evaluates phrase c, an optional clause of the root, over
-// e.within only, unless its whole set is cached. The result is not
-// cached: it is exact on e.within only.
-func (e *evaluator) scoreWithin(c *search.Clause) *mset {
+// e.within only, unless its whole set is cached, or is evaluated whole
+// and cached because it comes a second time (matchCache.admit). A set
+// evaluated within is exact there only, and not cached.
+func (e *evaluator) scoreWithin(c *search.Clause) (*mset, error) {
 	if e.useCache {
-		if ce, ok := e.v.cache.get(c.Key()); ok {
-			return e.fromEntry(ce)
+		key := c.Key()
+		if ce, ok := e.v.cache.get(key); ok {
+			return e.fromEntry(ce), nil
+		}
+		if e.v.cache.admit(key) {
+			return e.whole(c, key)
 		}
 	}
 	e.restrict = e.within
@@ -416,7 +436,7 @@ func (e *evaluator) scoreWithin(c *search.Clause) *mset {
 	if e.trace != nil {
 		e.trace[c] = s
 	}
-	return s
+	return s, nil
 }
 
 // or is a disjunction: the union, each document's scores summed times the

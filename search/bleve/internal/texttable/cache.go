@@ -42,10 +42,14 @@ type phraseDocs struct {
 
 func (p *phraseDocs) size() int { return 8*len(p.bits) + 4*len(p.docs) + 64 }
 
-// phraseShare is the share of a match cache's budget that phrases' sets
-// of documents may take (at 100k documents a bitset is 12.5 KB, a list
-// of a rare phrase's documents a few hundred bytes).
-const phraseShare = 8
+// phraseShare divides a match cache's budget to bound the phrases' sets
+// of documents, kept beside it (at 100k documents a bitset is 12.5 KB, a
+// list of a rare phrase's documents a few hundred bytes). Phrases of two
+// common words are many: on the reference workload, with an eighth of
+// 32 MB, reading positions again took a quarter of the CPU; with half,
+// a search costs 1.7-2.0 ms of CPU instead of 2.3, and whole, no less
+// (BENCHMARKS.md).
+const phraseShare = 2
 
 // matchEntry is a cached match set.
 type matchEntry struct {

@@ -205,8 +205,8 @@ func (e *evaluator) eval(c *search.Clause) (*mset, error) {
 	}
 	// The root's children are kept in the match cache from their second
 	// evaluation on (matchCache.admit).
-	cacheable := e.depth <= 1 && c.Kind != search.ClauseAll && c.Kind != search.ClauseFacet
-	if cacheable && e.depth == 1 && e.useCache {
+	rounded := e.depth <= 1 && cacheable(c)
+	if rounded && e.depth == 1 && e.useCache {
 		key := c.Key()
 		if ce, ok := e.v.cache.get(key); ok {
 			return e.fromEntry(ce), nil
@@ -221,13 +221,67 @@ func (e *evaluator) eval(c *search.Clause) (*mset, error) {
 	if err != nil {
 		return nil, err
 	}
-	if cacheable {
+	if rounded {
 		s.single()
 	}
 	if e.trace != nil {
 		e.trace[c] = s
 	}
 	return s, nil
+}
+
+// addChild adds the set of clause x, a part of a disjunction, to out
+// (mset.addSet) and returns x's documents, valid until the evaluation
+// ends. A set kept in the match cache is added from there, not copied
+// into a set of its own first.
+func (e *evaluator) addChild(out *mset, x *search.Clause) ([]uint64, error) {
+	if e.depth == 1 && e.useCache && cacheable(x) {
+		if ce, ok := e.v.cache.get(x.Key()); ok {
+			if ce.single != nil {
+				addScores(out, ce.bits, ce.single)
+			} else {
+				addScores(out, ce.bits, ce.scores)
+			}
+			return ce.bits, nil
+		}
+	}
+	s, err := e.eval(x)
+	if err != nil {
+		return nil, err
+	}
+	out.addSet(s)
+	return s.bits, nil
+}
+
+// addScores adds to s the documents of docs with their scores, in
+// document order, as mset.addSet does.
+func addScores[F float32 | float64](s *mset, docs []uint64, scores []F) {
+	i := 0
+	for w, word := range docs {
+		if word == 0 {
+			continue
+		}
+		fresh := word &^ s.bits[w]
+		s.bits[w] |= word
+		for word != 0 {
+			b := bits.TrailingZeros64(word)
+			word &= word - 1
+			d := w<<6 | b
+			if fresh&(1<<b) != 0 {
+				s.score[d], s.cnt[d] = float64(scores[i]), 1
+			} else {
+				s.score[d] += float64(scores[i])
+				s.cnt[d]++
+			}
+			i++
+		}
+	}
+}
+
+// cacheable reports whether the set of clause x, a child of the root, may
+// be kept in the match cache.
+func cacheable(x *search.Clause) bool {
+	return x.Kind != search.ClauseAll && x.Kind != search.ClauseFacet
 }
 
 // whole evaluates c, a child of the root admitted to the match cache
@@ -266,7 +320,21 @@ func (e *evaluator) clause(c *search.Clause) (*mset, error) {
 		return e.phrase(c), nil
 	case search.ClauseFacet:
 		return e.facet(c.Facet + ":" + c.Value), nil
-	case search.ClauseAny, search.ClauseMax, search.ClausePrefer:
+	case search.ClauseAny:
+		if len(c.Children) == 1 {
+			return e.eval(c.Children[0])
+		}
+		// A disjunction: the union, each document's scores summed times
+		// the share of parts it matches.
+		out := e.newSet()
+		for _, x := range c.Children {
+			if _, err := e.addChild(out, x); err != nil {
+				return nil, err
+			}
+		}
+		out.coord(len(c.Children))
+		return out, nil
+	case search.ClauseMax, search.ClausePrefer:
 		parts := make([]*mset, 0, len(c.Children))
 		if c.Kind == search.ClauseMax && e.conceptDF == 0 {
 			e.conceptDF = e.maxDF(c.Children)
@@ -279,14 +347,9 @@ func (e *evaluator) clause(c *search.Clause) (*mset, error) {
 			}
 			parts = append(parts, s)
 		}
-		var out *mset
-		switch c.Kind {
-		case search.ClauseMax:
-			out = e.best(parts)
-		case search.ClausePrefer:
+		out := e.best(parts)
+		if c.Kind == search.ClausePrefer {
 			out = e.prefer(parts)
-		default:
-			out = e.or(parts)
 		}
 		e.freeParts(parts, out)
 		return out, nil
@@ -307,16 +370,15 @@ func (e *evaluator) boolean(c *search.Clause) (*mset, error) {
 		// missing only words most documents hold (a tenth of the
 		// query's idf at most) ranks with those holding them all.
 		some := e.newSet()
-		parts := make([]*mset, len(c.Some))
+		parts := make([][]uint64, len(c.Some))
 		idfs := make([]float64, len(c.Some))
 		var mass float64
 		for i, x := range c.Some {
-			s, err := e.eval(x)
+			b, err := e.addChild(some, x)
 			if err != nil {
 				return nil, err
 			}
-			some.addSet(s)
-			parts[i], idfs[i] = s, e.v.idf(uint32(popcount(s.bits, nil)))
+			parts[i], idfs[i] = b, e.v.idf(uint32(popcount(b, nil)))
 			mass += idfs[i]
 		}
 		out = e.newSet()
@@ -335,7 +397,6 @@ func (e *evaluator) boolean(c *search.Clause) (*mset, error) {
 				}
 			}
 		})
-		e.freeParts(parts, nil)
 		e.free(some)
 	} else if len(c.Must) == 0 {
 		out = e.newSet()
@@ -404,11 +465,12 @@ func (e *evaluator) boolean(c *search.Clause) (*mset, error) {
 	return out, nil
 }
 
-// covered is the idf of the parts holding document d, summed.
-func covered(parts []*mset, idfs []float64, d uint32) float64 {
+// covered is the idf of the parts (their documents) holding document d,
+// summed.
+func covered(parts [][]uint64, idfs []float64, d uint32) float64 {
 	var held float64
 	for i, p := range parts {
-		if p.has(d) {
+		if hasBit(p, d) {
 			held += idfs[i]
 		}
 	}

@@ -60,7 +60,7 @@ type pageSet struct {
 
 // passageCovered returns the idf of the parts (clauses, matched as parts)
 // that the best passage of document d holds.
-func (e *evaluator) passageCovered(parts []*mset, clauses []*search.Clause, idfs []float64, d uint32) float64 {
+func (e *evaluator) passageCovered(parts [][]uint64, clauses []*search.Clause, idfs []float64, d uint32) float64 {
 	si, local := e.v.Locate(d)
 	if si >= len(e.v.segs) {
 		return 0
@@ -69,7 +69,7 @@ func (e *evaluator) passageCovered(parts []*mset, clauses []*search.Clause, idfs
 	starts := map[int]bool{}
 	var everywhere float64
 	for i, p := range parts {
-		if !p.has(d) {
+		if !hasBit(p, d) {
 			continue
 		}
 		sets[i] = e.pagesOf(clauses[i], si, local)

@@ -89,3 +89,43 @@ func (c *resultCache) invalidate() {
 	c.gen++
 	c.lru.Clear()
 }
+
+// planCache keeps the plans of recent query texts. Compiling a query
+// looks each word up in the synonyms, the inflections and the bilingual
+// dictionaries; a plan depends on its text and options only, and never
+// changes once compiled, so searches share it.
+type planCache struct {
+	mu  sync.Mutex
+	lru *lru.LRU[*search.Plan]
+}
+
+// plansKept is how many plans a planCache keeps.
+const plansKept = 4096
+
+// compile returns the plan of text under opts, compiled once.
+func (c *planCache) compile(text string, opts search.CompileOptions) (*search.Plan, error) {
+	key := text
+	if opts.Strict {
+		key += "\x00strict"
+	}
+	if opts.NoTypos {
+		key += "\x00notypos"
+	}
+	c.mu.Lock()
+	if c.lru == nil {
+		c.lru = lru.New(plansKept, func(*search.Plan) int { return 1 })
+	}
+	p, ok := c.lru.Get(key)
+	c.mu.Unlock()
+	if ok {
+		return p, nil
+	}
+	p, err := search.Compile(text, opts)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	c.lru.Put(key, p)
+	c.mu.Unlock()
+	return p, nil
+}

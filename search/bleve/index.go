@@ -60,6 +60,7 @@ type Index struct {
 	werr    error
 
 	cache *resultCache
+	plans planCache
 
 	// tt is the text-table state (tables.go).
 	tt tables

@@ -63,7 +63,7 @@ func (x *Index) search(ctx context.Context, q search.Query) (*search.Result, err
 	}
 	opts := compileOptions
 	opts.Strict, opts.NoTypos = q.AllWords, q.NoTypos
-	plan, err := search.Compile(q.Text, opts)
+	plan, err := x.plans.compile(q.Text, opts)
 	if err != nil {
 		return nil, err
 	}

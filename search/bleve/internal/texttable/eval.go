@@ -57,18 +57,31 @@ func (s *mset) addSet(src *mset) {
 // each calls fn for every document of s in ascending order.
 func (s *mset) each(fn func(n uint32)) { forEach(s.bits, fn) }
 
-// single rounds each score of s to single precision, unless some score
-// holds search.RelaxedTier (whose single-precision step, 1/16, would
-// drown the scores added to it). The scores of a search's root and of
-// its children are rounded so (evaluator.eval), cached or not: a search
-// answers alike from the match cache and without it, and the cache keeps
-// such sets in half the memory (matchEntry.single).
+// single rounds each score of s to single precision. The scores of a
+// search's root and of its children are rounded so (evaluator.eval),
+// cached or not, unless they may hold search.RelaxedTier (tiered): a
+// search answers alike from the match cache and without it, and the
+// cache keeps such sets in half the memory (matchEntry.single).
 func (s *mset) single() {
-	tiered := false
-	s.each(func(n uint32) { tiered = tiered || s.score[n] >= search.RelaxedTier })
-	if !tiered {
-		s.each(func(n uint32) { s.score[n] = float64(float32(s.score[n])) })
+	s.each(func(n uint32) { s.score[n] = float64(float32(s.score[n])) })
+}
+
+// tiered reports whether clause c's scores may hold search.RelaxedTier,
+// whose single-precision step (1/16) would drown the scores added to it:
+// those of a relaxed query's (ClauseBool with Some) and a ClausePrefer,
+// and of the clauses holding one.
+func tiered(c *search.Clause) bool {
+	if c.Kind == search.ClausePrefer || c.Kind == search.ClauseBool && len(c.Some) > 0 {
+		return true
 	}
+	for _, list := range [][]*search.Clause{c.Children, c.Must, c.Should} {
+		for _, x := range list {
+			if tiered(x) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // coord multiplies each score by its document's count of matching
@@ -205,8 +218,7 @@ func (e *evaluator) eval(c *search.Clause) (*mset, error) {
 	}
 	// The root's children are kept in the match cache from their second
 	// evaluation on (matchCache.admit).
-	rounded := e.depth <= 1 && cacheable(c)
-	if rounded && e.depth == 1 && e.useCache {
+	if e.depth == 1 && e.useCache && cacheable(c) {
 		key := c.Key()
 		if ce, ok := e.v.cache.get(key); ok {
 			return e.fromEntry(ce), nil
@@ -221,7 +233,7 @@ func (e *evaluator) eval(c *search.Clause) (*mset, error) {
 	if err != nil {
 		return nil, err
 	}
-	if rounded {
+	if e.depth <= 1 && cacheable(c) && !tiered(c) {
 		s.single()
 	}
 	if e.trace != nil {
@@ -299,7 +311,9 @@ func (e *evaluator) whole(c *search.Clause, key string) (*mset, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.single()
+	if !tiered(c) {
+		s.single()
+	}
 	e.v.cache.keep(key, s)
 	if e.trace != nil {
 		e.trace[c] = s

@@ -247,15 +247,13 @@ func (e *evaluator) eval(c *search.Clause) (*mset, error) {
 // ends. A set kept in the match cache is added from there, not copied
 // into a set of its own first.
 func (e *evaluator) addChild(out *mset, x *search.Clause) ([]uint64, error) {
-	if e.depth == 1 && e.useCache && cacheable(x) {
-		if ce, ok := e.v.cache.get(x.Key()); ok {
-			if ce.single != nil {
-				addScores(out, ce.bits, ce.single)
-			} else {
-				addScores(out, ce.bits, ce.scores)
-			}
-			return ce.bits, nil
+	if ce, ok := e.kept(x); ok {
+		if ce.single != nil {
+			addScores(out, ce.bits, ce.single)
+		} else {
+			addScores(out, ce.bits, ce.scores)
 		}
+		return ce.bits, nil
 	}
 	s, err := e.eval(x)
 	if err != nil {
@@ -383,35 +381,35 @@ func (e *evaluator) boolean(c *search.Clause) (*mset, error) {
 		// A word weighs its idf in the query's coverage: a document
 		// missing only words most documents hold (a tenth of the
 		// query's idf at most) ranks with those holding them all.
-		some := e.newSet()
-		parts := make([][]uint64, len(c.Some))
-		idfs := make([]float64, len(c.Some))
-		var mass float64
-		for i, x := range c.Some {
-			b, err := e.addChild(some, x)
-			if err != nil {
+		if e.depth == 1 && e.within != nil && c.MinSome <= 1 {
+			var err error
+			if out, err = e.someWithin(c); err != nil {
 				return nil, err
 			}
-			parts[i], idfs[i] = b, e.v.idf(uint32(popcount(b, nil)))
-			mass += idfs[i]
-		}
-		out = e.newSet()
-		long := e.v.longDocs()
-		some.each(func(d uint32) {
-			n := int(some.cnt[d])
-			if n < c.MinSome {
-				return
-			}
-			setBit(out.bits, d)
-			out.score[d] = some.score[d] * float64(n) / float64(len(c.Some))
-			// In a long document, in one passage (passage.go).
-			if n == len(c.Some) || covered(parts, idfs, d) >= search.TierShare*mass {
-				if long == nil || !hasBit(long, d) || e.passageCovered(parts, c.Some, idfs, d) >= search.TierShare*mass {
-					out.score[d] += search.RelaxedTier
+		} else {
+			some := e.newSet()
+			parts := make([][]uint64, len(c.Some))
+			idfs := make([]float64, len(c.Some))
+			var mass float64
+			for i, x := range c.Some {
+				b, err := e.addChild(some, x)
+				if err != nil {
+					return nil, err
 				}
+				parts[i], idfs[i] = b, e.v.idf(uint32(popcount(b, nil)))
+				mass += idfs[i]
 			}
-		})
-		e.free(some)
+			out = e.newSet()
+			some.each(func(d uint32) {
+				n := int(some.cnt[d])
+				if n < c.MinSome {
+					return
+				}
+				setBit(out.bits, d)
+				out.score[d] = e.relaxed(c, parts, idfs, mass, some.score[d], n, d)
+			})
+			e.free(some)
+		}
 	} else if len(c.Must) == 0 {
 		out = e.newSet()
 		copy(out.bits, e.v.live)
@@ -468,15 +466,90 @@ func (e *evaluator) boolean(c *search.Clause) (*mset, error) {
 			parts = append(parts, s)
 		}
 		sh := e.or(parts)
-		out.each(func(d uint32) {
-			if sh.has(d) {
+		for w := range out.bits {
+			word := out.bits[w] & sh.bits[w]
+			if e.depth == 1 && e.within != nil {
+				// The root: scores matter where the filters pass.
+				word &= e.within[w]
+			}
+			for word != 0 {
+				d := w<<6 | bits.TrailingZeros64(word)
+				word &= word - 1
 				out.score[d] += sh.score[d]
 			}
-		})
+		}
 		e.freeParts(parts, sh)
 		e.free(sh)
 	}
 	return out, nil
+}
+
+// relaxed is the score of document d in relaxed query c, holding n of
+// its words (parts, their idfs summing to mass) whose scores sum to sum:
+// the sum times the share of words held, plus search.RelaxedTier when it
+// holds them all, or 0.9 of their idf (in one passage of a long
+// document, passage.go).
+func (e *evaluator) relaxed(c *search.Clause, parts [][]uint64, idfs []float64, mass, sum float64, n int, d uint32) float64 {
+	score := sum * float64(n) / float64(len(c.Some))
+	if n == len(c.Some) || covered(parts, idfs, d) >= search.TierShare*mass {
+		if long := e.v.longDocs(); long == nil || !hasBit(long, d) || e.passageCovered(parts, c.Some, idfs, d) >= search.TierShare*mass {
+			score += search.RelaxedTier
+		}
+	}
+	return score
+}
+
+// someWithin is relaxed query c, the root, when one of its words is
+// enough: its documents are those holding any word, and the scores of
+// those passing the search's filters (e.within) only are computed, the
+// words' scores read where they are, in the match cache or their sets.
+// The others count for facets; they cannot be hits.
+func (e *evaluator) someWithin(c *search.Clause) (*mset, error) {
+	out := e.newSet()
+	parts := make([][]uint64, len(c.Some))
+	scores := make([]func(uint32) float64, len(c.Some))
+	idfs := make([]float64, len(c.Some))
+	var mass float64
+	for i, x := range c.Some {
+		if ce, ok := e.kept(x); ok {
+			parts[i], scores[i] = ce.bits, ce.score
+		} else {
+			s, err := e.eval(x)
+			if err != nil {
+				return nil, err
+			}
+			parts[i], scores[i] = s.bits, func(d uint32) float64 { return s.score[d] }
+		}
+		orInto(out.bits, parts[i])
+		idfs[i] = e.v.idf(uint32(popcount(parts[i], nil)))
+		mass += idfs[i]
+	}
+	for w, word := range e.within {
+		word &= out.bits[w]
+		for word != 0 {
+			d := uint32(w<<6 | bits.TrailingZeros64(word))
+			word &= word - 1
+			var sum float64
+			n := 0
+			for i, p := range parts {
+				if hasBit(p, d) {
+					sum += scores[i](d)
+					n++
+				}
+			}
+			out.score[d] = e.relaxed(c, parts, idfs, mass, sum, n, d)
+		}
+	}
+	return out, nil
+}
+
+// kept returns the set of clause x, a child of the root, when the match
+// cache keeps it.
+func (e *evaluator) kept(x *search.Clause) (*matchEntry, bool) {
+	if e.depth != 1 || !e.useCache || !cacheable(x) {
+		return nil, false
+	}
+	return e.v.cache.get(x.Key())
 }
 
 // covered is the idf of the parts (their documents) holding document d,

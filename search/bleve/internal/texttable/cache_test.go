@@ -86,7 +86,8 @@ func TestCacheUnderChurn(t *testing.T) {
 
 // TestWordsKeptUnderFilters searches two words again and again, each time
 // with one country, whose documents are few: from the second search on,
-// the words' sets and their optional phrase's are kept whole and later searches with other countries
+// the words' sets are kept whole (their optional phrase's documents
+// apart) and later searches with other countries
 // read them, with the answers of searches without the cache; the kept
 // sets hold single-precision scores.
 func TestWordsKeptUnderFilters(t *testing.T) {
@@ -115,7 +116,15 @@ func TestWordsKeptUnderFilters(t *testing.T) {
 	if len(p.Root.Should) == 0 {
 		t.Fatalf("%s: no optional phrase", p)
 	}
-	for _, c := range append(p.Root.Some, p.Root.Should...) {
+	for _, c := range p.Root.Should {
+		if _, ok := v.cache.get(c.Key()); ok {
+			t.Errorf("%s: a phrase's set kept", c.Key())
+		}
+		if !v.cache.phraseIn(c.Key(), make([]uint64, len(v.live))) {
+			t.Errorf("%s: the phrase's documents not kept", c.Key())
+		}
+	}
+	for _, c := range p.Root.Some {
 		ce, ok := v.cache.get(c.Key())
 		if !ok {
 			t.Fatalf("%s not kept", c.Key())

@@ -289,9 +289,12 @@ func addScores[F float32 | float64](s *mset, docs []uint64, scores []F) {
 }
 
 // cacheable reports whether the set of clause x, a child of the root, may
-// be kept in the match cache.
+// be kept in the match cache. A phrase's is not: the documents holding
+// it are kept apart (matchCache.phraseIn), sparing the reading of
+// positions, and scoring them again costs little; phrases of two common
+// words are many, and their sets would push the words' out.
 func cacheable(x *search.Clause) bool {
-	return x.Kind != search.ClauseAll && x.Kind != search.ClauseFacet
+	return x.Kind != search.ClauseAll && x.Kind != search.ClauseFacet && x.Kind != search.ClausePhrase
 }
 
 // whole evaluates c, a child of the root admitted to the match cache
@@ -565,23 +568,11 @@ func covered(parts [][]uint64, idfs []float64, d uint32) float64 {
 }
 
 // scoreWithin evaluates phrase c, an optional clause of the root, over
-// e.within only, unless its whole set is cached, or is evaluated whole
-// and cached because it comes a second time (matchCache.admit). A set
-// evaluated within is exact there only, and not cached.
+// e.within only: the set is exact there only.
 func (e *evaluator) scoreWithin(c *search.Clause) (*mset, error) {
-	if e.useCache {
-		key := c.Key()
-		if ce, ok := e.v.cache.get(key); ok {
-			return e.fromEntry(ce), nil
-		}
-		if e.v.cache.admit(key) {
-			return e.whole(c, key)
-		}
-	}
 	e.restrict = e.within
 	s := e.phrase(c)
 	e.restrict = nil
-	s.single()
 	if e.trace != nil {
 		e.trace[c] = s
 	}
@@ -1103,24 +1094,31 @@ func (e *evaluator) phrase(c *search.Clause) *mset {
 	// Which documents hold the phrase depends on nothing but the View:
 	// kept from one search to the next, it spares reading positions
 	// when a phrase comes again with other filters, words or pages.
-	// Evaluated at e.restrict only, the set is not whole and not kept;
-	// a whole one kept serves there too (it holds those documents).
+	// Evaluated at e.restrict only, the set is not whole and not kept,
+	// unless the phrase comes a second time (matchCache.admit): it is
+	// then found everywhere and kept. A whole one kept serves at
+	// e.restrict too (it holds those documents).
 	var key string
 	if e.useCache {
 		key = c.Key()
 	}
-	if key != "" && e.v.cache.phraseIn(key, found.bits) {
-		if e.restrict != nil {
-			for w := range found.bits {
-				found.bits[w] &= e.restrict[w]
-			}
+	restrict := e.restrict
+	if key == "" || !e.v.cache.phraseIn(key, found.bits) {
+		whole := key != "" && (restrict == nil || e.v.cache.admit(key))
+		if whole {
+			e.restrict = nil
 		}
-	} else {
 		for _, f := range fields {
 			e.phraseIn(found, f, c.Text)
 		}
-		if key != "" && e.restrict == nil {
+		e.restrict = restrict
+		if whole {
 			e.v.cache.putPhrase(key, found.bits)
+		}
+	}
+	if restrict != nil {
+		for w := range found.bits {
+			found.bits[w] &= restrict[w]
 		}
 	}
 	out := e.newSet()

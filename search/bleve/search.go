@@ -256,7 +256,8 @@ func (x *Index) loadHits(ctx context.Context, s *served, hits []texttable.Hit, m
 	out := make([]*loadedHit, len(hits))
 	tok := wordsTokenizer{full: unicode.NewUnicodeTokenizer()}
 	analysed := map[[2]string][]texttable.Token{}
-	var buf []byte
+	buf := storedBufsPool.Get().(*storedBufs)
+	defer storedBufsPool.Put(buf)
 	for i, h := range hits {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -291,7 +292,7 @@ func (x *Index) loadHits(ctx context.Context, s *served, hits []texttable.Hit, m
 		}
 		var err error
 		if si < len(s.files) && s.files[si] != nil {
-			err = s.files[si].visit(uint64(local), &buf, visit)
+			err = s.files[si].visit(uint64(local), buf, visit)
 		} else {
 			err = s.segs[si].VisitDocument(uint64(local), visit)
 		}

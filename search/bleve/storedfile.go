@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	index "github.com/blevesearch/bleve_index_api"
@@ -112,10 +113,31 @@ func (sf *storedFile) close() {
 
 var errBadStored = errors.New("stored fields are malformed")
 
+// storedBufs holds the buffers storedFile.visit reads and decompresses a
+// document's stored fields into, reused from one document to the next.
+type storedBufs struct {
+	rec, vals []byte
+}
+
+// storedBufsPool keeps storedBufs from one search to the next.
+var storedBufsPool = sync.Pool{New: func() any { return new(storedBufs) }}
+
+// grow returns (*b)[:n], growing *b first if it is shorter, its bytes
+// kept.
+func grow(b *[]byte, n uint64) []byte {
+	if uint64(cap(*b)) < n {
+		nb := make([]byte, n)
+		copy(nb, *b)
+		*b = nb
+	}
+	*b = (*b)[:n]
+	return *b
+}
+
 // visit calls fn with each stored field of document num but _id, as
 // bleve's VisitDocument does, until fn returns false. Values are valid
 // during the call only.
-func (sf *storedFile) visit(num uint64, buf *[]byte, fn func(name string, typ byte, val []byte, pos []uint64) bool) error {
+func (sf *storedFile) visit(num uint64, buf *storedBufs, fn func(name string, typ byte, val []byte, pos []uint64) bool) error {
 	if num >= sf.numDocs {
 		return nil
 	}
@@ -127,7 +149,7 @@ func (sf *storedFile) visit(num uint64, buf *[]byte, fn func(name string, typ by
 	if off >= sf.end {
 		return errBadStored
 	}
-	rec := make([]byte, min(storedReadAhead, sf.end-off))
+	rec := grow(&buf.rec, min(storedReadAhead, sf.end-off))
 	if _, err := sf.f.ReadAt(rec, int64(off)); err != nil {
 		return fmt.Errorf("read stored fields: %w", err)
 	}
@@ -145,12 +167,11 @@ func (sf *storedFile) visit(num uint64, buf *[]byte, fn func(name string, typ by
 		return errBadStored
 	}
 	if total > uint64(len(rec)) {
-		whole := make([]byte, total)
-		copy(whole, rec)
-		if _, err := sf.f.ReadAt(whole[len(rec):], int64(off)+int64(len(rec))); err != nil {
+		read := len(rec)
+		rec = grow(&buf.rec, total)
+		if _, err := sf.f.ReadAt(rec[read:], int64(off)+int64(read)); err != nil {
 			return fmt.Errorf("read stored fields: %w", err)
 		}
-		rec = whole
 	}
 	meta := rec[head : head+metaLen]
 	data := rec[head+metaLen : total]
@@ -159,11 +180,11 @@ func (sf *storedFile) visit(num uint64, buf *[]byte, fn func(name string, typ by
 	if r.err != nil || idLen > uint64(len(data)) {
 		return errBadStored
 	}
-	vals, err := snappy.Decode((*buf)[:cap(*buf)], data[idLen:])
+	vals, err := snappy.Decode(buf.vals[:cap(buf.vals)], data[idLen:])
 	if err != nil {
 		return fmt.Errorf("decompress stored fields: %w", err)
 	}
-	*buf = vals
+	buf.vals = vals
 	var pos []uint64
 	for len(r.b) > 0 {
 		field, typ, o, l, na := r.num(), r.num(), r.num(), r.num(), r.num()

@@ -61,7 +61,7 @@ func TestStoredFileAsBleve(t *testing.T) {
 	}
 	defer s.release()
 	read, longSeen := 0, false
-	var buf []byte
+	var buf storedBufs
 	for i, sg := range s.segs {
 		f := s.files[i]
 		if f == nil {

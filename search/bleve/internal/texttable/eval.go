@@ -123,6 +123,9 @@ type evaluator struct {
 	// conceptDF, when not 0, is the document frequency every term
 	// evaluated scores with: a word's and its translations' (ClauseMax).
 	conceptDF uint32
+	// bitsets are the sets of documents taken from the View's pool
+	// (bitset).
+	bitsets []*[]uint64
 	// terms keeps the terms looked up (lookup).
 	terms map[[2]string]lookedUp
 }
@@ -145,6 +148,20 @@ func (e *evaluator) newSet() *mset {
 	}
 	e.sets = append(e.sets, s)
 	return s
+}
+
+// bitset returns an empty set of documents, from the View's pool, for
+// the evaluation.
+func (e *evaluator) bitset() []uint64 {
+	b, _ := e.v.bitsPool.Get().(*[]uint64)
+	if b == nil || len(*b) != len(e.v.live) {
+		nb := make([]uint64, len(e.v.live))
+		b = &nb
+	} else {
+		clear(*b)
+	}
+	e.bitsets = append(e.bitsets, b)
+	return *b
 }
 
 // fromEntry returns a set holding a cached entry's matches and scores.
@@ -209,6 +226,10 @@ func (e *evaluator) release() {
 	}
 	e.sets = nil
 	e.scratch = nil
+	for _, b := range e.bitsets {
+		e.v.bitsPool.Put(b)
+	}
+	e.bitsets = nil
 }
 
 // eval evaluates c; the result holds live documents only.

@@ -93,7 +93,7 @@ func (v *View) search(ctx context.Context, r Request) (*Result, error) {
 	// hits. Such a set is cached under the filters too.
 	var within, scored []uint64
 	if len(r.Filters) > 0 && !r.Explain {
-		mask := v.filterMask(r.Filters, e.newSet().bits)
+		mask := v.filterMask(r.Filters, e.bitset(), e.bitset())
 		few := uint64(popcount(mask, nil))*fewPassing <= v.total
 		if few {
 			scored = mask
@@ -133,7 +133,7 @@ func (v *View) search(ctx context.Context, r Request) (*Result, error) {
 		return nil, ErrCursor
 	}
 	res := &Result{Counts: map[string]int{}}
-	passing := v.countFacets(r.Filters, match, e.newSet().bits, res)
+	passing := v.countFacets(r.Filters, match, res, e.bitset)
 	if root := r.Plan.Root; root.Kind == search.ClauseBool && len(root.Some) > 0 {
 		res.Partial = true
 		forEach(passing, func(n uint32) {
@@ -189,10 +189,9 @@ func hasOptionalPhrase(root *search.Clause) bool {
 }
 
 // filterMask sets buf to the live documents passing every filter and
-// returns it.
-func (v *View) filterMask(filters []Filter, buf []uint64) []uint64 {
+// returns it; one is scratch of buf's length.
+func (v *View) filterMask(filters []Filter, buf, one []uint64) []uint64 {
 	copy(buf, v.live)
-	one := make([]uint64, len(buf))
 	for _, f := range filters {
 		clear(one)
 		v.filterBits(f, one)
@@ -230,15 +229,15 @@ func filtersKey(filters []Filter) string {
 }
 
 // countFacets counts every facet value over the matches into res.Counts
-// and res.Total, and returns the matches that pass every filter (in
-// buf). A document counts for the values of a filtered facet when it
+// and res.Total, and returns the matches that pass every filter (in a
+// set of bitset's, which gives empty sets). A document counts for the values of a filtered facet when it
 // passes every other filter.
-func (v *View) countFacets(filters []Filter, match, buf []uint64, res *Result) []uint64 {
+func (v *View) countFacets(filters []Filter, match []uint64, res *Result, bitset func() []uint64) []uint64 {
 	ok := make([][]uint64, len(filters))
 	for i, f := range filters {
-		ok[i] = v.filterBits(f, make([]uint64, len(match)))
+		ok[i] = v.filterBits(f, bitset())
 	}
-	passing := buf
+	passing := bitset()
 	for w := range passing {
 		passing[w] = match[w] & v.live[w]
 	}
@@ -249,7 +248,7 @@ func (v *View) countFacets(filters []Filter, match, buf []uint64, res *Result) [
 	}
 	res.Total = uint64(popcount(passing, nil))
 	filtered := map[string]bool{}
-	others := make([]uint64, len(match))
+	others := bitset()
 	for i, f := range filters {
 		if filtered[f.Group] {
 			continue

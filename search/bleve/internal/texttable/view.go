@@ -53,6 +53,8 @@ type View struct {
 
 	cache *matchCache
 	pool  sync.Pool
+	// bitsPool holds sets of documents without scores (evaluator.bitset).
+	bitsPool sync.Pool
 	// fixes keeps the corrections of misspelt terms (typos.go).
 	fixes sync.Map
 }

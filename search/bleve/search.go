@@ -272,20 +272,29 @@ func (x *Index) loadHits(ctx context.Context, s *served, hits []texttable.Hit, m
 			slices.Sort(ps)
 		}
 		si, local := s.view.Locate(h.N)
-		var raw []byte
-		texts := map[int][]byte{}
+		// Each value is read while the buffer holds it: the hit decoded,
+		// a marked page's text copied once and its marks placed.
+		var (
+			doc    *search.Document
+			badHit error
+			spans  []search.Span
+		)
+		texts := map[int]string{}
 		visit := func(name string, _ byte, val []byte, pos []uint64) bool {
 			if name == fieldHit {
-				raw = append([]byte(nil), val...)
-				return true
+				doc, badHit = decodeHit(val, nil)
+				return badHit == nil
 			}
 			if len(pages) > 0 && strings.HasPrefix(name, "body_") {
 				p := 0
 				if len(pos) > 0 {
 					p = int(pos[0])
 				}
-				if _, ok := pages[p]; ok {
-					texts[p] = append([]byte(nil), val...)
+				if ps, ok := pages[p]; ok {
+					texts[p] = string(val)
+					tok.wordsAt(val, ps, func(pos, start, end int) {
+						spans = append(spans, search.Span{Page: p, Start: start, End: end, Term: at[texttable.Key(uint64(p), uint64(pos))]})
+					})
 				}
 			}
 			return true
@@ -299,22 +308,18 @@ func (x *Index) loadHits(ctx context.Context, s *served, hits []texttable.Hit, m
 		if err != nil {
 			return nil, fmt.Errorf("search: load hit %s: %w", h.ID, err)
 		}
-		if raw == nil {
+		if badHit != nil {
+			return nil, fmt.Errorf("search: decode hit %s: %w", h.ID, badHit)
+		}
+		if doc == nil {
 			continue
 		}
-		doc, err := decodeHit(raw, nil)
-		if err != nil {
-			return nil, fmt.Errorf("search: decode hit %s: %w", h.ID, err)
-		}
-		lh := &loadedHit{doc: doc}
 		for p, text := range texts {
 			if p < len(doc.Pages) {
-				doc.Pages[p].Text = string(text)
+				doc.Pages[p].Text = text
 			}
-			tok.wordsAt(text, pages[p], func(pos, start, end int) {
-				lh.spans = append(lh.spans, search.Span{Page: p, Start: start, End: end, Term: at[texttable.Key(uint64(p), uint64(pos))]})
-			})
 		}
+		lh := &loadedHit{doc: doc, spans: spans}
 		out[i] = lh
 	}
 	return out, nil

@@ -289,16 +289,13 @@ func (v *View) countFacets(filters []Filter, match []uint64, res *Result, bitset
 // are: a search that matches few documents then counts each facet value
 // over those words only.
 func nonZero(a []uint64) []int32 {
-	var nz []int32
+	nz := make([]int32, 0, len(a)/4+1)
 	for w, x := range a {
 		if x != 0 {
 			if nz = append(nz, int32(w)); len(nz) > len(a)/4 {
 				return nil
 			}
 		}
-	}
-	if nz == nil {
-		return []int32{}
 	}
 	return nz
 }

@@ -57,6 +57,15 @@ func (c *LRU[V]) Put(key string, val V) {
 	}
 }
 
+// Remove drops the entry of key, if any.
+func (c *LRU[V]) Remove(key string) {
+	if el, ok := c.items[key]; ok {
+		c.order.Remove(el)
+		delete(c.items, key)
+		c.used -= c.size(el.Value.(*entry[V]).val)
+	}
+}
+
 // Clear drops every entry.
 func (c *LRU[V]) Clear() {
 	c.order.Init()

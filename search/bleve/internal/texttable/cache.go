@@ -23,9 +23,29 @@ type matchCache struct {
 	// hits counts searches answered from the cache.
 	hits atomic.Uint64
 	// phrases keeps the documents holding recent phrases (phraseDocs),
-	// under phraseMu, from their first evaluation.
-	phraseMu sync.Mutex
+	// under phraseMu, from their first evaluation. Both are apart from
+	// the cache: the next View holds them a while (priorPhrases), not
+	// the match sets.
+	phraseMu *sync.Mutex
 	phrases  *lru.LRU[*phraseDocs]
+	// prior, when not nil, holds the phrases the View before a write kept
+	// (priorPhrases).
+	prior *priorPhrases
+}
+
+// priorPhrases are the phrases a View kept when a write replaced it.
+// Which documents hold a phrase depends on their text alone: the next
+// View, whose first segments are the same (the same documents under the
+// same numbers), takes each phrase's documents there from them and reads
+// positions in its other segments only. Each phrase is taken once (and
+// dropped from them), so that they shrink as the new View's own fill.
+type priorPhrases struct {
+	mu      *sync.Mutex
+	phrases *lru.LRU[*phraseDocs]
+	// bound is the first document number past the segments shared,
+	// fromSeg the first segment not shared.
+	bound   uint32
+	fromSeg int
 }
 
 // phraseDocs is the set of documents holding a phrase in some of its
@@ -79,7 +99,7 @@ func (e *matchEntry) score(n uint32) float64 {
 
 func newMatchCache(budget int) *matchCache {
 	return &matchCache{lru: lru.New(budget, (*matchEntry).size), seen: map[string]struct{}{},
-		phrases: lru.New(budget/phraseShare, (*phraseDocs).size)}
+		phraseMu: new(sync.Mutex), phrases: lru.New(budget/phraseShare, (*phraseDocs).size)}
 }
 
 // get returns the cached set of key; the caller must not modify it.
@@ -111,6 +131,52 @@ func (c *matchCache) inherit(old *matchCache) {
 	for _, k := range keys[:min(len(keys), seenKeys)] {
 		c.seen[k] = struct{}{}
 	}
+}
+
+// inheritPhrases lets c take the documents of the phrases old kept, for
+// its View's documents below bound (its first fromSeg segments, those of
+// old's View).
+func (c *matchCache) inheritPhrases(old *matchCache, bound uint32, fromSeg int) {
+	if c == nil || old == nil || fromSeg == 0 {
+		return
+	}
+	c.prior = &priorPhrases{mu: old.phraseMu, phrases: old.phrases, bound: bound, fromSeg: fromSeg}
+}
+
+// priorPhrase sets in bits the live documents below the shared bound
+// holding the phrase of key, when the View before kept it, and returns
+// the first segment left to read for it; it returns 0 when there was no
+// such phrase.
+func (c *matchCache) priorPhrase(key string, bits, live []uint64) int {
+	if c == nil || c.prior == nil {
+		return 0
+	}
+	pr := c.prior
+	pr.mu.Lock()
+	p, ok := pr.phrases.Get(key)
+	if ok {
+		pr.phrases.Remove(key)
+	}
+	pr.mu.Unlock()
+	if !ok {
+		return 0
+	}
+	if p.bits != nil {
+		copy(bits, p.bits[:min(len(p.bits), int(pr.bound/64))])
+		if r := pr.bound % 64; r != 0 && int(pr.bound/64) < len(p.bits) {
+			bits[pr.bound/64] = p.bits[pr.bound/64] & (1<<r - 1)
+		}
+	} else {
+		for _, n := range p.docs {
+			if n < pr.bound {
+				setBit(bits, n)
+			}
+		}
+	}
+	for w := range min(len(bits), int(pr.bound+63)/64) {
+		bits[w] &= live[w]
+	}
+	return pr.fromSeg
 }
 
 // seenKeys bounds matchCache.seen; when full it starts again empty.

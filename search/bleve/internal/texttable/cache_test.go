@@ -134,3 +134,59 @@ func TestWordsKeptUnderFilters(t *testing.T) {
 		}
 	}
 }
+
+// TestPhrasesAfterWrites searches phrases on a View, then on the Views a
+// write makes (a segment added, documents deleted, a first segment
+// merged away), each inheriting the one before: each answers as a View
+// that inherited nothing, and takes the phrases the one before kept when
+// they share their first segments.
+func TestPhrasesAfterWrites(t *testing.T) {
+	r := rand.New(rand.NewPCG(23, 24))
+	words := strings.Fields("aa bb cc dd")
+	docs := randomDocs(r, 1200, words)
+	a, b, c := build(t, docs[:500]...), build(t, docs[500:900]...), build(t, docs[900:]...)
+	cfg := Config{Schema: testSchema, Analyzer: testAnalyzer, MatchCacheBytes: 8 << 20}
+	phrases := []string{`"aa bb"`, `"cc dd"`, `"bb aa cc"`}
+	steps := []struct {
+		name    string
+		segs    []*Segment
+		deleted [][]uint32
+		taken   bool
+	}{
+		{"first", []*Segment{a, b}, nil, false},
+		{"a segment added", []*Segment{a, b, c}, nil, true},
+		{"documents deleted", []*Segment{a, b, c}, [][]uint32{{3, 17, 200}, nil, {5}}, true},
+		{"the first segment merged away", []*Segment{b, c, a}, nil, false},
+	}
+	var prev *View
+	for _, st := range steps {
+		v := NewView(cfg, st.segs, st.deleted)
+		v.Inherit(prev)
+		before := 0
+		if prev != nil {
+			before = prev.cache.phrases.Len()
+		}
+		fresh := NewView(cfg, st.segs, st.deleted)
+		for _, q := range phrases {
+			for _, filters := range [][]Filter{nil, {{Group: "country", Keys: []string{"country:C3"}}}} {
+				req := Request{Plan: compile(t, q), Filters: filters, Size: 20}
+				got, err := v.Search(t.Context(), req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want, err := fresh.Search(t.Context(), req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got.Total != want.Total || !slices.Equal(got.Hits, want.Hits) || !maps.Equal(got.Counts, want.Counts) {
+					t.Errorf("%s, %s %v: %d %v, want %d %v", st.name, q, filters, got.Total, got.Hits, want.Total, want.Hits)
+				}
+			}
+		}
+		taken := prev != nil && prev.cache.phrases.Len() < before
+		if taken != st.taken {
+			t.Errorf("%s: phrases taken from the View before: %v, want %v", st.name, taken, st.taken)
+		}
+		prev = v
+	}
+}

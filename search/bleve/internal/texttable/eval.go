@@ -123,6 +123,9 @@ type evaluator struct {
 	// conceptDF, when not 0, is the document frequency every term
 	// evaluated scores with: a word's and its translations' (ClauseMax).
 	conceptDF uint32
+	// fromSeg is the first segment phraseIn reads (the others' documents
+	// holding the phrase known: matchCache.priorPhrase).
+	fromSeg int
 	// bitsets are the sets of documents taken from the View's pool
 	// (bitset).
 	bitsets []*[]uint64
@@ -1125,13 +1128,21 @@ func (e *evaluator) phrase(c *search.Clause) *mset {
 	}
 	restrict := e.restrict
 	if key == "" || !e.v.cache.phraseIn(key, found.bits) {
-		whole := key != "" && (restrict == nil || e.v.cache.admit(key))
+		// The View before a write may have kept it, in the segments
+		// both begin with.
+		from := 0
+		if key != "" {
+			from = e.v.cache.priorPhrase(key, found.bits, e.v.live)
+		}
+		whole := key != "" && (restrict == nil || from > 0 || e.v.cache.admit(key))
 		if whole {
 			e.restrict = nil
 		}
+		e.fromSeg = from
 		for _, f := range fields {
 			e.phraseIn(found, f, c.Text)
 		}
+		e.fromSeg = 0
 		e.restrict = restrict
 		if whole {
 			e.v.cache.putPhrase(key, found.bits)
@@ -1180,7 +1191,8 @@ func (e *evaluator) phraseIn(out *mset, f weightedField, text string) {
 		per[i] = ts
 	}
 	n0, n1 := e.v.lengthNorm(f.Name)
-	for si, s := range e.v.segs {
+	for si, s := range e.v.segs[e.fromSeg:] {
+		si += e.fromSeg
 		sf := s.fields[f.Name]
 		if sf == nil {
 			continue

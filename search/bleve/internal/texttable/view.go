@@ -68,10 +68,21 @@ type Config struct {
 }
 
 // Inherit makes the match sets old kept be kept in v as soon as they are
-// evaluated again (once, not twice): v replaces old after a write.
+// evaluated again (once, not twice), and lets v take the documents of
+// the phrases old kept in the segments both begin with: v replaces old
+// after a write.
 func (v *View) Inherit(old *View) {
-	if old != nil {
-		v.cache.inherit(old.cache)
+	if old == nil {
+		return
+	}
+	v.cache.inherit(old.cache)
+	shared := 0
+	for shared < min(len(v.segs), len(old.segs)) && v.segs[shared] == old.segs[shared] {
+		shared++
+	}
+	if shared > 0 {
+		bound := v.base[shared-1] + uint32(v.segs[shared-1].docs)
+		v.cache.inheritPhrases(old.cache, bound, shared)
 	}
 }
 

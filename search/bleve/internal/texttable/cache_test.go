@@ -120,7 +120,7 @@ func TestWordsKeptUnderFilters(t *testing.T) {
 		if _, ok := v.cache.get(c.Key()); ok {
 			t.Errorf("%s: a phrase's set kept", c.Key())
 		}
-		if !v.cache.phraseIn(docsKey(c), make([]uint64, len(v.live))) {
+		if !v.cache.phraseIn(c.Key(), make([]uint64, len(v.live))) {
 			t.Errorf("%s: the phrase's documents not kept", c.Key())
 		}
 	}
@@ -188,23 +188,5 @@ func TestPhrasesAfterWrites(t *testing.T) {
 			t.Errorf("%s: phrases taken from the View before: %v, want %v", st.name, taken, st.taken)
 		}
 		prev = v
-	}
-}
-
-// TestPhraseDocsShared searches a quoted phrase: the documents kept for it
-// serve the same words typed bare, whose optional phrase weighs less.
-func TestPhraseDocsShared(t *testing.T) {
-	r := rand.New(rand.NewPCG(25, 26))
-	v := NewView(Config{Schema: testSchema, Analyzer: testAnalyzer, MatchCacheBytes: 8 << 20},
-		[]*Segment{build(t, randomDocs(r, 300, strings.Fields("aa bb cc"))...)}, nil)
-	if _, err := v.Search(t.Context(), Request{Plan: compile(t, `"aa bb"`), Size: 10}); err != nil {
-		t.Fatal(err)
-	}
-	bare := compile(t, "aa bb")
-	if len(bare.Root.Should) != 1 || bare.Root.Should[0].Key() == compile(t, `"aa bb"`).Root.Key() {
-		t.Fatalf("%s: want one optional phrase of another weight", bare)
-	}
-	if !v.cache.phraseIn(docsKey(bare.Root.Should[0]), make([]uint64, len(v.live))) {
-		t.Errorf("%s: the documents of the quoted phrase not found for it", bare.Root.Should[0].Key())
 	}
 }

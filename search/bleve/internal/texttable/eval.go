@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"math/bits"
 	"slices"
-	"strconv"
-	"strings"
 
 	"faro/search"
 )
@@ -1112,19 +1110,6 @@ func (e *evaluator) facet(key string) *mset {
 	return out
 }
 
-// docsKey keys the documents holding phrase c (matchCache.phraseIn):
-// its text and fields, not their weights nor the clause's, which change
-// its scores only (a phrase typed in quotes and the same words' optional
-// phrase are found in the same documents).
-func docsKey(c *search.Clause) string {
-	var b strings.Builder
-	b.WriteString(strconv.Quote(c.Text))
-	for _, f := range c.Fields {
-		b.WriteString(" " + f.Field.String())
-	}
-	return b.String()
-}
-
 // phrase matches the clause's text as a phrase in its fields, scored as
 // its words are (bm25f): a phrase and the words it is made of weigh alike.
 func (e *evaluator) phrase(c *search.Clause) *mset {
@@ -1139,7 +1124,7 @@ func (e *evaluator) phrase(c *search.Clause) *mset {
 	// e.restrict too (it holds those documents).
 	var key string
 	if e.useCache {
-		key = docsKey(c)
+		key = c.Key()
 	}
 	restrict := e.restrict
 	if key == "" || !e.v.cache.phraseIn(key, found.bits) {

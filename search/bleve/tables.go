@@ -28,11 +28,12 @@ import (
 // answering; writes wait for the View that holds them, so what a write
 // acknowledged is searchable.
 
-// matchCacheBytes bounds a View's cache of recent match sets. At 100k
-// documents a common word's set takes about 0.6 MB. 64 MB would keep more
-// of a busy collection's frequent words (on the reference workload, half
-// as many copies and twice the reuse) but the Go heap's headroom doubles
-// what the cache holds: serve's RSS went from 297 to 350 MB.
+// matchCacheBytes bounds a View's cache of recent match sets; its phrases'
+// documents take up to half as much beside it. At 100k documents a common
+// word's set takes about 0.4 MB (single-precision scores). 64 MB would
+// keep more of a busy collection's words, but the Go heap's headroom adds
+// what the cache holds to the resident size (297 to 350 MB when sets were
+// twice as large).
 const matchCacheBytes = 32 << 20
 
 // tables is the text-table state of an index.

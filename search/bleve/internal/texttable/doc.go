@@ -10,6 +10,12 @@
 // filters, only they are scored: the others match (for facet counts)
 // without a score, as they can never be hits.
 //
+// A View keeps what searches read again: the scored sets of the root's
+// children (a word with its translations) from their second evaluation
+// on, whole, in single precision, whatever the filters; and the
+// documents holding each phrase. A write makes a new View, which starts
+// with the phrases of the one before in the segments both begin with.
+//
 // A write to the index adds a small segment: the next View reuses every
 // table it already has and builds only the new one, so searches stay fast
 // while the index changes. The package knows nothing of bleve: the engine

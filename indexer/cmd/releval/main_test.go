@@ -218,9 +218,9 @@ func TestRealJudgments(t *testing.T) {
 	if all := rep.Summary[0]; all.BM25.NDCG == 0 || all.BM25.Zero == len(rep.Queries) {
 		t.Errorf("the baseline finds nothing: %+v", all.BM25)
 	}
-	// Floors: what Faro reaches today on the real set, so that a change
-	// that loses relevance fails here.
-	floors := map[string]float64{"all": 0.84, "en": 0.86, "es": 0.80, "fr": 0.97, "xl": 0.79, halfA: 0.83, halfB: 0.84}
+	// Floors: what Faro reaches today on the real set (all: the 0.85
+	// asked of it), so that a change that loses relevance fails here.
+	floors := map[string]float64{"all": 0.85, "en": 0.86, "es": 0.82, "fr": 0.97, "xl": 0.79, halfA: 0.84, halfB: 0.85}
 	for _, row := range rep.Summary {
 		if f, ok := floors[row.Name]; ok && row.Faro.NDCG < f {
 			t.Errorf("%s: Faro nDCG@10 %.3f below %.2f (BM25 %.3f)", row.Name, row.Faro.NDCG, f, row.BM25.NDCG)

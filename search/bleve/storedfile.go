@@ -49,6 +49,29 @@ type storedFile struct {
 	storedIndex uint64
 	// end is where the footer starts: no record reaches past it.
 	end uint64
+	// index holds the stored index (8 bytes per document), read whole at
+	// the first visit (indexOnce) so that a hit costs one read, not two;
+	// nil if that read failed.
+	indexOnce sync.Once
+	index     []byte
+}
+
+// recordAt returns the offset of document num's stored record.
+func (sf *storedFile) recordAt(num uint64) (uint64, error) {
+	sf.indexOnce.Do(func() {
+		b := make([]byte, 8*sf.numDocs)
+		if _, err := sf.f.ReadAt(b, int64(sf.storedIndex)); err == nil {
+			sf.index = b
+		}
+	})
+	if sf.index != nil {
+		return binary.BigEndian.Uint64(sf.index[8*num:]), nil
+	}
+	var at [8]byte
+	if _, err := sf.f.ReadAt(at[:], int64(sf.storedIndex+8*num)); err != nil {
+		return 0, fmt.Errorf("read stored index: %w", err)
+	}
+	return binary.BigEndian.Uint64(at[:]), nil
 }
 
 // openStoredFile opens the file of segment sg when its stored fields can
@@ -141,11 +164,10 @@ func (sf *storedFile) visit(num uint64, buf *storedBufs, fn func(name string, ty
 	if num >= sf.numDocs {
 		return nil
 	}
-	var at [8]byte
-	if _, err := sf.f.ReadAt(at[:], int64(sf.storedIndex+8*num)); err != nil {
-		return fmt.Errorf("read stored index: %w", err)
+	off, err := sf.recordAt(num)
+	if err != nil {
+		return err
 	}
-	off := binary.BigEndian.Uint64(at[:])
 	if off >= sf.end {
 		return errBadStored
 	}

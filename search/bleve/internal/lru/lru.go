@@ -73,6 +73,15 @@ func (c *LRU[V]) Clear() {
 	c.used = 0
 }
 
+// Range calls fn with each entry, the least recently used first, without
+// marking any used.
+func (c *LRU[V]) Range(fn func(key string, val V)) {
+	for el := c.order.Back(); el != nil; el = el.Prev() {
+		e := el.Value.(*entry[V])
+		fn(e.key, e.val)
+	}
+}
+
 // Keys returns the keys, the most recently used first.
 func (c *LRU[V]) Keys() []string {
 	out := make([]string, 0, c.order.Len())

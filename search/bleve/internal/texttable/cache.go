@@ -28,24 +28,6 @@ type matchCache struct {
 	// the match sets.
 	phraseMu *sync.Mutex
 	phrases  *lru.LRU[*phraseDocs]
-	// prior, when not nil, holds the phrases the View before a write kept
-	// (priorPhrases).
-	prior *priorPhrases
-}
-
-// priorPhrases are the phrases a View kept when a write replaced it.
-// Which documents hold a phrase depends on their text alone: the next
-// View, whose first segments are the same (the same documents under the
-// same numbers), takes each phrase's documents there from them and reads
-// positions in its other segments only. Each phrase is taken once (and
-// dropped from them), so that they shrink as the new View's own fill.
-type priorPhrases struct {
-	mu      *sync.Mutex
-	phrases *lru.LRU[*phraseDocs]
-	// bound is the first document number past the segments shared,
-	// fromSeg the first segment not shared.
-	bound   uint32
-	fromSeg int
 }
 
 // phraseDocs is the set of documents holding a phrase in some of its
@@ -58,6 +40,10 @@ type priorPhrases struct {
 type phraseDocs struct {
 	bits []uint64
 	docs []uint32
+	// read is how many of the View's first segments were read: the
+	// documents of the others are yet to be found (a set the View before
+	// a write kept, matchCache.inheritPhrases).
+	read int
 }
 
 func (p *phraseDocs) size() int { return 8*len(p.bits) + 4*len(p.docs) + 64 }
@@ -133,50 +119,44 @@ func (c *matchCache) inherit(old *matchCache) {
 	}
 }
 
-// inheritPhrases lets c take the documents of the phrases old kept, for
-// its View's documents below bound (its first fromSeg segments, those of
-// old's View).
-func (c *matchCache) inheritPhrases(old *matchCache, bound uint32, fromSeg int) {
-	if c == nil || old == nil || fromSeg == 0 {
+// inheritPhrases keeps in c the phrases old kept, for its View's
+// documents in the first shared segments, which both Views begin with
+// (the same documents under the same numbers, bound documents in all).
+// Which documents hold a phrase depends on their text alone: a search of
+// one of those phrases reads positions in the other segments only.
+func (c *matchCache) inheritPhrases(old *matchCache, shared int, bound uint32) {
+	if c == nil || old == nil || shared == 0 {
 		return
 	}
-	c.prior = &priorPhrases{mu: old.phraseMu, phrases: old.phrases, bound: bound, fromSeg: fromSeg}
-}
-
-// priorPhrase sets in bits the live documents below the shared bound
-// holding the phrase of key, when the View before kept it, and returns
-// the first segment left to read for it; it returns 0 when there was no
-// such phrase.
-func (c *matchCache) priorPhrase(key string, bits, live []uint64) int {
-	if c == nil || c.prior == nil {
-		return 0
-	}
-	pr := c.prior
-	pr.mu.Lock()
-	p, ok := pr.phrases.Get(key)
-	if ok {
-		pr.phrases.Remove(key)
-	}
-	pr.mu.Unlock()
-	if !ok {
-		return 0
-	}
-	if p.bits != nil {
-		copy(bits, p.bits[:min(len(p.bits), int(pr.bound/64))])
-		if r := pr.bound % 64; r != 0 && int(pr.bound/64) < len(p.bits) {
-			bits[pr.bound/64] = p.bits[pr.bound/64] & (1<<r - 1)
-		}
-	} else {
-		for _, n := range p.docs {
-			if n < pr.bound {
-				setBit(bits, n)
+	var kept []string
+	var sets []*phraseDocs
+	old.phraseMu.Lock()
+	old.phrases.Range(func(key string, p *phraseDocs) {
+		kept, sets = append(kept, key), append(sets, p)
+	})
+	old.phraseMu.Unlock()
+	c.phraseMu.Lock()
+	defer c.phraseMu.Unlock()
+	for i, p := range sets {
+		q := &phraseDocs{bits: p.bits, docs: p.docs, read: min(p.read, shared)}
+		if p.read > shared {
+			// Segments past the shared ones: their documents dropped.
+			q.bits, q.docs = nil, nil
+			if p.bits != nil {
+				q.bits = make([]uint64, (bound+63)/64)
+				copy(q.bits, p.bits)
+				if r := bound % 64; r != 0 {
+					q.bits[len(q.bits)-1] &= 1<<r - 1
+				}
+			}
+			for _, n := range p.docs {
+				if n < bound {
+					q.docs = append(q.docs, n)
+				}
 			}
 		}
+		c.phrases.Put(kept[i], q)
 	}
-	for w := range min(len(bits), int(pr.bound+63)/64) {
-		bits[w] &= live[w]
-	}
-	return pr.fromSeg
 }
 
 // seenKeys bounds matchCache.seen; when full it starts again empty.
@@ -236,16 +216,18 @@ func (c *matchCache) keep(key string, s *mset) {
 }
 
 // phraseIn adds to bits the documents kept as holding the phrase of key,
-// and reports whether there was such a set.
-func (c *matchCache) phraseIn(key string, bits []uint64) bool {
+// and returns how many of the View's first segments they cover (all of
+// them but after a write, inheritPhrases); ok is false when there was no
+// such set.
+func (c *matchCache) phraseIn(key string, bits []uint64) (read int, ok bool) {
 	if c == nil {
-		return false
+		return 0, false
 	}
 	c.phraseMu.Lock()
 	p, ok := c.phrases.Get(key)
 	c.phraseMu.Unlock()
 	if !ok {
-		return false
+		return 0, false
 	}
 	if p.bits != nil {
 		copy(bits, p.bits)
@@ -254,16 +236,16 @@ func (c *matchCache) phraseIn(key string, bits []uint64) bool {
 			setBit(bits, n)
 		}
 	}
-	return true
+	return p.read, true
 }
 
 // putPhrase keeps the documents of bits as those holding the phrase of
-// key.
-func (c *matchCache) putPhrase(key string, bits []uint64) {
+// key in the View's first read segments (all of them).
+func (c *matchCache) putPhrase(key string, bits []uint64, read int) {
 	if c == nil {
 		return
 	}
-	p := &phraseDocs{}
+	p := &phraseDocs{read: read}
 	if n := popcount(bits, nil); 4*n < 8*len(bits) {
 		p.docs = make([]uint32, 0, n)
 		forEach(bits, func(d uint32) { p.docs = append(p.docs, d) })

@@ -124,7 +124,7 @@ type evaluator struct {
 	// evaluated scores with: a word's and its translations' (ClauseMax).
 	conceptDF uint32
 	// fromSeg is the first segment phraseIn reads (the others' documents
-	// holding the phrase known: matchCache.priorPhrase).
+	// holding the phrase known: matchCache.inheritPhrases).
 	fromSeg int
 	// bitsets are the sets of documents taken from the View's pool
 	// (bitset).
@@ -1127,25 +1127,30 @@ func (e *evaluator) phrase(c *search.Clause) *mset {
 		key = c.Key()
 	}
 	restrict := e.restrict
-	if key == "" || !e.v.cache.phraseIn(key, found.bits) {
-		// The View before a write may have kept it, in the segments
-		// both begin with.
-		from := 0
-		if key != "" {
-			from = e.v.cache.priorPhrase(key, found.bits, e.v.live)
-		}
-		whole := key != "" && (restrict == nil || from > 0 || e.v.cache.admit(key))
+	read, kept := 0, false
+	if key != "" {
+		read, kept = e.v.cache.phraseIn(key, found.bits)
+	}
+	if !kept || read < len(e.v.segs) {
+		// Not kept, or kept by the View before a write for the segments
+		// both begin with: the others are read.
+		whole := key != "" && (restrict == nil || kept || e.v.cache.admit(key))
 		if whole {
 			e.restrict = nil
 		}
-		e.fromSeg = from
+		e.fromSeg = read
 		for _, f := range fields {
 			e.phraseIn(found, f, c.Text)
 		}
 		e.fromSeg = 0
 		e.restrict = restrict
 		if whole {
-			e.v.cache.putPhrase(key, found.bits)
+			e.v.cache.putPhrase(key, found.bits, len(e.v.segs))
+		}
+	}
+	if kept {
+		for w := range found.bits {
+			found.bits[w] &= e.v.live[w] // kept before documents were deleted
 		}
 	}
 	if restrict != nil {

@@ -81,8 +81,7 @@ func (v *View) Inherit(old *View) {
 		shared++
 	}
 	if shared > 0 {
-		bound := v.base[shared-1] + uint32(v.segs[shared-1].docs)
-		v.cache.inheritPhrases(old.cache, bound, shared)
+		v.cache.inheritPhrases(old.cache, shared, v.base[shared-1]+uint32(v.segs[shared-1].docs))
 	}
 }
 

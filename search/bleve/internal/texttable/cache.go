@@ -40,10 +40,12 @@ type matchCache struct {
 type phraseDocs struct {
 	bits []uint64
 	docs []uint32
-	// read is how many of the View's first segments were read: the
-	// documents of the others are yet to be found (a set the View before
-	// a write kept, matchCache.inheritPhrases).
-	read int
+	// read is how many of the View's first segments were read, bound the
+	// first document past them: the documents of the others are yet to
+	// be found (a set the View before a write kept, inheritPhrases, whose
+	// bits and docs may reach past bound).
+	read  int
+	bound uint32
 }
 
 func (p *phraseDocs) size() int { return 8*len(p.bits) + 4*len(p.docs) + 64 }
@@ -121,7 +123,8 @@ func (c *matchCache) inherit(old *matchCache) {
 
 // inheritPhrases keeps in c the phrases old kept, for its View's
 // documents in the first shared segments, which both Views begin with
-// (the same documents under the same numbers, bound documents in all).
+// (the same documents under the same numbers, bound documents in all),
+// sharing their sets.
 // Which documents hold a phrase depends on their text alone: a search of
 // one of those phrases reads positions in the other segments only.
 func (c *matchCache) inheritPhrases(old *matchCache, shared int, bound uint32) {
@@ -138,23 +141,7 @@ func (c *matchCache) inheritPhrases(old *matchCache, shared int, bound uint32) {
 	c.phraseMu.Lock()
 	defer c.phraseMu.Unlock()
 	for i, p := range sets {
-		q := &phraseDocs{bits: p.bits, docs: p.docs, read: min(p.read, shared)}
-		if p.read > shared {
-			// Segments past the shared ones: their documents dropped.
-			q.bits, q.docs = nil, nil
-			if p.bits != nil {
-				q.bits = make([]uint64, (bound+63)/64)
-				copy(q.bits, p.bits)
-				if r := bound % 64; r != 0 {
-					q.bits[len(q.bits)-1] &= 1<<r - 1
-				}
-			}
-			for _, n := range p.docs {
-				if n < bound {
-					q.docs = append(q.docs, n)
-				}
-			}
-		}
+		q := &phraseDocs{bits: p.bits, docs: p.docs, read: min(p.read, shared), bound: min(p.bound, bound)}
 		c.phrases.Put(kept[i], q)
 	}
 }
@@ -230,10 +217,16 @@ func (c *matchCache) phraseIn(key string, bits []uint64) (read int, ok bool) {
 		return 0, false
 	}
 	if p.bits != nil {
-		copy(bits, p.bits)
+		w := min(int(p.bound/64), len(p.bits), len(bits))
+		copy(bits, p.bits[:w])
+		if r := p.bound % 64; r != 0 && w < len(p.bits) && w < len(bits) {
+			bits[w] = p.bits[w] & (1<<r - 1)
+		}
 	} else {
 		for _, n := range p.docs {
-			setBit(bits, n)
+			if n < p.bound {
+				setBit(bits, n)
+			}
 		}
 	}
 	return p.read, true
@@ -245,7 +238,7 @@ func (c *matchCache) putPhrase(key string, bits []uint64, read int) {
 	if c == nil {
 		return
 	}
-	p := &phraseDocs{read: read}
+	p := &phraseDocs{read: read, bound: uint32(64 * len(bits))}
 	if n := popcount(bits, nil); 4*n < 8*len(bits) {
 		p.docs = make([]uint32, 0, n)
 		forEach(bits, func(d uint32) { p.docs = append(p.docs, d) })

@@ -146,6 +146,7 @@ func TestPhrasesAfterWrites(t *testing.T) {
 	words := strings.Fields("aa bb cc dd")
 	docs := randomDocs(r, 1200, words)
 	a, b, c := build(t, docs[:500]...), build(t, docs[500:900]...), build(t, docs[900:]...)
+	d := build(t, randomDocs(r, 300, words)...)
 	cfg := Config{Schema: testSchema, Analyzer: testAnalyzer, MatchCacheBytes: 8 << 20}
 	phrases := []string{`"aa bb"`, `"cc dd"`, `"bb aa cc"`}
 	steps := []struct {
@@ -158,6 +159,7 @@ func TestPhrasesAfterWrites(t *testing.T) {
 		{"first", []*Segment{a, b}, nil, false, phrases},
 		{"a segment added", []*Segment{a, b, c}, nil, true, phrases[:1]},
 		{"documents deleted", []*Segment{a, b, c}, [][]uint32{{3, 17, 200}, nil, {5}}, true, phrases},
+		{"the last segment replaced", []*Segment{a, b, d}, nil, true, phrases},
 		{"the last segment merged away", []*Segment{a, b}, nil, true, phrases},
 		{"the first segment merged away", []*Segment{b, c, a}, nil, false, phrases},
 	}

@@ -55,11 +55,12 @@ func (p *phraseDocs) size() int { return 8*len(p.bits) + 4*len(p.docs) + 64 }
 // list of a rare phrase's documents a few hundred bytes). Phrases of two
 // common words are many: on the reference workload, with an eighth of
 // 32 MB, reading positions again took a quarter of the CPU. With half, a
-// search cost 1.7-2.0 ms of CPU instead of 2.3; but since a write carries
-// the phrases over (inheritPhrases) the set stays full, and with an upload
-// every 5 s the server's resident size ended at 311 MB; with a quarter,
-// 294 MB, for 1,041 searches a second instead of 1,262 (BENCHMARKS.md).
-const phraseShare = 4
+// search costs 1.2-1.5 ms of CPU, with a quarter 1.5-1.8 (1,213-1,581
+// searches a second against 1,055-1,248, side by side); with an upload
+// every 5 s, 1,262 a second against 1,041, but the set stays full since a
+// write carries the phrases over (inheritPhrases), and the resident size
+// ends at 311 MB against 294 (BENCHMARKS.md).
+const phraseShare = 2
 
 // matchEntry is a cached match set.
 type matchEntry struct {

@@ -14,7 +14,8 @@
 // children (a word with its translations) from their second evaluation
 // on, whole, in single precision, whatever the filters; and the
 // documents holding each phrase. A write makes a new View, which starts
-// with the phrases of the one before in the segments both begin with.
+// with the phrases the one before kept, valid in the segments both begin
+// with; it reads the other segments when a phrase is searched.
 //
 // A write to the index adds a small segment: the next View reuses every
 // table it already has and builds only the new one, so searches stay fast

@@ -28,11 +28,15 @@ func bm25(freq uint64, norm float64) float64 {
 // lengthNorm returns BM25's length part k1·(1−b+b·len/avg) of a field as
 // two factors: norm = n0 + n1·len.
 func (v *View) lengthNorm(name string) (n0, n1 float64) {
-	avg := v.avg[name]
-	if avg == 0 {
-		avg = 1
+	return k1 * (1 - b), k1 * b / v.avgOf(name)
+}
+
+// avgOf is field name's average length, 1 when no document has it.
+func (v *View) avgOf(name string) float64 {
+	if avg := v.avg[name]; avg != 0 {
+		return avg
 	}
-	return k1 * (1 - b), k1 * b / avg
+	return 1
 }
 
 // fieldsK1 saturates the weighted sum of a term's frequencies over a
@@ -52,20 +56,12 @@ const normSpan = 1 << 12
 // fieldNorm returns the reciprocals of field name's length parts
 // 1−b+b·len/avg for lengths below normSpan, and b/avg for the others.
 func (v *View) fieldNorm(name string) (inv []float64, nb float64) {
-	avg := v.avg[name]
-	if avg == 0 {
-		avg = 1
-	}
-	return v.norms[name], b / avg
+	return v.norms[name], b / v.avgOf(name)
 }
 
-// normsOf returns the reciprocal length parts of a field whose average
-// length is avg, for lengths 0 to normSpan−1.
-func normsOf(avg float64) []float64 {
-	if avg == 0 {
-		avg = 1
-	}
-	nb := b / avg
+// normsOf returns the reciprocal length parts 1−b+nb·len for lengths 0 to
+// normSpan−1.
+func normsOf(nb float64) []float64 {
 	inv := make([]float64, normSpan)
 	for n := range inv {
 		inv[n] = 1 / (1 - b + nb*float64(n))

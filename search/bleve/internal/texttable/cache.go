@@ -23,10 +23,8 @@ type matchCache struct {
 	// hits counts searches answered from the cache.
 	hits atomic.Uint64
 	// phrases keeps the documents holding recent phrases (phraseDocs),
-	// under phraseMu, from their first evaluation. Both are apart from
-	// the cache: the next View holds them a while (priorPhrases), not
-	// the match sets.
-	phraseMu *sync.Mutex
+	// under phraseMu, from their first evaluation.
+	phraseMu sync.Mutex
 	phrases  *lru.LRU[*phraseDocs]
 }
 
@@ -90,7 +88,7 @@ func (e *matchEntry) score(n uint32) float64 {
 
 func newMatchCache(budget int) *matchCache {
 	return &matchCache{lru: lru.New(budget, (*matchEntry).size), seen: map[string]struct{}{},
-		phraseMu: new(sync.Mutex), phrases: lru.New(budget/phraseShare, (*phraseDocs).size)}
+		phrases: lru.New(budget/phraseShare, (*phraseDocs).size)}
 }
 
 // get returns the cached set of key; the caller must not modify it.

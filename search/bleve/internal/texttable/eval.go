@@ -170,22 +170,17 @@ func (e *evaluator) bitset() []uint64 {
 // fromEntry returns a set holding a cached entry's matches and scores.
 func (e *evaluator) fromEntry(ce *matchEntry) *mset {
 	s := e.newSet()
-	copy(s.bits, ce.bits)
-	i := 0
-	for w, word := range s.bits {
-		for word != 0 {
-			d := w<<6 | bits.TrailingZeros64(word)
-			word &= word - 1
-			if ce.single != nil {
-				s.score[d] = float64(ce.single[i])
-			} else {
-				s.score[d] = ce.scores[i]
-			}
-			s.cnt[d] = 1
-			i++
-		}
-	}
+	s.addEntry(ce)
 	return s
+}
+
+// addEntry adds a cached entry's matches and scores to s, as addSet does.
+func (s *mset) addEntry(ce *matchEntry) {
+	if ce.single != nil {
+		addScores(s, ce.bits, ce.single)
+	} else {
+		addScores(s, ce.bits, ce.scores)
+	}
 }
 
 // free returns s to the pool before the evaluation ends, so that the
@@ -241,14 +236,21 @@ func (e *evaluator) eval(c *search.Clause) (*mset, error) {
 		return nil, err
 	}
 	// The root's children are kept in the match cache from their second
-	// evaluation on (matchCache.admit).
+	// evaluation on (matchCache.admit). A kept set is evaluated whole,
+	// every document scored, even when the search's filters leave few to
+	// score (evaluator.scored): the next search with these words and
+	// other filters reads it too.
+	var keep string
 	if e.depth == 1 && e.useCache && cacheable(c) {
 		key := c.Key()
 		if ce, ok := e.v.cache.get(key); ok {
 			return e.fromEntry(ce), nil
 		}
 		if e.v.cache.admit(key) {
-			return e.whole(c, key)
+			keep = key
+			scored := e.scored
+			e.scored = nil
+			defer func() { e.scored = scored }()
 		}
 	}
 	e.depth++
@@ -259,6 +261,9 @@ func (e *evaluator) eval(c *search.Clause) (*mset, error) {
 	}
 	if e.depth <= 1 && cacheable(c) && !tiered(c) {
 		s.single()
+	}
+	if keep != "" {
+		e.v.cache.keep(keep, s)
 	}
 	if e.trace != nil {
 		e.trace[c] = s
@@ -272,11 +277,7 @@ func (e *evaluator) eval(c *search.Clause) (*mset, error) {
 // into a set of its own first.
 func (e *evaluator) addChild(out *mset, x *search.Clause) ([]uint64, error) {
 	if ce, ok := e.kept(x); ok {
-		if ce.single != nil {
-			addScores(out, ce.bits, ce.single)
-		} else {
-			addScores(out, ce.bits, ce.scores)
-		}
+		out.addEntry(ce)
 		return ce.bits, nil
 	}
 	s, err := e.eval(x)
@@ -321,31 +322,6 @@ func cacheable(x *search.Clause) bool {
 	return x.Kind != search.ClauseAll && x.Kind != search.ClauseFacet && x.Kind != search.ClausePhrase
 }
 
-// whole evaluates c, a child of the root admitted to the match cache
-// under key, and keeps its set. It is evaluated over every document, every
-// one scored, even when the search's filters leave few to score
-// (evaluator.scored, within): the next search with these words and other
-// filters reads it too.
-func (e *evaluator) whole(c *search.Clause, key string) (*mset, error) {
-	scored := e.scored
-	e.scored = nil
-	e.depth++
-	s, err := e.clause(c)
-	e.depth--
-	e.scored = scored
-	if err != nil {
-		return nil, err
-	}
-	if !tiered(c) {
-		s.single()
-	}
-	e.v.cache.keep(key, s)
-	if e.trace != nil {
-		e.trace[c] = s
-	}
-	return s, nil
-}
-
 func (e *evaluator) clause(c *search.Clause) (*mset, error) {
 	switch c.Kind {
 	case search.ClauseAll:
@@ -386,9 +362,11 @@ func (e *evaluator) clause(c *search.Clause) (*mset, error) {
 			}
 			parts = append(parts, s)
 		}
-		out := e.best(parts)
+		var out *mset
 		if c.Kind == search.ClausePrefer {
 			out = e.prefer(parts)
+		} else {
+			out = e.best(parts)
 		}
 		e.freeParts(parts, out)
 		return out, nil
@@ -479,11 +457,7 @@ func (e *evaluator) boolean(c *search.Clause) (*mset, error) {
 		parts := make([]*mset, 0, len(c.Should))
 		for _, x := range c.Should {
 			if e.depth == 1 && e.within != nil && x.Kind == search.ClausePhrase {
-				s, err := e.scoreWithin(x)
-				if err != nil {
-					return nil, err
-				}
-				parts = append(parts, s)
+				parts = append(parts, e.scoreWithin(x))
 				continue
 			}
 			s, err := e.eval(x)
@@ -593,14 +567,14 @@ func covered(parts [][]uint64, idfs []float64, d uint32) float64 {
 
 // scoreWithin evaluates phrase c, an optional clause of the root, over
 // e.within only: the set is exact there only.
-func (e *evaluator) scoreWithin(c *search.Clause) (*mset, error) {
+func (e *evaluator) scoreWithin(c *search.Clause) *mset {
 	e.restrict = e.within
 	s := e.phrase(c)
 	e.restrict = nil
 	if e.trace != nil {
 		e.trace[c] = s
 	}
-	return s, nil
+	return s
 }
 
 // or is a disjunction: the union, each document's scores summed times the

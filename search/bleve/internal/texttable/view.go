@@ -168,7 +168,8 @@ func NewView(cfg Config, segs []*Segment, deleted [][]uint32) *View {
 			}
 			if holders > 0 {
 				v.avg[f.Name] = float64(sum) / float64(holders)
-				v.norms[f.Name] = normsOf(v.avg[f.Name])
+				_, nb := v.fieldNorm(f.Name)
+				v.norms[f.Name] = normsOf(nb)
 			}
 		}
 	}

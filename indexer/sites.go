@@ -42,10 +42,10 @@ const (
 // what is known. A Sites is safe for concurrent use; the zero value is not
 // usable, use NewSites.
 type Sites struct {
-	mu    sync.Mutex
-	pages map[string]sitePage         // corpus path -> what the page contributed
-	count map[string]map[uint64]int32 // site -> line hash -> pages carrying it
-	size  map[string]int              // site -> pages
+	mu sync.Mutex
+	// st holds every page's corpus path, site and distinct line hashes,
+	// and every site's pages and line counts (see siteStore).
+	st siteStore
 	// changed holds the pages whose boilerplate may have changed since
 	// Changed was last called.
 	changed map[string]bool
@@ -54,14 +54,9 @@ type Sites struct {
 	whole bool
 }
 
-type sitePage struct {
-	site  string
-	paras []uint64 // distinct line hashes
-}
-
 // NewSites returns an empty model.
 func NewSites() *Sites {
-	return &Sites{pages: map[string]sitePage{}, count: map[string]map[uint64]int32{}, size: map[string]int{}, changed: map[string]bool{}}
+	return &Sites{st: newSiteStore(), changed: map[string]bool{}}
 }
 
 // siteOf is the site of the page at rel: "host:NAME" when the page
@@ -227,16 +222,7 @@ func (s *Sites) observe(rel string, res *extract.Result, lines []uint64, track b
 		before = s.boilerSetLocked(site)
 	}
 	s.forgetLocked(rel)
-	s.pages[rel] = sitePage{site: site, paras: hs}
-	s.size[site]++
-	m := s.count[site]
-	if m == nil {
-		m = map[uint64]int32{}
-		s.count[site] = m
-	}
-	for _, h := range hs {
-		m[h]++
-	}
+	s.st.addPage(rel, s.st.siteFor(site), hs)
 	if !track {
 		return nil
 	}
@@ -248,32 +234,18 @@ func (s *Sites) observe(rel string, res *extract.Result, lines []uint64, track b
 func (s *Sites) Forget(rel string) []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	p, ok := s.pages[rel]
+	id, ok := s.st.page(rel)
 	if !ok {
 		return nil
 	}
-	before := s.boilerSetLocked(p.site)
+	site := s.st.names[s.st.entry(id).site]
+	before := s.boilerSetLocked(site)
 	s.forgetLocked(rel)
-	return s.affectedLocked(p.site, before, rel)
+	return s.affectedLocked(site, before, rel)
 }
 
 func (s *Sites) forgetLocked(rel string) {
-	p, ok := s.pages[rel]
-	if !ok {
-		return
-	}
-	delete(s.pages, rel)
-	s.size[p.site]--
-	m := s.count[p.site]
-	for _, h := range p.paras {
-		if m[h]--; m[h] <= 0 {
-			delete(m, h)
-		}
-	}
-	if s.size[p.site] <= 0 {
-		delete(s.size, p.site)
-		delete(s.count, p.site)
-	}
+	s.st.forget(rel)
 }
 
 // threshold is the number of pages of a site of n pages that must carry
@@ -282,10 +254,16 @@ func threshold(n int) int32 {
 	return int32(max(SiteMinPages, int(SiteMinShare*float64(n)+0.999)))
 }
 
+// boilerSetLocked is the set of the boilerplate lines of site.
 func (s *Sites) boilerSetLocked(site string) map[uint64]bool {
 	out := map[uint64]bool{}
-	t := threshold(s.size[site])
-	for h, c := range s.count[site] {
+	id, ok := s.st.site(site)
+	if !ok {
+		return out
+	}
+	// A line of single is carried by one page, below any threshold.
+	t := threshold(int(s.st.size[id]))
+	for h, c := range s.st.multi[id] {
 		if c >= t {
 			out[h] = true
 		}
@@ -311,16 +289,25 @@ func (s *Sites) affectedLocked(site string, before map[uint64]bool, rel string) 
 	if len(changed) == 0 {
 		return nil
 	}
-	var out []string
-	for r, p := range s.pages {
-		if r == rel || p.site != site {
-			continue
-		}
-		if slices.ContainsFunc(p.paras, func(h uint64) bool { return changed[h] }) {
-			out = append(out, r)
-			s.changed[r] = true
-		}
+	sid, ok := s.st.site(site)
+	if !ok {
+		return nil
 	}
+	var out []string
+	s.st.eachPage(func(id uint32) {
+		e := s.st.entry(id)
+		if e.site != sid || string(e.rel) == rel {
+			return
+		}
+		for i := range e.n() {
+			if changed[e.line(i)] {
+				r := string(e.rel)
+				out = append(out, r)
+				s.changed[r] = true
+				return
+			}
+		}
+	})
 	slices.Sort(out)
 	return out
 }
@@ -333,7 +320,7 @@ func (s *Sites) Changed() []string {
 	defer s.mu.Unlock()
 	out := make([]string, 0, len(s.changed))
 	for r := range s.changed {
-		if _, ok := s.pages[r]; ok {
+		if _, ok := s.st.page(r); ok {
 			out = append(out, r)
 		}
 	}
@@ -353,6 +340,7 @@ func (s *Sites) setWhole() {
 	s.mu.Lock()
 	s.whole = true
 	clear(s.changed)
+	s.st.trim()
 	s.mu.Unlock()
 }
 
@@ -376,11 +364,17 @@ func (s *Sites) strip(rel string, res *extract.Result, hashes []uint64) (*extrac
 	}
 	site := siteOf(rel, res)
 	s.mu.Lock()
-	n := s.size[site]
+	// Lines of single are carried by one page (two with this one when
+	// it is not learnt): below any threshold. The others' counts are in
+	// multi.
+	var m map[uint64]int32
+	n := 0
+	if id, ok := s.st.site(site); ok {
+		n, m = int(s.st.size[id]), s.st.multi[id]
+	}
 	t := threshold(n)
-	m := s.count[site]
 	carried := func(h uint64) int32 { return m[h] }
-	if _, known := s.pages[rel]; !known {
+	if _, known := s.st.page(rel); !known {
 		// A page not learnt yet counts itself.
 		n++
 		t = threshold(n)
@@ -479,7 +473,7 @@ func (s *Sites) LearnCorpus(ctx context.Context, root string, opts Options) erro
 	s.mu.Lock()
 	var missing []string
 	for _, f := range files {
-		if _, ok := s.pages[f]; !ok {
+		if _, ok := s.st.page(f); !ok {
 			missing = append(missing, f)
 		}
 	}
@@ -501,9 +495,13 @@ func (s *Sites) retain(files []string) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for rel := range s.pages {
-		if !keep[rel] {
-			s.forgetLocked(rel)
+	var gone []string
+	s.st.eachPage(func(id uint32) {
+		if rel := s.st.relOf(id); !keep[string(rel)] {
+			gone = append(gone, string(rel))
 		}
+	})
+	for _, rel := range gone {
+		s.forgetLocked(rel)
 	}
 }

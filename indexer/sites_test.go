@@ -92,8 +92,8 @@ func TestSitesStripRepeatedLines(t *testing.T) {
 		o := extractOnly(ctx, dir, rel, Options{})
 		learnt.learn(rel, o.res, o.lines)
 	}
-	if !reflect.DeepEqual(learnt.count, s.count) || !reflect.DeepEqual(learnt.pages, s.pages) {
-		t.Errorf("learnt from line hashes: %v, from the pages: %v", learnt.count, s.count)
+	if got, want := learnt.view(t), s.view(t); !reflect.DeepEqual(got, want) {
+		t.Errorf("learnt from line hashes: %+v, from the pages: %+v", got, want)
 	}
 
 	// Two pages go: two of four is below the threshold of three pages,

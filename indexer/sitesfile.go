@@ -2,6 +2,7 @@ package indexer
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -9,7 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 )
 
 // The site model is learnt from every web page of a corpus: at 100k pages
@@ -35,26 +36,25 @@ func (s *Sites) Save(path string) error {
 	defer os.Remove(tmp.Name())
 	w := bufio.NewWriterSize(tmp, 1<<20)
 	s.mu.Lock()
-	rels := make([]string, 0, len(s.pages))
-	for rel := range s.pages {
-		rels = append(rels, rel)
-	}
-	sort.Strings(rels)
+	st := &s.st
+	ids := make([]uint32, 0, st.live)
+	st.eachPage(func(id uint32) { ids = append(ids, id) })
+	slices.SortFunc(ids, func(a, b uint32) int { return bytes.Compare(st.relOf(a), st.relOf(b)) })
 	w.WriteString(sitesMagic)
 	var buf []byte
-	buf = binary.AppendUvarint(buf[:0], uint64(len(rels)))
+	buf = binary.AppendUvarint(buf[:0], uint64(len(ids)))
 	w.Write(buf)
-	for _, rel := range rels {
-		p := s.pages[rel]
-		buf = binary.AppendUvarint(buf[:0], uint64(len(rel)))
-		buf = append(buf, rel...)
-		buf = binary.AppendUvarint(buf, uint64(len(p.site)))
-		buf = append(buf, p.site...)
-		buf = binary.AppendUvarint(buf, uint64(len(p.paras)))
-		for _, h := range p.paras {
-			buf = binary.LittleEndian.AppendUint64(buf, h)
-		}
+	for _, id := range ids {
+		e := st.entry(id)
+		site := st.names[e.site]
+		buf = binary.AppendUvarint(buf[:0], uint64(len(e.rel)))
+		buf = append(buf, e.rel...)
+		buf = binary.AppendUvarint(buf, uint64(len(site)))
+		buf = append(buf, site...)
+		buf = binary.AppendUvarint(buf, uint64(e.n()))
 		w.Write(buf)
+		// The hashes as the arena holds them: 8 bytes little-endian.
+		w.Write(e.lines)
 	}
 	s.mu.Unlock()
 	err = w.Flush()
@@ -75,7 +75,8 @@ func (s *Sites) Save(path string) error {
 
 // LoadFile adds the pages of the model saved at path to s, unless s
 // already holds pages; it reports whether it did. A missing file is no
-// error; a damaged one is, and adds nothing.
+// error; a damaged one is, and adds nothing. The file is read straight
+// into the model's storage, page by page.
 func (s *Sites) LoadFile(path string) (bool, error) {
 	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -85,77 +86,79 @@ func (s *Sites) LoadFile(path string) (bool, error) {
 		return false, fmt.Errorf("load the site model: %w", err)
 	}
 	defer f.Close()
-	pages, err := readSites(bufio.NewReaderSize(f, 1<<20))
+	st, err := readSites(bufio.NewReaderSize(f, 1<<20))
 	if err != nil {
 		return false, fmt.Errorf("load the site model %s: %w", path, err)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if len(s.pages) > 0 {
+	if s.st.live > 0 {
 		return false, nil
 	}
-	for rel, p := range pages {
-		s.pages[rel] = p
-		s.size[p.site]++
-		m := s.count[p.site]
-		if m == nil {
-			m = map[uint64]int32{}
-			s.count[p.site] = m
-		}
-		for _, h := range p.paras {
-			m[h]++
-		}
-	}
+	s.st = st
 	return true, nil
 }
 
 // errDamagedSites reports a saved model that does not read.
 var errDamagedSites = errors.New("damaged")
 
-// readSites reads a saved model's pages.
-func readSites(r *bufio.Reader) (map[string]sitePage, error) {
+// readSites reads a saved model. A corpus path the file holds twice is
+// the later one's.
+func readSites(r *bufio.Reader) (siteStore, error) {
+	st := newSiteStore()
 	magic := make([]byte, len(sitesMagic))
 	if _, err := io.ReadFull(r, magic); err != nil || string(magic) != sitesMagic {
-		return nil, errDamagedSites
+		return st, errDamagedSites
 	}
-	str := func() (string, error) {
+	var b []byte
+	str := func() ([]byte, error) {
 		n, err := binary.ReadUvarint(r)
 		if err != nil || n > 1<<16 {
-			return "", errDamagedSites
+			return nil, errDamagedSites
 		}
-		b := make([]byte, n)
+		b = slices.Grow(b[:0], int(n))[:n]
 		if _, err := io.ReadFull(r, b); err != nil {
-			return "", errDamagedSites
+			return nil, errDamagedSites
 		}
-		return string(b), nil
+		return b, nil
 	}
 	n, err := binary.ReadUvarint(r)
 	if err != nil || n > 1<<28 {
-		return nil, errDamagedSites
+		return st, errDamagedSites
 	}
-	pages := make(map[string]sitePage, min(n, 1<<20))
+	// The pages' numbers and the table of their paths at their size.
+	st.pages = make([]uint32, 0, min(n, 1<<20))
+	st.byRel.resize(int(float64(min(n, 1<<20))/maxLoad)+1, st.relHash)
 	var b8 [8]byte
+	var hs []uint64
 	for range n {
-		rel, err := str()
+		relb, err := str()
 		if err != nil {
-			return nil, err
+			return st, err
 		}
-		site, err := str()
+		rel := string(relb)
+		siteb, err := str()
 		if err != nil {
-			return nil, err
+			return st, err
+		}
+		site, ok := st.ids[string(siteb)]
+		if !ok {
+			site = st.siteFor(string(siteb))
 		}
 		k, err := binary.ReadUvarint(r)
 		if err != nil || k > 1<<20 {
-			return nil, errDamagedSites
+			return st, errDamagedSites
 		}
-		hs := make([]uint64, k)
+		hs = slices.Grow(hs[:0], int(k))[:k]
 		for i := range hs {
 			if _, err := io.ReadFull(r, b8[:]); err != nil {
-				return nil, errDamagedSites
+				return st, errDamagedSites
 			}
 			hs[i] = binary.LittleEndian.Uint64(b8[:])
 		}
-		pages[rel] = sitePage{site: site, paras: hs}
+		st.forget(rel)
+		st.addPage(rel, site, hs)
 	}
-	return pages, nil
+	st.trim()
+	return st, nil
 }

@@ -473,7 +473,7 @@ func (s *Sites) LearnCorpus(ctx context.Context, root string, opts Options) erro
 	s.mu.Lock()
 	var missing []string
 	for _, f := range files {
-		if _, ok := s.st.page(f); !ok {
+		if _, ok := s.st.page(f); !ok && isHTMLName(f) {
 			missing = append(missing, f)
 		}
 	}
@@ -487,17 +487,18 @@ func (s *Sites) LearnCorpus(ctx context.Context, root string, opts Options) erro
 	return nil
 }
 
-// retain forgets the pages not among files (corpus paths).
+// retain forgets the pages not among files (corpus paths, sorted as walk
+// sorts them; a list that is not is sorted first).
 func (s *Sites) retain(files []string) {
-	keep := make(map[string]bool, len(files))
-	for _, f := range files {
-		keep[f] = true
+	if !slices.IsSorted(files) {
+		files = slices.Sorted(slices.Values(files))
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var gone []string
 	s.st.eachPage(func(id uint32) {
-		if rel := s.st.relOf(id); !keep[string(rel)] {
+		rel := s.st.relOf(id)
+		if _, ok := slices.BinarySearch(files, string(rel)); !ok {
 			gone = append(gone, string(rel))
 		}
 	})

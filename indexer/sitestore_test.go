@@ -2,6 +2,7 @@ package indexer
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -322,16 +323,14 @@ func TestSitesFileDuplicates(t *testing.T) {
 	s.view(t)
 }
 
-// refSitesFile is the site model of the 100k-document reference index,
-// when it is on this machine.
-const refSitesFile = "/tmp/ref/idx-final.sites"
-
 // TestSitesFileHeap reports the live heap a loaded model takes and how
-// long it takes to load, for the reference index's model (skipped when
+// long it takes to load, for the saved model FARO_SITES_FILE names, by
+// default that of the 100k-document reference index (skipped when
 // absent):
 //
 //	go test -run TestSitesFileHeap -v ./indexer/
 func TestSitesFileHeap(t *testing.T) {
+	refSitesFile := cmp.Or(os.Getenv("FARO_SITES_FILE"), "/tmp/ref/idx-final.sites")
 	if _, err := os.Stat(refSitesFile); err != nil {
 		t.Skip("no reference model:", err)
 	}
@@ -382,4 +381,40 @@ func TestSitesFileHeap(t *testing.T) {
 	runtime.ReadMemStats(&after)
 	t.Logf("as maps of maps: live heap %.1f MB, loaded in %v", float64(after.HeapAlloc-before.HeapAlloc)/1e6, took.Round(time.Millisecond))
 	runtime.KeepAlive(ref)
+}
+
+// TestSitesRetain: the pages not among the corpus's files are forgotten,
+// whether the list comes sorted (as walk gives it) or not.
+func TestSitesRetain(t *testing.T) {
+	cases := []struct {
+		name  string
+		files []string
+		want  []string
+	}{
+		{"sorted", []string{"a/1.html", "b/2.html", "x.pdf"}, []string{"a/1.html", "b/2.html"}},
+		{"not sorted", []string{"x.pdf", "b/2.html", "a/1.html"}, []string{"a/1.html", "b/2.html"}},
+		{"one left", []string{"b/2.html"}, []string{"b/2.html"}},
+		{"none left", nil, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s := NewSites()
+			for i, rel := range []string{"a/1.html", "b/2.html", "c/3.html"} {
+				s.st.addPage(rel, s.st.siteFor("dir:x"), []uint64{uint64(i + 1), 9})
+			}
+			files := slices.Clone(c.files)
+			s.retain(files)
+			if !slices.Equal(files, c.files) {
+				t.Errorf("the list was changed: %v", files)
+			}
+			var got []string
+			for rel := range s.view(t).pages {
+				got = append(got, rel)
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, c.want) {
+				t.Errorf("kept %v, want %v", got, c.want)
+			}
+		})
+	}
 }

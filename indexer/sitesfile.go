@@ -86,7 +86,11 @@ func (s *Sites) LoadFile(path string) (bool, error) {
 		return false, fmt.Errorf("load the site model: %w", err)
 	}
 	defer f.Close()
-	st, err := readSites(bufio.NewReaderSize(f, 1<<20))
+	size := int64(0)
+	if fi, err := f.Stat(); err == nil {
+		size = fi.Size()
+	}
+	st, err := readSites(bufio.NewReaderSize(f, 1<<20), size)
 	if err != nil {
 		return false, fmt.Errorf("load the site model %s: %w", path, err)
 	}
@@ -102,9 +106,10 @@ func (s *Sites) LoadFile(path string) (bool, error) {
 // errDamagedSites reports a saved model that does not read.
 var errDamagedSites = errors.New("damaged")
 
-// readSites reads a saved model. A corpus path the file holds twice is
-// the later one's.
-func readSites(r *bufio.Reader) (siteStore, error) {
+// readSites reads a saved model of size bytes (0 when not known). A
+// corpus path the file holds twice is the later one's. The pages are read
+// first, the lines counted after, into tables of the size the pages ask.
+func readSites(r *bufio.Reader, size int64) (siteStore, error) {
 	st := newSiteStore()
 	magic := make([]byte, len(sitesMagic))
 	if _, err := io.ReadFull(r, magic); err != nil || string(magic) != sitesMagic {
@@ -129,6 +134,9 @@ func readSites(r *bufio.Reader) (siteStore, error) {
 	// The pages' numbers and the table of their paths at their size.
 	st.pages = make([]uint32, 0, min(n, 1<<20))
 	st.byRel.resize(int(float64(min(n, 1<<20))/maxLoad)+1, st.relHash)
+	// A page's entry takes about the room of its record in the file (a
+	// site's number, a uvarint, in place of its name).
+	st.data = make([]byte, 0, min(max(size, 0), 1<<30))
 	var b8 [8]byte
 	var hs []uint64
 	for range n {
@@ -156,9 +164,24 @@ func readSites(r *bufio.Reader) (siteStore, error) {
 			}
 			hs[i] = binary.LittleEndian.Uint64(b8[:])
 		}
-		st.forget(rel)
-		st.addPage(rel, site, hs)
+		if slot, id, ok := st.findPage(rel); ok {
+			st.dropPage(slot, id)
+		}
+		st.appendPage(rel, site, hs)
 	}
+	// Each site's table at the size of its lines, most of them carried
+	// by one page; trim gives back what is not.
+	lines := make([]int, len(st.names))
+	st.eachPage(func(id uint32) {
+		e := st.entry(id)
+		lines[e.site] += e.n()
+	})
+	for sid, n := range lines {
+		if n > 0 {
+			st.single[sid].resize(int(float64(n)/maxLoad)+1, st.hashAt)
+		}
+	}
+	st.eachPage(st.countLines)
 	st.trim()
 	return st, nil
 }

@@ -155,6 +155,12 @@ func (st *siteStore) lineIs(h uint64) func(uint32) bool {
 // addPage records the page at rel (which the store does not hold) of
 // site sid carrying the lines hs.
 func (st *siteStore) addPage(rel string, sid uint32, hs []uint64) {
+	st.countLines(st.appendPage(rel, sid, hs))
+}
+
+// appendPage records the page at rel like addPage, without counting its
+// lines (countLines), and returns its number.
+func (st *siteStore) appendPage(rel string, sid uint32, hs []uint64) uint32 {
 	var id uint32
 	if n := len(st.free); n > 0 {
 		id, st.free = st.free[n-1], st.free[:n-1]
@@ -170,7 +176,6 @@ func (st *siteStore) addPage(rel string, sid uint32, hs []uint64) {
 	st.data = append(st.data, rel...)
 	st.data = binary.AppendUvarint(st.data, uint64(sid))
 	st.data = binary.AppendUvarint(st.data, uint64(len(hs)))
-	at := uint32(len(st.data))
 	for _, h := range hs {
 		st.data = binary.LittleEndian.AppendUint64(st.data, h)
 	}
@@ -178,8 +183,14 @@ func (st *siteStore) addPage(rel string, sid uint32, hs []uint64) {
 	st.byRel.insert(maphash.String(st.seed, rel), id, st.relHash)
 	st.live++
 	st.size[sid]++
-	for i := range hs {
-		st.addLine(sid, at+8*uint32(i))
+	return id
+}
+
+// countLines counts the lines of page id for its site.
+func (st *siteStore) countLines(id uint32) {
+	e := st.entry(id)
+	for i := range e.n() {
+		st.addLine(e.site, e.at+8*uint32(i))
 	}
 }
 
@@ -233,6 +244,17 @@ func (st *siteStore) forget(rel string) bool {
 	for i := range e.n() {
 		st.removeLine(e.site, e.line(i))
 	}
+	st.dropPage(slot, id)
+	if st.dead > compactMin && st.dead > len(st.data)/2 {
+		st.compact()
+	}
+	return true
+}
+
+// dropPage removes page id, found at slot of byRel, whose lines are
+// uncounted (or were never counted).
+func (st *siteStore) dropPage(slot int, id uint32) {
+	e := st.entry(id)
 	st.byRel.removeAt(slot, st.relHash)
 	if st.size[e.site]--; st.size[e.site] <= 0 {
 		st.size[e.site] = 0
@@ -243,10 +265,6 @@ func (st *siteStore) forget(rel string) bool {
 	st.pages[id] = deadPage
 	st.free = append(st.free, id)
 	st.live--
-	if st.dead > compactMin && st.dead > len(st.data)/2 {
-		st.compact()
-	}
-	return true
 }
 
 // eachPage calls fn with the number of every page held.

@@ -345,8 +345,9 @@ func TestSitesFileHeap(t *testing.T) {
 	took := time.Since(start)
 	runtime.GC()
 	runtime.ReadMemStats(&after)
-	t.Logf("%s: %d pages, %d sites, %d bytes of pages: live heap %.1f MB, loaded in %v",
-		refSitesFile, s.st.live, len(s.st.names), len(s.st.data), float64(after.HeapAlloc-before.HeapAlloc)/1e6, took.Round(time.Millisecond))
+	t.Logf("%s: %d pages, %d sites, %d bytes of pages: live heap %.1f MB (%.1f MB allocated), loaded in %v",
+		refSitesFile, s.st.live, len(s.st.names), len(s.st.data), float64(after.HeapAlloc-before.HeapAlloc)/1e6,
+		float64(after.TotalAlloc-before.TotalAlloc)/1e6, took.Round(time.Millisecond))
 	runtime.KeepAlive(s)
 
 	// The maps it replaces, for comparison.
@@ -359,7 +360,7 @@ func TestSitesFileHeap(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	st, err := readSites(bufio.NewReaderSize(f, 1<<20))
+	st, err := readSites(bufio.NewReaderSize(f, 1<<20), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -417,4 +418,60 @@ func TestSitesRetain(t *testing.T) {
 			}
 		})
 	}
+}
+
+// BenchmarkSitesUpload: a web page learnt (Observe) and forgotten in a
+// model loaded from FARO_SITES_FILE (see TestSitesFileHeap), as an upload
+// and a deletion do, by the compact model and by the maps it replaces:
+//
+//	go test -run XXX -bench SitesUpload -benchtime 2000x ./indexer/
+func BenchmarkSitesUpload(b *testing.B) {
+	path := cmp.Or(os.Getenv("FARO_SITES_FILE"), "/tmp/ref/idx-final.sites")
+	s := NewSites()
+	if ok, err := s.LoadFile(path); !ok || err != nil {
+		b.Skip("no saved model:", err)
+	}
+	ref := newRefSites()
+	s.st.eachPage(func(id uint32) {
+		e := s.st.entry(id)
+		site := s.st.names[e.site]
+		ref.pages[string(e.rel)] = refPage{site: site, paras: e.hashes()}
+		ref.size[site]++
+		if ref.count[site] == nil {
+			ref.count[site] = map[uint64]int32{}
+		}
+		for _, h := range e.hashes() {
+			ref.count[site][h]++
+		}
+	})
+	// A page of the folder of the model's first page, of lines of its
+	// own.
+	rel := string(s.st.relOf(0))
+	dir := rel[:max(0, strings.LastIndex(rel, "/"))]
+	res := page0(dir, 8)
+	for _, m := range []struct {
+		name    string
+		observe func(string, *extract.Result) []string
+		forget  func(string) []string
+	}{
+		{"compact", s.Observe, s.Forget},
+		{"maps", func(rel string, res *extract.Result) []string { return ref.observe(rel, res, nil, true) }, ref.Forget},
+	} {
+		b.Run(m.name, func(b *testing.B) {
+			for i := range b.N {
+				rel := fmt.Sprintf("%s/upload-%d.html", dir, i)
+				m.observe(rel, res)
+				m.forget(rel)
+			}
+		})
+	}
+}
+
+// page0 is a web page of folder dir of n lines of its own.
+func page0(dir string, n int) *extract.Result {
+	var lines []string
+	for i := range n {
+		lines = append(lines, fmt.Sprintf("Line %d of %s", i, dir))
+	}
+	return &extract.Result{Format: format.HTML.Name, Pages: []string{strings.Join(lines, "\n\n")}}
 }

@@ -11,7 +11,7 @@ const (
 // idf is BM25's inverse document frequency of a term held by df
 // documents.
 func (v *View) idf(df uint32) float64 {
-	return math.Log(1 + (float64(v.total)-float64(df)+0.5)/(float64(df)+0.5))
+	return math.Log(1 + (float64(v.st.total)-float64(df)+0.5)/(float64(df)+0.5))
 }
 
 // bm25 is the BM25 weight of a term occurring freq times in a field whose
@@ -33,7 +33,7 @@ func (v *View) lengthNorm(name string) (n0, n1 float64) {
 
 // avgOf is field name's average length, 1 when no document has it.
 func (v *View) avgOf(name string) float64 {
-	if avg := v.avg[name]; avg != 0 {
+	if avg := v.st.avg[name]; avg != 0 {
 		return avg
 	}
 	return 1
@@ -49,14 +49,14 @@ func (v *View) avgOf(name string) float64 {
 const fieldsK1 = 50
 
 // normSpan bounds the field lengths whose BM25F length part a View keeps
-// as a reciprocal (View.norms): the hottest loop of a search then
+// as a reciprocal (stats.norms): the hottest loop of a search then
 // multiplies where it divided.
 const normSpan = 1 << 12
 
 // fieldNorm returns the reciprocals of field name's length parts
 // 1−b+b·len/avg for lengths below normSpan, and b/avg for the others.
 func (v *View) fieldNorm(name string) (inv []float64, nb float64) {
-	return v.norms[name], b / v.avgOf(name)
+	return v.st.norms[name], b / v.avgOf(name)
 }
 
 // normsOf returns the reciprocal length parts 1−b+nb·len for lengths 0 to

@@ -20,8 +20,9 @@ type matchCache struct {
 	// into the cache only when its key comes a second time, so that the
 	// many one-off plans of distinct queries cost no copy.
 	seen map[string]struct{}
-	// hits counts searches answered from the cache.
-	hits atomic.Uint64
+	// hits counts searches answered from the cache, completed the sets
+	// carried over a write and completed (evaluator.complete).
+	hits, completed atomic.Uint64
 	// phrases keeps the documents holding recent phrases (phraseDocs),
 	// under phraseMu, from their first evaluation.
 	phraseMu sync.Mutex
@@ -70,6 +71,16 @@ type matchEntry struct {
 	rank   []uint32
 	scores []float64
 	single []float32
+	// reads records the terms and weights the set was scored with
+	// (evaluator.reads), "" when the set's scores depend on more than
+	// those terms' postings (a phrase, a facet, a relaxed query).
+	reads string
+	// inherited is set on a set the View before a write kept, valid in
+	// the first read segments of the View (bound documents) but for the
+	// documents deleted since (matchCache.inheritWords).
+	inherited bool
+	read      int
+	bound     uint32
 }
 
 func (e *matchEntry) size() int {
@@ -79,7 +90,11 @@ func (e *matchEntry) size() int {
 // score returns the score of match n.
 func (e *matchEntry) score(n uint32) float64 {
 	w, b := n/64, n%64
-	i := e.rank[w] + uint32(bits.OnesCount64(e.bits[w]&(1<<b-1)))
+	return e.scoreAt(e.rank[w] + uint32(bits.OnesCount64(e.bits[w]&(1<<b-1))))
+}
+
+// scoreAt returns the score of the i-th match.
+func (e *matchEntry) scoreAt(i uint32) float64 {
 	if e.single != nil {
 		return float64(e.single[i])
 	}
@@ -93,16 +108,31 @@ func newMatchCache(budget int) *matchCache {
 
 // get returns the cached set of key; the caller must not modify it.
 func (c *matchCache) get(key string) (*matchEntry, bool) {
+	e, ok := c.lookup(key)
+	if !ok || e.inherited {
+		return nil, false
+	}
+	c.hits.Add(1)
+	return e, true
+}
+
+// inheritedSet returns the set of key the View before a write kept, to
+// be completed (evaluator.complete).
+func (c *matchCache) inheritedSet(key string) (*matchEntry, bool) {
+	e, ok := c.lookup(key)
+	if !ok || !e.inherited {
+		return nil, false
+	}
+	return e, true
+}
+
+func (c *matchCache) lookup(key string) (*matchEntry, bool) {
 	if c == nil {
 		return nil, false
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	e, ok := c.lru.Get(key)
-	if ok {
-		c.hits.Add(1)
-	}
-	return e, ok
+	return c.lru.Get(key)
 }
 
 // inherit lets the keys old holds be kept at their first offer: a write
@@ -147,6 +177,38 @@ func (c *matchCache) inheritPhrases(old *matchCache, shared int, bound uint32) {
 	}
 }
 
+// inheritWords keeps in c the sets old kept whose scores depend on their
+// terms' postings alone (matchEntry.reads), for c's View's documents in
+// the first shared segments, which both Views begin with (bound documents
+// in all), sharing their slices. Both Views score with the same
+// statistics (View.Inherit): a document of those segments that is still
+// live holds the same score, and a search of one of those sets reads the
+// other segments only (evaluator.complete).
+func (c *matchCache) inheritWords(old *matchCache, shared int, bound uint32) {
+	if c == nil || old == nil || shared == 0 {
+		return
+	}
+	var keys []string
+	var sets []*matchEntry
+	old.mu.Lock()
+	old.lru.Range(func(key string, e *matchEntry) {
+		if e.reads != "" {
+			keys, sets = append(keys, key), append(sets, e)
+		}
+	})
+	old.mu.Unlock()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for i, e := range sets {
+		q := *e
+		q.inherited, q.read, q.bound = true, shared, bound
+		if e.inherited {
+			q.read, q.bound = min(e.read, shared), min(e.bound, bound)
+		}
+		c.lru.Put(keys[i], &q)
+	}
+}
+
 // seenKeys bounds matchCache.seen; when full it starts again empty.
 const seenKeys = 4096
 
@@ -171,16 +233,17 @@ func (c *matchCache) put(key string, s *mset) {
 	if c == nil || !c.admit(key) {
 		return
 	}
-	c.keep(key, s)
+	c.keep(key, s, "")
 }
 
-// keep keeps a compact copy of s under key, unless it would take more
-// than a quarter of the budget.
-func (c *matchCache) keep(key string, s *mset) {
+// keep keeps a compact copy of s under key, with the terms and weights
+// it was scored with (matchEntry.reads), unless it would take more than
+// a quarter of the budget.
+func (c *matchCache) keep(key string, s *mset, reads string) {
 	if c == nil {
 		return
 	}
-	e := &matchEntry{bits: append([]uint64(nil), s.bits...), rank: make([]uint32, len(s.bits))}
+	e := &matchEntry{bits: append([]uint64(nil), s.bits...), rank: make([]uint32, len(s.bits)), reads: reads}
 	var r uint32
 	for w, word := range s.bits {
 		e.rank[w] = r

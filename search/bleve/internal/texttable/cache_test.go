@@ -171,6 +171,7 @@ func TestPhrasesAfterWrites(t *testing.T) {
 			t.Errorf("%s: the phrases the View before kept kept: %v, want %v", st.name, taken, st.taken)
 		}
 		fresh := NewView(cfg, st.segs, st.deleted)
+		fresh.st = v.st // the statistics a View inherits (TestWordsAfterWrites)
 		for _, q := range st.phrases {
 			for _, filters := range [][]Filter{nil, {{Group: "country", Keys: []string{"country:C3"}}}} {
 				req := Request{Plan: compile(t, q), Filters: filters, Size: 20}
@@ -187,6 +188,79 @@ func TestPhrasesAfterWrites(t *testing.T) {
 				}
 			}
 		}
+		prev = v
+	}
+}
+
+// TestWordsAfterWrites searches words on a View, then on the Views writes
+// make, each inheriting the one before: after a write changing few
+// documents a View scores with the statistics of the one before and
+// completes the words' sets it kept (their documents in the segments both
+// begin with, still live, and the other segments read), and answers as a
+// search without the cache; a word a new document makes no typo any
+// more, and sets kept after more writes, are evaluated whole.
+func TestWordsAfterWrites(t *testing.T) {
+	r := rand.New(rand.NewPCG(25, 26))
+	words := strings.Fields("migrants return border remittances trafficking children labour asylum")
+	docs := randomDocs(r, 2100, words)
+	a, b := build(t, docs[:1500]...), build(t, docs[1500:2000]...)
+	up1, up2 := build(t, docs[2000]), build(t, fakeDoc{id: "typo", title: "migrnats", body: "migrnats border"})
+	merged := build(t, docs[2000], fakeDoc{id: "typo", title: "migrnats", body: "migrnats border"})
+	many := build(t, docs[2001:]...)
+	cfg := Config{Schema: testSchema, Analyzer: testAnalyzer, MatchCacheBytes: 8 << 20}
+	queries := []string{"migrants return", "children", "migrnats border", "retur*", "asylum OR labour", "trafficking children labour"}
+	steps := []struct {
+		name    string
+		segs    []*Segment
+		deleted [][]uint32
+		shared  bool // the statistics of the View before
+	}{
+		{"first", []*Segment{a, b}, nil, false},
+		{"an upload", []*Segment{a, b, up1}, nil, true},
+		{"documents deleted", []*Segment{a, b, up1}, [][]uint32{{3, 17, 200}, {5}, nil}, true},
+		{"an upload of a word read as a typo", []*Segment{a, b, up1, up2}, [][]uint32{{3, 17, 200}, {5}, nil, nil}, true},
+		{"the uploads merged", []*Segment{a, b, merged}, [][]uint32{{3, 17, 200}, {5}, nil}, true},
+		{"many documents added", []*Segment{a, b, merged, many}, [][]uint32{{3, 17, 200}, {5}, nil, nil}, false},
+		{"the first segment merged away", []*Segment{b, merged, many, a}, nil, false},
+	}
+	var prev *View
+	for _, st := range steps {
+		v := NewView(cfg, st.segs, st.deleted)
+		v.Inherit(prev)
+		if shared := prev != nil && v.st == prev.st; shared != st.shared {
+			t.Errorf("%s: the statistics of the View before: %v, want %v", st.name, shared, st.shared)
+		}
+		for _, q := range queries {
+			for _, filters := range [][]Filter{nil, {{Group: "country", Keys: []string{"country:C3"}}}} {
+				req := Request{Plan: compile(t, q), Filters: filters, Size: 20}
+				nc := req
+				nc.NoCache = true
+				want, err := v.Search(t.Context(), nc)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for range 2 { // completed, then read from the cache
+					got, err := v.Search(t.Context(), req)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if got.Total != want.Total || !slices.Equal(got.Hits, want.Hits) || !maps.Equal(got.Counts, want.Counts) {
+						t.Errorf("%s, %s %v: %d %v, want %d %v", st.name, q, filters, got.Total, got.Hits, want.Total, want.Hits)
+					}
+				}
+			}
+		}
+		if completed := v.cache.completed.Load() > 0; completed != st.shared {
+			t.Errorf("%s: sets carried over the write completed: %v, want %v", st.name, completed, st.shared)
+		}
+		v.cache.lru.Range(func(key string, e *matchEntry) {
+			for w, word := range e.bits {
+				if !e.inherited && word&^v.live[w] != 0 {
+					t.Errorf("%s: %s keeps deleted documents", st.name, key)
+					return
+				}
+			}
+		})
 		prev = v
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/bits"
+	"strings"
 
 	"faro/search"
 )
@@ -38,9 +39,13 @@ type evaluator struct {
 	// conceptDF, when not 0, is the document frequency every term
 	// evaluated scores with: a word's and its translations' (ClauseMax).
 	conceptDF uint32
-	// fromSeg is the first segment phraseIn reads (the others' documents
-	// holding the phrase known: matchCache.inheritPhrases).
+	// fromSeg is the first segment phraseIn and bm25f read (the others'
+	// documents holding the phrase known: matchCache.inheritPhrases; the
+	// others' scores known: evaluator.complete).
 	fromSeg int
+	// reads, when not nil, records the terms bm25f reads and their
+	// weights (matchEntry.reads).
+	reads *strings.Builder
 	// bitsets are the sets of documents taken from the View's pool
 	// (bitset).
 	bitsets []*[]uint64
@@ -152,16 +157,29 @@ func (e *evaluator) eval(c *search.Clause) (*mset, error) {
 		if ce, ok := e.v.cache.get(key); ok {
 			return e.fromEntry(ce), nil
 		}
-		if e.v.cache.admit(key) {
+		ce, inherited := e.v.cache.inheritedSet(key)
+		if inherited {
+			if s, err := e.complete(c, key, ce); s != nil || err != nil {
+				return s, err
+			}
+		}
+		if inherited || e.v.cache.admit(key) {
 			keep = key
 			scored := e.scored
 			e.scored = nil
 			defer func() { e.scored = scored }()
+			if portable(c) {
+				e.reads = &strings.Builder{}
+			}
 		}
 	}
 	e.depth++
 	s, err := e.clause(c)
 	e.depth--
+	var reads string
+	if e.reads != nil && e.depth == 1 {
+		reads, e.reads = e.reads.String(), nil
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -169,12 +187,71 @@ func (e *evaluator) eval(c *search.Clause) (*mset, error) {
 		s.single()
 	}
 	if keep != "" {
-		e.v.cache.keep(keep, s)
+		if len(reads) > maxReads {
+			reads = ""
+		}
+		e.v.cache.keep(keep, s, reads)
 	}
 	if e.trace != nil {
 		e.trace[c] = s
 	}
 	return s, nil
+}
+
+// complete answers clause c, a child of the root, from ce, the set the
+// View before a write kept (matchCache.inheritWords): c is evaluated,
+// every document scored, in the segments past those ce covers, and ce's
+// documents still live are added, then kept whole. It returns nil when c
+// now reads other terms or weights than ce was scored with (a word a new
+// document holds is no longer read as a typo of another): c must then be
+// evaluated whole.
+func (e *evaluator) complete(c *search.Clause, key string, ce *matchEntry) (*mset, error) {
+	scored := e.scored
+	var reads strings.Builder
+	e.scored, e.fromSeg, e.reads = nil, ce.read, &reads
+	e.depth++
+	s, err := e.clause(c)
+	e.depth--
+	e.scored, e.fromSeg, e.reads = scored, 0, nil
+	if err != nil {
+		return nil, err
+	}
+	if reads.String() != ce.reads {
+		e.free(s)
+		return nil, nil
+	}
+	s.addKept(ce, e.v.live)
+	if !tiered(c) {
+		s.single()
+	}
+	e.v.cache.keep(key, s, ce.reads)
+	e.v.cache.completed.Add(1)
+	return s, nil
+}
+
+// maxReads bounds the record of a kept set's reads (a prefix of many
+// terms): past it, the set is not carried over writes.
+const maxReads = 4096
+
+// portable reports whether the scores of clause x depend on nothing but
+// the postings of the terms it reads, their weights and the View's
+// statistics (stats), document by document: words, prefixes, a word and
+// its translations, disjunctions of them. A phrase's, a facet value's,
+// a relaxed query's (scored with the idf of each word's live documents)
+// do not qualify.
+func portable(x *search.Clause) bool {
+	switch x.Kind {
+	case search.ClauseWord, search.ClausePrefix:
+		return true
+	case search.ClauseAny, search.ClauseMax, search.ClausePrefer:
+		for _, y := range x.Children {
+			if !portable(y) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // addChild adds the set of clause x, a part of a disjunction, to out

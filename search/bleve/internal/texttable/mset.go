@@ -194,3 +194,26 @@ func saturate(out, scratch *mset, w float64) {
 		out.add(d, w*tf/(fieldsK1+tf))
 	})
 }
+
+// addKept adds to s, which holds none of them, the documents of ce, a set
+// the View before a write kept, below its bound and still live, with
+// their scores.
+func (s *mset) addKept(ce *matchEntry, live []uint64) {
+	for w := range min(len(ce.bits), (int(ce.bound)+63)/64) {
+		word, keep := ce.bits[w], live[w]
+		if r := ce.bound % 64; w == int(ce.bound/64) && r != 0 {
+			keep &= 1<<r - 1
+		}
+		i := ce.rank[w]
+		for word != 0 {
+			b := bits.TrailingZeros64(word)
+			word &= word - 1
+			if keep&(1<<b) != 0 {
+				d := w<<6 | b
+				s.bits[w] |= 1 << b
+				s.score[d], s.cnt[d] = ce.scoreAt(i), 1
+			}
+			i++
+		}
+	}
+}

@@ -1,7 +1,9 @@
 package texttable
 
 import (
+	"math"
 	"math/bits"
+	"strconv"
 
 	"faro/search"
 )
@@ -45,15 +47,15 @@ type segTerm struct {
 }
 
 // lookedUp is a term's postings in every segment, with its document
-// frequency over all of them (deleted documents included, as the View's
-// N).
+// frequency over those the View's statistics count (stats; deleted
+// documents included, as in its N).
 type lookedUp struct {
 	ts []segTerm
 	df uint32
 }
 
 // lookup finds a term of field name in every segment, with its document
-// frequency over all of them. Answers are kept for the evaluation: a
+// frequency (lookedUp). Answers are kept for the evaluation: a
 // term's frequency is asked for each language of each word and its
 // postings again when they are read.
 func (e *evaluator) lookup(name, t string) ([]segTerm, uint32) {
@@ -70,7 +72,9 @@ func (e *evaluator) lookup(name, t string) ([]segTerm, uint32) {
 		}
 		if mt := f.lookup(t); mt != nil {
 			out = append(out, segTerm{i, f, mt})
-			df += mt.df
+			if i < e.v.st.segs {
+				df += mt.df
+			}
 		}
 	}
 	if e.terms == nil {
@@ -106,6 +110,9 @@ func (e *evaluator) bm25f(out *mset, fields []weightedField, t string, df uint32
 			held++
 		}
 	}
+	if e.reads != nil {
+		e.read(fields, t, w, held)
+	}
 	if held == 0 {
 		return
 	}
@@ -125,6 +132,9 @@ func (e *evaluator) bm25f(out *mset, fields []weightedField, t string, df uint32
 		}
 		inv, nb := e.v.fieldNorm(f.Name)
 		for _, st := range ts {
+			if st.seg < e.fromSeg {
+				continue // known (evaluator.complete)
+			}
 			base := e.v.base[st.seg]
 			length := st.f.length
 			checkLive := e.v.deletes[st.seg]
@@ -322,4 +332,19 @@ func byLang(fields []weightedField) [][]weightedField {
 		out[i] = append(out[i], f)
 	}
 	return out
+}
+
+// read records that bm25f reads term t in fields with weight w, held
+// fields holding it (matchEntry.reads).
+func (e *evaluator) read(fields []weightedField, t string, w float64, held int) {
+	for _, f := range fields {
+		e.reads.WriteString(f.Name)
+		e.reads.WriteByte(',')
+	}
+	e.reads.WriteString(t)
+	e.reads.WriteByte(0)
+	e.reads.WriteString(strconv.FormatUint(math.Float64bits(w), 16))
+	e.reads.WriteByte(0)
+	e.reads.WriteString(strconv.Itoa(held))
+	e.reads.WriteByte('\n')
 }

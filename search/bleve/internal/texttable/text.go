@@ -46,12 +46,40 @@ func (e *evaluator) text(c *search.Clause) *mset {
 		e.free(part)
 	}
 	if c.Kind == search.ClauseWord && c.Typos > 0 {
-		found := popcount(out.bits, nil) > 0
+		found := e.found(out, c, langs)
 		for _, fs := range langs {
 			e.corrected(out, c, fs, found, boostIn(c, fs[0].Lang))
 		}
 	}
 	return out
+}
+
+// found reports whether a live document holds word c in the fields of
+// one of langs, out holding its documents in the segments read: all of
+// them, or those past the ones a set kept before a write covers
+// (evaluator.complete), when the others' documents are asked for from
+// the View. A word of several terms then reads as not found and spoils
+// the set's reads, so that it is evaluated whole.
+func (e *evaluator) found(out *mset, c *search.Clause, langs [][]weightedField) bool {
+	if popcount(out.bits, nil) > 0 {
+		return true
+	}
+	if e.fromSeg == 0 {
+		return false
+	}
+	for _, fs := range langs {
+		toks := e.analyzed(fs[0].Lang, c.Text)
+		if len(toks) > 1 && e.reads != nil {
+			e.reads.WriteString("\x00several")
+			return false
+		}
+		for _, f := range fs {
+			if len(toks) == 1 && e.v.liveDF(f.Name, toks[0].Term) > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // corrected adds to out what one language's fields read the word as

@@ -222,20 +222,6 @@ func (v *View) fix(name, t string, typos int) string {
 	return best
 }
 
-// df is how many documents hold term t in field name, deleted ones
-// included, as in scoring.
-func (v *View) df(name, t string) uint32 {
-	var df uint32
-	for _, s := range v.segs {
-		if f := s.fields[name]; f != nil {
-			if mt := f.lookup(t); mt != nil {
-				df += mt.df
-			}
-		}
-	}
-	return df
-}
-
 // liveDF is how many live documents hold term t in field name; answers
 // are kept for the View.
 func (v *View) liveDF(name, t string) uint32 {

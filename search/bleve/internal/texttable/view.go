@@ -18,9 +18,11 @@ type View struct {
 	segs     []*Segment
 	base     []uint32
 	docs     int
-	// live marks the documents not deleted; total counts them (BM25's N).
+	// live marks the documents not deleted; total counts them.
 	live  []uint64
 	total uint64
+	// st holds the statistics the View scores with.
+	st *stats
 	// deletes[i] is set when segment i has deleted documents.
 	deletes []bool
 	// Facet values across segments: keys[v] ("country:HND"), groups[v]
@@ -36,11 +38,6 @@ type View struct {
 	facetAvg float64
 	// byKind lists the text fields of each kind.
 	byKind map[uint8][]TextField
-	// avg is each text field's average length over the documents that
-	// have it (deleted ones included).
-	avg map[string]float64
-	// norms holds each text field's reciprocal length parts (fieldNorm).
-	norms map[string][]float64
 
 	// id and date of every document, by View number.
 	id, date []string
@@ -70,7 +67,9 @@ type Config struct {
 // Inherit makes the match sets old kept be kept in v as soon as they are
 // evaluated again (once, not twice), and lets v take the documents of
 // the phrases old kept in the segments both begin with: v replaces old
-// after a write.
+// after a write. When few documents changed, v scores with old's
+// statistics (stats) and takes the words' sets old kept too. Inherit is
+// called before v answers any search.
 func (v *View) Inherit(old *View) {
 	if old == nil {
 		return
@@ -80,15 +79,21 @@ func (v *View) Inherit(old *View) {
 	for shared < min(len(v.segs), len(old.segs)) && v.segs[shared] == old.segs[shared] {
 		shared++
 	}
-	if shared > 0 {
-		v.cache.inheritPhrases(old.cache, shared, v.base[shared-1]+uint32(v.segs[shared-1].docs))
+	if shared == 0 {
+		return
+	}
+	bound := v.base[shared-1] + uint32(v.segs[shared-1].docs)
+	v.cache.inheritPhrases(old.cache, shared, bound)
+	if v.sharesStats(old, shared) {
+		v.st = old.st
+		v.cache.inheritWords(old.cache, shared, bound)
 	}
 }
 
 // NewView assembles segs, in the snapshot's order, with deleted[i] the
 // deleted document numbers of segment i.
 func NewView(cfg Config, segs []*Segment, deleted [][]uint32) *View {
-	v := &View{schema: cfg.Schema, analyzer: cfg.Analyzer, segs: segs, ids: map[string]uint32{}, byKind: map[uint8][]TextField{}, avg: map[string]float64{}, norms: map[string][]float64{}}
+	v := &View{schema: cfg.Schema, analyzer: cfg.Analyzer, segs: segs, ids: map[string]uint32{}, byKind: map[uint8][]TextField{}}
 	if cfg.MatchCacheBytes > 0 {
 		v.cache = newMatchCache(cfg.MatchCacheBytes)
 	}
@@ -158,21 +163,8 @@ func NewView(cfg Config, segs []*Segment, deleted [][]uint32) *View {
 	}
 	if v.total > 0 {
 		v.facetAvg = math.Ceil(float64(values) / float64(v.total))
-		for _, f := range cfg.Schema.Text {
-			var sum, holders uint64
-			for _, s := range segs {
-				if sf := s.fields[f.Name]; sf != nil {
-					sum += sf.lengthSum
-					holders += sf.holders
-				}
-			}
-			if holders > 0 {
-				v.avg[f.Name] = float64(sum) / float64(holders)
-				_, nb := v.fieldNorm(f.Name)
-				v.norms[f.Name] = normsOf(nb)
-			}
-		}
 	}
+	v.st = v.statsOf()
 	return v
 }
 

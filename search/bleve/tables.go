@@ -286,10 +286,16 @@ func (x *Index) serve(is *scorch.IndexSnapshot, segs []*scorch.SegmentSnapshot, 
 		keep[sg.Id()] = tabs[i]
 	}
 	x.tt.segs = keep
-	cfg := texttable.Config{Schema: schema, Analyzer: analyze, MatchCacheBytes: matchCacheBytes}
-	s := &served{view: texttable.NewView(cfg, tabs, deleted), snap: is, segs: segs, files: files}
-	if old := x.tt.cur.Load(); old != nil {
-		s.view.Inherit(old.view)
+	s := &served{snap: is, segs: segs, files: files}
+	old := x.tt.cur.Load()
+	if old != nil && old.view.Holds(tabs, deleted) {
+		s.view = old.view
+	} else {
+		cfg := texttable.Config{Schema: schema, Analyzer: analyze, MatchCacheBytes: matchCacheBytes}
+		s.view = texttable.NewView(cfg, tabs, deleted)
+		if old != nil {
+			s.view.Inherit(old.view)
+		}
 	}
 	if old := x.tt.cur.Swap(s); old != nil {
 		old.retire()

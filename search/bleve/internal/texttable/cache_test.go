@@ -264,3 +264,30 @@ func TestWordsAfterWrites(t *testing.T) {
 		prev = v
 	}
 }
+
+// TestHolds checks which snapshots keep a View: the same segments in the
+// same order with the same deleted documents only.
+func TestHolds(t *testing.T) {
+	r := rand.New(rand.NewPCG(27, 28))
+	docs := randomDocs(r, 30, strings.Fields("aa bb cc"))
+	a, b, c := build(t, docs[:10]...), build(t, docs[10:20]...), build(t, docs[20:]...)
+	v := view([]*Segment{a, b}, []uint32{1, 4}, nil)
+	for _, tc := range []struct {
+		name    string
+		segs    []*Segment
+		deleted [][]uint32
+		want    bool
+	}{
+		{"the same", []*Segment{a, b}, [][]uint32{{1, 4}}, true},
+		{"the same, no deletions written as empty", []*Segment{a, b}, [][]uint32{{1, 4}, {}}, true},
+		{"a document deleted", []*Segment{a, b}, [][]uint32{{1, 4}, {2}}, false},
+		{"a deletion undone", []*Segment{a, b}, [][]uint32{{1}}, false},
+		{"a segment added", []*Segment{a, b, c}, [][]uint32{{1, 4}}, false},
+		{"a segment replaced", []*Segment{a, c}, [][]uint32{{1, 4}}, false},
+		{"the order changed", []*Segment{b, a}, [][]uint32{nil, {1, 4}}, false},
+	} {
+		if got := v.Holds(tc.segs, tc.deleted); got != tc.want {
+			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package texttable
 import (
 	"math"
 	"math/bits"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -23,8 +24,10 @@ type View struct {
 	total uint64
 	// st holds the statistics the View scores with.
 	st *stats
-	// deletes[i] is set when segment i has deleted documents.
+	// deletes[i] is set when segment i has deleted documents, deleted[i]
+	// lists them as NewView had them.
 	deletes []bool
+	deleted [][]uint32
 	// Facet values across segments: keys[v] ("country:HND"), groups[v]
 	// its facet ("country"); vbits[v] marks the live documents holding
 	// it; segVal[i][local] is the View's id of segment i's value local.
@@ -93,7 +96,7 @@ func (v *View) Inherit(old *View) {
 // NewView assembles segs, in the snapshot's order, with deleted[i] the
 // deleted document numbers of segment i.
 func NewView(cfg Config, segs []*Segment, deleted [][]uint32) *View {
-	v := &View{schema: cfg.Schema, analyzer: cfg.Analyzer, segs: segs, ids: map[string]uint32{}, byKind: map[uint8][]TextField{}}
+	v := &View{schema: cfg.Schema, analyzer: cfg.Analyzer, segs: segs, deleted: deleted, ids: map[string]uint32{}, byKind: map[uint8][]TextField{}}
 	if cfg.MatchCacheBytes > 0 {
 		v.cache = newMatchCache(cfg.MatchCacheBytes)
 	}
@@ -166,6 +169,29 @@ func NewView(cfg Config, segs []*Segment, deleted [][]uint32) *View {
 	}
 	v.st = v.statsOf()
 	return v
+}
+
+// Holds reports whether v is the View NewView makes of segs and deleted:
+// the same segments in the same order, the same deleted documents. A
+// snapshot that changes neither (a segment written in memory persisted)
+// keeps its View, and the sets the View's cache holds.
+func (v *View) Holds(segs []*Segment, deleted [][]uint32) bool {
+	if !slices.Equal(v.segs, segs) {
+		return false
+	}
+	for i := range segs {
+		var a, b []uint32
+		if i < len(v.deleted) {
+			a = v.deleted[i]
+		}
+		if i < len(deleted) {
+			b = deleted[i]
+		}
+		if !slices.Equal(a, b) {
+			return false
+		}
+	}
+	return true
 }
 
 // Docs bounds the View's document numbers.

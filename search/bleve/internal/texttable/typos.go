@@ -15,11 +15,21 @@ import (
 // with the Damerau-Levenshtein distance: no scan of the dictionary.
 
 // typoIndex maps the hash of a term, or of one of its one-rune deletions,
-// to the terms (indexes in the field's dictionary) that make it.
+// to the terms (indexes in the field's dictionary) that make it, and
+// keeps the corrections found (field.corrections).
 type typoIndex struct {
 	once sync.Once
 	m    map[uint64][]int32
+	mu   sync.Mutex
+	// found holds the corrections of the terms asked for, by term and
+	// distance: a segment never changes, and the Views a write makes ask
+	// for the same words again.
+	found map[string]map[string]int
 }
+
+// maxKeptCorrections bounds typoIndex.found; when full it starts again
+// empty.
+const maxKeptCorrections = 4096
 
 var typoSeed = maphash.MakeSeed()
 
@@ -78,31 +88,62 @@ func (f *field) typos() map[uint64][]int32 {
 	return f.typo.m
 }
 
-// corrections returns the terms of f within maxDist edits of t, other
-// than t, with their distances.
-func (f *field) corrections(t string, maxDist int) map[string]int {
+// probes are the hashes a term's corrections are looked up by in the
+// fields' typo indexes, made once for every segment (typoProbes).
+type probes struct {
+	t       string
+	maxDist int
+	hashes  []uint64
+}
+
+// typoProbes returns the probes of t within maxDist edits. The index holds
+// terms and their one-rune deletions: a term one edit away shares a probe
+// with t or one of its deletions; two edits away, with a deletion of a
+// deletion of t, or with t grown by one letter (then perhaps less one).
+func typoProbes(t string, maxDist int) *probes {
+	p := &probes{t: t, maxDist: maxDist}
+	add := func(s string) { p.hashes = append(p.hashes, typoHash(s)) }
+	add(t)
+	for _, d := range deletions(t) {
+		add(d)
+		if maxDist >= 2 {
+			for _, dd := range deletions(d) {
+				add(dd)
+			}
+		}
+	}
+	if maxDist >= 2 {
+		for _, g := range insertions(t) {
+			add(g)
+			for _, d := range deletions(g) {
+				add(d)
+			}
+		}
+	}
+	return p
+}
+
+// corrections returns the terms of f within p.maxDist edits of p.t,
+// other than p.t, with their distances; p is made on first need (nil:
+// not yet). Answers are kept for the segment.
+func (f *field) corrections(t string, maxDist int, p **probes) map[string]int {
 	if utf8.RuneCountInString(t) < minTypoTerm || maxDist <= 0 {
 		return nil
 	}
-	idx := f.typos()
-	// The index holds terms and their one-rune deletions: a term one edit
-	// away shares a probe with t or one of its deletions; two edits away,
-	// with a deletion of a deletion of t, or with t grown by one letter
-	// (then perhaps less one).
-	probes := []string{t}
-	probes = append(probes, deletions(t)...)
-	if maxDist >= 2 {
-		for _, d := range deletions(t) {
-			probes = append(probes, deletions(d)...)
-		}
-		for _, g := range insertions(t) {
-			probes = append(probes, g)
-			probes = append(probes, deletions(g)...)
-		}
+	key := t + "\x00" + string(rune('0'+maxDist))
+	f.typo.mu.Lock()
+	out, ok := f.typo.found[key]
+	f.typo.mu.Unlock()
+	if ok {
+		return out
 	}
-	out := map[string]int{}
-	for _, p := range probes {
-		for _, i := range idx[typoHash(p)] {
+	idx := f.typos()
+	if *p == nil {
+		*p = typoProbes(t, maxDist)
+	}
+	out = map[string]int{}
+	for _, h := range (*p).hashes {
+		for _, i := range idx[h] {
 			c := f.terms[i].text
 			if c == t {
 				continue
@@ -115,6 +156,12 @@ func (f *field) corrections(t string, maxDist int) map[string]int {
 			}
 		}
 	}
+	f.typo.mu.Lock()
+	if f.typo.found == nil || len(f.typo.found) >= maxKeptCorrections {
+		f.typo.found = map[string]map[string]int{}
+	}
+	f.typo.found[key] = out
+	f.typo.mu.Unlock()
 	return out
 }
 
@@ -259,12 +306,13 @@ func (v *View) liveDF(name, t string) uint32 {
 // byte order) and its live document frequency, or "" when there is none.
 func (v *View) correction(name, t string, typos int) (string, uint32) {
 	best, bestDist, bestDF := "", typos+1, uint32(0)
+	var p *probes
 	for _, s := range v.segs {
 		sf := s.fields[name]
 		if sf == nil {
 			continue
 		}
-		for c, d := range sf.corrections(t, typos) {
+		for c, d := range sf.corrections(t, typos, &p) {
 			if d > bestDist {
 				continue
 			}

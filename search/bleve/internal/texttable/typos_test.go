@@ -105,3 +105,54 @@ func TestRarerThanNeighbour(t *testing.T) {
 		})
 	}
 }
+
+// TestCorrectionsKeptBySegment reads misspelt words on a View, then on the
+// View of the same segments and one more: the second reads them as the
+// first did, the corrections of the shared segments' fields kept from
+// the first, those of the new segment found then.
+func TestCorrectionsKeptBySegment(t *testing.T) {
+	a, b := build(t, corpus[:3]...), build(t, corpus[3:]...)
+	words := []string{"retrun", "trafiking", "smugling", "rteurn"}
+	first := view([]*Segment{a})
+	for _, w := range words {
+		first.fix("body_en", w, 2)
+	}
+	kept := func(s *Segment, w string) bool {
+		f := s.fields["body_en"]
+		f.typo.mu.Lock()
+		defer f.typo.mu.Unlock()
+		_, ok := f.typo.found[w+"\x002"]
+		return ok
+	}
+	for _, w := range words {
+		if !kept(a, w) {
+			t.Errorf("%s: not kept for the segment", w)
+		}
+		if kept(b, w) {
+			t.Errorf("%s: kept for a segment not read", w)
+		}
+	}
+	both := view([]*Segment{a, b})
+	got := map[string]string{}
+	for _, w := range words {
+		got[w] = both.fix("body_en", w, 2)
+		if !kept(b, w) {
+			t.Errorf("%s: not kept for the new segment", w)
+		}
+	}
+	if got["retrun"] != "return" {
+		t.Fatalf("retrun read as %q, want return", got["retrun"])
+	}
+	for _, s := range []*Segment{a, b} {
+		f := s.fields["body_en"]
+		f.typo.mu.Lock()
+		f.typo.found = nil
+		f.typo.mu.Unlock()
+	}
+	fresh := view([]*Segment{a, b})
+	for _, w := range words {
+		if want := fresh.fix("body_en", w, 2); got[w] != want {
+			t.Errorf("%s read as %q, want %q", w, got[w], want)
+		}
+	}
+}

@@ -249,14 +249,29 @@ func (c *matchCache) keep(key string, s *mset, reads string) {
 		e.rank[w] = r
 		r += uint32(bits.OnesCount64(word))
 	}
-	single := true
-	s.each(func(n uint32) { single = single && float64(float32(s.score[n])) == s.score[n] })
-	if single {
-		e.single = make([]float32, 0, r)
-		forEach(s.bits, func(n uint32) { e.single = append(e.single, float32(s.score[n])) })
-	} else {
-		e.scores = make([]float64, 0, r)
-		forEach(s.bits, func(n uint32) { e.scores = append(e.scores, s.score[n]) })
+	// One pass copies the scores in single precision, checking that none
+	// needs more; else a second copies them whole.
+	e.single = make([]float32, r)
+	single, i := true, 0
+	for w, word := range s.bits {
+		for word != 0 {
+			d := w<<6 | bits.TrailingZeros64(word)
+			word &= word - 1
+			x := s.score[d]
+			e.single[i] = float32(x)
+			single = single && float64(e.single[i]) == x
+			i++
+		}
+	}
+	if !single {
+		e.single, e.scores, i = nil, make([]float64, r), 0
+		for w, word := range s.bits {
+			for word != 0 {
+				e.scores[i] = s.score[w<<6|bits.TrailingZeros64(word)]
+				word &= word - 1
+				i++
+			}
+		}
 	}
 	if e.size() > c.lru.Budget()/4 {
 		return

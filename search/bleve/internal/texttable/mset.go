@@ -60,7 +60,13 @@ func (s *mset) each(fn func(n uint32)) { forEach(s.bits, fn) }
 // search answers alike from the match cache and without it, and the
 // cache keeps such sets in half the memory (matchEntry.single).
 func (s *mset) single() {
-	s.each(func(n uint32) { s.score[n] = float64(float32(s.score[n])) })
+	for w, word := range s.bits {
+		for word != 0 {
+			d := w<<6 | bits.TrailingZeros64(word)
+			word &= word - 1
+			s.score[d] = float64(float32(s.score[d]))
+		}
+	}
 }
 
 // tiered reports whether clause c's scores may hold search.RelaxedTier,

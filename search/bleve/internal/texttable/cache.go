@@ -20,9 +20,11 @@ type matchCache struct {
 	// into the cache only when its key comes a second time, so that the
 	// many one-off plans of distinct queries cost no copy.
 	seen map[string]struct{}
-	// hits counts searches answered from the cache, completed the sets
-	// carried over a write and completed (evaluator.complete).
-	hits, completed atomic.Uint64
+	// hits counts searches answered from the cache; extended and
+	// completed the sets carried over a write and completed
+	// (evaluator.complete), with their scores copied whole (extended) or
+	// document by document.
+	hits, extended, completed atomic.Uint64
 	// phrases keeps the documents holding recent phrases (phraseDocs),
 	// under phraseMu, from their first evaluation.
 	phraseMu sync.Mutex
@@ -273,12 +275,72 @@ func (c *matchCache) keep(key string, s *mset, reads string) {
 			}
 		}
 	}
+	c.store(key, e)
+}
+
+// store keeps e under key, unless it would take more than a quarter of
+// the budget.
+func (c *matchCache) store(key string, e *matchEntry) {
 	if e.size() > c.lru.Budget()/4 {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.lru.Put(key, e)
+}
+
+// extended returns ce, a set the View before a write kept, with the
+// documents of s, all past ce's bound, added, for a View whose live
+// documents are live: its bits and scores copied whole, s's scores
+// appended. ok is false when some of ce's documents were deleted since
+// or lie past its bound (in segments the View lacks), or when ce holds
+// single-precision scores and s's are not (single).
+func extended(ce *matchEntry, s *mset, live []uint64, single bool) (*matchEntry, bool) {
+	if ce.single != nil && !single {
+		return nil, false
+	}
+	nw, bw := len(live), int(ce.bound/64)
+	for w, word := range ce.bits {
+		var keep uint64
+		switch {
+		case w >= nw || w > bw:
+		case w < bw:
+			keep = live[w]
+		default:
+			keep = live[w] & (1<<(ce.bound%64) - 1)
+		}
+		if word&^keep != 0 {
+			return nil, false
+		}
+	}
+	e := &matchEntry{bits: make([]uint64, nw), rank: make([]uint32, nw), reads: ce.reads}
+	copy(e.bits, ce.bits)
+	added := 0
+	for w := bw; w < nw; w++ {
+		e.bits[w] |= s.bits[w]
+		added += bits.OnesCount64(s.bits[w])
+	}
+	var r uint32
+	for w, word := range e.bits {
+		e.rank[w] = r
+		r += uint32(bits.OnesCount64(word))
+	}
+	if ce.single != nil {
+		e.single = append(make([]float32, 0, len(ce.single)+added), ce.single...)
+	} else {
+		e.scores = append(make([]float64, 0, len(ce.scores)+added), ce.scores...)
+	}
+	for w := bw; w < nw; w++ {
+		for word := s.bits[w]; word != 0; word &= word - 1 {
+			x := s.score[w<<6|bits.TrailingZeros64(word)]
+			if e.single != nil {
+				e.single = append(e.single, float32(x))
+			} else {
+				e.scores = append(e.scores, x)
+			}
+		}
+	}
+	return e, true
 }
 
 // phraseIn adds to bits the documents kept as holding the phrase of key,

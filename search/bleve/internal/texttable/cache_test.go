@@ -214,14 +214,17 @@ func TestWordsAfterWrites(t *testing.T) {
 		segs    []*Segment
 		deleted [][]uint32
 		shared  bool // the statistics of the View before
+		// extended, completed: some sets carried over were completed,
+		// their scores copied whole, document by document.
+		extended, completed bool
 	}{
-		{"first", []*Segment{a, b}, nil, false},
-		{"an upload", []*Segment{a, b, up1}, nil, true},
-		{"documents deleted", []*Segment{a, b, up1}, [][]uint32{{3, 17, 200}, {5}, nil}, true},
-		{"an upload of a word read as a typo", []*Segment{a, b, up1, up2}, [][]uint32{{3, 17, 200}, {5}, nil, nil}, true},
-		{"the uploads merged", []*Segment{a, b, merged}, [][]uint32{{3, 17, 200}, {5}, nil}, true},
-		{"many documents added", []*Segment{a, b, merged, many}, [][]uint32{{3, 17, 200}, {5}, nil, nil}, false},
-		{"the first segment merged away", []*Segment{b, merged, many, a}, nil, false},
+		{"first", []*Segment{a, b}, nil, false, false, false},
+		{"an upload", []*Segment{a, b, up1}, nil, true, true, false},
+		{"documents deleted", []*Segment{a, b, up1}, [][]uint32{{3, 17, 200}, {5}, nil}, true, true, true},
+		{"an upload of a word read as a typo", []*Segment{a, b, up1, up2}, [][]uint32{{3, 17, 200}, {5}, nil, nil}, true, true, false},
+		{"the uploads merged", []*Segment{a, b, merged}, [][]uint32{{3, 17, 200}, {5}, nil}, true, true, true},
+		{"many documents added", []*Segment{a, b, merged, many}, [][]uint32{{3, 17, 200}, {5}, nil, nil}, false, false, false},
+		{"the first segment merged away", []*Segment{b, merged, many, a}, nil, false, false, false},
 	}
 	var prev *View
 	for _, st := range steps {
@@ -250,8 +253,9 @@ func TestWordsAfterWrites(t *testing.T) {
 				}
 			}
 		}
-		if completed := v.cache.completed.Load() > 0; completed != st.shared {
-			t.Errorf("%s: sets carried over the write completed: %v, want %v", st.name, completed, st.shared)
+		extended, completed := v.cache.extended.Load() > 0, v.cache.completed.Load() > 0
+		if extended != st.extended || completed != st.completed {
+			t.Errorf("%s: sets carried over the write extended, completed: %v, %v, want %v, %v", st.name, extended, completed, st.extended, st.completed)
 		}
 		v.cache.lru.Range(func(key string, e *matchEntry) {
 			for w, word := range e.bits {

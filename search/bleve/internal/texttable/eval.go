@@ -220,10 +220,18 @@ func (e *evaluator) complete(c *search.Clause, key string, ce *matchEntry) (*mse
 		e.free(s)
 		return nil, nil
 	}
-	s.addKept(ce, e.v.live)
-	if !tiered(c) {
+	single := !tiered(c)
+	if single {
 		s.single()
 	}
+	if ne, ok := extended(ce, s, e.v.live, single); ok {
+		// ce's documents are all there: its scores are copied whole.
+		e.free(s)
+		e.v.cache.store(key, ne)
+		e.v.cache.extended.Add(1)
+		return e.fromEntry(ne), nil
+	}
+	s.addKept(ce, e.v.live)
 	e.v.cache.keep(key, s, ce.reads)
 	e.v.cache.completed.Add(1)
 	return s, nil

@@ -6,15 +6,18 @@
 #      files (extraction included) and the Go benchmarks (extraction excluded)
 #   2. HTTP search p50/p99/req/s/errors at 16 connections: scripts/load's mix,
 #      and wrk (installed with apt-get when missing) with random faceted searches
-#      that miss the result cache, and 8 repeated ones that hit it
+#      that miss the result cache, and 8 repeated ones that hit it; then the
+#      random faceted searches again while a small HTML page is uploaded every
+#      BENCH_UPLOADS s (and searched for by its unique word) and the oldest
+#      upload deleted every 2×BENCH_UPLOADS s
 #   3. time from starting `faro serve` on an existing index to /readyz = 200,
-#      and the server's RSS after the load
+#      and the server's RSS after the load and after the run with uploads
 #   4. PDF extraction pages/s: `faro extract` vs `pdftotext` on the same PDFs
 #   5. (BENCH_PROFILE=1) CPU profiles of the HTTP handler under parallel load
 #
 # Usage:
-#   scripts/bench.sh [--append]        # 10k documents for search (about 7 minutes)
-#   BENCH_LARGE=1 scripts/bench.sh     # also 100k documents (about 8 minutes more on 2 cores: 534 MB of files, a 3-4 minute index build)
+#   scripts/bench.sh [--append]        # 10k documents for search (about 7.5 minutes)
+#   BENCH_LARGE=1 scripts/bench.sh     # also 100k documents (about 8.5 minutes more on 2 cores: 534 MB of files, a 3-4 minute index build)
 #
 # --append adds the table, with the machine, Go version and date, to
 # BENCHMARKS.md (below what is there). Settings (environment):
@@ -27,7 +30,11 @@
 #   BENCH_PROFILE=1 also CPU profiles (go tool pprof -top) of the handler under load
 #   BENCH_REUSE=1   reuse corpora and search indexes of an earlier run in BENCH_DIR
 #   BENCH_PDFS      PDFs for step 4 (default ../shared/realdocs/domain/*.pdf, else generated ones)
-#   BENCH_SKIP      space-separated steps to skip: index search ready extract
+#   BENCH_UPLOADS   seconds between two uploads in the wrk run with uploads (default 5; deletions every
+#                   twice that); 0 turns the runs with uploads off. The server gets a random FARO_ADMIN_TOKEN;
+#                   the uploads land in the corpus' uploads/ folder (in BENCH_DIR) and are deleted through
+#                   the API, their files removed, at the end of the run, so BENCH_REUSE=1 runs start alike
+#   BENCH_SKIP      space-separated steps to skip: index search uploads ready extract
 #
 # Every step runs under `timeout`; servers started here are stopped on exit.
 # Network traffic goes to 127.0.0.1 only.
@@ -60,6 +67,7 @@ LARGE=${BENCH_LARGE:-0}
 PROFILE=${BENCH_PROFILE:-0}
 REUSE=${BENCH_REUSE:-0}
 SKIP=" ${BENCH_SKIP:-} "
+UPLOADS=${BENCH_UPLOADS:-5}
 mkdir -p "$DIR"
 BIN=$DIR/bin
 mkdir -p "$BIN"
@@ -75,6 +83,8 @@ die() {
 	exit 1
 }
 skip() { [[ $SKIP == *" $1 "* ]]; }
+[[ $UPLOADS =~ ^[0-9]+$ ]] || die "BENCH_UPLOADS must be whole seconds (0 = no runs with uploads), not $UPLOADS"
+((UPLOADS > 0)) || SKIP+="uploads "
 now_ns() { date +%s%N; }
 # row MEASURE TARGET RESULT MET COMMAND
 row() { printf '| %s | %s | %s | %s | `%s` |\n' "$1" "$2" "$3" "$4" "$5" >>"$ROWS"; }
@@ -118,8 +128,15 @@ stop_server() {
 	fi
 	SERVER_PID=
 }
-trap 'stop_server' EXIT
-trap 'stop_server; exit 130' INT TERM
+# The upload loop of the runs with uploads (upload_loop), stopped on exit.
+LOOP_PID=
+stop_all() {
+	if [[ -n $LOOP_PID ]]; then kill "$LOOP_PID" 2>/dev/null; fi
+	stop_server
+	rm -f "${AUTH:-}"
+}
+trap 'stop_all' EXIT
+trap 'stop_all; exit 130' INT TERM
 
 log "building faro, scripts/load and scripts/gencorpus into $BIN"
 timeout 600 go build -o "$BIN/faro" ./cmd/faro || die "go build ./cmd/faro failed"
@@ -192,13 +209,24 @@ if ! skip index; then
 fi
 
 # ------------------------------------------------------- 2-3. search and ready
+# The admin token of the runs with uploads: 48 random hex characters, given
+# to the server in FARO_ADMIN_TOKEN and to curl in a header file (-H @FILE),
+# so that it shows in no command line.
+TOKEN=
+AUTH=$DIR/admin-auth.header
+if ! skip uploads; then
+	TOKEN=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')
+	((${#TOKEN} >= 32)) || die "could not make an admin token from /dev/urandom"
+	(umask 077 && printf 'Authorization: Bearer %s\n' "$TOKEN" >"$AUTH")
+fi
+
 # start_server INDEX CORPUS LOG: starts faro serve on 127.0.0.1 (free port),
 # waits for /readyz = 200 (at most 120 s); sets URL, SERVER_PID, READY_S.
 start_server() {
 	local idx=$1 c=$2 lg=$3 t0 t1 code
 	: >"$lg"
 	t0=$(now_ns)
-	"$FARO" serve --addr 127.0.0.1:0 --index "$idx" --corpus "$c" --log-format json --log-level info >"$lg" 2>&1 &
+	FARO_ADMIN_TOKEN=$TOKEN "$FARO" serve --addr 127.0.0.1:0 --index "$idx" --corpus "$c" --log-format json --log-level info >"$lg" 2>&1 &
 	SERVER_PID=$!
 	URL=
 	READY_S=
@@ -297,6 +325,91 @@ wrk_parse() {
 	sock=$(awk '/Socket errors:/ {gsub(/,/,""); print $4+$6+$8+$10}' "$1")
 	WERRS=$((${non:-0} + ${sock:-0}))
 	[[ -n $WRPS ]] || WERRS="wrk failed"
+}
+
+# dur_s DURATION: a wrk duration ("30s", "2m", "1h", "45") in whole seconds.
+dur_s() { awk -v d="$1" 'BEGIN{n=d+0; u=d; sub(/^[0-9.]+/,"",u); if(u=="m") n*=60; else if(u=="h") n*=3600; printf "%d", n}'; }
+
+# upload_loop URL SECONDS EVERY OUT STOP: for SECONDS (or until the file STOP
+# exists), uploads a small HTML page with a unique word every EVERY s from
+# the start, searches for that word right after, and deletes the oldest
+# upload still there every 2×EVERY s (after that moment's upload). Writes
+# one line per event to OUT:
+#   up OK MS ID SOURCE WORD | up FAIL MS HTTP-CODE ;  find OK|FAIL ID ;  del OK|FAIL MS ID
+upload_loop() {
+	local url=$1 secs=$2 every=$3 out=$4 stop=$5 t0 k=0 at word id src code tt page resp
+	local -a live=()
+	local run
+	run=$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n' | tr 0-9 g-p)
+	page=$DIR/upload-page.html
+	: >"$out"
+	t0=$(now_ns)
+	while :; do
+		at=$((k * every))
+		((at < secs)) || break
+		while (($(now_ns) < t0 + at * 1000000000)); do
+			[[ -e $stop ]] && return
+			sleep 0.05
+		done
+		[[ -e $stop ]] && return
+		k=$((k + 1))
+		# Letters only, so that no analyzer splits it: "benchup" + the run's tag + k in letters.
+		word="benchup${run}x$(tr 0-9 a-j <<<"$k")"
+		printf '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Bench upload %d of run %s</title></head>\n<body><h1>Bench upload %d</h1>\n<p>This page was uploaded by scripts/bench.sh while random faceted searches ran. Its unique word is %s.</p>\n<p>Migrants, return and reintegration: a short note of upload number %d.</p></body></html>\n' \
+			"$k" "$run" "$k" "$word" "$k" >"$page"
+		resp=$(curl -s -o "$DIR/upload-response.json" -w '%{http_code} %{time_total}' --max-time 60 -H @"$AUTH" \
+			-F "file=@$page;filename=bench-upload-$word.html;type=text/html" "$url/api/v1/documents" 2>/dev/null) || true
+		code=${resp%% *}
+		tt=$(awk -v t="${resp#* }" 'BEGIN{printf "%.0f", t*1000}')
+		id='' src=''
+		if [[ $code == 201 ]]; then
+			id=$(jq -r '.id // empty' "$DIR/upload-response.json" 2>/dev/null)
+			src=$(jq -r '.source // empty' "$DIR/upload-response.json" 2>/dev/null)
+		fi
+		if [[ -n $id ]]; then
+			echo "up OK $tt $id ${src:-?} $word" >>"$out"
+			live+=("$id")
+			if curl -s --max-time 10 "$url/api/v1/search?q=$word&size=10" 2>/dev/null |
+				jq -e --arg id "$id" '.total >= 1 and any(.hits[]; .id == $id)' >/dev/null 2>&1; then
+				echo "find OK $id" >>"$out"
+			else
+				echo "find FAIL $id" >>"$out"
+			fi
+		else
+			echo "up FAIL $tt ${code:-none}" >>"$out"
+			log "upload $k failed: HTTP ${code:-none} $(head -c 200 "$DIR/upload-response.json" 2>/dev/null)"
+		fi
+		if ((k % 2 == 1 && k > 1 && ${#live[@]} > 0)); then
+			id=${live[0]}
+			live=("${live[@]:1}")
+			resp=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' --max-time 60 -X DELETE -H @"$AUTH" "$url/api/v1/documents/$id" 2>/dev/null) || true
+			tt=$(awk -v t="${resp#* }" 'BEGIN{printf "%.0f", t*1000}')
+			if [[ ${resp%% *} == 204 ]]; then
+				echo "del OK $tt $id" >>"$out"
+			else
+				echo "del FAIL $tt $id" >>"$out"
+				log "deleting $id failed: HTTP ${resp%% *}"
+			fi
+		fi
+	done
+}
+
+# uploads_cleanup URL CORPUS OUT: deletes through the API the uploads of
+# upload_loop's OUT still there, then removes their files from the corpus
+# and from the "deleted" folder beside the index, so that BENCH_REUSE=1 runs
+# start alike. Sets CLEAN_FAILED.
+uploads_cleanup() {
+	local url=$1 c=$2 out=$3 id code src
+	CLEAN_FAILED=0
+	while read -r id; do
+		code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 60 -X DELETE -H @"$AUTH" "$url/api/v1/documents/$id" 2>/dev/null) || true
+		[[ $code == 204 ]] || { CLEAN_FAILED=$((CLEAN_FAILED + 1)); log "cleanup: deleting $id answered HTTP $code"; }
+	done < <(awk '$1=="up" && $2=="OK" {live[$4]=1} $1=="del" && $2=="OK" {delete live[$4]} END {for (i in live) print i}' "$out")
+	while read -r src; do
+		[[ $src == uploads/* ]] || continue
+		rm -f "$c/$src" "$DIR"/deleted/*-"${src//\//__}"
+	done < <(awk '$1=="up" && $2=="OK" {print $5}' "$out")
+	rmdir "$c/uploads" "$DIR/deleted" 2>/dev/null || true
 }
 
 search_size() {
@@ -438,6 +551,60 @@ search_size() {
 	fi
 	row "faro serve RSS after the load at $label docs, 3 s later (mapped-limit pass) / right after / peak (heap, stacks, off-heap text table + file-backed pages of the mmapped index, $(du -sm "$idx" | cut -f1) MB on disk)" "$tr" \
 		"**$rss2 MB** ($anon2 MB anonymous + $file2 MB file-backed) / $rss MB ($anon + $file) / peak $hwm MB" "$mt" "grep -E 'VmRSS|VmHWM|RssAnon|RssFile' /proc/\$PID/status"
+
+	# The random faceted searches again, as long, while a page is uploaded
+	# every $UPLOADS s and the oldest upload deleted every 2×$UPLOADS s.
+	if need wrk && ! skip uploads; then
+		local uout=$DIR/uploads-$label.txt stopf=$DIR/uploads-$label.stop secs
+		secs=$(dur_s "$DUR")
+		rm -f "$stopf"
+		log "wrk -t2 -c$CONNS -d$DUR --latency -s $WRK_LUA $URL, with an upload every ${UPLOADS}s and a deletion every $((2 * UPLOADS))s"
+		upload_loop "$URL" "$secs" "$UPLOADS" "$uout" "$stopf" &
+		LOOP_PID=$!
+		local wout=$DIR/wrk-uploads-$label.txt
+		timeout 700 wrk -t2 -c"$CONNS" -d"$DUR" --timeout 10s --latency -s "$WRK_LUA" "$URL" >"$wout" 2>&1 || true
+		touch "$stopf"
+		wait "$LOOP_PID"
+		LOOP_PID=
+		rm -f "$stopf"
+		local urss uhwm
+		urss=$(rss_mb "$SERVER_PID" VmRSS)
+		uhwm=$(rss_mb "$SERVER_PID" VmHWM)
+		cat "$wout" >&2
+		wrk_parse "$wout"
+		local ups upf finf dels delf slow slowdel
+		ups=$(awk '$1=="up" && $2=="OK"' "$uout" | wc -l)
+		upf=$(awk '$1=="up" && $2=="FAIL"' "$uout" | wc -l)
+		finf=$(awk '$1=="find" && $2=="FAIL"' "$uout" | wc -l)
+		dels=$(awk '$1=="del" && $2=="OK"' "$uout" | wc -l)
+		delf=$(awk '$1=="del" && $2=="FAIL"' "$uout" | wc -l)
+		slow=$(awk '$1=="up" && $2=="OK" && $3+0 > m {m=$3+0} END {print m+0}' "$uout")
+		slowdel=$(awk '$1=="del" && $2=="OK" && $3+0 > m {m=$3+0} END {print m+0}' "$uout")
+		log "uploads: $ups done, $upf failed, $finf not found at once; deletions: $dels done, $delf failed; slowest upload $slow ms"
+		local cmd="wrk -t2 -c$CONNS -d$DUR --latency -s search-facets.lua \$URL + every ${UPLOADS} s curl -F file=@page.html \$URL/api/v1/documents, every $((2 * UPLOADS)) s curl -X DELETE \$URL/api/v1/documents/\$ID"
+		local what="HTTP search at $label docs, wrk random faceted searches **with one upload every $UPLOADS s and one deletion every $((2 * UPLOADS)) s**, $CONNS conns"
+		local werr_met rss_met rss_tgt="≤ 300 MB at 100k"
+		if ((big)); then
+			werr_met=$([[ $WERRS == 0 ]] && echo yes || echo "**no**")
+			row "$what: p50 / p99" "≤ 10 ms / ≤ 50 ms" "**$(fmt1 "$W50") ms / $(fmt1 "$W99") ms**" "$(le "$W50" 10) / $(le "$W99" 50)" "$cmd"
+			row "$what: throughput, errors" "≥ 500 req/s, 0 errors" "**$(fmt0 "$WRPS") req/s, $WERRS errors**" "$(ge "$WRPS" 500) / $werr_met" "$cmd"
+			rss_tgt="≤ 300 MB"
+			rss_met=$(le "$urss" 300)
+		else
+			werr_met=$([[ $WERRS == 0 ]] && echo yes || echo no)
+			row "$what: p50 / p99" "≤ 10 ms / ≤ 50 ms at 100k" "**$(fmt1 "$W50") ms / $(fmt1 "$W99") ms**" "($(le "$W50" 10) / $(le "$W99" 50) at $label)" "$cmd"
+			row "$what: throughput, errors" "≥ 500 req/s, 0 errors at 100k" "**$(fmt0 "$WRPS") req/s, $WERRS errors**" "($(ge "$WRPS" 500) / $werr_met at $label)" "$cmd"
+			rss_met="($(le "$urss" 300) at $label)"
+		fi
+		local ok_met=yes
+		((ups == 0 || upf + finf + delf > 0)) && ok_met="**no**"
+		row "Uploads during that run (a small HTML page with a unique word each, searched for right after; the oldest deleted): uploads done / failed / not found at once, deletions done / failed, slowest upload (slowest deletion)" \
+			"0 failed, each found at once" "**$ups / $upf / $finf, $dels / $delf, $slow ms** ($slowdel ms)" "$ok_met" "$cmd"
+		row "faro serve RSS right after the run with uploads at $label docs / peak (VmHWM, the whole server's life)" "$rss_tgt" \
+			"**$urss MB** / peak $uhwm MB" "$rss_met" "grep -E 'VmRSS|VmHWM' /proc/\$PID/status"
+		uploads_cleanup "$URL" "$c" "$uout"
+		((CLEAN_FAILED == 0)) || note "At $label, $CLEAN_FAILED uploads could not be deleted after the run with uploads (see $DIR/serve-$label.log); their files were removed."
+	fi
 	stop_server
 
 	if [[ $PROFILE == 1 ]]; then

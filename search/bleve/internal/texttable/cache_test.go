@@ -295,3 +295,61 @@ func TestHolds(t *testing.T) {
 		}
 	}
 }
+
+// TestPhraseDocsKept keeps sets of documents as a phrase's, sparse ones as
+// gaps and dense ones as bitsets, and reads them back whole, and up to the
+// bound a write leaves them (matchCache.inheritPhrases).
+func TestPhraseDocsKept(t *testing.T) {
+	const words = 40 // 2,560 documents
+	r := rand.New(rand.NewPCG(29, 30))
+	set := func(docs ...int) []uint64 {
+		b := make([]uint64, words)
+		for _, d := range docs {
+			setBit(b, uint32(d))
+		}
+		return b
+	}
+	random := func(n int) []uint64 {
+		b := make([]uint64, words)
+		for range n {
+			setBit(b, uint32(r.IntN(64*words)))
+		}
+		return b
+	}
+	for _, tc := range []struct {
+		name string
+		set  []uint64
+		gaps bool
+	}{
+		{"none", set(), true},
+		{"the first document", set(0), true},
+		{"the last document", set(64*words - 1), true},
+		{"far apart", set(3, 700, 2000, 2559), true},
+		{"a word's edges", set(63, 64, 127, 128), true},
+		{"sparse", random(100), true},
+		{"dense", random(2000), false},
+	} {
+		c := newMatchCache(1 << 20)
+		c.putPhrase("p", tc.set, 2)
+		if p, _ := c.phrases.Get("p"); (p.gaps != nil || p.bits == nil) != tc.gaps {
+			t.Errorf("%s: kept as gaps %v, want %v", tc.name, p.bits == nil, tc.gaps)
+		}
+		got := make([]uint64, words)
+		if read, ok := c.phraseIn("p", got); !ok || read != 2 || !slices.Equal(got, tc.set) {
+			t.Errorf("%s: read %v %d %v, want %v", tc.name, ok, read, got, tc.set)
+		}
+		for _, bound := range []uint32{0, 1, 64, 700, 701, 2000} {
+			next := newMatchCache(1 << 20)
+			next.inheritPhrases(c, 1, bound)
+			got := make([]uint64, words)
+			read, ok := next.phraseIn("p", got)
+			want := slices.Clone(tc.set)
+			for d := bound; d < 64*words; d++ {
+				clearBit(want, d)
+			}
+			if !ok || read != 1 || !slices.Equal(got, want) {
+				t.Errorf("%s, bound %d: read %v %d, documents %v, want %v", tc.name, bound, ok, read, got, want)
+			}
+		}
+	}
+}

@@ -317,7 +317,6 @@ func (f *field) prefixRange(p string) []term {
 	return f.terms[lo:hi]
 }
 
-// each calls fn for every posting of t: document and frequency.
 // uvarint decodes the uvarint at data[p:] and returns it with the
 // offset after it.
 func uvarint(data []byte, p int) (uint64, int) {
@@ -325,6 +324,7 @@ func uvarint(data []byte, p int) (uint64, int) {
 	return v, p + n
 }
 
+// each calls fn for every posting of t: document and frequency.
 func (f *field) each(t *term, fn func(doc uint32, freq uint64)) {
 	data := f.data[t.off:t.end]
 	var doc uint64

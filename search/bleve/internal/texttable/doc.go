@@ -15,7 +15,15 @@
 // on, whole, in single precision, whatever the filters; and the
 // documents holding each phrase. A write makes a new View, which starts
 // with the phrases the one before kept, valid in the segments both begin
-// with; it reads the other segments when a phrase is searched.
+// with; it reads the other segments when a phrase is searched. After a
+// write that changes few documents (a hundredth at most) the new View
+// also keeps the one before's statistics (N, average field lengths,
+// document frequencies over the same segments; stats.go), as Lucene
+// counts deleted documents until a merge: the words' scored sets it
+// kept hold the same scores, and are completed with the new segments'
+// documents at their next search. A snapshot with the same segments and
+// deletions (a segment persisted) keeps its View. Each segment keeps the
+// typo corrections it found.
 //
 // A write to the index adds a small segment: the next View reuses every
 // table it already has and builds only the new one, so searches stay fast

@@ -78,6 +78,11 @@ type matchEntry struct {
 	rank   []uint32
 	scores []float64
 	single []float32
+	// tailScores or tailSingle hold the scores of the matches past those
+	// of scores or single: the documents a write added to a set the View
+	// before kept (extended), whose scores are shared, not copied.
+	tailScores []float64
+	tailSingle []float32
 	// reads records the terms and weights the set was scored with
 	// (evaluator.reads), "" when the set's scores depend on more than
 	// those terms' postings (a phrase, a facet, a relaxed query).
@@ -91,7 +96,7 @@ type matchEntry struct {
 }
 
 func (e *matchEntry) size() int {
-	return 8*len(e.bits) + 4*len(e.rank) + 8*len(e.scores) + 4*len(e.single)
+	return 8*len(e.bits) + 4*len(e.rank) + 8*(len(e.scores)+len(e.tailScores)) + 4*(len(e.single)+len(e.tailSingle))
 }
 
 // score returns the score of match n.
@@ -103,9 +108,9 @@ func (e *matchEntry) score(n uint32) float64 {
 // scoreAt returns the score of the i-th match.
 func (e *matchEntry) scoreAt(i uint32) float64 {
 	if e.single != nil {
-		return float64(e.single[i])
+		return float64(scoreAt(e.single, e.tailSingle, i))
 	}
-	return e.scores[i]
+	return scoreAt(e.scores, e.tailScores, i)
 }
 
 func newMatchCache(budget int) *matchCache {
@@ -294,10 +299,18 @@ func (c *matchCache) store(key string, e *matchEntry) {
 	c.lru.Put(key, e)
 }
 
+// scoreAt returns the i-th of the scores of head then tail.
+func scoreAt[F float32 | float64](head, tail []F, i uint32) F {
+	if int(i) < len(head) {
+		return head[i]
+	}
+	return tail[int(i)-len(head)]
+}
+
 // extended returns ce, a set the View before a write kept, with the
 // documents of s, all past ce's bound, added, for a View whose live
-// documents are live: its bits and scores copied whole, s's scores
-// appended. ok is false when some of ce's documents were deleted since
+// documents are live: its bits copied, its scores shared (the new
+// documents' appended to its tail, matchEntry.tailSingle). ok is false when some of ce's documents were deleted since
 // or lie past its bound (in segments the View lacks), or when ce holds
 // single-precision scores and s's are not (single).
 func extended(ce *matchEntry, s *mset, live []uint64, single bool) (*matchEntry, bool) {
@@ -330,18 +343,19 @@ func extended(ce *matchEntry, s *mset, live []uint64, single bool) (*matchEntry,
 		e.rank[w] = r
 		r += uint32(bits.OnesCount64(word))
 	}
+	e.single, e.scores = ce.single, ce.scores
 	if ce.single != nil {
-		e.single = append(make([]float32, 0, len(ce.single)+added), ce.single...)
+		e.tailSingle = append(make([]float32, 0, len(ce.tailSingle)+added), ce.tailSingle...)
 	} else {
-		e.scores = append(make([]float64, 0, len(ce.scores)+added), ce.scores...)
+		e.tailScores = append(make([]float64, 0, len(ce.tailScores)+added), ce.tailScores...)
 	}
 	for w := bw; w < nw; w++ {
 		for word := s.bits[w]; word != 0; word &= word - 1 {
 			x := s.score[w<<6|bits.TrailingZeros64(word)]
 			if e.single != nil {
-				e.single = append(e.single, float32(x))
+				e.tailSingle = append(e.tailSingle, float32(x))
 			} else {
-				e.scores = append(e.scores, x)
+				e.tailScores = append(e.tailScores, x)
 			}
 		}
 	}

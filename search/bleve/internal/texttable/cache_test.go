@@ -204,9 +204,10 @@ func TestWordsAfterWrites(t *testing.T) {
 	words := strings.Fields("migrants return border remittances trafficking children labour asylum")
 	docs := randomDocs(r, 2100, words)
 	a, b := build(t, docs[:1500]...), build(t, docs[1500:2000]...)
-	up1, up2 := build(t, docs[2000]), build(t, fakeDoc{id: "typo", title: "migrnats", body: "migrnats border"})
-	merged := build(t, docs[2000], fakeDoc{id: "typo", title: "migrnats", body: "migrnats border"})
-	many := build(t, docs[2001:]...)
+	typo := fakeDoc{id: "typo", title: "migrnats", body: "migrnats border"}
+	up1, up2 := build(t, docs[2000:2005]...), build(t, typo)
+	merged := build(t, append(slices.Clone(docs[2000:2005]), typo)...)
+	many := build(t, docs[2005:]...)
 	cfg := Config{Schema: testSchema, Analyzer: testAnalyzer, MatchCacheBytes: 8 << 20}
 	queries := []string{"migrants return", "children", "migrnats border", "retur*", "asylum OR labour", "trafficking children labour"}
 	steps := []struct {

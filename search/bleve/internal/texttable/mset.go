@@ -99,15 +99,16 @@ func (s *mset) coord(total int) {
 // addEntry adds a cached entry's matches and scores to s, as addSet does.
 func (s *mset) addEntry(ce *matchEntry) {
 	if ce.single != nil {
-		addScores(s, ce.bits, ce.single)
+		addScores(s, ce.bits, ce.single, ce.tailSingle)
 	} else {
-		addScores(s, ce.bits, ce.scores)
+		addScores(s, ce.bits, ce.scores, ce.tailScores)
 	}
 }
 
 // addScores adds to s the documents of docs with their scores, in
-// document order, as mset.addSet does.
-func addScores[F float32 | float64](s *mset, docs []uint64, scores []F) {
+// document order, those of scores then those of tail, as mset.addSet
+// does.
+func addScores[F float32 | float64](s *mset, docs []uint64, scores, tail []F) {
 	i := 0
 	for w, word := range docs {
 		if word == 0 {
@@ -119,6 +120,9 @@ func addScores[F float32 | float64](s *mset, docs []uint64, scores []F) {
 			b := bits.TrailingZeros64(word)
 			word &= word - 1
 			d := w<<6 | b
+			if i == len(scores) {
+				scores, tail, i = tail, nil, 0
+			}
 			if fresh&(1<<b) != 0 {
 				s.score[d], s.cnt[d] = float64(scores[i]), 1
 			} else {

@@ -354,3 +354,47 @@ func TestPhraseDocsKept(t *testing.T) {
 		}
 	}
 }
+
+// TestDatesAfterWrites orders documents by date on a View, then on the
+// Views writes make: each orders them as a View that inherited nothing,
+// from the order of the one before when they share segments.
+func TestDatesAfterWrites(t *testing.T) {
+	r := rand.New(rand.NewPCG(31, 32))
+	docs := randomDocs(r, 900, strings.Fields("aa bb cc"))
+	for i := range docs {
+		if i%7 != 0 { // a seventh undated
+			docs[i].date = fmt.Sprintf("20%02d-%02d-01", 10+r.IntN(12), 1+r.IntN(12))
+		}
+	}
+	a, b, c, d := build(t, docs[:400]...), build(t, docs[400:700]...), build(t, docs[700:800]...), build(t, docs[800:]...)
+	steps := []struct {
+		name    string
+		segs    []*Segment
+		deleted [][]uint32
+		carried bool
+	}{
+		{"first", []*Segment{a, b}, nil, false},
+		{"a segment added", []*Segment{a, b, c}, nil, true},
+		{"documents deleted", []*Segment{a, b, c}, [][]uint32{{3, 17, 200}, nil, {5}}, true},
+		{"the last segment replaced", []*Segment{a, b, d}, [][]uint32{{3, 17, 200}}, true},
+		{"a deletion undone", []*Segment{a, b, d}, [][]uint32{{3, 17}}, false},
+		{"the first segment merged away", []*Segment{b, d, a}, nil, false},
+	}
+	var prev *View
+	for _, st := range steps {
+		v := view(st.segs, st.deleted...)
+		v.Inherit(prev)
+		if carried := v.prevDated != nil; carried != st.carried {
+			t.Errorf("%s: the order of the View before carried: %v, want %v", st.name, carried, st.carried)
+		}
+		dated, undated := v.dateOrder()
+		wantDated, wantUndated := view(st.segs, st.deleted...).dateOrder()
+		if !slices.Equal(dated, wantDated) || !slices.Equal(undated, wantUndated) {
+			t.Errorf("%s: %d dated, %d undated, want %d, %d", st.name, len(dated), len(undated), len(wantDated), len(wantUndated))
+		}
+		if len(dated) == 0 || len(undated) == 0 {
+			t.Fatalf("%s: %d dated, %d undated", st.name, len(dated), len(undated))
+		}
+		prev = v
+	}
+}

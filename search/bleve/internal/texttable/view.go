@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // View is the searchable state of one index snapshot: its segments, in
@@ -46,6 +47,12 @@ type View struct {
 	id, date []string
 
 	dateOnce sync.Once
+	// datesDone is set once byDate and undate are; prevDated and
+	// prevUndated are those of the View this one replaced, valid below
+	// prevBound (Inherit), read once by dateOrder.
+	datesDone              atomic.Bool
+	prevDated, prevUndated []uint32
+	prevBound              uint32
 	// long marks the documents read by passage (longDocs).
 	longOnce       sync.Once
 	long           []uint64
@@ -86,10 +93,15 @@ func (v *View) Inherit(old *View) {
 		return
 	}
 	bound := v.base[shared-1] + uint32(v.segs[shared-1].docs)
+	if old.datesDone.Load() && liveIn(v.live, old.live, bound) { // no deletion undone
+		v.prevDated, v.prevUndated, v.prevBound = old.byDate, old.undate, bound
+	}
 	v.cache.inheritPhrases(old.cache, shared, bound)
 	if v.sharesStats(old, shared) {
 		v.st = old.st
-		v.cache.inheritWords(old.cache, shared, bound)
+		if liveIn(v.live, old.live, bound) { // no deletion undone
+			v.cache.inheritWords(old.cache, shared, bound)
+		}
 	}
 }
 
@@ -264,14 +276,51 @@ func (v *View) dateOrder() (dated, undated []uint32) {
 		}
 		idLess := func(a, b uint32) bool { return v.id[a] < v.id[b] }
 		var ds, us [][]uint32
-		for i, s := range v.segs {
-			ds = append(ds, v.global(i, s.byDate))
-			us = append(us, v.global(i, s.undated))
+		first := 0
+		if v.prevDated != nil {
+			// The View before a write ordered the documents of the
+			// segments both begin with: those still live keep their
+			// order.
+			ds = append(ds, v.kept(v.prevDated, v.prevBound))
+			us = append(us, v.kept(v.prevUndated, v.prevBound))
+			v.prevDated, v.prevUndated = nil, nil
+			first = sort.Search(len(v.base), func(i int) bool { return v.base[i] >= v.prevBound })
+		}
+		for i, s := range v.segs[first:] {
+			ds = append(ds, v.global(first+i, s.byDate))
+			us = append(us, v.global(first+i, s.undated))
 		}
 		v.byDate = mergeSorted(ds, datedLess)
 		v.undate = mergeSorted(us, idLess)
+		v.datesDone.Store(true)
 	})
 	return v.byDate, v.undate
+}
+
+// liveIn reports whether every document below bound live in a is live in
+// b.
+func liveIn(a, b []uint64, bound uint32) bool {
+	w := int(bound / 64)
+	for i := range min(w, len(a), len(b)) {
+		if a[i]&^b[i] != 0 {
+			return false
+		}
+	}
+	if r := bound % 64; r != 0 && w < len(a) && w < len(b) {
+		return a[w]&^b[w]&(1<<r-1) == 0
+	}
+	return true
+}
+
+// kept returns the documents of list below bound that are live in v.
+func (v *View) kept(list []uint32, bound uint32) []uint32 {
+	out := make([]uint32, 0, len(list))
+	for _, n := range list {
+		if n < bound && hasBit(v.live, n) {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // global returns the live documents of segment i's list, by View number.

@@ -3,8 +3,12 @@ package texttable
 import (
 	"context"
 	"fmt"
+	"maps"
+	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"faro/search"
 )
@@ -153,6 +157,34 @@ func TestCorrectionsKeptBySegment(t *testing.T) {
 	for _, w := range words {
 		if want := fresh.fix("body_en", w, 2); got[w] != want {
 			t.Errorf("%s read as %q, want %q", w, got[w], want)
+		}
+	}
+}
+
+// TestCorrectionsAsScan compares the typo index's corrections of words,
+// misspelt or not, with a scan of the field's whole dictionary.
+func TestCorrectionsAsScan(t *testing.T) {
+	r := rand.New(rand.NewPCG(33, 34))
+	words := strings.Fields("migration migrants return reintegration trafficking smuggling border remittances children labour asylum returnee returned migrant borders")
+	seg := build(t, randomDocs(r, 300, words)...)
+	f := seg.fields["body_en"]
+	for _, q := range []string{"migrnats", "retrun", "smugling", "trafiking", "bordr", "childern", "labor", "migrant", "asylun", "reintegracion", "xyz"} {
+		for _, dist := range []int{1, 2} {
+			var p *probes
+			got := f.corrections(q, dist, &p)
+			want := map[string]int{}
+			for i := range f.terms {
+				c := f.terms[i].text
+				if c == q || utf8.RuneCountInString(c) < minTypoTerm {
+					continue
+				}
+				if d := editDistance(q, c, dist); d <= dist {
+					want[c] = d
+				}
+			}
+			if !maps.Equal(got, want) {
+				t.Errorf("%s within %d: %v, want %v", q, dist, got, want)
+			}
 		}
 	}
 }

@@ -26,25 +26,25 @@ func compress(c *gin.Context) {
 		c.Next()
 		return
 	}
-	gz := gzipPool.Get().(*gzip.Writer)
-	gw := &gzipWriter{ResponseWriter: c.Writer, gz: gz}
-	gz.Reset(c.Writer)
+	gw := &gzipWriter{ResponseWriter: c.Writer}
 	c.Writer = gw
 	c.Header("Vary", "Accept-Encoding")
 	defer func() {
 		// Also on a panic: what the recoverer writes then goes out plain.
 		c.Writer = gw.ResponseWriter
-		if gw.compressing {
-			gz.Close()
+		if gw.gz != nil {
+			gw.gz.Close()
+			gw.gz.Reset(nil)
+			gzipPool.Put(gw.gz)
 		}
-		gz.Reset(nil)
-		gzipPool.Put(gz)
 	}()
 	c.Next()
 }
 
 // gzipWriter compresses the body once the response turns out to be a
-// compressible type; other responses pass through.
+// compressible type; other responses pass through. Its compressor is
+// taken from the pool then, not before: a search waiting in line for a
+// CPU holds none (16 waiting searches held 13 MB of compressors).
 type gzipWriter struct {
 	gin.ResponseWriter
 	gz          *gzip.Writer
@@ -63,6 +63,8 @@ func (w *gzipWriter) decide() {
 		return
 	}
 	w.compressing = true
+	w.gz = gzipPool.Get().(*gzip.Writer)
+	w.gz.Reset(w.ResponseWriter)
 	h.Set("Content-Encoding", "gzip")
 	h.Del("Content-Length")
 }

@@ -93,13 +93,16 @@ func (v *View) Inherit(old *View) {
 		return
 	}
 	bound := v.base[shared-1] + uint32(v.segs[shared-1].docs)
-	if old.datesDone.Load() && liveIn(v.live, old.live, bound) { // no deletion undone
+	// What old found among its live documents holds in v when none of
+	// them came back (no deletion undone).
+	same := liveIn(v.live, old.live, bound)
+	if same && old.datesDone.Load() {
 		v.prevDated, v.prevUndated, v.prevBound = old.byDate, old.undate, bound
 	}
 	v.cache.inheritPhrases(old.cache, shared, bound)
 	if v.sharesStats(old, shared) {
 		v.st = old.st
-		if liveIn(v.live, old.live, bound) { // no deletion undone
+		if same {
 			v.cache.inheritWords(old.cache, shared, bound)
 		}
 	}

@@ -120,10 +120,22 @@ func cut(text string, ss []Span, width int) []Segment {
 	}
 	from = wordStart(text, from, ss[0].Start)
 	to = wordEnd(text, to, ss[len(ss)-1].End)
-	var out []Segment
-	add := func(s string, mark bool) {
-		if s != "" {
-			out = append(out, Segment{Text: s, Mark: mark})
+	// The segments are cut from one string of their own: a snippet holds
+	// nothing of the page it comes from.
+	var b strings.Builder
+	b.Grow(to - from + len("… ") + len(" …"))
+	type run struct {
+		from, to int
+		mark     bool
+	}
+	runs := make([]run, 0, 2*len(ss)+1)
+	add := func(mark bool, parts ...string) {
+		at := b.Len()
+		for _, p := range parts {
+			appendCollapsed(&b, p)
+		}
+		if b.Len() > at {
+			runs = append(runs, run{at, b.Len(), mark})
 		}
 	}
 	lead := ""
@@ -132,16 +144,21 @@ func cut(text string, ss []Span, width int) []Segment {
 	}
 	pos := from
 	for _, s := range ss {
-		add(lead+CollapseSpace(text[pos:s.Start]), false)
+		add(false, lead, text[pos:s.Start])
 		lead = ""
-		add(CollapseSpace(text[s.Start:s.End]), true)
+		add(true, text[s.Start:s.End])
 		pos = s.End
 	}
-	tail := CollapseSpace(text[pos:to])
+	tail := ""
 	if to < len(text) {
-		tail += " …"
+		tail = " …"
 	}
-	add(tail, false)
+	add(false, text[pos:to], tail)
+	all := b.String()
+	out := make([]Segment, len(runs))
+	for i, r := range runs {
+		out[i] = Segment{Text: all[r.from:r.to], Mark: r.mark}
+	}
 	return trimSegments(out)
 }
 
@@ -206,6 +223,12 @@ func wordEnd(text string, i, limit int) int {
 func CollapseSpace(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
+	appendCollapsed(&b, s)
+	return b.String()
+}
+
+// appendCollapsed appends s to b as CollapseSpace returns it.
+func appendCollapsed(b *strings.Builder, s string) {
 	space := false
 	for _, r := range s {
 		switch {
@@ -224,7 +247,6 @@ func CollapseSpace(s string) string {
 	if space {
 		b.WriteByte(' ')
 	}
-	return b.String()
 }
 
 // Segment is a run of a passage's text: plain text, not markup; Mark is set

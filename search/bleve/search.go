@@ -119,7 +119,12 @@ func (x *Index) search(ctx context.Context, q search.Query) (*search.Result, err
 	if !plan.Browse && (q.Snippets > 0 || hasTypos(plan.Marks)) {
 		marks = plan.Marks
 	}
-	loaded, err := x.loadHits(ctx, s, r.Hits, marks)
+	// The marked pages' texts are read into buf and stay there until the
+	// hits are made: snippets are cut from them into their own strings.
+	buf := storedBufsPool.Get().(*storedBufs)
+	defer storedBufsPool.Put(buf)
+	buf.text = buf.text[:0]
+	loaded, err := x.loadHits(ctx, s, r.Hits, marks, buf)
 	if err != nil {
 		return nil, err
 	}
@@ -135,7 +140,7 @@ func (x *Index) search(ctx context.Context, q search.Query) (*search.Result, err
 			}
 			for _, sp := range lh.spans {
 				if sp.Term == term {
-					fixes[word] = lh.doc.Pages[sp.Page].Text[sp.Start:sp.End]
+					fixes[word] = strings.Clone(lh.doc.Pages[sp.Page].Text[sp.Start:sp.End])
 					break
 				}
 			}
@@ -252,12 +257,10 @@ type loadedHit struct {
 // marks in its body from the text table, and the byte offsets of those
 // positions by splitting the pages that hold them into words again, with
 // the tokenizer that indexed them.
-func (x *Index) loadHits(ctx context.Context, s *served, hits []texttable.Hit, marks []search.Mark) ([]*loadedHit, error) {
+func (x *Index) loadHits(ctx context.Context, s *served, hits []texttable.Hit, marks []search.Mark, buf *storedBufs) ([]*loadedHit, error) {
 	out := make([]*loadedHit, len(hits))
 	tok := wordsTokenizer{full: unicode.NewUnicodeTokenizer()}
 	analysed := map[[2]string][]texttable.Token{}
-	buf := storedBufsPool.Get().(*storedBufs)
-	defer storedBufsPool.Put(buf)
 	for i, h := range hits {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -273,7 +276,8 @@ func (x *Index) loadHits(ctx context.Context, s *served, hits []texttable.Hit, m
 		}
 		si, local := s.view.Locate(h.N)
 		// Each value is read while the buffer holds it: the hit decoded,
-		// a marked page's text copied once and its marks placed.
+		// a marked page's text copied once, into buf.text, and its marks
+		// placed.
 		var (
 			doc    *search.Document
 			badHit error
@@ -291,7 +295,7 @@ func (x *Index) loadHits(ctx context.Context, s *served, hits []texttable.Hit, m
 					p = int(pos[0])
 				}
 				if ps, ok := pages[p]; ok {
-					texts[p] = string(val)
+					texts[p] = buf.keep(val)
 					tok.wordsAt(val, ps, func(pos, start, end int) {
 						spans = append(spans, search.Span{Page: p, Start: start, End: end, Term: at[texttable.Key(uint64(p), uint64(pos))]})
 					})

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"sync"
+	"unsafe"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	index "github.com/blevesearch/bleve_index_api"
@@ -140,6 +141,23 @@ var errBadStored = errors.New("stored fields are malformed")
 // document's stored fields into, reused from one document to the next.
 type storedBufs struct {
 	rec, vals []byte
+	// text holds the marked pages' texts of one search's hits (keep).
+	text []byte
+}
+
+// keep returns val as a string held in b.text, valid until b is reused:
+// one search's pages share a buffer instead of each taking its own.
+func (b *storedBufs) keep(val []byte) string {
+	if len(val) == 0 {
+		return ""
+	}
+	if cap(b.text)-len(b.text) < len(val) {
+		// The strings kept so far hold on to the old buffer.
+		b.text = make([]byte, 0, max(2*cap(b.text), len(val), 64<<10))
+	}
+	at := len(b.text)
+	b.text = append(b.text, val...)
+	return unsafe.String(&b.text[at], len(val))
 }
 
 // storedBufsPool keeps storedBufs from one search to the next.

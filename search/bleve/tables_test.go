@@ -2,6 +2,7 @@ package bleve
 
 import (
 	"context"
+	"fmt"
 	"maps"
 	"path/filepath"
 	"reflect"
@@ -242,5 +243,33 @@ func TestNoAllField(t *testing.T) {
 		if got := slices.Contains(fields, want); got != (want != "_all") {
 			t.Errorf("field %q in the index: %v (fields %v)", want, got, fields)
 		}
+	}
+}
+
+// TestResultsOwnTheirText checks that a result's snippets and spelling
+// fix stay as they were while later searches reuse the buffers the pages
+// were read into.
+func TestResultsOwnTheirText(t *testing.T) {
+	docs := []*search.Document{
+		{ID: "a", Title: "A", Lang: "en", Type: "study", Pages: []search.Page{{Number: 1, Text: "Remittances sent home by migrant workers fund schools and clinics."}}},
+		{ID: "b", Title: "B", Lang: "en", Type: "study", Pages: []search.Page{{Number: 1, Text: "Smuggling routes through the isthmus change every season, and so do their prices."}}},
+	}
+	idx := newTestIndex(t, docs)
+	ctx := context.Background()
+	first, err := idx.Search(ctx, search.Query{Text: "remitances", Snippets: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprint(first.Hits, first.DidYouMean)
+	if len(first.Hits) != 1 || len(first.Hits[0].Snippets) == 0 || first.DidYouMean == "" {
+		t.Fatalf("first search: %s", want)
+	}
+	for range 20 {
+		if _, err := idx.Search(ctx, search.Query{Text: "smuggling prices", Snippets: 1}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := fmt.Sprint(first.Hits, first.DidYouMean); got != want {
+		t.Fatalf("first result changed by later searches:\n got %s\nwant %s", got, want)
 	}
 }

@@ -259,7 +259,7 @@ func (s *Server) upload(c *gin.Context) {
 	s.logger(c).Info("document uploaded", "id", doc.ID, "source", doc.Source, "bytes", size)
 	url := "/documents/" + doc.ID
 	c.Header("Location", "/api/v1/documents/"+doc.ID)
-	c.JSON(http.StatusCreated, UploadResponse{
+	sendJSON(c, http.StatusCreated, UploadResponse{
 		ID: doc.ID, Title: doc.Title, URL: url, FileURL: url + "/file", Source: doc.Source, Format: doc.Format,
 		Lang: doc.Lang, Type: doc.Type, Year: doc.Year, Countries: nonNil(doc.Countries), Themes: nonNil(doc.Themes),
 		GCM: nonNil(doc.GCM), Principles: nonNil(doc.Principles), Pages: len(doc.Pages), Flags: doc.Flags,
@@ -400,5 +400,5 @@ func (s *Server) reindex(c *gin.Context) {
 		s.failErr(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, rep)
+	sendJSON(c, http.StatusOK, rep)
 }

@@ -83,7 +83,7 @@ func (s *Server) apiSearch(c *gin.Context) {
 	if lang != "es" {
 		lang = "en"
 	}
-	c.JSON(http.StatusOK, NewSearchResponse(q, r, lang))
+	sendJSON(c, http.StatusOK, NewSearchResponse(q, r, lang))
 }
 
 // DocumentResponse is the JSON answer of GET /api/v1/documents/{id}.
@@ -103,7 +103,7 @@ func (s *Server) apiDocument(c *gin.Context) {
 	doc := *d
 	doc.Countries, doc.Themes, doc.GCM, doc.Principles = nonNil(d.Countries), nonNil(d.Themes), nonNil(d.GCM), nonNil(d.Principles)
 	doc.Pages = nonNil(d.Pages)
-	c.JSON(http.StatusOK, DocumentResponse{Document: &doc, URL: "/documents/" + d.ID, FileURL: "/documents/" + d.ID + "/file"})
+	sendJSON(c, http.StatusOK, DocumentResponse{Document: &doc, URL: "/documents/" + d.ID, FileURL: "/documents/" + d.ID + "/file"})
 }
 
 type codeLabel struct {
@@ -116,7 +116,7 @@ func (s *Server) apiTaxonomy(c *gin.Context) {
 	for _, l := range taxonomy.Languages {
 		langs = append(langs, codeLabel{l.Code, l.Name})
 	}
-	c.JSON(http.StatusOK, gin.H{
+	sendJSON(c, http.StatusOK, gin.H{
 		"countries":  taxonomy.Countries(),
 		"themes":     taxonomy.Themes(),
 		"gcm":        taxonomy.Objectives(),
@@ -197,7 +197,7 @@ func (s *Server) apiFacetValues(c *gin.Context) {
 	if len(out.Values) > limit {
 		out.Values = out.Values[:limit]
 	}
-	c.JSON(http.StatusOK, out)
+	sendJSON(c, http.StatusOK, out)
 }
 
 // matchesPrefix reports whether a facet value's code or any of its labels

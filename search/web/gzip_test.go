@@ -51,7 +51,7 @@ func TestGzip(t *testing.T) {
 		}
 	}
 	// Without Accept-Encoding nothing changes.
-	resp, err := http.DefaultTransport.RoundTrip(mustReq(t, srv.URL+"/?q=trata"))
+	resp, err := plainTransport.RoundTrip(mustReq(t, srv.URL+"/?q=trata"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,6 +61,10 @@ func TestGzip(t *testing.T) {
 	}
 }
 
+// plainTransport does not ask for compressed answers, as
+// http.DefaultTransport does on its own (and then decompresses them).
+var plainTransport = &http.Transport{DisableCompression: true}
+
 func mustReq(t *testing.T, url string) *http.Request {
 	t.Helper()
 	req, err := http.NewRequest("GET", url, nil)
@@ -68,4 +72,25 @@ func mustReq(t *testing.T, url string) *http.Request {
 		t.Fatal(err)
 	}
 	return req
+}
+
+// TestJSONAnswersSized checks that JSON answers, plain, carry their length
+// and the JSON content type, and that consecutive answers do not share
+// bytes (their buffers are reused).
+func TestJSONAnswersSized(t *testing.T) {
+	srv := newServer(t)
+	for _, path := range []string{"/api/v1/search?q=trata", "/api/v1/search?q=retorno", "/api/v1/taxonomy", "/api/v1/search?q=trata"} {
+		resp, err := plainTransport.RoundTrip(mustReq(t, srv.URL+path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK || resp.ContentLength != int64(len(body)) || resp.TransferEncoding != nil {
+			t.Errorf("%s: status %d, length %d for %d bytes, transfer %v", path, resp.StatusCode, resp.ContentLength, len(body), resp.TransferEncoding)
+		}
+		if ct := resp.Header.Get("Content-Type"); ct != "application/json; charset=utf-8" || !json.Valid(body) || strings.HasSuffix(string(body), "\n") {
+			t.Errorf("%s: %s %q", path, ct, body[max(0, len(body)-40):])
+		}
+	}
 }

@@ -264,7 +264,7 @@ func (s *Server) healthz(c *gin.Context) {
 	if bi.Revision != "" {
 		body["commit"] = bi.Revision
 	}
-	c.JSON(http.StatusOK, body)
+	sendJSON(c, http.StatusOK, body)
 }
 
 // readier is an index that can say whether its searches are fast yet.
@@ -276,12 +276,12 @@ func (s *Server) readyz(c *gin.Context) {
 	n, err := s.idx.Count(c.Request.Context())
 	if err != nil {
 		s.logger(c).Error("readiness check", "err", err)
-		c.JSON(http.StatusServiceUnavailable, errorBody{Error: "index not readable"})
+		sendJSON(c, http.StatusServiceUnavailable, errorBody{Error: "index not readable"})
 		return
 	}
 	if r, ok := s.backend().(readier); ok && !r.Ready() {
 		c.Header("Retry-After", "1")
-		c.JSON(http.StatusServiceUnavailable, errorBody{Error: "search tables are being built"})
+		sendJSON(c, http.StatusServiceUnavailable, errorBody{Error: "search tables are being built"})
 		return
 	}
 	body := gin.H{"status": "ready", "documents": n}
@@ -290,7 +290,7 @@ func (s *Server) readyz(c *gin.Context) {
 			body["rebuilding"] = now
 		}
 	}
-	c.JSON(http.StatusOK, body)
+	sendJSON(c, http.StatusOK, body)
 }
 
 // file serves the original of a document from the corpus folder.

@@ -59,7 +59,7 @@ func (s *Server) apiSuggest(c *gin.Context) {
 		s.failErr(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, gin.H{"suggestions": out})
+	sendJSON(c, http.StatusOK, gin.H{"suggestions": out})
 }
 
 // completions finds up to maxSuggestions completions of text: facet values

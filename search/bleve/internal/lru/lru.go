@@ -91,5 +91,18 @@ func (c *LRU[V]) Keys() []string {
 	return out
 }
 
+// Oldest returns the key of the least recently used entry, the next to
+// be dropped; ok is false when the LRU is empty.
+func (c *LRU[V]) Oldest() (key string, ok bool) {
+	el := c.order.Back()
+	if el == nil {
+		return "", false
+	}
+	return el.Value.(*entry[V]).key, true
+}
+
+// Used is the sum of the sizes of the values held.
+func (c *LRU[V]) Used() int { return c.used }
+
 // Len is the number of entries.
 func (c *LRU[V]) Len() int { return c.order.Len() }

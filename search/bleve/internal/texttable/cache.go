@@ -2,6 +2,7 @@ package texttable
 
 import (
 	"encoding/binary"
+	"maps"
 	"math/bits"
 	"slices"
 	"sync"
@@ -22,6 +23,9 @@ type matchCache struct {
 	// into the cache only when its key comes a second time, so that the
 	// many one-off plans of distinct queries cost no copy.
 	seen map[string]struct{}
+	// freq estimates how often each key is asked for (get), for the
+	// choice of what a full cache keeps (worth).
+	freq frequencies
 	// hits counts searches answered from the cache; extended and
 	// completed the sets carried over a write and completed
 	// (evaluator.complete), with their scores copied whole (extended) or
@@ -120,6 +124,12 @@ func newMatchCache(budget int) *matchCache {
 
 // get returns the cached set of key; the caller must not modify it.
 func (c *matchCache) get(key string) (*matchEntry, bool) {
+	if c == nil {
+		return nil, false
+	}
+	c.mu.Lock()
+	c.freq.add(key)
+	c.mu.Unlock()
 	e, ok := c.lookup(key)
 	if !ok || e.inherited {
 		return nil, false
@@ -147,21 +157,24 @@ func (c *matchCache) lookup(key string) (*matchEntry, bool) {
 	return c.lru.Get(key)
 }
 
-// inherit lets the keys old holds be kept at their first offer: a write
-// makes a new View, whose cache starts empty, and the plans that were
-// worth keeping before mostly still are.
+// inherit lets the keys old holds be kept at their first offer, and
+// carries over how often keys were asked for: a write makes a new View,
+// whose cache starts empty, and the plans that were worth keeping before
+// mostly still are.
 func (c *matchCache) inherit(old *matchCache) {
 	if c == nil || old == nil {
 		return
 	}
 	old.mu.Lock()
 	keys := old.lru.Keys()
+	freq := frequencies{n: maps.Clone(old.freq.n), asked: old.freq.asked}
 	old.mu.Unlock()
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, k := range keys[:min(len(keys), seenKeys)] {
 		c.seen[k] = struct{}{}
 	}
+	c.freq = freq
 }
 
 // inheritPhrases keeps in c the phrases old kept, for its View's
@@ -221,6 +234,38 @@ func (c *matchCache) inheritWords(old *matchCache, shared int, bound uint32) {
 	}
 }
 
+// frequencies counts how often keys are asked for, up to 15 each, all
+// counts halved every freqWindow requests so that old popularity fades
+// (TinyLFU's reset), which also bounds the keys held.
+type frequencies struct {
+	n     map[string]uint8
+	asked int
+}
+
+// freqWindow is how many requests pass between two halvings.
+const freqWindow = 8192
+
+func (f *frequencies) add(key string) {
+	if f.n == nil {
+		f.n = map[string]uint8{}
+	}
+	if f.n[key] < 15 {
+		f.n[key]++
+	}
+	if f.asked++; f.asked >= freqWindow {
+		f.asked = 0
+		for k, c := range f.n {
+			if c /= 2; c == 0 {
+				delete(f.n, k)
+			} else {
+				f.n[k] = c
+			}
+		}
+	}
+}
+
+func (f *frequencies) of(key string) uint8 { return f.n[key] }
+
 // seenKeys bounds matchCache.seen; when full it starts again empty.
 const seenKeys = 4096
 
@@ -240,9 +285,27 @@ func (c *matchCache) admit(key string) bool {
 	return false
 }
 
-// put keeps a compact copy of s under key the second time key is offered.
+// worth reports whether the set of key is worth keeping: while the cache
+// has room, any is; once full, one asked for more often than the set it
+// would drop first (TinyLFU's rule: Einziger, Friedman and Manes, 2017).
+// Distinct searches bring many sets asked for a few times each, too far
+// apart for an LRU of this size to keep them until they come again; each
+// would cost a whole evaluation and a copy, and push out the sets of
+// words that many searches share.
+func (c *matchCache) worth(key string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.lru.Used() < c.lru.Budget()-c.lru.Budget()/8 {
+		return true
+	}
+	victim, ok := c.lru.Oldest()
+	return !ok || c.freq.of(key) > c.freq.of(victim)
+}
+
+// put keeps a compact copy of s under key the second time key is offered,
+// when it is worth it.
 func (c *matchCache) put(key string, s *mset) {
-	if c == nil || !c.admit(key) {
+	if c == nil || !c.admit(key) || !c.worth(key) {
 		return
 	}
 	c.keep(key, s, "")

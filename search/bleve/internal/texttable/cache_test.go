@@ -398,3 +398,48 @@ func TestDatesAfterWrites(t *testing.T) {
 		prev = v
 	}
 }
+
+// TestFullCacheKeepsFrequentSets checks the admission of sets into a full
+// match cache: a set asked for no more often than the one it would push
+// out is not kept, one asked for more often is, and any is while there is
+// room; counts fade after a window of requests.
+func TestFullCacheKeepsFrequentSets(t *testing.T) {
+	entry := func() *matchEntry { return &matchEntry{bits: make([]uint64, 128)} } // 1 KiB
+	c := newMatchCache(4 << 10)
+	ask := func(key string, times int) {
+		for range times {
+			c.get(key)
+		}
+	}
+	for _, k := range []string{"a", "b", "c", "d"} {
+		ask(k, 3)
+		if !c.worth(k) {
+			t.Fatalf("%s not worth keeping in a cache with room", k)
+		}
+		c.store(k, entry())
+	}
+	cases := []struct {
+		key   string
+		asked int
+		want  bool
+	}{
+		{"rare", 2, false},     // "a", the next to go, was asked for 3 times
+		{"as-often", 3, false}, // not more than "a"
+		{"popular", 4, true},
+	}
+	for _, tc := range cases {
+		ask(tc.key, tc.asked)
+		if got := c.worth(tc.key); got != tc.want {
+			t.Errorf("worth(%q) asked %d times = %v, want %v", tc.key, tc.asked, got, tc.want)
+		}
+	}
+	// After a window of other requests, old counts have faded: "rare"
+	// asked for twice now outweighs "a".
+	for i := range freqWindow {
+		c.get(fmt.Sprint("other", i%7))
+	}
+	ask("rare", 2)
+	if !c.worth("rare") {
+		t.Errorf("counts did not fade: a=%d rare=%d", c.freq.of("a"), c.freq.of("rare"))
+	}
+}

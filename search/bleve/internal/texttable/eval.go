@@ -147,7 +147,9 @@ func (e *evaluator) eval(c *search.Clause) (*mset, error) {
 		return nil, err
 	}
 	// The root's children are kept in the match cache from their second
-	// evaluation on (matchCache.admit). A kept set is evaluated whole,
+	// evaluation on (matchCache.admit); once the cache is full, only when
+	// asked for more often than the set they would push out
+	// (matchCache.worth). A kept set is evaluated whole,
 	// every document scored, even when the search's filters leave few to
 	// score (evaluator.scored): the next search with these words and
 	// other filters reads it too.
@@ -163,7 +165,7 @@ func (e *evaluator) eval(c *search.Clause) (*mset, error) {
 				return s, err
 			}
 		}
-		if inherited || e.v.cache.admit(key) {
+		if inherited || e.v.cache.admit(key) && e.v.cache.worth(key) {
 			keep = key
 			scored := e.scored
 			e.scored = nil

@@ -1,8 +1,10 @@
 package search
 
 import (
+	"cmp"
 	"encoding/json"
 	"html"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -23,51 +25,62 @@ const SnippetWidth = 240
 // BuildSnippets picks up to max passages of about width bytes from pages,
 // preferring passages holding many distinct matched terms, at most one per
 // page. Each passage is plain text in segments, the spans marked, its white
-// space collapsed, with "…" where it cuts the page.
+// space collapsed, with "…" where it cuts the page. It reorders spans and
+// may overwrite them.
 func BuildSnippets(pages []Page, spans []Span, max, width int) []Snippet {
 	if max <= 0 || len(spans) == 0 {
 		return nil
 	}
-	byPage := map[int][]Span{}
+	valid := spans[:0]
 	for _, s := range spans {
 		if s.Page < 0 || s.Page >= len(pages) || s.Start < 0 || s.End > len(pages[s.Page].Text) || s.Start >= s.End {
 			continue
 		}
-		byPage[s.Page] = append(byPage[s.Page], s)
+		valid = append(valid, s)
 	}
+	slices.SortFunc(valid, func(a, b Span) int {
+		if a.Page != b.Page {
+			return cmp.Compare(a.Page, b.Page)
+		}
+		if a.Start != b.Start {
+			return cmp.Compare(a.Start, b.Start)
+		}
+		if a.End != b.End {
+			return cmp.Compare(b.End, a.End)
+		}
+		return strings.Compare(a.Term, b.Term)
+	})
 	type window struct {
 		page, first, last int
 		score             int
+		spans             []Span
 	}
 	var best []window
-	for p, ss := range byPage {
-		sort.Slice(ss, func(i, j int) bool {
-			if ss[i].Start != ss[j].Start {
-				return ss[i].Start < ss[j].Start
-			}
-			if ss[i].End != ss[j].End {
-				return ss[i].End > ss[j].End
-			}
-			return ss[i].Term < ss[j].Term
-		})
-		ss = dedupeSpans(ss)
-		byPage[p] = ss
-		var w window
-		w.score = -1
+	var terms []string // the distinct terms of a window: few
+	for len(valid) > 0 {
+		n := 1
+		for n < len(valid) && valid[n].Page == valid[0].Page {
+			n++
+		}
+		ss := dedupeSpans(valid[:n])
+		valid = valid[n:]
+		w := window{page: ss[0].Page, score: -1, spans: ss}
 		for i := range ss {
-			terms := map[string]bool{}
+			terms = terms[:0]
 			j := i
 			for ; j < len(ss) && ss[j].End-ss[i].Start <= width; j++ {
-				terms[ss[j].Term] = true
+				if !slices.Contains(terms, ss[j].Term) {
+					terms = append(terms, ss[j].Term)
+				}
 			}
 			score := len(terms)*100 + (j - i)
 			if score > w.score {
-				w = window{page: p, first: i, last: j - 1, score: score}
+				w.first, w.last, w.score = i, j-1, score
 			}
 		}
 		best = append(best, w)
 	}
-	sort.Slice(best, func(i, j int) bool {
+	sort.SliceStable(best, func(i, j int) bool {
 		if best[i].score != best[j].score {
 			return best[i].score > best[j].score
 		}
@@ -78,9 +91,8 @@ func BuildSnippets(pages []Page, spans []Span, max, width int) []Snippet {
 	}
 	out := make([]Snippet, 0, len(best))
 	for _, w := range best {
-		ss := byPage[w.page][w.first : w.last+1]
 		pg := pages[w.page]
-		out = append(out, Snippet{Page: pg.Number, Segments: cut(pg.Text, ss, width), OCR: pg.OCR, Confidence: pg.Confidence})
+		out = append(out, Snippet{Page: pg.Number, Segments: cut(pg.Text, w.spans[w.first:w.last+1], width), OCR: pg.OCR, Confidence: pg.Confidence})
 	}
 	return out
 }
@@ -281,6 +293,11 @@ func (s Snippet) MarshalJSON() ([]byte, error) {
 // <mark>. Nothing else can come out as markup.
 func SegmentsHTML(segs []Segment) string {
 	var b strings.Builder
+	n := 0
+	for _, s := range segs {
+		n += len(s.Text) + len("<mark></mark>")
+	}
+	b.Grow(n + n/16) // room for a few escapes
 	for _, s := range segs {
 		if s.Mark {
 			b.WriteString("<mark>")
@@ -296,6 +313,11 @@ func SegmentsHTML(segs []Segment) string {
 // SegmentsText returns the runs' text put together, without marks.
 func SegmentsText(segs []Segment) string {
 	var b strings.Builder
+	n := 0
+	for _, s := range segs {
+		n += len(s.Text)
+	}
+	b.Grow(n)
 	for _, s := range segs {
 		b.WriteString(s.Text)
 	}

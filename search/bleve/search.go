@@ -261,18 +261,30 @@ func (x *Index) loadHits(ctx context.Context, s *served, hits []texttable.Hit, m
 	out := make([]*loadedHit, len(hits))
 	tok := wordsTokenizer{full: unicode.NewUnicodeTokenizer()}
 	analysed := map[[2]string][]texttable.Token{}
+	var (
+		keys      []uint64
+		positions []int
+	)
 	for i, h := range hits {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		at := s.view.Marks(h.N, marks, analysed)
-		pages := map[int][]int{}
+		// The marked positions by page, ascending, in buffers kept from
+		// one hit to the next.
+		keys = keys[:0]
 		for k := range at {
-			p := texttable.KeyPage(k)
-			pages[p] = append(pages[p], texttable.KeyPos(k))
+			keys = append(keys, k)
 		}
-		for _, ps := range pages {
-			slices.Sort(ps)
+		slices.Sort(keys)
+		positions = slices.Grow(positions[:0], len(keys))[:len(keys)]
+		pages := map[int][]int{}
+		for i := 0; i < len(keys); {
+			p, j := texttable.KeyPage(keys[i]), i
+			for ; j < len(keys) && texttable.KeyPage(keys[j]) == p; j++ {
+				positions[j] = texttable.KeyPos(keys[j])
+			}
+			pages[p], i = positions[i:j], j
 		}
 		si, local := s.view.Locate(h.N)
 		// Each value is read while the buffer holds it: the hit decoded,
@@ -281,7 +293,7 @@ func (x *Index) loadHits(ctx context.Context, s *served, hits []texttable.Hit, m
 		var (
 			doc    *search.Document
 			badHit error
-			spans  []search.Span
+			spans  = make([]search.Span, 0, len(at))
 		)
 		texts := map[int]string{}
 		visit := func(name string, _ byte, val []byte, pos []uint64) bool {

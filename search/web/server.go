@@ -371,7 +371,7 @@ type facetJSON struct {
 func labelFacets(f map[string][]search.FacetCount, lang string) map[string][]facetJSON {
 	out := make(map[string][]facetJSON, len(search.Facets))
 	for _, facet := range search.AllFacets() {
-		vals := []facetJSON{}
+		vals := make([]facetJSON, 0, len(f[facet.Name]))
 		for _, fc := range f[facet.Name] {
 			vals = append(vals, facetJSON{Value: fc.Value, Label: facet.Label(fc.Value, lang), Count: fc.Count})
 		}

@@ -249,6 +249,7 @@ func (v *View) countFacets(filters []Filter, match []uint64, res *Result, bitset
 	res.Total = uint64(popcount(passing, nil))
 	filtered := map[string]bool{}
 	others := bitset()
+	var nzBuf []int32
 	for i, f := range filters {
 		if filtered[f.Group] {
 			continue
@@ -265,7 +266,7 @@ func (v *View) countFacets(filters []Filter, match []uint64, res *Result, bitset
 			}
 		}
 		_ = i
-		nz := nonZero(others)
+		nz := nonZero(others, &nzBuf)
 		for id, g := range v.groups {
 			if g == f.Group {
 				if c := popcountAt(others, v.vbits[id], nz); c > 0 {
@@ -274,7 +275,7 @@ func (v *View) countFacets(filters []Filter, match []uint64, res *Result, bitset
 			}
 		}
 	}
-	nz := nonZero(passing)
+	nz := nonZero(passing, &nzBuf)
 	for id, g := range v.groups {
 		if !filtered[g] {
 			if c := popcountAt(passing, v.vbits[id], nz); c > 0 {
@@ -285,11 +286,14 @@ func (v *View) countFacets(filters []Filter, match []uint64, res *Result, bitset
 	return passing
 }
 
-// nonZero returns the indexes of a's non-zero words, or nil when most
-// are: a search that matches few documents then counts each facet value
+// nonZero returns the indexes of a's non-zero words, in *buf (reused
+// from one call to the next), or nil when most are: a search that matches few documents then counts each facet value
 // over those words only.
-func nonZero(a []uint64) []int32 {
-	nz := make([]int32, 0, len(a)/4+1)
+func nonZero(a []uint64, buf *[]int32) []int32 {
+	if cap(*buf) < len(a)/4+1 {
+		*buf = make([]int32, 0, len(a)/4+1)
+	}
+	nz := (*buf)[:0]
 	for w, x := range a {
 		if x != 0 {
 			if nz = append(nz, int32(w)); len(nz) > len(a)/4 {

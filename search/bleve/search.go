@@ -242,6 +242,14 @@ func sortFacetCounts(name string, out []search.FacetCount) {
 	})
 }
 
+// markedPage is a page of a shown hit holding marks: their positions,
+// ascending, and the page's text once read.
+type markedPage struct {
+	page      int
+	positions []int
+	text      string
+}
+
 // loadedHit is a shown hit's stored document and the spans of its
 // matches.
 type loadedHit struct {
@@ -264,6 +272,7 @@ func (x *Index) loadHits(ctx context.Context, s *served, hits []texttable.Hit, m
 	var (
 		keys      []uint64
 		positions []int
+		pages     []markedPage
 	)
 	for i, h := range hits {
 		if err := ctx.Err(); err != nil {
@@ -278,13 +287,13 @@ func (x *Index) loadHits(ctx context.Context, s *served, hits []texttable.Hit, m
 		}
 		slices.Sort(keys)
 		positions = slices.Grow(positions[:0], len(keys))[:len(keys)]
-		pages := map[int][]int{}
+		pages = pages[:0]
 		for i := 0; i < len(keys); {
 			p, j := texttable.KeyPage(keys[i]), i
 			for ; j < len(keys) && texttable.KeyPage(keys[j]) == p; j++ {
 				positions[j] = texttable.KeyPos(keys[j])
 			}
-			pages[p], i = positions[i:j], j
+			pages, i = append(pages, markedPage{page: p, positions: positions[i:j]}), j
 		}
 		si, local := s.view.Locate(h.N)
 		// Each value is read while the buffer holds it: the hit decoded,
@@ -295,7 +304,6 @@ func (x *Index) loadHits(ctx context.Context, s *served, hits []texttable.Hit, m
 			badHit error
 			spans  = make([]search.Span, 0, len(at))
 		)
-		texts := map[int]string{}
 		visit := func(name string, _ byte, val []byte, pos []uint64) bool {
 			if name == fieldHit {
 				doc, badHit = decodeHit(val, nil)
@@ -306,9 +314,9 @@ func (x *Index) loadHits(ctx context.Context, s *served, hits []texttable.Hit, m
 				if len(pos) > 0 {
 					p = int(pos[0])
 				}
-				if ps, ok := pages[p]; ok {
-					texts[p] = buf.keep(val)
-					tok.wordsAt(val, ps, func(pos, start, end int) {
+				if i := slices.IndexFunc(pages, func(m markedPage) bool { return m.page == p }); i >= 0 {
+					pages[i].text = buf.keep(val)
+					tok.wordsAt(val, pages[i].positions, func(pos, start, end int) {
 						spans = append(spans, search.Span{Page: p, Start: start, End: end, Term: at[texttable.Key(uint64(p), uint64(pos))]})
 					})
 				}
@@ -330,9 +338,9 @@ func (x *Index) loadHits(ctx context.Context, s *served, hits []texttable.Hit, m
 		if doc == nil {
 			continue
 		}
-		for p, text := range texts {
-			if p < len(doc.Pages) {
-				doc.Pages[p].Text = text
+		for _, m := range pages {
+			if m.text != "" && m.page < len(doc.Pages) {
+				doc.Pages[m.page].Text = m.text
 			}
 		}
 		lh := &loadedHit{doc: doc, spans: spans}

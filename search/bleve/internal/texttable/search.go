@@ -132,7 +132,7 @@ func (v *View) search(ctx context.Context, r Request) (*Result, error) {
 	if r.After != nil && len(r.After) != o.width() {
 		return nil, ErrCursor
 	}
-	res := &Result{Counts: map[string]int{}}
+	res := &Result{Counts: make(map[string]int, len(v.keys))}
 	passing := v.countFacets(r.Filters, match, res, e.bitset)
 	if root := r.Plan.Root; root.Kind == search.ClauseBool && len(root.Some) > 0 {
 		res.Partial = true

@@ -80,8 +80,7 @@ func runeClass(r rune) uint8 {
 	return wbUnknown
 }
 
-// classAt returns the class and byte length of the character at input[i]
-// (small enough to be inlined for ASCII).
+// classAt returns the class and byte length of the character at input[i].
 func classAt(input []byte, i int) (uint8, int) {
 	if c := input[i]; c < utf8.RuneSelf {
 		return asciiClass[c], 1
@@ -162,7 +161,13 @@ func (w wordsTokenizer) wordsAt(input []byte, want []int, fn func(pos, start, en
 func scanWords(input []byte, fn func(pos, start, end int, letters bool) bool) bool {
 	pos := 1
 	for i := 0; i < len(input); {
-		cl, size := classAt(input, i)
+		// classAt, by hand: the compiler does not inline it.
+		cl, size := uint8(0), 1
+		if b := input[i]; b < utf8.RuneSelf {
+			cl = asciiClass[b]
+		} else {
+			cl, size = classOfRune(input, i)
+		}
 		if cl == wbUnknown {
 			return false
 		}
@@ -175,7 +180,12 @@ func scanWords(input []byte, fn func(pos, start, end int, letters bool) bool) bo
 		prev := cl
 		j := i + size
 		for j < len(input) {
-			c, sz := classAt(input, j)
+			c, sz := uint8(0), 1
+			if b := input[j]; b < utf8.RuneSelf {
+				c = asciiClass[b]
+			} else {
+				c, sz = classOfRune(input, j)
+			}
 			if c == wbUnknown {
 				return false
 			}

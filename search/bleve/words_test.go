@@ -147,3 +147,21 @@ func BenchmarkWords(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkWordsAt measures locating words by position in a page, as
+// snippets do, to the last word of the bundled corpus's texts.
+func BenchmarkWordsAt(b *testing.B) {
+	var text []byte
+	files, _ := filepath.Glob("../../corpus/*.md")
+	for _, f := range files {
+		data, _ := os.ReadFile(f)
+		text = append(text, data...)
+	}
+	tok := wordsTokenizer{full: unicode.NewUnicodeTokenizer()}
+	n := len(tok.Tokenize(text))
+	want := []int{n / 3, n / 2, n}
+	b.SetBytes(int64(len(text)))
+	for range b.N {
+		tok.wordsAt(text, want, func(int, int, int) {})
+	}
+}

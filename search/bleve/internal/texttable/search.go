@@ -433,8 +433,12 @@ func (t *topHeap) Pop() any {
 // values when there are some.
 func (o *order) top(passing []uint64, score func(uint32) float64, after []string, k int) []rankedHit {
 	t := &topHeap{o: o, h: make([]rankedHit, 0, min(k, 1024))}
+	byScore := o.kind == byScore
 	forEach(passing, func(n uint32) {
 		h := rankedHit{n: n, score: score(n)}
+		if byScore && len(t.h) == k && k > 0 && h.score < t.h[0].score {
+			return // after the k kept: most documents, answered without a call
+		}
 		if after != nil && !o.afterCursor(h, after) {
 			return
 		}

@@ -129,12 +129,7 @@ func FuzzWordsTokenizer(f *testing.F) {
 // BenchmarkWords compares the tokenizers on the bundled corpus's Spanish
 // and English texts.
 func BenchmarkWords(b *testing.B) {
-	var text []byte
-	files, _ := filepath.Glob("../../corpus/*.md")
-	for _, f := range files {
-		data, _ := os.ReadFile(f)
-		text = append(text, data...)
-	}
+	text := corpusText()
 	for _, c := range []struct {
 		name string
 		tok  analysis.Tokenizer
@@ -151,12 +146,7 @@ func BenchmarkWords(b *testing.B) {
 // BenchmarkWordsAt measures locating words by position in a page, as
 // snippets do, to the last word of the bundled corpus's texts.
 func BenchmarkWordsAt(b *testing.B) {
-	var text []byte
-	files, _ := filepath.Glob("../../corpus/*.md")
-	for _, f := range files {
-		data, _ := os.ReadFile(f)
-		text = append(text, data...)
-	}
+	text := corpusText()
 	tok := wordsTokenizer{full: unicode.NewUnicodeTokenizer()}
 	n := len(tok.Tokenize(text))
 	want := []int{n / 3, n / 2, n}
@@ -164,4 +154,15 @@ func BenchmarkWordsAt(b *testing.B) {
 	for range b.N {
 		tok.wordsAt(text, want, func(int, int, int) {})
 	}
+}
+
+// corpusText is the bundled corpus's Markdown texts, put together.
+func corpusText() []byte {
+	var text []byte
+	files, _ := filepath.Glob("../../corpus/*.md")
+	for _, f := range files {
+		data, _ := os.ReadFile(f)
+		text = append(text, data...)
+	}
+	return text
 }

@@ -129,8 +129,8 @@ func (c *matchCache) get(key string) (*matchEntry, bool) {
 	}
 	c.mu.Lock()
 	c.freq.add(key)
+	e, ok := c.lru.Get(key)
 	c.mu.Unlock()
-	e, ok := c.lookup(key)
 	if !ok || e.inherited {
 		return nil, false
 	}

@@ -288,12 +288,12 @@ func (x *Index) loadHits(ctx context.Context, s *served, hits []texttable.Hit, m
 		slices.Sort(keys)
 		positions = slices.Grow(positions[:0], len(keys))[:len(keys)]
 		pages = pages[:0]
-		for i := 0; i < len(keys); {
-			p, j := texttable.KeyPage(keys[i]), i
-			for ; j < len(keys) && texttable.KeyPage(keys[j]) == p; j++ {
-				positions[j] = texttable.KeyPos(keys[j])
+		for from := 0; from < len(keys); {
+			p, to := texttable.KeyPage(keys[from]), from
+			for ; to < len(keys) && texttable.KeyPage(keys[to]) == p; to++ {
+				positions[to] = texttable.KeyPos(keys[to])
 			}
-			pages, i = append(pages, markedPage{page: p, positions: positions[i:j]}), j
+			pages, from = append(pages, markedPage{page: p, positions: positions[from:to]}), to
 		}
 		si, local := s.view.Locate(h.N)
 		// Each value is read while the buffer holds it: the hit decoded,
@@ -314,9 +314,9 @@ func (x *Index) loadHits(ctx context.Context, s *served, hits []texttable.Hit, m
 				if len(pos) > 0 {
 					p = int(pos[0])
 				}
-				if i := slices.IndexFunc(pages, func(m markedPage) bool { return m.page == p }); i >= 0 {
-					pages[i].text = buf.keep(val)
-					tok.wordsAt(val, pages[i].positions, func(pos, start, end int) {
+				if m := slices.IndexFunc(pages, func(m markedPage) bool { return m.page == p }); m >= 0 {
+					pages[m].text = buf.keep(val)
+					tok.wordsAt(val, pages[m].positions, func(pos, start, end int) {
 						spans = append(spans, search.Span{Page: p, Start: start, End: end, Term: at[texttable.Key(uint64(p), uint64(pos))]})
 					})
 				}

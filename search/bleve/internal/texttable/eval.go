@@ -18,10 +18,13 @@ type evaluator struct {
 	// trace, when not nil, records each clause's set (explanations).
 	trace map[*search.Clause]*mset
 	// depth is the nesting of the clause being evaluated (0: the root);
-	// useCache lets the root's children come from and go to the View's
-	// match cache (a word of a query is often a word of the next).
-	depth    int
-	useCache bool
+	// useCache lets the clauses at cacheDepth come from and go to the
+	// View's match cache (a word of a query is often a word of the next):
+	// a boolean root's children (1), or a root that is no boolean, a word
+	// or a disjunction (0), so that its set carries over writes.
+	depth      int
+	useCache   bool
+	cacheDepth int
 	// within, when not nil, holds the only documents whose scores matter
 	// (those passing a search's filters): the root's optional phrases,
 	// which change scores and never membership, are evaluated there only.
@@ -54,7 +57,7 @@ type evaluator struct {
 }
 
 func (v *View) newEvaluator(ctx context.Context, explain bool) *evaluator {
-	e := &evaluator{ctx: ctx, v: v, words: map[[2]string][]Token{}}
+	e := &evaluator{ctx: ctx, v: v, words: map[[2]string][]Token{}, cacheDepth: 1}
 	if explain {
 		e.trace = map[*search.Clause]*mset{}
 	}
@@ -154,10 +157,13 @@ func (e *evaluator) eval(c *search.Clause) (*mset, error) {
 	// score (evaluator.scored): the next search with these words and
 	// other filters reads it too.
 	var keep string
-	if e.depth == 1 && e.useCache && cacheable(c) {
+	if e.useCache && e.depth == e.cacheDepth && cacheable(c) {
 		key := c.Key()
-		if ce, ok := e.v.cache.get(key); ok {
-			return e.fromEntry(ce), nil
+		if e.depth > 0 { // View.search looked the root up already
+
+			if ce, ok := e.v.cache.get(key); ok {
+				return e.fromEntry(ce), nil
+			}
 		}
 		ce, inherited := e.v.cache.inheritedSet(key)
 		if inherited {
@@ -179,7 +185,7 @@ func (e *evaluator) eval(c *search.Clause) (*mset, error) {
 	s, err := e.clause(c)
 	e.depth--
 	var reads string
-	if e.reads != nil && e.depth == 1 {
+	if e.reads != nil && keep != "" {
 		reads, e.reads = e.reads.String(), nil
 	}
 	if err != nil {

@@ -106,18 +106,31 @@ func (v *View) search(ctx context.Context, r Request) (*Result, error) {
 	if within != nil {
 		filteredKey = key + filtersKey(r.Filters)
 	}
-	if ce, ok := v.cache.get(key); ok && !r.Explain && !r.NoCache {
-		match, score = ce.bits, ce.score
-	} else if ce, ok := v.cache.get(filteredKey); ok && within != nil && !r.NoCache {
+	// A boolean root's set is kept whole here, or under its filters when
+	// it was scored where they pass only; any other root's set is kept
+	// by eval, scored everywhere, like a boolean's children, and carries
+	// over writes.
+	boolRoot := r.Plan.Root.Kind == search.ClauseBool
+	var ce *matchEntry
+	cached := false
+	if !r.Explain && !r.NoCache {
+		if ce, cached = v.cache.get(key); !cached && boolRoot && within != nil {
+			ce, cached = v.cache.get(filteredKey)
+		}
+	}
+	if cached {
 		match, score = ce.bits, ce.score
 	} else {
 		e.useCache = v.cache != nil && !r.Explain && !r.NoCache
+		if !boolRoot {
+			e.cacheDepth = 0
+		}
 		e.within, e.scored = within, scored
 		set, err := e.eval(r.Plan.Root)
 		if err != nil {
 			return nil, err
 		}
-		if !r.Plan.Browse && !r.Explain && !r.NoCache {
+		if boolRoot && !r.Plan.Browse && !r.Explain && !r.NoCache {
 			v.cache.put(filteredKey, set)
 		}
 		match, score = set.bits, func(n uint32) float64 { return set.score[n] }

@@ -394,10 +394,17 @@ func TestDatesAfterWrites(t *testing.T) {
 		if carried := v.prevDated != nil; carried != st.carried {
 			t.Errorf("%s: the order of the View before carried: %v, want %v", st.name, carried, st.carried)
 		}
-		dated, undated := v.dateOrder()
-		wantDated, wantUndated := view(st.segs, st.deleted...).dateOrder()
-		if !slices.Equal(dated, wantDated) || !slices.Equal(undated, wantUndated) {
-			t.Errorf("%s: %d dated, %d undated, want %d, %d", st.name, len(dated), len(undated), len(wantDated), len(wantUndated))
+		dated, undated, runs := v.dateOrder()
+		wantDated, wantUndated, wantRuns := view(st.segs, st.deleted...).dateOrder()
+		if !slices.Equal(dated, wantDated) || !slices.Equal(undated, wantUndated) || !slices.Equal(runs, wantRuns) {
+			t.Errorf("%s: %d dated, %d undated, %d dates, want %d, %d, %d", st.name, len(dated), len(undated), len(runs)-1, len(wantDated), len(wantUndated), len(wantRuns)-1)
+		}
+		for r := range len(runs) - 1 {
+			for i := runs[r]; i < runs[r+1]; i++ {
+				if v.Date(dated[i]) != v.Date(dated[runs[r]]) || r > 0 && i == runs[r] && v.Date(dated[i]) == v.Date(dated[i-1]) {
+					t.Fatalf("%s: run %d of dates [%d, %d) holds %s at %d", st.name, r, runs[r], runs[r+1], v.Date(dated[i]), i)
+				}
+			}
 		}
 		if len(dated) == 0 || len(undated) == 0 {
 			t.Fatalf("%s: %d dated, %d undated", st.name, len(dated), len(undated))

@@ -474,7 +474,7 @@ func (o *order) top(passing []uint64, score func(uint32) float64, after []string
 // order: a date's documents are ordered among themselves (by score, then
 // id) and the walk stops at the first date that completes k.
 func (o *order) walkDates(passing []uint64, score func(uint32) float64, after []string, k int) []rankedHit {
-	dated, undated := o.v.dateOrder()
+	dated, undated, runs := o.v.dateOrder()
 	var out, group []rankedHit
 	visit := func(n uint32) {
 		if int(n/64) >= len(passing) || !hasBit(passing, n) {
@@ -493,22 +493,18 @@ func (o *order) walkDates(passing []uint64, score func(uint32) float64, after []
 		return len(out) >= k
 	}
 	done := false
-	if o.dateDesc {
-		for i := len(dated) - 1; i >= 0 && !done; {
-			d := o.v.Date(dated[i])
-			for ; i >= 0 && o.v.Date(dated[i]) == d; i-- {
-				visit(dated[i])
-			}
-			done = flush()
+	// One date's documents at a time, ordered among themselves by flush.
+	for r := range len(runs) - 1 {
+		if done {
+			break
 		}
-	} else {
-		for i := 0; i < len(dated) && !done; {
-			d := o.v.Date(dated[i])
-			for ; i < len(dated) && o.v.Date(dated[i]) == d; i++ {
-				visit(dated[i])
-			}
-			done = flush()
+		if o.dateDesc {
+			r = len(runs) - 2 - r
 		}
+		for _, n := range dated[runs[r]:runs[r+1]] {
+			visit(n)
+		}
+		done = flush()
 	}
 	if !done {
 		// Documents without a date come last either way.

@@ -57,6 +57,9 @@ type View struct {
 	longOnce       sync.Once
 	long           []uint64
 	byDate, undate []uint32
+	// dateRuns holds where each run of byDate's documents sharing a date
+	// begins, and len(byDate) last.
+	dateRuns []uint32
 
 	cache *matchCache
 	pool  sync.Pool
@@ -268,8 +271,9 @@ func (v *View) Keys(g string) []string {
 
 // dateOrder returns the live documents with a date, by date then id, and
 // those without, by id: each segment's orders (sorted once, when the
-// segment is built) merged.
-func (v *View) dateOrder() (dated, undated []uint32) {
+// segment is built) merged; and where each run of dated documents sharing
+// a date begins in dated, len(dated) last.
+func (v *View) dateOrder() (dated, undated, runs []uint32) {
 	v.dateOnce.Do(func() {
 		datedLess := func(a, b uint32) bool {
 			if v.date[a] != v.date[b] {
@@ -295,9 +299,22 @@ func (v *View) dateOrder() (dated, undated []uint32) {
 		}
 		v.byDate = mergeSorted(ds, datedLess)
 		v.undate = mergeSorted(us, idLess)
+		v.dateRuns = dateRuns(v.byDate, v.date)
 		v.datesDone.Store(true)
 	})
-	return v.byDate, v.undate
+	return v.byDate, v.undate, v.dateRuns
+}
+
+// dateRuns returns where each run of documents of dated sharing a date
+// begins, len(dated) last: walking the runs compares no dates.
+func dateRuns(dated []uint32, date []string) []uint32 {
+	var runs []uint32
+	for i, n := range dated {
+		if i == 0 || date[n] != date[dated[i-1]] {
+			runs = append(runs, uint32(i))
+		}
+	}
+	return append(runs, uint32(len(dated)))
 }
 
 // liveIn reports whether every document below bound live in a is live in

@@ -148,12 +148,7 @@ func (v *View) search(ctx context.Context, r Request) (*Result, error) {
 	res := &Result{Counts: make(map[string]int, len(v.keys))}
 	passing := v.countFacets(r.Filters, match, res, e.bitset)
 	if root := r.Plan.Root; root.Kind == search.ClauseBool && len(root.Some) > 0 {
-		res.Partial = true
-		forEach(passing, func(n uint32) {
-			if res.Partial && score(n) >= search.RelaxedTier {
-				res.Partial = false
-			}
-		})
+		res.Partial = !someOf(passing, func(n uint32) bool { return score(n) >= search.RelaxedTier })
 	}
 	k := r.From + r.Size
 	var ranked []rankedHit

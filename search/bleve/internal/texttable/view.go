@@ -390,6 +390,21 @@ func forEach(set []uint64, fn func(n uint32)) {
 	}
 }
 
+// someOf reports whether fn holds for a document of set, stopping at the
+// first.
+func someOf(set []uint64, fn func(n uint32) bool) bool {
+	for w, word := range set {
+		for word != 0 {
+			i := bits.TrailingZeros64(word)
+			word &= word - 1
+			if fn(uint32(w*64 + i)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // popcount counts the bits of a, or of a AND b.
 func popcount(a, b []uint64) int {
 	c := 0

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/bits"
 	"strings"
+	"sync"
 
 	"faro/search"
 )
@@ -64,26 +65,50 @@ func (v *View) newEvaluator(ctx context.Context, explain bool) *evaluator {
 	return e
 }
 
-// newSet returns an empty set from the pool.
+// setPools holds the sets evaluations reuse: scored sets (newSet) and
+// sets of documents without scores (bitset).
+type setPools struct {
+	sets, bits sync.Pool
+}
+
+// roomFor is the capacity a set of docs documents is made with: room for
+// the documents later writes add, so that the Views they make reuse it.
+func roomFor(docs int) int { return docs + docs/64 + 64 }
+
+// newSet returns an empty set from the pool. Its scores and counts are
+// those of documents it held before: only those of its members count.
 func (e *evaluator) newSet() *mset {
-	s, _ := e.v.pool.Get().(*mset)
-	if s == nil || len(s.score) != e.v.docs {
-		s = &mset{bits: make([]uint64, len(e.v.live)), score: make([]float64, e.v.docs), cnt: make([]uint8, e.v.docs)}
-	} else {
-		clear(s.bits)
+	docs, nw := e.v.docs, len(e.v.live)
+	s, _ := e.v.pools.sets.Get().(*mset)
+	if !s.resize(docs, nw) {
+		n := roomFor(docs)
+		s = &mset{bits: make([]uint64, nw, (n+63)/64), score: make([]float64, docs, n), cnt: make([]uint8, docs, n)}
 	}
 	e.sets = append(e.sets, s)
 	return s
 }
 
+// resize makes s an empty set of docs documents (nw words), reporting
+// false when s is nil or has no room for them.
+func (s *mset) resize(docs, nw int) bool {
+	if s == nil || cap(s.score) < docs || cap(s.cnt) < docs || cap(s.bits) < nw {
+		return false
+	}
+	s.bits, s.score, s.cnt = s.bits[:nw], s.score[:docs], s.cnt[:docs]
+	clear(s.bits)
+	return true
+}
+
 // bitset returns an empty set of documents, from the View's pool, for
 // the evaluation.
 func (e *evaluator) bitset() []uint64 {
-	b, _ := e.v.bitsPool.Get().(*[]uint64)
-	if b == nil || len(*b) != len(e.v.live) {
-		nb := make([]uint64, len(e.v.live))
+	nw := len(e.v.live)
+	b, _ := e.v.pools.bits.Get().(*[]uint64)
+	if b == nil || cap(*b) < nw {
+		nb := make([]uint64, nw, (roomFor(e.v.docs)+63)/64)
 		b = &nb
 	} else {
+		*b = (*b)[:nw]
 		clear(*b)
 	}
 	e.bitsets = append(e.bitsets, b)
@@ -112,7 +137,7 @@ func (e *evaluator) free(s *mset) {
 			last := len(e.sets) - 1
 			e.sets[i], e.sets[last] = e.sets[last], nil
 			e.sets = e.sets[:last]
-			e.v.pool.Put(s)
+			e.v.pools.sets.Put(s)
 			return
 		}
 	}
@@ -134,12 +159,12 @@ func (e *evaluator) freeParts(parts []*mset, kept *mset) {
 // release returns every set to the pool.
 func (e *evaluator) release() {
 	for _, s := range e.sets {
-		e.v.pool.Put(s)
+		e.v.pools.sets.Put(s)
 	}
 	e.sets = nil
 	e.scratch = nil
 	for _, b := range e.bitsets {
-		e.v.bitsPool.Put(b)
+		e.v.pools.bits.Put(b)
 	}
 	e.bitsets = nil
 }

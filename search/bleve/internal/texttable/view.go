@@ -62,9 +62,10 @@ type View struct {
 	dateRuns []uint32
 
 	cache *matchCache
-	pool  sync.Pool
-	// bitsPool holds sets of documents without scores (evaluator.bitset).
-	bitsPool sync.Pool
+	// pools holds the sets evaluations take and give back, shared by the
+	// Views writes make (Inherit): a new View's searches would otherwise
+	// each allocate theirs, megabytes a search at 100k documents.
+	pools *setPools
 	// fixes keeps the corrections of misspelt terms (typos.go).
 	fixes sync.Map
 }
@@ -88,6 +89,7 @@ func (v *View) Inherit(old *View) {
 		return
 	}
 	v.cache.inherit(old.cache)
+	v.pools = old.pools
 	shared := 0
 	for shared < min(len(v.segs), len(old.segs)) && v.segs[shared] == old.segs[shared] {
 		shared++
@@ -118,6 +120,7 @@ func NewView(cfg Config, segs []*Segment, deleted [][]uint32) *View {
 	if cfg.MatchCacheBytes > 0 {
 		v.cache = newMatchCache(cfg.MatchCacheBytes)
 	}
+	v.pools = &setPools{}
 	for _, f := range cfg.Schema.Text {
 		v.byKind[uint8(f.Kind)] = append(v.byKind[uint8(f.Kind)], f)
 	}

@@ -1,0 +1,97 @@
+package texttable
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// BenchmarkSearchAfterWrite measures a search of the View a one-document
+// write makes, against the same search of a View that kept its set and of
+// one without a cache: go test -bench SearchAfterWrite.
+func BenchmarkSearchAfterWrite(b *testing.B) {
+	r := rand.New(rand.NewPCG(31, 32))
+	words := strings.Fields("migrants return border remittances trafficking children labour asylum youth women")
+	docs := randomDocs(r, 20001, words)
+	t := &testing.T{}
+	big, small := build(t, docs[:20000]...), build(t, docs[20000:]...)
+	cfg := Config{Schema: testSchema, Analyzer: testAnalyzer, MatchCacheBytes: 64 << 20}
+	for _, q := range []string{"migrants", "migrants OR asylum", "migrants asylum"} {
+		req := Request{Plan: compile(t, q), Size: 10}
+		warm := func() *View {
+			v := NewView(cfg, []*Segment{big}, nil)
+			for range 3 {
+				if _, err := v.Search(b.Context(), req); err != nil {
+					b.Fatal(err)
+				}
+			}
+			return v
+		}
+		b.Run(q+"/kept", func(b *testing.B) {
+			v := warm()
+			for b.Loop() {
+				v.Search(b.Context(), req)
+			}
+		})
+		b.Run(q+"/after-write", func(b *testing.B) {
+			old := warm()
+			for b.Loop() {
+				b.StopTimer()
+				v := NewView(cfg, []*Segment{big, small}, nil)
+				v.Inherit(old)
+				b.StartTimer()
+				v.Search(b.Context(), req)
+			}
+		})
+		b.Run(q+"/after-write-pooled", func(b *testing.B) {
+			old := warm()
+			other := Request{Plan: compile(t, "labour"), Size: 10, NoCache: true}
+			for b.Loop() {
+				b.StopTimer()
+				v := NewView(cfg, []*Segment{big, small}, nil)
+				v.Inherit(old)
+				v.Search(b.Context(), other)
+				b.StartTimer()
+				v.Search(b.Context(), req)
+			}
+		})
+		b.Run(q+"/uncached", func(b *testing.B) {
+			v := NewView(cfg, []*Segment{big}, nil)
+			nc := req
+			nc.NoCache = true
+			for b.Loop() {
+				v.Search(b.Context(), nc)
+			}
+		})
+	}
+}
+
+// TestSetsOutliveWrites checks that the View a write makes evaluates with
+// the sets the View before gave back: they share a pool, and a set made
+// for the View before has room for a document more, empty when taken.
+func TestSetsOutliveWrites(t *testing.T) {
+	r := rand.New(rand.NewPCG(33, 34))
+	docs := randomDocs(r, 301, strings.Fields("aa bb cc"))
+	a, up := build(t, docs[:300]...), build(t, docs[300:]...)
+	old := view([]*Segment{a})
+	e := old.newEvaluator(t.Context(), false)
+	s := e.newSet()
+	forEach(old.live, func(n uint32) { s.add(n, 1) })
+	e.release()
+
+	v := view([]*Segment{a, up})
+	v.Inherit(old)
+	if v.pools != old.pools {
+		t.Fatal("the View after a write has pools of its own")
+	}
+	score := &s.score[0]
+	if !s.resize(v.docs, len(v.live)) || &s.score[0] != score {
+		t.Fatal("a set of the View before has no room for the document written")
+	}
+	if len(s.score) != v.docs || len(s.cnt) != v.docs || len(s.bits) != len(v.live) || popcount(s.bits, nil) != 0 {
+		t.Errorf("set of %d scores, %d counts, %d words, %d members; want %d documents, %d words, none", len(s.score), len(s.cnt), len(s.bits), popcount(s.bits, nil), v.docs, len(v.live))
+	}
+	if s.resize(v.docs+roomFor(v.docs), len(v.live)) {
+		t.Error("a set took more documents than it has room for")
+	}
+}

@@ -2,6 +2,7 @@ package texttable
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -93,5 +94,33 @@ func TestSetsOutliveWrites(t *testing.T) {
 	}
 	if s.resize(v.docs+roomFor(v.docs), len(v.live)) {
 		t.Error("a set took more documents than it has room for")
+	}
+}
+
+// TestMergeSorted merges sorted lists of very different lengths, as the
+// order of a View's dates merges a new segment's into the one before, and
+// checks the result against sorting them all.
+func TestMergeSorted(t *testing.T) {
+	r := rand.New(rand.NewPCG(35, 36))
+	for _, sizes := range [][]int{{}, {0, 0}, {5}, {1000, 1}, {1, 1000}, {3, 0, 700, 2}, {300, 300, 300}, {0, 64, 1, 1, 5000}} {
+		keys := r.Perm(20000)
+		less := func(a, b uint32) bool { return keys[a] < keys[b] }
+		var lists [][]uint32
+		var all []uint32
+		next := uint32(0)
+		for _, n := range sizes {
+			l := make([]uint32, n)
+			for i := range l {
+				l[i] = next
+				next++
+			}
+			slices.SortFunc(l, func(a, b uint32) int { return keys[a] - keys[b] })
+			lists = append(lists, l)
+			all = append(all, l...)
+		}
+		slices.SortFunc(all, func(a, b uint32) int { return keys[a] - keys[b] })
+		if got := mergeSorted(lists, less); !slices.Equal(got, all) && len(all) > 0 {
+			t.Errorf("lists of %v: merged wrongly (%d of %d)", sizes, len(got), len(all))
+		}
 	}
 }

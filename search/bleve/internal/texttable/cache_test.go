@@ -367,25 +367,30 @@ func TestPhraseDocsKept(t *testing.T) {
 // from the order of the one before when they share segments.
 func TestDatesAfterWrites(t *testing.T) {
 	r := rand.New(rand.NewPCG(31, 32))
-	docs := randomDocs(r, 900, strings.Fields("aa bb cc"))
+	docs := randomDocs(r, 920, strings.Fields("aa bb cc"))
 	for i := range docs {
 		if i%7 != 0 { // a seventh undated
 			docs[i].date = fmt.Sprintf("20%02d-%02d-01", 10+r.IntN(12), 1+r.IntN(12))
 		}
 	}
-	a, b, c, d := build(t, docs[:400]...), build(t, docs[400:700]...), build(t, docs[700:800]...), build(t, docs[800:]...)
+	a, b, c, d := build(t, docs[:400]...), build(t, docs[400:700]...), build(t, docs[700:800]...), build(t, docs[800:900]...)
+	e, f := build(t, docs[900:910]...), build(t, docs[910:]...)
 	steps := []struct {
 		name    string
 		segs    []*Segment
 		deleted [][]uint32
 		carried bool
+		// unordered: the View is replaced before any search by date.
+		unordered bool
 	}{
-		{"first", []*Segment{a, b}, nil, false},
-		{"a segment added", []*Segment{a, b, c}, nil, true},
-		{"documents deleted", []*Segment{a, b, c}, [][]uint32{{3, 17, 200}, nil, {5}}, true},
-		{"the last segment replaced", []*Segment{a, b, d}, [][]uint32{{3, 17, 200}}, true},
-		{"a deletion undone", []*Segment{a, b, d}, [][]uint32{{3, 17}}, false},
-		{"the first segment merged away", []*Segment{b, d, a}, nil, false},
+		{"first", []*Segment{a, b}, nil, false, false},
+		{"a segment added", []*Segment{a, b, c}, nil, true, false},
+		{"documents deleted", []*Segment{a, b, c}, [][]uint32{{3, 17, 200}, nil, {5}}, true, false},
+		{"the last segment replaced", []*Segment{a, b, d}, [][]uint32{{3, 17, 200}}, true, false},
+		{"an upload, never searched by date", []*Segment{a, b, d, e}, [][]uint32{{3, 17, 200}}, true, true},
+		{"another upload, the order of the View before that", []*Segment{a, b, d, e, f}, [][]uint32{{3, 17, 200}}, true, false},
+		{"a deletion undone", []*Segment{a, b, d, e, f}, [][]uint32{{3, 17}}, false, false},
+		{"the first segment merged away", []*Segment{b, d, a}, nil, false, false},
 	}
 	var prev *View
 	for _, st := range steps {
@@ -393,6 +398,10 @@ func TestDatesAfterWrites(t *testing.T) {
 		v.Inherit(prev)
 		if carried := v.prevDated != nil; carried != st.carried {
 			t.Errorf("%s: the order of the View before carried: %v, want %v", st.name, carried, st.carried)
+		}
+		if st.unordered {
+			prev = v
+			continue
 		}
 		dated, undated, runs := v.dateOrder()
 		wantDated, wantUndated, wantRuns := view(st.segs, st.deleted...).dateOrder()

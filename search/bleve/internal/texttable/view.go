@@ -48,8 +48,9 @@ type View struct {
 
 	dateOnce sync.Once
 	// datesDone is set once byDate and undate are; prevDated and
-	// prevUndated are those of the View this one replaced, valid below
-	// prevBound (Inherit), read once by dateOrder.
+	// prevUndated are those of the View this one replaced (or the one
+	// before, when that one never ordered its documents), valid below
+	// prevBound (Inherit); set before the View answers, never changed.
 	datesDone              atomic.Bool
 	prevDated, prevUndated []uint32
 	prevBound              uint32
@@ -101,8 +102,14 @@ func (v *View) Inherit(old *View) {
 	// What old found among its live documents holds in v when none of
 	// them came back (no deletion undone).
 	same := liveIn(v.live, old.live, bound)
-	if same && old.datesDone.Load() {
+	switch {
+	case !same:
+	case old.datesDone.Load():
 		v.prevDated, v.prevUndated, v.prevBound = old.byDate, old.undate, bound
+	case old.prevDated != nil:
+		// old was replaced before it ordered its documents: the order
+		// it was given holds in v too, in the segments all three share.
+		v.prevDated, v.prevUndated, v.prevBound = old.prevDated, old.prevUndated, min(old.prevBound, bound)
 	}
 	v.cache.inheritPhrases(old.cache, shared, bound)
 	if v.sharesStats(old, shared) {
@@ -293,7 +300,6 @@ func (v *View) dateOrder() (dated, undated, runs []uint32) {
 			// order.
 			ds = append(ds, v.kept(v.prevDated, v.prevBound))
 			us = append(us, v.kept(v.prevUndated, v.prevBound))
-			v.prevDated, v.prevUndated = nil, nil
 			first = sort.Search(len(v.base), func(i int) bool { return v.base[i] >= v.prevBound })
 		}
 		for i, s := range v.segs[first:] {
@@ -357,25 +363,48 @@ func (v *View) global(i int, local []uint32) []uint32 {
 	return out
 }
 
-// mergeSorted merges sorted lists into one.
+// mergeSorted merges sorted lists into one, which may be one of them.
 func mergeSorted(lists [][]uint32, less func(a, b uint32) bool) []uint32 {
-	total := 0
+	var out []uint32
 	for _, l := range lists {
-		total += len(l)
-	}
-	out := make([]uint32, 0, total)
-	pos := make([]int, len(lists))
-	for len(out) < total {
-		best := -1
-		for i, l := range lists {
-			if pos[i] < len(l) && (best < 0 || less(l[pos[i]], lists[best][pos[best]])) {
-				best = i
-			}
-		}
-		out = append(out, lists[best][pos[best]])
-		pos[best]++
+		out = mergeTwo(out, l, less)
 	}
 	return out
+}
+
+// mergeTwo merges sorted lists a and b, neither modified, placing each
+// element of the shorter by galloping search in the longer: after a write,
+// the documents of a new segment go into the order of 100k others with a
+// few dozen comparisons each, not one comparison per document.
+func mergeTwo(a, b []uint32, less func(a, b uint32) bool) []uint32 {
+	switch {
+	case len(b) == 0:
+		return a
+	case len(a) == 0:
+		return b
+	}
+	if len(a) < len(b) {
+		a, b = b, a
+		orig := less
+		less = func(x, y uint32) bool { return !orig(y, x) } // b's elements, now a's, go first on ties
+	}
+	out := make([]uint32, 0, len(a)+len(b))
+	i := 0
+	for _, x := range b {
+		// Galloping: steps of 1, 2, 4... past the elements before x,
+		// then a binary search in the last step.
+		lo, step := i, 1
+		for lo+step <= len(a) && !less(x, a[lo+step-1]) {
+			lo += step
+			step *= 2
+		}
+		hi := min(lo+step, len(a))
+		j := lo + sort.Search(hi-lo, func(k int) bool { return less(x, a[lo+k]) })
+		out = append(out, a[i:j]...)
+		out = append(out, x)
+		i = j
+	}
+	return append(out, a[i:]...)
 }
 
 func setBit(b []uint64, n uint32)      { b[n/64] |= 1 << (n % 64) }

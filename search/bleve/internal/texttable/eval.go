@@ -174,7 +174,8 @@ func (e *evaluator) eval(c *search.Clause) (*mset, error) {
 	if err := e.ctx.Err(); err != nil {
 		return nil, err
 	}
-	// The root's children are kept in the match cache from their second
+	// The root's children (or the root, when it is no boolean:
+	// cacheDepth) are kept in the match cache from their second
 	// evaluation on (matchCache.admit); once the cache is full, only when
 	// asked for more often than the set they would push out
 	// (matchCache.worth). A kept set is evaluated whole,
@@ -185,7 +186,6 @@ func (e *evaluator) eval(c *search.Clause) (*mset, error) {
 	if e.useCache && e.depth == e.cacheDepth && cacheable(c) {
 		key := c.Key()
 		if e.depth > 0 { // View.search looked the root up already
-
 			if ce, ok := e.v.cache.get(key); ok {
 				return e.fromEntry(ce), nil
 			}

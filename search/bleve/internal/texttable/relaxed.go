@@ -68,7 +68,7 @@ func (e *evaluator) someWithin(c *search.Clause) (*mset, error) {
 // kept returns the set of clause x, a child of the root, when the match
 // cache keeps it.
 func (e *evaluator) kept(x *search.Clause) (*matchEntry, bool) {
-	if e.depth != 1 || !e.useCache || !cacheable(x) {
+	if e.depth != e.cacheDepth || !e.useCache || !cacheable(x) {
 		return nil, false
 	}
 	return e.v.cache.get(x.Key())

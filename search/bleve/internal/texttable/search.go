@@ -489,17 +489,17 @@ func (o *order) walkDates(passing []uint64, score func(uint32) float64, after []
 	}
 	done := false
 	// One date's documents at a time, ordered among themselves by flush.
-	for r := range len(runs) - 1 {
-		if done {
-			break
-		}
+	for i := range len(runs) - 1 {
+		r := i
 		if o.dateDesc {
-			r = len(runs) - 2 - r
+			r = len(runs) - 2 - i
 		}
 		for _, n := range dated[runs[r]:runs[r+1]] {
 			visit(n)
 		}
-		done = flush()
+		if done = flush(); done {
+			break
+		}
 	}
 	if !done {
 		// Documents without a date come last either way.

@@ -66,9 +66,12 @@ func (e *evaluator) someWithin(c *search.Clause) (*mset, error) {
 }
 
 // kept returns the set of clause x, a child of the root, when the match
-// cache keeps it.
+// cache keeps it (as a boolean root's child, or as the root of another
+// search: a word searched alone, then in a disjunction). It does not
+// while a set is read in new segments only (evaluator.complete) or the
+// terms read are recorded (matchEntry.reads), which the set would skip.
 func (e *evaluator) kept(x *search.Clause) (*matchEntry, bool) {
-	if e.depth != e.cacheDepth || !e.useCache || !cacheable(x) {
+	if e.depth != 1 || !e.useCache || e.fromSeg > 0 || e.reads != nil || !cacheable(x) {
 		return nil, false
 	}
 	return e.v.cache.get(x.Key())

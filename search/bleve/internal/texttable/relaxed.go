@@ -68,13 +68,21 @@ func (e *evaluator) someWithin(c *search.Clause) (*mset, error) {
 // kept returns the set of clause x, a child of the root, when the match
 // cache keeps it (as a boolean root's child, or as the root of another
 // search: a word searched alone, then in a disjunction). It does not
-// while a set is read in new segments only (evaluator.complete) or the
-// terms read are recorded (matchEntry.reads), which the set would skip.
+// while a set is read in new segments only (evaluator.complete). While
+// the terms read are recorded (matchEntry.reads), those the set was
+// scored with are, or it is not used.
 func (e *evaluator) kept(x *search.Clause) (*matchEntry, bool) {
-	if e.depth != 1 || !e.useCache || e.fromSeg > 0 || e.reads != nil || !cacheable(x) {
+	if e.depth != 1 || !e.useCache || e.fromSeg > 0 || !cacheable(x) {
 		return nil, false
 	}
-	return e.v.cache.get(x.Key())
+	ce, ok := e.v.cache.get(x.Key())
+	if ok && e.reads != nil {
+		if ce.reads == "" {
+			return nil, false
+		}
+		e.reads.WriteString(ce.reads)
+	}
+	return ce, ok
 }
 
 // covered is the idf of the parts (their documents) holding document d,

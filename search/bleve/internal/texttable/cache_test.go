@@ -210,7 +210,8 @@ func TestWordsAfterWrites(t *testing.T) {
 	many := build(t, docs[2005:]...)
 	cfg := Config{Schema: testSchema, Analyzer: testAnalyzer, MatchCacheBytes: 8 << 20}
 	// labour alone is kept as a root, and read from there by the
-	// disjunction asylum OR labour but when that one is carried over.
+	// disjunction asylum OR labour, except while that one is completed
+	// after a write (its new documents only).
 	queries := []string{"migrants return", "children", "migrnats border", "retur*", "labour", "asylum OR labour", "trafficking children labour"}
 	steps := []struct {
 		name    string

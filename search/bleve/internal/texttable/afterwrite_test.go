@@ -124,3 +124,40 @@ func TestMergeSorted(t *testing.T) {
 		}
 	}
 }
+
+// TestDisjunctionCompletesKeptWords searches words alone on a View, then,
+// on the View a write makes, their disjunction first: it completes the
+// words' sets the View before kept, as their own searches would, and
+// answers as a search without the cache.
+func TestDisjunctionCompletesKeptWords(t *testing.T) {
+	r := rand.New(rand.NewPCG(37, 38))
+	docs := randomDocs(r, 1505, strings.Fields("migrants return border remittances asylum labour"))
+	a, up := build(t, docs[:1500]...), build(t, docs[1500:]...)
+	cfg := Config{Schema: testSchema, Analyzer: testAnalyzer, MatchCacheBytes: 8 << 20}
+	old := NewView(cfg, []*Segment{a}, nil)
+	for _, q := range []string{"asylum", "labour"} {
+		for range 2 { // kept at the second search
+			if _, err := old.Search(t.Context(), Request{Plan: compile(t, q), Size: 10}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	v := NewView(cfg, []*Segment{a, up}, nil)
+	v.Inherit(old)
+	req := Request{Plan: compile(t, "asylum OR labour"), Size: len(docs)}
+	got, err := v.Search(t.Context(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := v.cache.extended.Load() + v.cache.completed.Load(); n != 2 {
+		t.Errorf("%d of the words' sets carried over, want 2", n)
+	}
+	req.NoCache = true
+	want, err := v.Search(t.Context(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Total != want.Total || !slices.Equal(got.Hits, want.Hits) {
+		t.Errorf("%d %v, want %d %v", got.Total, got.Hits[:min(5, len(got.Hits))], want.Total, want.Hits[:min(5, len(want.Hits))])
+	}
+}

@@ -67,15 +67,27 @@ func (e *evaluator) someWithin(c *search.Clause) (*mset, error) {
 
 // kept returns the set of clause x, a child of the root, when the match
 // cache keeps it (as a boolean root's child, or as the root of another
-// search: a word searched alone, then in a disjunction). It does not
-// while a set is read in new segments only (evaluator.complete). While
-// the terms read are recorded (matchEntry.reads), those the set was
-// scored with are, or it is not used.
+// search: a word searched alone, then in a disjunction); a set the View
+// before a write kept is completed first (evaluator.complete), as its own
+// search would. It does not while a set is read in new segments only
+// (evaluator.complete). While the terms read are recorded
+// (matchEntry.reads), those the set was scored with are, or it is not
+// used.
 func (e *evaluator) kept(x *search.Clause) (*matchEntry, bool) {
 	if e.depth != 1 || !e.useCache || e.fromSeg > 0 || !cacheable(x) {
 		return nil, false
 	}
-	ce, ok := e.v.cache.get(x.Key())
+	key := x.Key()
+	ce, ok := e.v.cache.get(key)
+	if !ok && e.reads == nil {
+		if ie, inherited := e.v.cache.inheritedSet(key); inherited {
+			if s, err := e.complete(x, key, ie); s != nil && err == nil {
+				e.free(s) // a copy of what the cache now keeps
+				ce, ok = e.v.cache.lookup(key)
+				ok = ok && !ce.inherited
+			}
+		}
+	}
 	if ok && e.reads != nil {
 		if ce.reads == "" {
 			return nil, false

@@ -161,3 +161,20 @@ func TestDisjunctionCompletesKeptWords(t *testing.T) {
 		t.Errorf("%d %v, want %d %v", got.Total, got.Hits[:min(5, len(got.Hits))], want.Total, want.Hits[:min(5, len(want.Hits))])
 	}
 }
+
+// TestTruncated checks the first n scores of a head and a tail.
+func TestTruncated(t *testing.T) {
+	head, tail := []float32{1, 2, 3}, []float32{4, 5}
+	for _, tc := range []struct {
+		n    uint32
+		want []float32
+	}{{0, nil}, {2, []float32{1, 2}}, {3, []float32{1, 2, 3}}, {4, []float32{1, 2, 3, 4}}, {5, []float32{1, 2, 3, 4, 5}}} {
+		h, tl := truncated(head, tail, tc.n)
+		if got := append(slices.Clone(h), tl...); !slices.Equal(got, tc.want) && len(got)+len(tc.want) > 0 {
+			t.Errorf("first %d: %v, want %v", tc.n, got, tc.want)
+		}
+		if h = append(h, 9); head[min(int(tc.n), 2)] == 9 && tc.n < 3 {
+			t.Errorf("first %d: appending to the head overwrites the scores past it", tc.n)
+		}
+	}
+}

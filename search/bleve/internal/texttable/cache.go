@@ -372,30 +372,39 @@ func scoreAt[F float32 | float64](head, tail []F, i uint32) F {
 
 // extended returns ce, a set the View before a write kept, with the
 // documents of s, all past ce's bound, added, for a View whose live
-// documents are live: its bits copied, its scores shared (the new
-// documents' appended to its tail, matchEntry.tailSingle). ok is false when some of ce's documents were deleted since
-// or lie past its bound (in segments the View lacks), or when ce holds
-// single-precision scores and s's are not (single).
+// documents are live: its bits below the bound copied, its scores shared
+// (the new documents' appended to its tail, matchEntry.tailSingle). ce's
+// documents past its bound (in segments a merge replaced) are dropped:
+// they come last in its order, so the scores of those kept stay where
+// they are. ok is false when some of ce's documents below its bound were
+// deleted since, or when ce holds single-precision scores and s's are not
+// (single).
 func extended(ce *matchEntry, s *mset, live []uint64, single bool) (*matchEntry, bool) {
 	if ce.single != nil && !single {
 		return nil, false
 	}
 	nw, bw := len(live), int(ce.bound/64)
-	for w, word := range ce.bits {
-		var keep uint64
+	below := func(w int) uint64 { // ce's bits of word w below its bound
 		switch {
-		case w >= nw || w > bw:
 		case w < bw:
-			keep = live[w]
-		default:
-			keep = live[w] & (1<<(ce.bound%64) - 1)
+			return ce.bits[w]
+		case w == bw:
+			return ce.bits[w] & (1<<(ce.bound%64) - 1)
 		}
-		if word&^keep != 0 {
+		return 0
+	}
+	kept := uint32(0) // ce's documents below its bound
+	for w := range min(len(ce.bits), bw+1) {
+		word := below(w)
+		if w >= nw || word&^live[w] != 0 {
 			return nil, false
 		}
+		kept += uint32(bits.OnesCount64(word))
 	}
 	e := &matchEntry{bits: make([]uint64, nw), rank: make([]uint32, nw), reads: ce.reads}
-	copy(e.bits, ce.bits)
+	for w := range min(len(ce.bits), bw+1, nw) {
+		e.bits[w] = below(w)
+	}
 	added := 0
 	for w := bw; w < nw; w++ {
 		e.bits[w] |= s.bits[w]
@@ -406,11 +415,12 @@ func extended(ce *matchEntry, s *mset, live []uint64, single bool) (*matchEntry,
 		e.rank[w] = r
 		r += uint32(bits.OnesCount64(word))
 	}
-	e.single, e.scores = ce.single, ce.scores
 	if ce.single != nil {
-		e.tailSingle = append(make([]float32, 0, len(ce.tailSingle)+added), ce.tailSingle...)
+		head, tail := truncated(ce.single, ce.tailSingle, kept)
+		e.single, e.tailSingle = head, append(make([]float32, 0, len(tail)+added), tail...)
 	} else {
-		e.tailScores = append(make([]float64, 0, len(ce.tailScores)+added), ce.tailScores...)
+		head, tail := truncated(ce.scores, ce.tailScores, kept)
+		e.scores, e.tailScores = head, append(make([]float64, 0, len(tail)+added), tail...)
 	}
 	for w := bw; w < nw; w++ {
 		for word := s.bits[w]; word != 0; word &= word - 1 {
@@ -423,6 +433,15 @@ func extended(ce *matchEntry, s *mset, live []uint64, single bool) (*matchEntry,
 		}
 	}
 	return e, true
+}
+
+// truncated returns the first n of the scores of head then tail, as a
+// head and a tail sharing their arrays.
+func truncated[F float32 | float64](head, tail []F, n uint32) ([]F, []F) {
+	if int(n) <= len(head) {
+		return head[:n:n], nil
+	}
+	return head, tail[:int(n)-len(head)]
 }
 
 // phraseIn adds to bits the documents kept as holding the phrase of key,

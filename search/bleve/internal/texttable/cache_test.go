@@ -226,7 +226,7 @@ func TestWordsAfterWrites(t *testing.T) {
 		{"an upload", []*Segment{a, b, up1}, nil, true, true, false},
 		{"documents deleted", []*Segment{a, b, up1}, [][]uint32{{3, 17, 200}, {5}, nil}, true, false, true},
 		{"an upload of a word read as a typo", []*Segment{a, b, up1, up2}, [][]uint32{{3, 17, 200}, {5}, nil, nil}, true, true, false},
-		{"the uploads merged", []*Segment{a, b, merged}, [][]uint32{{3, 17, 200}, {5}, nil}, true, false, true},
+		{"the uploads merged", []*Segment{a, b, merged}, [][]uint32{{3, 17, 200}, {5}, nil}, true, true, false},
 		{"many documents added", []*Segment{a, b, merged, many}, [][]uint32{{3, 17, 200}, {5}, nil, nil}, false, false, false},
 		{"the first segment merged away", []*Segment{b, merged, many, a}, nil, false, false, false},
 	}

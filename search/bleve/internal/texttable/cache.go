@@ -313,10 +313,10 @@ func (c *matchCache) put(key string, s *mset) {
 
 // keep keeps a compact copy of s under key, with the terms and weights
 // it was scored with (matchEntry.reads), unless it would take more than
-// a quarter of the budget.
-func (c *matchCache) keep(key string, s *mset, reads string) {
+// a quarter of the budget, and returns the copy (nil without a cache).
+func (c *matchCache) keep(key string, s *mset, reads string) *matchEntry {
 	if c == nil {
-		return
+		return nil
 	}
 	e := &matchEntry{bits: append([]uint64(nil), s.bits...), rank: make([]uint32, len(s.bits)), reads: reads}
 	var r uint32
@@ -349,6 +349,7 @@ func (c *matchCache) keep(key string, s *mset, reads string) {
 		}
 	}
 	c.store(key, e)
+	return e
 }
 
 // store keeps e under key, unless it would take more than a quarter of

@@ -192,8 +192,13 @@ func (e *evaluator) eval(c *search.Clause) (*mset, error) {
 		}
 		ce, inherited := e.v.cache.inheritedSet(key)
 		if inherited {
-			if s, err := e.complete(c, key, ce); s != nil || err != nil {
-				return s, err
+			switch ne, s, err := e.complete(c, key, ce); {
+			case err != nil:
+				return nil, err
+			case s != nil:
+				return s, nil
+			case ne != nil:
+				return e.fromEntry(ne), nil
 			}
 		}
 		if inherited || e.v.cache.admit(key) && e.v.cache.worth(key) {
@@ -234,11 +239,12 @@ func (e *evaluator) eval(c *search.Clause) (*mset, error) {
 // complete answers clause c, a child of the root, from ce, the set the
 // View before a write kept (matchCache.inheritWords): c is evaluated,
 // every document scored, in the segments past those ce covers, and ce's
-// documents still live are added, then kept whole. It returns nil when c
-// now reads other terms or weights than ce was scored with (a word a new
-// document holds is no longer read as a typo of another): c must then be
-// evaluated whole.
-func (e *evaluator) complete(c *search.Clause, key string, ce *matchEntry) (*mset, error) {
+// documents still live are added, then kept whole. It returns the set
+// kept, and the evaluated set too when ce's scores were copied into it
+// (nil when ne shares them); both nil when c now reads other terms or
+// weights than ce was scored with (a word a new document holds is no
+// longer read as a typo of another): c must then be evaluated whole.
+func (e *evaluator) complete(c *search.Clause, key string, ce *matchEntry) (*matchEntry, *mset, error) {
 	scored := e.scored
 	var reads strings.Builder
 	e.scored, e.fromSeg, e.reads = nil, ce.read, &reads
@@ -247,27 +253,27 @@ func (e *evaluator) complete(c *search.Clause, key string, ce *matchEntry) (*mse
 	e.depth--
 	e.scored, e.fromSeg, e.reads = scored, 0, nil
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if reads.String() != ce.reads {
 		e.free(s)
-		return nil, nil
+		return nil, nil, nil
 	}
 	single := !tiered(c)
 	if single {
 		s.single()
 	}
 	if ne, ok := extended(ce, s, e.v.live, single); ok {
-		// ce's documents are all there: its scores are copied whole.
+		// ce's documents are all there: its scores are shared.
 		e.free(s)
 		e.v.cache.store(key, ne)
 		e.v.cache.extended.Add(1)
-		return e.fromEntry(ne), nil
+		return ne, nil, nil
 	}
 	s.addKept(ce, e.v.live)
-	e.v.cache.keep(key, s, ce.reads)
+	ne := e.v.cache.keep(key, s, ce.reads)
 	e.v.cache.completed.Add(1)
-	return s, nil
+	return ne, s, nil
 }
 
 // maxReads bounds the record of a kept set's reads (a prefix of many

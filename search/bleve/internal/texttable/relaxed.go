@@ -81,11 +81,9 @@ func (e *evaluator) kept(x *search.Clause) (*matchEntry, bool) {
 	ce, ok := e.v.cache.get(key)
 	if !ok && e.reads == nil {
 		if ie, inherited := e.v.cache.inheritedSet(key); inherited {
-			if s, err := e.complete(x, key, ie); s != nil && err == nil {
-				e.free(s) // a copy of what the cache now keeps
-				ce, ok = e.v.cache.lookup(key)
-				ok = ok && !ce.inherited
-			}
+			ne, s, err := e.complete(x, key, ie)
+			e.free(s) // the set itself, which ne holds
+			ce, ok = ne, err == nil && ne != nil
 		}
 	}
 	if ok && e.reads != nil {

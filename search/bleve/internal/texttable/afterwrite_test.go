@@ -14,11 +14,10 @@ func BenchmarkSearchAfterWrite(b *testing.B) {
 	r := rand.New(rand.NewPCG(31, 32))
 	words := strings.Fields("migrants return border remittances trafficking children labour asylum youth women")
 	docs := randomDocs(r, 20001, words)
-	t := &testing.T{}
-	big, small := build(t, docs[:20000]...), build(t, docs[20000:]...)
+	big, small := build(b, docs[:20000]...), build(b, docs[20000:]...)
 	cfg := Config{Schema: testSchema, Analyzer: testAnalyzer, MatchCacheBytes: 64 << 20}
 	for _, q := range []string{"migrants", "migrants OR asylum", "migrants asylum"} {
-		req := Request{Plan: compile(t, q), Size: 10}
+		req := Request{Plan: compile(b, q), Size: 10}
 		warm := func() *View {
 			v := NewView(cfg, []*Segment{big}, nil)
 			for range 3 {
@@ -46,7 +45,7 @@ func BenchmarkSearchAfterWrite(b *testing.B) {
 		})
 		b.Run(q+"/after-write-pooled", func(b *testing.B) {
 			old := warm()
-			other := Request{Plan: compile(t, "labour"), Size: 10, NoCache: true}
+			other := Request{Plan: compile(b, "labour"), Size: 10, NoCache: true}
 			for b.Loop() {
 				b.StopTimer()
 				v := NewView(cfg, []*Segment{big, small}, nil)

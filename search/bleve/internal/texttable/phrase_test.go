@@ -102,7 +102,7 @@ func TestPhrasesAsWordForWord(t *testing.T) {
 	}
 }
 
-func compile(t *testing.T, text string) *search.Plan {
+func compile(t testing.TB, text string) *search.Plan {
 	t.Helper()
 	p, err := search.Compile(text, search.CompileOptions{})
 	if err != nil {

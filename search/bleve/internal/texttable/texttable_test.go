@@ -114,7 +114,7 @@ func testAnalyzer(_, text string) []Token {
 	return out
 }
 
-func build(t *testing.T, docs ...fakeDoc) *Segment {
+func build(t testing.TB, docs ...fakeDoc) *Segment {
 	t.Helper()
 	s, err := Build(context.Background(), fakeSource(docs), testSchema)
 	if err != nil {

@@ -1,6 +1,7 @@
 package texttable
 
 import (
+	"runtime"
 	"strings"
 
 	"faro/search"
@@ -15,6 +16,7 @@ const maxPrefixMarks = 1024
 // as Key(page, position) -> term. An evaluator's analyses are shared by
 // the calls that pass the same cache.
 func (v *View) Marks(n uint32, marks []search.Mark, cache map[[2]string][]Token) map[uint64]string {
+	defer runtime.KeepAlive(v) // its segments' mapped memory (freeFields)
 	if len(marks) == 0 {
 		return nil
 	}
@@ -161,6 +163,7 @@ func markable(e *evaluator, lang string, marks []search.Mark, locs map[string][]
 // too (View.fix), the term searched in their place: mark text -> corrected
 // term.
 func (v *View) Fixes(n uint32, marks []search.Mark) map[string]string {
+	defer runtime.KeepAlive(v) // its segments' mapped memory (freeFields)
 	si, local := v.Locate(n)
 	if si >= len(v.segs) {
 		return nil

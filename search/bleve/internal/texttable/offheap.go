@@ -14,10 +14,20 @@ func (f *field) moveOffHeap() {
 	f.frees = []func(){a, b, c, d}
 }
 
-// free unmaps what moveOffHeap mapped.
+// free unmaps what moveOffHeap and typos mapped.
 func (f *field) free() {
 	for _, fn := range f.frees {
 		fn()
+	}
+	if f.typo.free != nil {
+		f.typo.free()
+	}
+}
+
+// freeFields frees a segment's fields once the segment is unreachable.
+func freeFields(fields map[string]*field) {
+	for _, f := range fields {
+		f.free()
 	}
 }
 

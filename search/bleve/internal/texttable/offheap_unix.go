@@ -2,7 +2,13 @@
 
 package texttable
 
-import "syscall"
+import (
+	"sync/atomic"
+	"syscall"
+)
+
+// mapped counts the bytes offHeap holds mapped.
+var mapped atomic.Int64
 
 // offHeap copies b into memory mapped outside the Go heap and returns the
 // copy, with a func that unmaps it.
@@ -15,5 +21,10 @@ func offHeap(b []byte) ([]byte, func()) {
 		return b, func() {}
 	}
 	copy(m, b)
-	return m, func() { syscall.Munmap(m) }
+	mapped.Add(int64(len(m)))
+	return m, func() {
+		if syscall.Munmap(m) == nil {
+			mapped.Add(-int64(len(m)))
+		}
+	}
 }

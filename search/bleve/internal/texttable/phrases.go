@@ -3,6 +3,7 @@ package texttable
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"sort"
 	"strings"
 )
@@ -63,6 +64,7 @@ const maxPhraseScan = 5000
 // Phrases are ranked by the documents holding them, deleted ones
 // included, and the best are then counted over live documents only.
 func (v *View) Phrases(prefix string, n int) []Phrase {
+	defer runtime.KeepAlive(v) // its segments' mapped memory (freeFields)
 	type loc struct{ seg, term int }
 	type acc struct {
 		text       string

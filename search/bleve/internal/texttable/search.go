@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"math/bits"
+	"runtime"
 	"sort"
 	"strconv"
 
@@ -67,6 +68,7 @@ var ErrCursor = errors.New("cursor does not match this search")
 // (search.Plan.Widest): a question gets the documents holding some of its
 // words rather than none.
 func (v *View) Search(ctx context.Context, r Request) (*Result, error) {
+	defer runtime.KeepAlive(v) // its segments' mapped memory (freeFields)
 	res, err := v.search(ctx, r)
 	if err != nil || res.Total > 0 {
 		return res, err

@@ -116,16 +116,13 @@ func Build(ctx context.Context, src Source, schema Schema) (*Segment, error) {
 		}()
 	}
 	wg.Wait()
-	free := func() {
-		for _, f := range s.fields {
-			f.free()
-		}
-	}
 	if firstErr != nil {
-		free()
+		freeFields(s.fields)
 		return nil, firstErr
 	}
-	runtime.AddCleanup(s, func(free func()) { free() }, free)
+	// The cleanup holds the fields, not s: what it holds stays reachable,
+	// and a cleanup holding s would never run.
+	runtime.AddCleanup(s, freeFields, s.fields)
 	if err := s.readColumns(ctx, src, schema); err != nil {
 		return nil, err
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -279,6 +280,7 @@ func TestPositionsOf(t *testing.T) {
 		docs = append(docs, fakeDoc{id: fmt.Sprintf("d%03d", i), body: body})
 	}
 	s := build(t, docs...)
+	defer runtime.KeepAlive(s) // f's memory
 	f := s.fields["body_en"]
 	tm := f.lookup("word")
 	if tm == nil || tm.df != 150 {

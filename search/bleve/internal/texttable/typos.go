@@ -26,6 +26,7 @@ import (
 type typoIndex struct {
 	once sync.Once
 	keys []uint64
+	free func()
 	mu   sync.Mutex
 	// found holds the corrections of the terms asked for, by term and
 	// distance: a segment never changes, and the Views a write makes ask
@@ -86,7 +87,8 @@ func (f *field) typos() []uint64 {
 			}
 		}
 		slices.Sort(keys)
-		f.typo.keys = slices.Clip(slices.Compact(keys))
+		// Off the heap, as the postings: the segment's cleanup frees it.
+		f.typo.keys, f.typo.free = offHeapSlice(slices.Compact(keys))
 	})
 	return f.typo.keys
 }

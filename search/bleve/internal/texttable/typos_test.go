@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -167,6 +168,7 @@ func TestCorrectionsAsScan(t *testing.T) {
 	r := rand.New(rand.NewPCG(33, 34))
 	words := strings.Fields("migration migrants return reintegration trafficking smuggling border remittances children labour asylum returnee returned migrant borders")
 	seg := build(t, randomDocs(r, 300, words)...)
+	defer runtime.KeepAlive(seg) // f's memory
 	f := seg.fields["body_en"]
 	for _, q := range []string{"migrnats", "retrun", "smugling", "trafiking", "bordr", "childern", "labor", "migrant", "asylun", "reintegracion", "xyz"} {
 		for _, dist := range []int{1, 2} {

@@ -3,6 +3,7 @@ package texttable
 import (
 	"math"
 	"math/bits"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -86,6 +87,7 @@ type Config struct {
 // statistics (stats) and takes the words' sets old kept too. Inherit is
 // called before v answers any search.
 func (v *View) Inherit(old *View) {
+	defer runtime.KeepAlive(v) // its segments' mapped memory (freeFields)
 	if old == nil {
 		return
 	}

@@ -45,12 +45,13 @@ func (v *View) Marks(n uint32, marks []search.Mark, cache map[[2]string][]Token)
 	// fixed maps a misspelt term to the correction searched for it.
 	fixed := map[string]string{}
 	look := func(t *term) {
-		if seen[t.text] {
+		w := body.word(t)
+		if seen[w] {
 			return
 		}
-		seen[t.text] = true
+		seen[w] = true
 		if keys := body.positionsOf(t, local); keys != nil {
-			locs[t.text] = keys
+			locs[w] = keys
 		}
 	}
 	for _, m := range marks {

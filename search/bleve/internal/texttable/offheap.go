@@ -6,12 +6,13 @@ import "unsafe"
 // off the Go heap: they hold no pointers, and on the heap they would let
 // the garbage of every search grow by as much before a collection.
 func (f *field) moveOffHeap() {
-	var a, b, c, d func()
+	var a, b, c, d, e func()
 	f.data, a = offHeap(f.data)
 	f.pos, b = offHeap(f.pos)
 	f.length, c = offHeapSlice(f.length)
 	f.skips, d = offHeapSlice(f.skips)
-	f.frees = []func(){a, b, c, d}
+	f.terms, e = offHeapSlice(f.terms)
+	f.frees = []func(){a, b, c, d, e}
 }
 
 // free unmaps what moveOffHeap and typos mapped.
@@ -31,17 +32,32 @@ func freeFields(fields map[string]*field) {
 	}
 }
 
-// offHeapSlice copies s (of a type holding no pointers) off the Go heap,
-// as offHeap does for bytes.
-func offHeapSlice[T any](s []T) ([]T, func()) {
-	if len(s) == 0 {
-		return s, func() {}
+// offHeap copies b off the Go heap, with a func that unmaps the copy.
+func offHeap(b []byte) ([]byte, func()) {
+	if len(b) == 0 {
+		return b, func() {}
+	}
+	m, free := offHeapZero(len(b))
+	copy(m, b)
+	return m, free
+}
+
+// offHeapMake returns a slice of n zero Ts (a type holding no pointers)
+// mapped off the heap, with a func that unmaps it.
+func offHeapMake[T any](n int) ([]T, func()) {
+	if n == 0 {
+		return nil, func() {}
 	}
 	var zero T
 	size := int(unsafe.Sizeof(zero))
-	b, free := offHeap(unsafe.Slice((*byte)(unsafe.Pointer(&s[0])), len(s)*size))
-	if &b[0] == (*byte)(unsafe.Pointer(&s[0])) {
-		return s, free // stayed on the heap
-	}
-	return unsafe.Slice((*T)(unsafe.Pointer(&b[0])), len(s)), free
+	b, free := offHeapZero(n * size)
+	return unsafe.Slice((*T)(unsafe.Pointer(&b[0])), n), free
+}
+
+// offHeapSlice copies s (of a type holding no pointers) off the Go heap,
+// as offHeap does for bytes.
+func offHeapSlice[T any](s []T) ([]T, func()) {
+	m, free := offHeapMake[T](len(s))
+	copy(m, s)
+	return m, free
 }

@@ -4,8 +4,9 @@ package texttable
 
 import "sync/atomic"
 
-// mapped counts the bytes offHeap holds mapped: none here.
+// mapped counts the bytes offHeapZero holds mapped: none here.
 var mapped atomic.Int64
 
-// offHeap keeps b on the heap where anonymous mappings are not at hand.
-func offHeap(b []byte) ([]byte, func()) { return b, func() {} }
+// offHeapZero returns n zero bytes, on the heap where anonymous mappings
+// are not at hand.
+func offHeapZero(n int) ([]byte, func()) { return make([]byte, n), func() {} }

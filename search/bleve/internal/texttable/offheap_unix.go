@@ -7,24 +7,25 @@ import (
 	"syscall"
 )
 
-// mapped counts the bytes offHeap holds mapped.
+// mapped counts the bytes offHeapZero holds mapped.
 var mapped atomic.Int64
 
-// offHeap copies b into memory mapped outside the Go heap and returns the
-// copy, with a func that unmaps it.
-func offHeap(b []byte) ([]byte, func()) {
-	if len(b) == 0 {
-		return b, func() {}
+// offHeapZero returns n zero bytes mapped outside the Go heap, with a func
+// that unmaps them; on the heap when they cannot be mapped or take less
+// than a page (a mapping takes whole pages: an upload's segment of one
+// document would map a page for each of its fields' few bytes).
+func offHeapZero(n int) ([]byte, func()) {
+	if n < syscall.Getpagesize() {
+		return make([]byte, n), func() {}
 	}
-	m, err := syscall.Mmap(-1, 0, len(b), syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE)
+	m, err := syscall.Mmap(-1, 0, n, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE)
 	if err != nil {
-		return b, func() {}
+		return make([]byte, n), func() {}
 	}
-	copy(m, b)
-	mapped.Add(int64(len(m)))
+	mapped.Add(int64(n))
 	return m, func() {
 		if syscall.Munmap(m) == nil {
-			mapped.Add(-int64(len(m)))
+			mapped.Add(-int64(n))
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 )
 
@@ -34,8 +35,9 @@ type Segment struct {
 
 // field is one text field's dictionary and postings in a segment.
 type field struct {
-	// terms in byte order.
+	// terms in byte order, their texts one after the other in words.
 	terms []term
+	words string
 	// length[n] is the field's length in document n (0: not in it).
 	length []uint32
 	// lengthSum is the sum of length, holders the documents with a
@@ -67,15 +69,20 @@ type skipEntry struct {
 	off, posOff uint64
 }
 
-// term locates one term's postings in its field's data.
+// term locates one term's postings in its field's data. It holds no
+// pointer, so that a field's terms are kept off the heap (moveOffHeap):
+// its text is field.words[at:at+n].
 type term struct {
-	text     string
 	off, end uint64
 	poff     uint64
 	df       uint32
 	// skip is the index of the term's first skip entry.
-	skip uint32
+	skip  uint32
+	at, n uint32
 }
+
+// word returns t's text.
+func (f *field) word(t *term) string { return f.words[t.at : t.at+t.n] }
 
 // Docs bounds the segment's document numbers.
 func (s *Segment) Docs() int { return s.docs }
@@ -219,6 +226,8 @@ func buildField(ctx context.Context, src Source, name string, docs int) (*field,
 	var (
 		buf     [binary.MaxVarintLen64]byte
 		cur     *term
+		curText string
+		words   []byte
 		prev    uint64
 		started bool
 	)
@@ -240,9 +249,11 @@ func buildField(ctx context.Context, src Source, name string, docs int) (*field,
 		if int(p.Doc) >= docs {
 			return nil
 		}
-		if cur == nil || cur.text != t {
+		if cur == nil || curText != t {
 			finish()
-			cur = &term{text: t, off: uint64(len(f.data)), poff: uint64(len(f.pos)), skip: uint32(len(f.skips))}
+			cur = &term{off: uint64(len(f.data)), poff: uint64(len(f.pos)), skip: uint32(len(f.skips)), at: uint32(len(words)), n: uint32(len(t))}
+			curText = t
+			words = append(words, t...)
 			prev = 0
 			started = true
 		}
@@ -288,17 +299,19 @@ func buildField(ctx context.Context, src Source, name string, docs int) (*field,
 	if !started {
 		return nil, nil
 	}
-	if !sort.SliceIsSorted(f.terms, func(i, j int) bool { return f.terms[i].text < f.terms[j].text }) {
-		sort.Slice(f.terms, func(i, j int) bool { return f.terms[i].text < f.terms[j].text })
+	f.words = string(words)
+	if !sort.SliceIsSorted(f.terms, func(i, j int) bool { return f.word(&f.terms[i]) < f.word(&f.terms[j]) }) {
+		sort.Slice(f.terms, func(i, j int) bool { return f.word(&f.terms[i]) < f.word(&f.terms[j]) })
 	}
 	f.moveOffHeap()
+	f.buildTypos()
 	return f, nil
 }
 
 // lookup finds a term in the field's dictionary.
 func (f *field) lookup(t string) *term {
-	i := sort.Search(len(f.terms), func(i int) bool { return f.terms[i].text >= t })
-	if i < len(f.terms) && f.terms[i].text == t {
+	i := sort.Search(len(f.terms), func(i int) bool { return f.word(&f.terms[i]) >= t })
+	if i < len(f.terms) && f.word(&f.terms[i]) == t {
 		return &f.terms[i]
 	}
 	return nil
@@ -306,9 +319,9 @@ func (f *field) lookup(t string) *term {
 
 // prefixRange returns the terms of f that start with p.
 func (f *field) prefixRange(p string) []term {
-	lo := sort.Search(len(f.terms), func(i int) bool { return f.terms[i].text >= p })
+	lo := sort.Search(len(f.terms), func(i int) bool { return f.word(&f.terms[i]) >= p })
 	hi := lo
-	for hi < len(f.terms) && len(f.terms[hi].text) >= len(p) && f.terms[hi].text[:len(p)] == p {
+	for hi < len(f.terms) && strings.HasPrefix(f.word(&f.terms[hi]), p) {
 		hi++
 	}
 	return f.terms[lo:hi]

@@ -117,10 +117,11 @@ func (e *evaluator) prefix(out *mset, fields []weightedField, p string, boost fl
 			if sf == nil {
 				continue
 			}
-			for _, t := range sf.prefixRange(p) {
-				if !seen[t.text] {
-					seen[t.text] = true
-					terms = append(terms, t.text)
+			r := sf.prefixRange(p)
+			for i := range r {
+				if w := sf.word(&r[i]); !seen[w] {
+					seen[w] = true
+					terms = append(terms, w)
 				}
 			}
 		}

@@ -176,7 +176,7 @@ func TestCorrectionsAsScan(t *testing.T) {
 			got := f.corrections(q, dist, &p)
 			want := map[string]int{}
 			for i := range f.terms {
-				c := f.terms[i].text
+				c := f.word(&f.terms[i])
 				if c == q || utf8.RuneCountInString(c) < minTypoTerm {
 					continue
 				}

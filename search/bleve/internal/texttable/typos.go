@@ -2,6 +2,7 @@ package texttable
 
 import (
 	"hash/maphash"
+	"math/bits"
 	"slices"
 	"sync"
 	"unicode/utf8"
@@ -16,21 +17,55 @@ import (
 // with the Damerau-Levenshtein distance: no scan of the dictionary.
 
 // typoIndex lists, for each term of a field and each of its one-rune
-// deletions, the high half of its hash and the term's index in the
-// field's dictionary, in one sorted array: 8 bytes a pair, where a map of
-// hashes to lists of terms took about 90 (430 MB of heap at 100k
-// generated documents, whose vocabulary is large). A probe is found by
-// binary search; the candidates are checked by their edit distance, so
-// two strings sharing half a hash cost a check, not a wrong answer. It
-// keeps the corrections found (field.corrections).
+// deletions, a key: the term's index in the field's dictionary and, above
+// it, bits of the hash that follow those choosing the key's bucket; the
+// keys are grouped by bucket and sorted in each. Four bytes a pair, off the
+// heap, where a map of hashes to lists of terms took about 90 (430 MB of
+// heap at 100k generated documents, whose vocabulary is large) and a
+// sorted array of hash halves and indexes 8. A probe's bucket is found at
+// once, its keys by binary search; the candidates are checked by their
+// edit distance, so two strings sharing the bits kept cost a check, not a
+// wrong answer. It keeps the corrections found (field.corrections).
 type typoIndex struct {
-	keys []uint64
-	free func()
-	mu   sync.Mutex
+	// start[b] is where bucket b's keys begin; start has one entry more
+	// than there are buckets.
+	start []uint32
+	keys  []uint32
+	// bits is how many of a hash's high bits choose its bucket, idx how
+	// many of a key's low bits hold the term's index.
+	bits, idx uint
+	free      func()
+	mu        sync.Mutex
 	// found holds the corrections of the terms asked for, by term and
 	// distance: a segment never changes, and the Views a write makes ask
 	// for the same words again.
 	found map[string]map[string]int
+}
+
+// keyOf returns the key of term i by hash h.
+func (x *typoIndex) keyOf(h uint64, i int) uint32 { return x.check(h)<<x.idx | uint32(i) }
+
+// check returns the bits of h a key keeps (none when the index takes all
+// 32 bits: shifts past a width give 0).
+func (x *typoIndex) check(h uint64) uint32 { return uint32(h << x.bits >> (64 - (32 - x.idx))) }
+
+// bucket returns the bucket of hash h.
+func (x *typoIndex) bucket(h uint64) int { return int(h >> (64 - x.bits)) }
+
+// terms calls fn with the terms whose own hash or one of whose deletions'
+// has the bits of h that x keeps.
+func (x *typoIndex) terms(h uint64, fn func(i int)) {
+	if len(x.start) == 0 {
+		return
+	}
+	b := x.bucket(h)
+	keys := x.keys[x.start[b]:x.start[b+1]]
+	c := x.check(h)
+	j, _ := slices.BinarySearch(keys, c<<x.idx)
+	mask := uint32(1)<<x.idx - 1
+	for ; j < len(keys) && keys[j]>>x.idx == c; j++ {
+		fn(int(keys[j] & mask))
+	}
 }
 
 // maxKeptCorrections bounds typoIndex.found; when full it starts again
@@ -71,15 +106,15 @@ func insertions(s string) []string {
 	return out
 }
 
-// typoBuckets is how many buckets of the hashes' high bits the keys are
-// first spread into, each then sorted apart: a counting sort in place of
-// a comparison sort of millions of keys (1.7 s of the first searches at
-// 100k documents, when the index was built on first use).
-const typoBuckets = 1 << 16
+// typoBucketKeys is about how many keys a bucket of a typo index holds.
+const typoBucketKeys = 32
 
-// buildTypos makes the field's symmetric-delete index, off the heap. A key
-// repeated (a term with two deletions alike, "ll" in "all") is kept twice;
-// corrections reads each candidate once.
+// buildTypos makes the field's symmetric-delete index, off the heap: the
+// keys are counted by bucket, then placed, then each bucket is sorted (a
+// comparison sort of the millions of keys of a large field took 1.7 s of
+// the first searches at 100k documents, when the index was built on first
+// use). A key repeated (a term with two deletions alike, "ll" in "all") is
+// kept twice; corrections reads each candidate once.
 func (f *field) buildTypos() {
 	var buf []byte
 	each := func(fn func(h uint64, i int)) {
@@ -95,23 +130,36 @@ func (f *field) buildTypos() {
 			}
 		}
 	}
-	bucket := func(h uint64) int { return int(h >> (64 - 16)) }
-	start := make([]int, typoBuckets+1)
-	each(func(h uint64, _ int) { start[bucket(h)+1]++ })
-	for b := range typoBuckets {
+	total := 0
+	for i := range f.terms {
+		if n := utf8.RuneCountInString(f.word(&f.terms[i])); n >= minTypoTerm {
+			total += n + 1
+		}
+	}
+	if total == 0 {
+		return
+	}
+	x := &f.typo
+	x.bits = uint(max(1, bits.Len(uint(total/typoBucketKeys))))
+	x.idx = uint(bits.Len(uint(len(f.terms) - 1)))
+	start, freeStart := offHeapMake[uint32](1<<x.bits + 1)
+	each(func(h uint64, _ int) { start[x.bucket(h)+1]++ })
+	for b := range 1 << x.bits {
 		start[b+1] += start[b]
 	}
-	keys, free := offHeapMake[uint64](start[typoBuckets])
-	next := slices.Clone(start[:typoBuckets])
+	keys, freeKeys := offHeapMake[uint32](total)
+	next := make([]uint32, 1<<x.bits)
+	copy(next, start)
 	each(func(h uint64, i int) {
-		b := bucket(h)
-		keys[next[b]] = typoKey(h, i)
+		b := x.bucket(h)
+		keys[next[b]] = x.keyOf(h, i)
 		next[b]++
 	})
-	for b := range typoBuckets {
+	for b := range 1 << x.bits {
 		slices.Sort(keys[start[b]:start[b+1]])
 	}
-	f.typo.keys, f.typo.free = keys, free
+	x.start, x.keys = start, keys
+	x.free = func() { freeStart(); freeKeys() }
 }
 
 // runeSize is the length in bytes of r, the rune s starts with (1 for a
@@ -122,19 +170,6 @@ func runeSize(r rune, s string) int {
 		return n
 	}
 	return utf8.RuneLen(r)
-}
-
-// typoKey pairs the high half of hash h with term i.
-func typoKey(h uint64, i int) uint64 { return h&^0xffffffff | uint64(uint32(i)) }
-
-// typoTerms calls fn with the terms whose own hash or one of whose
-// deletions' has the high half of h, from keys (field.typos).
-func typoTerms(keys []uint64, h uint64, fn func(i int)) {
-	hi := h &^ 0xffffffff
-	j, _ := slices.BinarySearch(keys, hi)
-	for ; j < len(keys) && keys[j]&^0xffffffff == hi; j++ {
-		fn(int(uint32(keys[j])))
-	}
 }
 
 // probes are the hashes a term's corrections are looked up by in the
@@ -186,13 +221,12 @@ func (f *field) corrections(t string, maxDist int, p **probes) map[string]int {
 	if ok {
 		return out
 	}
-	idx := f.typo.keys
 	if *p == nil {
 		*p = typoProbes(t, maxDist)
 	}
 	out = map[string]int{}
 	for _, h := range (*p).hashes {
-		typoTerms(idx, h, func(i int) {
+		f.typo.terms(h, func(i int) {
 			c := f.word(&f.terms[i])
 			if c == t {
 				return

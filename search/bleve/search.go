@@ -247,6 +247,7 @@ func sortFacetCounts(name string, out []search.FacetCount) {
 type markedPage struct {
 	page      int
 	positions []int
+	marks     []texttable.Marked
 	text      string
 }
 
@@ -270,7 +271,6 @@ func (x *Index) loadHits(ctx context.Context, s *served, hits []texttable.Hit, m
 	tok := wordsTokenizer{full: unicode.NewUnicodeTokenizer()}
 	analysed := map[[2]string][]texttable.Token{}
 	var (
-		keys      []uint64
 		positions []int
 		pages     []markedPage
 	)
@@ -279,21 +279,16 @@ func (x *Index) loadHits(ctx context.Context, s *served, hits []texttable.Hit, m
 			return nil, err
 		}
 		at := s.view.Marks(h.N, marks, analysed)
-		// The marked positions by page, ascending, in buffers kept from
+		// The marked positions by page, ascending, in a buffer kept from
 		// one hit to the next.
-		keys = keys[:0]
-		for k := range at {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		positions = slices.Grow(positions[:0], len(keys))[:len(keys)]
+		positions = slices.Grow(positions[:0], len(at))[:len(at)]
 		pages = pages[:0]
-		for from := 0; from < len(keys); {
-			p, to := texttable.KeyPage(keys[from]), from
-			for ; to < len(keys) && texttable.KeyPage(keys[to]) == p; to++ {
-				positions[to] = texttable.KeyPos(keys[to])
+		for from := 0; from < len(at); {
+			p, to := texttable.KeyPage(at[from].Key), from
+			for ; to < len(at) && texttable.KeyPage(at[to].Key) == p; to++ {
+				positions[to] = texttable.KeyPos(at[to].Key)
 			}
-			pages, from = append(pages, markedPage{page: p, positions: positions[from:to]}), to
+			pages, from = append(pages, markedPage{page: p, positions: positions[from:to], marks: at[from:to]}), to
 		}
 		si, local := s.view.Locate(h.N)
 		// Each value is read while the buffer holds it: the hit decoded,
@@ -316,8 +311,8 @@ func (x *Index) loadHits(ctx context.Context, s *served, hits []texttable.Hit, m
 				}
 				if m := slices.IndexFunc(pages, func(m markedPage) bool { return m.page == p }); m >= 0 {
 					pages[m].text = buf.keep(val)
-					tok.wordsAt(val, pages[m].positions, func(pos, start, end int) {
-						spans = append(spans, search.Span{Page: p, Start: start, End: end, Term: at[texttable.Key(uint64(p), uint64(pos))]})
+					tok.wordsAt(val, pages[m].positions, func(i, start, end int) {
+						spans = append(spans, search.Span{Page: p, Start: start, End: end, Term: pages[m].marks[i].Term})
 					})
 				}
 			}

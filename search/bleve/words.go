@@ -123,17 +123,17 @@ func (w wordsTokenizer) Tokenize(input []byte) analysis.TokenStream {
 
 // wordsAt calls fn with the byte range of each word of input at a
 // position in want (1-based, as the tokenizer numbers them; ascending),
-// stopping after the last.
-func (w wordsTokenizer) wordsAt(input []byte, want []int, fn func(pos, start, end int)) {
+// and the position's index in want, stopping after the last.
+func (w wordsTokenizer) wordsAt(input []byte, want []int, fn func(i, start, end int)) {
 	if len(want) == 0 {
 		return
 	}
-	type word struct{ pos, start, end int }
-	var found []word
+	type word struct{ i, start, end int }
+	found := make([]word, 0, len(want))
 	k := 0
 	complete := scanWords(input, func(pos, start, end int, _ bool) bool {
 		if pos == want[k] {
-			found = append(found, word{pos, start, end})
+			found = append(found, word{k, start, end})
 			k++
 		}
 		return k < len(want)
@@ -145,12 +145,12 @@ func (w wordsTokenizer) wordsAt(input []byte, want []int, fn func(pos, start, en
 				k++
 			}
 			if k < len(want) && want[k] == t.Position {
-				found = append(found, word{t.Position, t.Start, t.End})
+				found = append(found, word{k, t.Start, t.End})
 			}
 		}
 	}
 	for _, f := range found {
-		fn(f.pos, f.start, f.end)
+		fn(f.i, f.start, f.end)
 	}
 }
 

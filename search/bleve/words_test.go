@@ -44,8 +44,8 @@ func checkWords(t *testing.T, text string) {
 		}
 	}
 	var found [][3]int
-	wordsTokenizer{full: unicode.NewUnicodeTokenizer()}.wordsAt([]byte(text), positions, func(pos, start, end int) {
-		found = append(found, [3]int{pos, start, end})
+	wordsTokenizer{full: unicode.NewUnicodeTokenizer()}.wordsAt([]byte(text), positions, func(i, start, end int) {
+		found = append(found, [3]int{positions[i], start, end})
 	})
 	if len(found) != len(expect) || (len(found) > 0 && !reflect.DeepEqual(found, expect)) {
 		t.Errorf("%q: wordsAt %v, want %v", text, found, expect)

@@ -1,7 +1,9 @@
 package texttable
 
 import (
+	"cmp"
 	"runtime"
+	"slices"
 	"strings"
 
 	"faro/search"
@@ -11,11 +13,18 @@ import (
 // shown hit for snippets.
 const maxPrefixMarks = 1024
 
-// Marks returns where marks stand in document n's body: every position
-// of a word, those of a phrase's words only where the whole phrase stands,
-// as Key(page, position) -> term. An evaluator's analyses are shared by
-// the calls that pass the same cache.
-func (v *View) Marks(n uint32, marks []search.Mark, cache map[[2]string][]Token) map[uint64]string {
+// Marked is a position of a document's body that a mark matches: its
+// Key(page, position) and the term found there.
+type Marked struct {
+	Key  uint64
+	Term string
+}
+
+// Marks returns where marks stand in document n's body, by Key, each
+// position once: every position of a word, those of a phrase's words only
+// where the whole phrase stands. An evaluator's analyses are shared by the
+// calls that pass the same cache.
+func (v *View) Marks(n uint32, marks []search.Mark, cache map[[2]string][]Token) []Marked {
 	defer runtime.KeepAlive(v) // its segments' mapped memory (freeFields)
 	if len(marks) == 0 {
 		return nil
@@ -81,34 +90,40 @@ func (v *View) Marks(n uint32, marks []search.Mark, cache map[[2]string][]Token)
 	}
 	// A fixed term stands where it is and where its correction is; the
 	// latter positions are named by the correction.
-	corrected := map[uint64]string{}
+	var corrected map[uint64]string
 	for t, c := range fixed {
+		if corrected == nil {
+			corrected = map[uint64]string{}
+		}
 		for _, k := range locs[c] {
 			corrected[k] = c
 		}
 		own := locs[t]
-		locs[t] = append(own[:len(own):len(own)], locs[c]...)
+		all := append(own[:len(own):len(own)], locs[c]...)
+		slices.Sort(all)
+		locs[t] = slices.Compact(all)
 	}
 	out := markable(e, lang, marks, locs)
-	for k, t := range out {
-		if c, ok := corrected[k]; ok && fixed[t] == c {
-			out[k] = c
+	for i, m := range out {
+		if c, ok := corrected[m.Key]; ok && fixed[m.Term] == c {
+			out[i].Term = c
 		}
 	}
 	return out
 }
 
-// markable returns the positions marked, with their terms; locs holds
-// each term's positions in the body.
-func markable(e *evaluator, lang string, marks []search.Mark, locs map[string][]uint64) map[uint64]string {
-	out := map[uint64]string{}
+// markable returns the positions marked, with their terms, by Key, each
+// once (the last mark's term where two marks match one position); locs
+// holds each term's positions in the body, ascending.
+func markable(e *evaluator, lang string, marks []search.Mark, locs map[string][]uint64) []Marked {
+	var out []Marked
 	for _, m := range marks {
 		if m.Prefix {
 			p := search.Fold(m.Text)
 			for t, keys := range locs {
 				if strings.HasPrefix(t, p) {
 					for _, k := range keys {
-						out[k] = t
+						out = append(out, Marked{k, t})
 					}
 				}
 			}
@@ -127,24 +142,17 @@ func markable(e *evaluator, lang string, marks []search.Mark, locs map[string][]
 			}
 			for _, tok := range toks {
 				for _, k := range locs[tok.Term] {
-					out[k] = tok.Term
+					out = append(out, Marked{k, tok.Term})
 				}
 			}
 			continue
 		}
 		// A phrase: where every word stands at its offset.
-		at := map[string]map[uint64]bool{}
-		for t, keys := range locs {
-			at[t] = map[uint64]bool{}
-			for _, k := range keys {
-				at[t][k] = true
-			}
-		}
 		first := toks[0].Pos
 		for _, start := range locs[toks[0].Term] {
 			ok := true
 			for _, tok := range toks[1:] {
-				if !at[tok.Term][start+uint64(tok.Pos-first)] {
+				if _, found := slices.BinarySearch(locs[tok.Term], start+uint64(tok.Pos-first)); !found {
 					ok = false
 					break
 				}
@@ -153,11 +161,21 @@ func markable(e *evaluator, lang string, marks []search.Mark, locs map[string][]
 				continue
 			}
 			for _, tok := range toks {
-				out[start+uint64(tok.Pos-first)] = tok.Term
+				out = append(out, Marked{start + uint64(tok.Pos-first), tok.Term})
 			}
 		}
 	}
-	return out
+	slices.SortStableFunc(out, func(a, b Marked) int { return cmp.Compare(a.Key, b.Key) })
+	// Of the marks of one position, the last.
+	w := 0
+	for i, m := range out {
+		if i+1 < len(out) && out[i+1].Key == m.Key {
+			continue
+		}
+		out[w] = m
+		w++
+	}
+	return out[:w]
 }
 
 // Fixes returns, for the marks of document n's body read as another term

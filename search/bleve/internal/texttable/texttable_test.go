@@ -311,12 +311,13 @@ func TestMarks(t *testing.T) {
 		{[]search.Mark{{Text: "return flows", Phrase: true}}, []uint64{Key(0, 1), Key(0, 2)}},
 		{[]search.Mark{{Text: "fl", Prefix: true}}, []uint64{Key(0, 2), Key(1, 1)}},
 		{[]search.Mark{{Text: "absent"}}, nil},
+		// Ascending, each position once.
+		{[]search.Mark{{Text: "return"}, {Text: "return flows", Phrase: true}}, []uint64{Key(0, 1), Key(0, 2), Key(0, 4), Key(1, 2)}},
 	} {
 		var got []uint64
-		for k := range v.Marks(0, tc.marks, nil) {
-			got = append(got, k)
+		for _, m := range v.Marks(0, tc.marks, nil) {
+			got = append(got, m.Key)
 		}
-		slices.Sort(got)
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("%+v: %v, want %v", tc.marks, got, tc.want)
 		}

@@ -16,7 +16,7 @@ func BenchmarkSearchAfterWrite(b *testing.B) {
 	docs := randomDocs(r, 20001, words)
 	big, small := build(b, docs[:20000]...), build(b, docs[20000:]...)
 	cfg := Config{Schema: testSchema, Analyzer: testAnalyzer, MatchCacheBytes: 64 << 20}
-	for _, q := range []string{"migrants", "migrants OR asylum", "migrants asylum"} {
+	for _, q := range []string{"migrants", "migrants OR asylum", "migrants asylum", `"migrants asylum"`, "migrants AND asylum"} {
 		req := Request{Plan: compile(b, q), Size: 10}
 		warm := func() *View {
 			v := NewView(cfg, []*Segment{big}, nil)

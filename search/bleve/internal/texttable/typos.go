@@ -186,25 +186,28 @@ type probes struct {
 // deletion of t, or with t grown by one letter (then perhaps less one).
 func typoProbes(t string, maxDist int) *probes {
 	p := &probes{t: t, maxDist: maxDist}
-	add := func(s string) { p.hashes = append(p.hashes, typoHash(s)) }
-	add(t)
+	for _, s := range probeStrings(t, maxDist) {
+		p.hashes = append(p.hashes, typoHash(s))
+	}
+	return p
+}
+
+// probeStrings returns the strings whose hashes are t's probes.
+func probeStrings(t string, maxDist int) []string {
+	out := []string{t}
 	for _, d := range deletions(t) {
-		add(d)
+		out = append(out, d)
 		if maxDist >= 2 {
-			for _, dd := range deletions(d) {
-				add(dd)
-			}
+			out = append(out, deletions(d)...)
 		}
 	}
 	if maxDist >= 2 {
 		for _, g := range insertions(t) {
-			add(g)
-			for _, d := range deletions(g) {
-				add(d)
-			}
+			out = append(out, g)
+			out = append(out, deletions(g)...)
 		}
 	}
-	return p
+	return out
 }
 
 // corrections returns the terms of f within p.maxDist edits of p.t,

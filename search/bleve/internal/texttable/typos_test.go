@@ -190,3 +190,64 @@ func TestCorrectionsAsScan(t *testing.T) {
 		}
 	}
 }
+
+// TestTypoIndexSizes: the typo index's keys keep as many of a hash's bits
+// as the term numbers leave free, in as many buckets as its keys ask for;
+// from a field of one term, a few or thousands, the corrections are those
+// the symmetric-delete scheme finds comparing strings: a term or one of
+// its deletions equal to one of the probes (probeStrings), within the
+// distance.
+func TestTypoIndexSizes(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		words []string
+	}{
+		{"one term", []string{"return"}},
+		{"two terms", []string{"return", "returns"}},
+		{"short terms only", []string{"ab", "cd"}},
+		{"many terms", func() []string {
+			var out []string
+			for i := range 5000 {
+				out = append(out, fmt.Sprintf("return%04d", i))
+			}
+			return append(out, "return")
+		}()},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var docs []fakeDoc
+			for i, w := range tc.words {
+				docs = append(docs, fakeDoc{id: fmt.Sprintf("d%05d", i), body: w})
+			}
+			seg := build(t, docs...)
+			defer runtime.KeepAlive(seg) // f's memory
+			f := seg.fields["body_en"]
+			if n := len(f.typo.keys); n != 0 && len(f.typo.start) != 1<<f.typo.bits+1 {
+				t.Fatalf("%d keys in %d buckets, %d bucket starts", n, 1<<f.typo.bits, len(f.typo.start))
+			}
+			for _, q := range []string{"retrun", "rturn", "ab", "return0001", "retrun0001"} {
+				var p *probes
+				got := f.corrections(q, 2, &p)
+				want := map[string]int{}
+				probes := map[string]bool{}
+				for _, s := range probeStrings(q, 2) {
+					probes[s] = true
+				}
+				for i := range f.terms {
+					c := f.word(&f.terms[i])
+					if c == q || utf8.RuneCountInString(c) < minTypoTerm || utf8.RuneCountInString(q) < minTypoTerm {
+						continue
+					}
+					if !slices.ContainsFunc(append(deletions(c), c), func(s string) bool { return probes[s] }) {
+						continue
+					}
+					if d := editDistance(q, c, 2); d <= 2 {
+						want[c] = d
+					}
+				}
+				if !maps.Equal(got, want) {
+					t.Errorf("%s: %v, want %v", q, got, want)
+				}
+			}
+		})
+	}
+}

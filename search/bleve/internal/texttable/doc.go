@@ -27,7 +27,11 @@
 //
 // A write to the index adds a small segment: the next View reuses every
 // table it already has and builds only the new one, so searches stay fast
-// while the index changes. The package knows nothing of bleve: the engine
+// while the index changes. A segment's postings, positions, terms and typo
+// index hold no pointer and live outside the Go heap (offheap.go), so
+// that the collector neither scans them nor lets the garbage of searches
+// grow by as much; they are unmapped once the segment is unreachable,
+// which the View's entry points guard until they return. The package knows nothing of bleve: the engine
 // adapter implements Source over its segments and Analyzer over its
 // analysers, and tests use small fakes of both.
 package texttable

@@ -31,7 +31,9 @@
 // index hold no pointer and live outside the Go heap (offheap.go), so
 // that the collector neither scans them nor lets the garbage of searches
 // grow by as much; they are unmapped once the segment is unreachable,
-// which the View's entry points guard until they return. The package knows nothing of bleve: the engine
-// adapter implements Source over its segments and Analyzer over its
-// analysers, and tests use small fakes of both.
+// which the View's entry points guard until they return.
+//
+// The package knows nothing of bleve: the engine adapter implements Source
+// over its segments and Analyzer over its analysers, and tests use small
+// fakes of both.
 package texttable

@@ -15,13 +15,10 @@ func (f *field) moveOffHeap() {
 	f.frees = []func(){a, b, c, d, e}
 }
 
-// free unmaps what moveOffHeap and typos mapped.
+// free unmaps what moveOffHeap and buildTypos mapped.
 func (f *field) free() {
 	for _, fn := range f.frees {
 		fn()
-	}
-	if f.typo.free != nil {
-		f.typo.free()
 	}
 }
 

@@ -34,7 +34,6 @@ type typoIndex struct {
 	// bits is how many of a hash's high bits choose its bucket, idx how
 	// many of a key's low bits hold the term's index.
 	bits, idx uint
-	free      func()
 	mu        sync.Mutex
 	// found holds the corrections of the terms asked for, by term and
 	// distance: a segment never changes, and the Views a write makes ask
@@ -159,7 +158,7 @@ func (f *field) buildTypos() {
 		slices.Sort(keys[start[b]:start[b+1]])
 	}
 	x.start, x.keys = start, keys
-	x.free = func() { freeStart(); freeKeys() }
+	f.frees = append(f.frees, freeStart, freeKeys)
 }
 
 // runeSize is the length in bytes of r, the rune s starts with (1 for a

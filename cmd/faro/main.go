@@ -40,7 +40,7 @@ const usage = `faro — search migration evidence
 
 Usage:
   faro serve   [--addr :8080] [--index DIR] [--corpus DIR]   serve the API and page (indexes the corpus on first start)
-               [--admin-token T] [--max-upload 50MB] [--search-timeout 10s] [--max-concurrent N] [--search-concurrency N] [--mapped-limit 64MB] [--memory-limit 0]
+               [--admin-token T] [--max-upload 50MB] [--search-timeout 10s] [--max-concurrent N] [--search-concurrency N] [--mapped-limit 32MB] [--memory-limit 0]
                [--debug-addr 127.0.0.1:6060]
                [--log-format json|text] [--shutdown-timeout 10s] [--seed-corpus DIR] [--watch 30s]
                [--harvest URL --harvest-every 24h]

@@ -59,7 +59,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	harvestEvery := fs.duration("harvest-every", 24*time.Hour, "how often to harvest the --harvest pages (the first run at start)")
 	hf := fs.harvestFlags("harvest-")
 	dictionaries := fs.string("dictionaries", search.DefaultDictionaryDir, "folder of FreeDict dictionaries (Debian's dict-freedict-*) that translate query words between English, Spanish, French and Portuguese; empty: the domain list only")
-	mappedLimit := fs.string("mapped-limit", "64MB", "index pages kept resident through the index's memory mappings before they are handed back to the page cache (0 = no limit)")
+	mappedLimit := fs.string("mapped-limit", "32MB", "index pages and search-table pages kept resident through their memory mappings before they are handed back to the page cache (0 = no limit)")
 	lockWait := fs.duration("lock-wait", 30*time.Second, "how long to wait while another faro process writes the index (a previous server still stopping)")
 	memoryLimit := fs.string("memory-limit", serveMemoryLimit, "soft limit of the memory the Go runtime manages (heap and freed memory not yet handed back; the text table and mapped index pages come on top); 0 = none; the GOMEMLIMIT variable overrides it")
 	debugAddr := fs.string("debug-addr", "", "loopback address serving the Go runtime's profiles at /debug/pprof/ (e.g. 127.0.0.1:6060); empty: none")

@@ -7,8 +7,10 @@ import (
 
 // LimitMapped keeps the resident pages of the index's mapped files under
 // limit bytes until ctx ends: every interval it measures them and, above
-// the limit, releases them. Searches read stored documents and term
-// vectors through those mappings, which leaves every page read resident
+// the limit, releases them. Those are bleve's segment files and the files
+// the text tables keep their cold parts in (bodies' positions, typo
+// indexes; texttable.Options): searches read marks' positions and
+// phrases through those mappings, which leaves every page read resident
 // until the kernel needs the memory (and each read maps the 64 KiB around
 // it); released pages stay in the page cache and come back on the next
 // read, at the cost of a minor fault. The measure is cheap (the process's
@@ -61,8 +63,11 @@ func (m *mappedTrim) trim(dir string, limit int64) bool {
 		return false
 	}
 	releaseMapped(dir)
+	// Searches running meanwhile read pages back at once: the figure
+	// after a release is taken from the mappings, lest those pages be
+	// counted as others' from then on.
 	if file = fileResident(); file > 0 {
-		m.others, m.known = file, true
+		m.others, m.known = max(0, file-mappedResident(dir)), true
 	}
 	return true
 }

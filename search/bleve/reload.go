@@ -140,13 +140,14 @@ func ioError(err error) error {
 	return err
 }
 
-// buildTable builds the text table of a segment; a panic inside bleve (a
+// buildTable builds the text table of a segment, its cold parts in files
+// of dir (the index directory); a panic inside bleve (a
 // segment closed under a failed write) becomes an error.
-func buildTable(ctx context.Context, seg segment.Segment) (t *texttable.Segment, err error) {
+func buildTable(ctx context.Context, seg segment.Segment, dir string) (t *texttable.Segment, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			t, err = nil, fmt.Errorf("read segment: bleve panicked: %v", r)
 		}
 	}()
-	return texttable.Build(ctx, segSource{seg}, schema)
+	return texttable.Build(ctx, segSource{seg}, schema, texttable.Options{Dir: dir})
 }

@@ -253,7 +253,7 @@ func (x *Index) refresh(ctx context.Context) error {
 		t := x.tt.segs[sg.Id()]
 		if t == nil {
 			var err error
-			if t, err = buildTable(ctx, sg.Segment()); err != nil {
+			if t, err = buildTable(ctx, sg.Segment(), x.path); err != nil {
 				r.Close()
 				return fmt.Errorf("search tables of %q: %w", x.path, err)
 			}

@@ -30,7 +30,7 @@ func benchViewOf(b *testing.B, n, size int) *View {
 		}
 		docs[i] = fakeDoc{id: fmt.Sprint(i), title: "report", body: strings.Join(body, " ")}
 	}
-	s, err := Build(context.Background(), fakeSource(docs), testSchema)
+	s, err := Build(context.Background(), fakeSource(docs), testSchema, Options{})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -1,14 +1,23 @@
 package texttable
 
-import "unsafe"
+import (
+	"errors"
+	"unsafe"
+)
 
 // moveOffHeap moves the field's postings, positions, lengths and skips
 // off the Go heap: they hold no pointers, and on the heap they would let
-// the garbage of every search grow by as much before a collection.
-func (f *field) moveOffHeap() {
+// the garbage of every search grow by as much before a collection. The
+// positions, read only for phrases and the marks of shown hits, go to a
+// file in dir when it is set (spill).
+func (f *field) moveOffHeap(dir string) {
 	var a, b, c, d, e func()
 	f.data, a = offHeap(f.data)
-	f.pos, b = offHeap(f.pos)
+	if m, free, err := spill(dir, f.pos); err == nil {
+		f.pos, b = m, free
+	} else {
+		f.pos, b = offHeap(f.pos)
+	}
 	f.length, c = offHeapSlice(f.length)
 	f.skips, d = offHeapSlice(f.skips)
 	f.terms, e = offHeapSlice(f.terms)
@@ -28,6 +37,10 @@ func freeFields(fields map[string]*field) {
 		f.free()
 	}
 }
+
+// errNoSpill says spill keeps nothing in a file: no directory, too little
+// to be worth a file's pages, or no file mappings on the platform.
+var errNoSpill = errors.New("spill: not spilled")
 
 // offHeap copies b off the Go heap, with a func that unmaps the copy.
 func offHeap(b []byte) ([]byte, func()) {

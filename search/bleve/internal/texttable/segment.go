@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"faro/search"
 )
 
 // Segment is the table of one immutable index segment: the postings of
@@ -90,8 +92,19 @@ func (s *Segment) Docs() int { return s.docs }
 // Bytes is the size of the segment's encoded postings and positions.
 func (s *Segment) Bytes() int { return s.bytes }
 
+// Options tune Build.
+type Options struct {
+	// Dir, when set, holds the parts of a table that searches seldom read
+	// (positions, typo index): each is written to a file there, removed
+	// at once, and mapped, so that the kernel keeps their pages in its
+	// page cache, reclaimable, and reads them back when needed. Where a
+	// file cannot be written (a full disk, a read-only directory) they stay
+	// in memory.
+	Dir string
+}
+
 // Build reads a segment's fields from src.
-func Build(ctx context.Context, src Source, schema Schema) (*Segment, error) {
+func Build(ctx context.Context, src Source, schema Schema, opts Options) (*Segment, error) {
 	s := &Segment{docs: src.Docs(), fields: map[string]*field{}}
 	s.date = make([]string, s.docs)
 	s.id = make([]string, s.docs)
@@ -107,7 +120,7 @@ func Build(ctx context.Context, src Source, schema Schema) (*Segment, error) {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			f, err := buildField(ctx, src, tf.Name, s.docs)
+			f, err := buildField(ctx, src, tf, s.docs, opts.Dir)
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil {
@@ -220,8 +233,10 @@ func (s *Segment) sortByDate() {
 }
 
 // buildField reads one text field's postings, or returns nil when the
-// segment has none.
-func buildField(ctx context.Context, src Source, name string, docs int) (*field, error) {
+// segment has none. Its typo index, and a body's positions, go to files
+// in dir when it is set (Options).
+func buildField(ctx context.Context, src Source, tf TextField, docs int, dir string) (*field, error) {
+	name := tf.Name
 	f := &field{length: make([]uint32, docs)}
 	var (
 		buf     [binary.MaxVarintLen64]byte
@@ -303,8 +318,15 @@ func buildField(ctx context.Context, src Source, name string, docs int) (*field,
 	if !sort.SliceIsSorted(f.terms, func(i, j int) bool { return f.word(&f.terms[i]) < f.word(&f.terms[j]) }) {
 		sort.Slice(f.terms, func(i, j int) bool { return f.word(&f.terms[i]) < f.word(&f.terms[j]) })
 	}
-	f.moveOffHeap()
-	f.buildTypos()
+	// Titles' and summaries' positions are small and read for every hit
+	// shown; a body's are most of a table's and read only for the few
+	// passages shown and for phrases.
+	posDir := ""
+	if tf.Kind == search.FieldBody {
+		posDir = dir
+	}
+	f.moveOffHeap(posDir)
+	f.buildTypos(dir)
 	return f, nil
 }
 
@@ -361,37 +383,41 @@ func (f *field) positionsOf(t *term, n uint32) []uint64 {
 			off, posOff, doc = sk[i].off, sk[i].posOff, uint64(sk[i].prev)
 		}
 	}
-	data, pos := f.data, f.pos
+	// before counts the positions of the postings read before n's.
+	var before uint64
 	for p := off; p < t.end; {
-		d, k := binary.Uvarint(data[p:])
+		d, k := binary.Uvarint(f.data[p:])
 		p += uint64(k)
 		doc += d >> 1
 		freq := uint64(1)
 		if d&1 == 0 {
-			freq, k = binary.Uvarint(data[p:])
+			freq, k = binary.Uvarint(f.data[p:])
 			p += uint64(k)
 		}
-		if doc > uint64(n) {
+		switch {
+		case doc > uint64(n):
 			return nil
+		case doc < uint64(n):
+			before += freq
+		default:
+			return f.readPositions(posOff, before, freq)
 		}
-		if doc < uint64(n) {
-			for i := uint64(0); i < freq; i++ {
-				for pos[posOff]&0x80 != 0 {
-					posOff++
-				}
-				posOff++
-			}
-			continue
-		}
-		out := make([]uint64, 0, freq)
-		var last uint64
-		for i := uint64(0); i < freq; i++ {
-			v, k := binary.Uvarint(pos[posOff:])
-			posOff += uint64(k)
-			last += v
-			out = append(out, last)
-		}
-		return out
 	}
 	return nil
+}
+
+// readPositions decodes n positions found after skip others from offset
+// at of the field's positions.
+func (f *field) readPositions(at, skip, n uint64) []uint64 {
+	pos := f.pos
+	p := skipVarints(pos, int(at), skip)
+	out := make([]uint64, 0, n)
+	var last uint64
+	for range n {
+		v, k := binary.Uvarint(pos[p:])
+		p += k
+		last += v
+		out = append(out, last)
+	}
+	return out
 }

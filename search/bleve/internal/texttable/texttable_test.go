@@ -117,7 +117,7 @@ func testAnalyzer(_, text string) []Token {
 
 func build(t testing.TB, docs ...fakeDoc) *Segment {
 	t.Helper()
-	s, err := Build(context.Background(), fakeSource(docs), testSchema)
+	s, err := Build(context.Background(), fakeSource(docs), testSchema, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

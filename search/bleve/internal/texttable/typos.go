@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"faro/search"
 )
@@ -114,7 +115,7 @@ const typoBucketKeys = 32
 // the first searches at 100k documents, when the index was built on first
 // use). A key repeated (a term with two deletions alike, "ll" in "all") is
 // kept twice; corrections reads each candidate once.
-func (f *field) buildTypos() {
+func (f *field) buildTypos(dir string) {
 	var buf []byte
 	each := func(fn func(h uint64, i int)) {
 		for i := range f.terms {
@@ -156,6 +157,13 @@ func (f *field) buildTypos() {
 	})
 	for b := range 1 << x.bits {
 		slices.Sort(keys[start[b]:start[b+1]])
+	}
+	// The keys are read only to correct a word the fields lack: a file's
+	// pages (cold) once built.
+	raw := unsafe.Slice((*byte)(unsafe.Pointer(&keys[0])), 4*len(keys))
+	if m, free, err := spill(dir, raw); err == nil {
+		freeKeys()
+		keys, freeKeys = unsafe.Slice((*uint32)(unsafe.Pointer(&m[0])), len(keys)), free
 	}
 	x.start, x.keys = start, keys
 	f.frees = append(f.frees, freeStart, freeKeys)

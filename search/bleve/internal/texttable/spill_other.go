@@ -1,0 +1,11 @@
+//go:build !unix
+
+package texttable
+
+import "sync/atomic"
+
+// spilled counts the bytes spill holds mapped from files: none here.
+var spilled atomic.Int64
+
+// spill keeps nothing in files where file mappings are not at hand.
+func spill(dir string, b []byte) ([]byte, func(), error) { return nil, nil, errNoSpill }

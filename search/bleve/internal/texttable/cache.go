@@ -303,12 +303,13 @@ func (c *matchCache) worth(key string) bool {
 }
 
 // put keeps a compact copy of s under key the second time key is offered,
-// when it is worth it.
-func (c *matchCache) put(key string, s *mset) {
+// when it is worth it, with the terms and weights reads returns (""
+// for a set not carried over writes).
+func (c *matchCache) put(key string, s *mset, reads func() string) {
 	if c == nil || !c.admit(key) || !c.worth(key) {
 		return
 	}
-	c.keep(key, s, "")
+	c.keep(key, s, reads())
 }
 
 // keep keeps a compact copy of s under key, with the terms and weights

@@ -212,7 +212,11 @@ func TestWordsAfterWrites(t *testing.T) {
 	// labour alone is kept as a root, and read from there by the
 	// disjunction asylum OR labour, except while that one is completed
 	// after a write (its new documents only).
-	queries := []string{"migrants return", "children", "migrnats border", "retur*", "labour", "asylum OR labour", "trafficking children labour"}
+	queries := []string{"migrants return", "children", "migrnats border", "retur*", "labour", "asylum OR labour", "trafficking children labour",
+		"migrants AND asylum", "border AND -return", "(migrants OR asylum) AND -labour"}
+	// Conjunctions of words are carried over writes whole, not only their
+	// words (portableRoot).
+	conjunctions := []string{"migrants AND asylum", "border AND -return", "(migrants OR asylum) AND -labour"}
 	steps := []struct {
 		name    string
 		segs    []*Segment
@@ -224,7 +228,9 @@ func TestWordsAfterWrites(t *testing.T) {
 	}{
 		{"first", []*Segment{a, b}, nil, false, false, false},
 		{"an upload", []*Segment{a, b, up1}, nil, true, true, false},
-		{"documents deleted", []*Segment{a, b, up1}, [][]uint32{{3, 17, 200}, {5}, nil}, true, false, true},
+		// A set holding a deleted document is completed, one without (a
+		// conjunction) extended.
+		{"documents deleted", []*Segment{a, b, up1}, [][]uint32{{3, 17, 200}, {5}, nil}, true, true, true},
 		{"an upload of a word read as a typo", []*Segment{a, b, up1, up2}, [][]uint32{{3, 17, 200}, {5}, nil, nil}, true, true, false},
 		{"the uploads merged", []*Segment{a, b, merged}, [][]uint32{{3, 17, 200}, {5}, nil}, true, true, false},
 		{"many documents added", []*Segment{a, b, merged, many}, [][]uint32{{3, 17, 200}, {5}, nil, nil}, false, false, false},
@@ -236,6 +242,11 @@ func TestWordsAfterWrites(t *testing.T) {
 		v.Inherit(prev)
 		if shared := prev != nil && v.st == prev.st; shared != st.shared {
 			t.Errorf("%s: the statistics of the View before: %v, want %v", st.name, shared, st.shared)
+		}
+		for _, q := range conjunctions {
+			if _, ok := v.cache.inheritedSet(compile(t, q).Key()); ok != st.shared {
+				t.Errorf("%s: %s carried over: %v, want %v", st.name, q, ok, st.shared)
+			}
 		}
 		for _, q := range queries {
 			for _, filters := range [][]Filter{nil, {{Group: "country", Keys: []string{"country:C3"}}}} {

@@ -245,13 +245,18 @@ func (e *evaluator) eval(c *search.Clause) (*mset, error) {
 // weights than ce was scored with (a word a new document holds is no
 // longer read as a typo of another): c must then be evaluated whole.
 func (e *evaluator) complete(c *search.Clause, key string, ce *matchEntry) (*matchEntry, *mset, error) {
-	scored := e.scored
+	scored, useCache := e.scored, e.useCache
 	var reads strings.Builder
+	// A boolean root's parts are read from their postings in the new
+	// segments, not taken whole from the cache.
 	e.scored, e.fromSeg, e.reads = nil, ce.read, &reads
+	if c.Kind == search.ClauseBool {
+		e.useCache = false
+	}
 	e.depth++
 	s, err := e.clause(c)
 	e.depth--
-	e.scored, e.fromSeg, e.reads = scored, 0, nil
+	e.scored, e.fromSeg, e.reads, e.useCache = scored, 0, nil, useCache
 	if err != nil {
 		return nil, nil, err
 	}
@@ -299,6 +304,45 @@ func portable(x *search.Clause) bool {
 		return true
 	}
 	return false
+}
+
+// portableRoot reports whether a boolean root's scores are its parts'
+// (portable), document by document, so that its set carries over writes
+// as a word's does: a conjunction, with exclusions and optional words,
+// of portable parts. A relaxed query's (Some) is not, nor a negation
+// alone (every live document).
+func portableRoot(c *search.Clause) bool {
+	if c.Kind != search.ClauseBool || len(c.Some) > 0 || len(c.Must) == 0 {
+		return false
+	}
+	for _, list := range [][]*search.Clause{c.Must, c.Not, c.Should} {
+		for _, x := range list {
+			if !portable(x) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// readsOf returns the terms and weights that evaluating root reads
+// (matchEntry.reads), found by evaluating it over no segment, without
+// the cache: evaluator.complete evaluates it so over new segments and
+// compares. "" when they are too many to record (maxReads).
+func (e *evaluator) readsOf(root *search.Clause) string {
+	var b strings.Builder
+	useCache, from, reads := e.useCache, e.fromSeg, e.reads
+	e.useCache, e.fromSeg, e.reads = false, len(e.v.segs), &b
+	s, err := e.eval(root)
+	e.useCache, e.fromSeg, e.reads = useCache, from, reads
+	if err != nil {
+		return ""
+	}
+	e.free(s)
+	if b.Len() > maxReads {
+		return ""
+	}
+	return b.String()
 }
 
 // addChild adds the set of clause x, a part of a disjunction, to out

@@ -120,6 +120,20 @@ func (v *View) search(ctx context.Context, r Request) (*Result, error) {
 			ce, cached = v.cache.get(filteredKey)
 		}
 	}
+	if !cached && boolRoot && within == nil && !r.Explain && !r.NoCache && v.cache != nil && portableRoot(r.Plan.Root) {
+		// A write since the set was kept: it is completed with the
+		// documents of the new segments, as a word's.
+		if ie, ok := v.cache.inheritedSet(key); ok {
+			ne, s, err := e.complete(r.Plan.Root, key, ie)
+			if err != nil {
+				return nil, err
+			}
+			if ne != nil {
+				e.free(s)
+				ce, cached = ne, true
+			}
+		}
+	}
 	if cached {
 		match, score = ce.bits, ce.score
 	} else {
@@ -133,7 +147,12 @@ func (v *View) search(ctx context.Context, r Request) (*Result, error) {
 			return nil, err
 		}
 		if boolRoot && !r.Plan.Browse && !r.Explain && !r.NoCache {
-			v.cache.put(filteredKey, set)
+			v.cache.put(filteredKey, set, func() string {
+				if within != nil || !portableRoot(r.Plan.Root) {
+					return ""
+				}
+				return e.readsOf(r.Plan.Root)
+			})
 		}
 		match, score = set.bits, func(n uint32) float64 { return set.score[n] }
 	}

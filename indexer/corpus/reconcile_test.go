@@ -128,3 +128,23 @@ func TestLockIndex(t *testing.T) {
 	}
 	second.Unlock()
 }
+
+// TestReconcileLearnsSites: the start-time reconciliation learns the
+// corpus's site boilerplate model, which the first upload of a web page
+// would otherwise learn, walking the whole corpus while searches wait.
+func TestReconcileLearnsSites(t *testing.T) {
+	w, _, corpus := newTestWriter(t)
+	page := `<html><head><title>Retorno</title></head><body><nav>Inicio Noticias</nav><main><p>Guía de retorno y reintegración.</p></main></body></html>`
+	if err := os.WriteFile(filepath.Join(corpus, "guia.html"), []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if w.opts.Sites.Whole() {
+		t.Fatal("the site model is learnt before the reconciliation")
+	}
+	if err := w.Reconcile(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if !w.opts.Sites.Whole() {
+		t.Error("the reconciliation left the site model to the first upload")
+	}
+}

@@ -708,14 +708,23 @@ func (w *Writer) deletedUploads() map[string]bool {
 	return out
 }
 
-// sitesFor returns the site boilerplate model when rel is a web page,
-// after learning the whole corpus into it if no run has yet (a server
-// started on an existing index); nil for other files.
+// sitesFor returns the site boilerplate model when rel is a web page
+// (learnSites); nil for other files.
 func (w *Writer) sitesFor(ctx context.Context, rel string) *indexer.Sites {
 	if f, ok := format.ByExt(rel); !ok || f.Name != format.HTML.Name {
 		return nil
 	}
+	return w.learnSites(ctx)
+}
+
+// learnSites returns the site boilerplate model, after learning the whole
+// corpus into it if no run has yet: the model faro index saved, then the
+// pages it does not hold, which takes a walk of the corpus.
+func (w *Writer) learnSites(ctx context.Context) *indexer.Sites {
 	sites := w.opts.Sites
+	if sites == nil {
+		return nil
+	}
 	w.learnMu.Lock()
 	defer w.learnMu.Unlock()
 	if !sites.Whole() {

@@ -213,10 +213,13 @@ func TestWordsAfterWrites(t *testing.T) {
 	// disjunction asylum OR labour, except while that one is completed
 	// after a write (its new documents only).
 	queries := []string{"migrants return", "children", "migrnats border", "retur*", "labour", "asylum OR labour", "trafficking children labour",
-		"migrants AND asylum", "border AND -return", "(migrants OR asylum) AND -labour"}
-	// Conjunctions of words are carried over writes whole, not only their
-	// words (portableRoot).
-	conjunctions := []string{"migrants AND asylum", "border AND -return", "(migrants OR asylum) AND -labour"}
+		"migrants AND asylum", "border AND -return", "(migrants OR asylum) AND -labour",
+		`children OR "border return"`, `asylum AND "migrants return"`}
+	// Conjunctions of words and phrases are carried over writes whole, not
+	// only their words (portableRoot), and so are disjunctions holding a
+	// phrase (portable).
+	conjunctions := []string{"migrants AND asylum", "border AND -return", "(migrants OR asylum) AND -labour",
+		`children OR "border return"`, `asylum AND "migrants return"`}
 	steps := []struct {
 		name    string
 		segs    []*Segment
@@ -479,5 +482,52 @@ func TestFullCacheKeepsFrequentSets(t *testing.T) {
 	ask("rare", 2)
 	if !c.worth("rare") {
 		t.Errorf("counts did not fade: a=%d rare=%d", c.freq.of("a"), c.freq.of("rare"))
+	}
+}
+
+// TestStatsOutliveMergesOfUploads: statistics taken while uploads sit in
+// small segments of their own leave those out of document frequencies,
+// so that the View a merge of them makes still scores with them and
+// completes the sets kept before.
+func TestStatsOutliveMergesOfUploads(t *testing.T) {
+	r := rand.New(rand.NewPCG(27, 28))
+	words := strings.Fields("migrants return border remittances trafficking children labour asylum")
+	docs := randomDocs(r, 2010, words)
+	a, b := build(t, docs[:1500]...), build(t, docs[1500:2000]...)
+	up1, up2 := build(t, docs[2000:2005]...), build(t, docs[2005:2010]...)
+	merged := build(t, docs[2000:2010]...)
+	cfg := Config{Schema: testSchema, Analyzer: testAnalyzer, MatchCacheBytes: 8 << 20}
+	before := NewView(cfg, []*Segment{a, b, up1, up2}, nil)
+	queries := []string{"migrants", "border AND -return", `children OR "border return"`}
+	for _, q := range queries {
+		for range 2 { // kept at the second search
+			if _, err := before.Search(t.Context(), Request{Plan: compile(t, q), Size: 10}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	v := NewView(cfg, []*Segment{a, b, merged}, nil)
+	v.Inherit(before)
+	if v.st != before.st {
+		t.Fatal("the View after the uploads merged took statistics of its own")
+	}
+	for _, q := range queries {
+		key := compile(t, q).Key()
+		if _, ok := v.cache.inheritedSet(key); !ok {
+			t.Errorf("%s: not carried over the merge", q)
+		}
+		req := Request{Plan: compile(t, q), Size: len(docs)}
+		got, err := v.Search(t.Context(), req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.NoCache = true
+		want, err := v.Search(t.Context(), req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Total != want.Total || !slices.Equal(got.Hits, want.Hits) {
+			t.Errorf("%s: %d %v, want %d %v", q, got.Total, got.Hits, want.Total, want.Hits)
+		}
 	}
 }

@@ -183,7 +183,9 @@ func (e *evaluator) eval(c *search.Clause) (*mset, error) {
 	// score (evaluator.scored): the next search with these words and
 	// other filters reads it too.
 	var keep string
-	if e.useCache && e.depth == e.cacheDepth && cacheable(c) {
+	// Completing a set (e.fromSeg > 0), its parts are read, not taken
+	// whole from the cache.
+	if e.useCache && e.fromSeg == 0 && e.depth == e.cacheDepth && cacheable(c) {
 		key := c.Key()
 		if e.depth > 0 { // View.search looked the root up already
 			if ce, ok := e.v.cache.get(key); ok {
@@ -245,18 +247,13 @@ func (e *evaluator) eval(c *search.Clause) (*mset, error) {
 // weights than ce was scored with (a word a new document holds is no
 // longer read as a typo of another): c must then be evaluated whole.
 func (e *evaluator) complete(c *search.Clause, key string, ce *matchEntry) (*matchEntry, *mset, error) {
-	scored, useCache := e.scored, e.useCache
+	scored := e.scored
 	var reads strings.Builder
-	// A boolean root's parts are read from their postings in the new
-	// segments, not taken whole from the cache.
 	e.scored, e.fromSeg, e.reads = nil, ce.read, &reads
-	if c.Kind == search.ClauseBool {
-		e.useCache = false
-	}
 	e.depth++
 	s, err := e.clause(c)
 	e.depth--
-	e.scored, e.fromSeg, e.reads, e.useCache = scored, 0, nil, useCache
+	e.scored, e.fromSeg, e.reads = scored, 0, nil
 	if err != nil {
 		return nil, nil, err
 	}
@@ -287,13 +284,13 @@ const maxReads = 4096
 
 // portable reports whether the scores of clause x depend on nothing but
 // the postings of the terms it reads, their weights and the View's
-// statistics (stats), document by document: words, prefixes, a word and
-// its translations, disjunctions of them. A phrase's, a facet value's,
-// a relaxed query's (scored with the idf of each word's live documents)
-// do not qualify.
+// statistics (stats), document by document: words, prefixes, phrases
+// (their words' scores where they stand), a word and its translations,
+// disjunctions of them. A facet value's and a relaxed query's (scored
+// with the idf of their live documents) do not qualify.
 func portable(x *search.Clause) bool {
 	switch x.Kind {
-	case search.ClauseWord, search.ClausePrefix:
+	case search.ClauseWord, search.ClausePrefix, search.ClausePhrase:
 		return true
 	case search.ClauseAny, search.ClauseMax, search.ClausePrefer:
 		for _, y := range x.Children {
@@ -326,15 +323,16 @@ func portableRoot(c *search.Clause) bool {
 }
 
 // readsOf returns the terms and weights that evaluating root reads
-// (matchEntry.reads), found by evaluating it over no segment, without
-// the cache: evaluator.complete evaluates it so over new segments and
-// compares. "" when they are too many to record (maxReads).
+// (matchEntry.reads), found by evaluating it over no segment (its parts
+// then read nothing, and nothing from the cache): evaluator.complete
+// evaluates it so over the new segments and compares. "" when they are
+// too many to record (maxReads).
 func (e *evaluator) readsOf(root *search.Clause) string {
 	var b strings.Builder
-	useCache, from, reads := e.useCache, e.fromSeg, e.reads
-	e.useCache, e.fromSeg, e.reads = false, len(e.v.segs), &b
+	from, reads := e.fromSeg, e.reads
+	e.fromSeg, e.reads = len(e.v.segs), &b
 	s, err := e.eval(root)
-	e.useCache, e.fromSeg, e.reads = useCache, from, reads
+	e.fromSeg, e.reads = from, reads
 	if err != nil {
 		return ""
 	}

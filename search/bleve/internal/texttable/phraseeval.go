@@ -14,44 +14,56 @@ func (e *evaluator) phrase(c *search.Clause) *mset {
 	// unless the phrase comes a second time (matchCache.admit): it is
 	// then found everywhere and kept. A whole one kept serves at
 	// e.restrict too (it holds those documents).
-	var key string
-	if e.useCache {
-		key = c.Key()
-	}
-	restrict := e.restrict
-	read, kept := 0, false
-	if key != "" {
-		read, kept = e.v.cache.phraseIn(key, found.bits)
-	}
-	if !kept || read < len(e.v.segs) {
-		// Not kept, or kept by the View before a write for the segments
-		// both begin with: the others are read.
-		whole := key != "" && (restrict == nil || kept || e.v.cache.admit(key))
-		if whole {
-			e.restrict = nil
+	//
+	// Completing a set kept before a write (evaluator.complete), the
+	// documents of the segments from e.fromSeg on are scored only; past
+	// the last segment (evaluator.readsOf), none.
+	from := e.fromSeg
+	if from < len(e.v.segs) {
+		var key string
+		if e.useCache {
+			key = c.Key()
 		}
-		e.fromSeg = read
-		for _, f := range fields {
-			e.phraseIn(found, f, c.Text)
+		restrict := e.restrict
+		read, kept := 0, false
+		if key != "" {
+			read, kept = e.v.cache.phraseIn(key, found.bits)
 		}
-		e.fromSeg = 0
-		e.restrict = restrict
-		if whole {
-			e.v.cache.putPhrase(key, found.bits, len(e.v.segs))
+		if !kept || read < len(e.v.segs) {
+			// Not kept, or kept by the View before a write for the
+			// segments both begin with: the others are read.
+			whole := key != "" && (restrict == nil || kept || e.v.cache.admit(key))
+			if whole {
+				e.restrict = nil
+			}
+			e.fromSeg = read
+			for _, f := range fields {
+				e.phraseIn(found, f, c.Text)
+			}
+			e.fromSeg = from
+			e.restrict = restrict
+			if whole {
+				e.v.cache.putPhrase(key, found.bits, len(e.v.segs))
+			}
 		}
-	}
-	if kept {
-		for w := range found.bits {
-			found.bits[w] &= e.v.live[w] // kept before documents were deleted
+		if kept {
+			for w := range found.bits {
+				found.bits[w] &= e.v.live[w] // kept before documents were deleted
+			}
 		}
-	}
-	if restrict != nil {
-		for w := range found.bits {
-			found.bits[w] &= restrict[w]
+		if restrict != nil {
+			for w := range found.bits {
+				found.bits[w] &= restrict[w]
+			}
+		}
+		if from > 0 {
+			clearBelow(found.bits, e.v.base[from])
 		}
 	}
 	out := e.newSet()
-	if popcount(found.bits, nil) == 0 {
+	// Recording what a set reads (evaluator.reads), its words are
+	// "scored" even where no document holds the phrase.
+	if e.reads == nil && popcount(found.bits, nil) == 0 {
 		e.free(found)
 		return out
 	}
@@ -132,5 +144,14 @@ func (e *evaluator) phraseIn(out *mset, f weightedField, text string) {
 			}
 			out.add(g, score)
 		})
+	}
+}
+
+// clearBelow clears the bits of set below n.
+func clearBelow(set []uint64, n uint32) {
+	w := min(int(n/64), len(set))
+	clear(set[:w])
+	if r := n % 64; r != 0 && w < len(set) {
+		set[w] &^= 1<<r - 1
 	}
 }

@@ -1,5 +1,7 @@
 package texttable
 
+import "math/bits"
+
 // stats are the collection statistics a View scores with: BM25's N, each
 // text field's average length and reciprocal length parts, and the first
 // segments whose term dictionaries give a term's document frequency (the
@@ -20,9 +22,10 @@ type stats struct {
 	avg   map[string]float64
 	norms map[string][]float64
 	// segs is how many of the View's first segments count in document
-	// frequencies, docs their documents.
+	// frequencies: all but a tail of small segments (statsOf); live is
+	// how many of their documents were live.
 	segs int
-	docs int
+	live uint64
 }
 
 // statsSlack bounds the documents added and deleted since a View's
@@ -30,9 +33,19 @@ type stats struct {
 // a thousand uploads or deletions.
 const statsSlack = 100
 
-// statsOf takes v's statistics over all its segments.
+// statsOf takes v's statistics over all its segments; document
+// frequencies count in all but the last segments when those hold no more
+// than a statsSlack-th of the documents (uploads not merged yet): a merge
+// of such segments then leaves the statistics in use (sharesStats).
 func (v *View) statsOf() *stats {
-	st := &stats{total: v.total, avg: map[string]float64{}, norms: map[string][]float64{}, segs: len(v.segs), docs: v.docs}
+	st := &stats{total: v.total, avg: map[string]float64{}, norms: map[string][]float64{}, segs: len(v.segs)}
+	for tail := 0; st.segs > 1; st.segs-- {
+		tail += v.segs[st.segs-1].docs
+		if tail*statsSlack > v.docs {
+			break
+		}
+	}
+	st.live = v.liveBelow(v.prefixDocs(st.segs))
 	if v.total == 0 {
 		return st
 	}
@@ -55,13 +68,36 @@ func (v *View) statsOf() *stats {
 
 // sharesStats reports whether v, which begins with shared of old's
 // segments, may score with old's statistics: their segments are among the
-// shared ones, and few documents were added or deleted since.
+// shared ones, and the documents of the others (added since, or the small
+// segments statsOf left out) and those deleted since are few.
 func (v *View) sharesStats(old *View, shared int) bool {
 	st := old.st
 	if st == nil || st.segs == 0 || st.segs > shared {
 		return false
 	}
-	added := v.docs - st.docs
-	deleted := int(st.total) + added - int(v.total)
-	return added >= 0 && deleted >= 0 && uint64(added+deleted)*statsSlack <= st.total
+	prefix := v.prefixDocs(st.segs)
+	tail := uint64(v.docs) - uint64(prefix)
+	live := v.liveBelow(prefix)
+	if live > st.live {
+		return false // documents undeleted: not the same segments
+	}
+	return (tail+st.live-live)*statsSlack <= st.total
+}
+
+// prefixDocs returns the documents of v's first n segments.
+func (v *View) prefixDocs(n int) uint32 {
+	if n == 0 {
+		return 0
+	}
+	return v.base[n-1] + uint32(v.segs[n-1].docs)
+}
+
+// liveBelow counts v's live documents below n.
+func (v *View) liveBelow(n uint32) uint64 {
+	w := min(int(n/64), len(v.live))
+	c := uint64(popcount(v.live[:w], nil))
+	if r := n % 64; r != 0 && w < len(v.live) {
+		c += uint64(bits.OnesCount64(v.live[w] & (1<<r - 1)))
+	}
+	return c
 }

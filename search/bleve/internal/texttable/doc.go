@@ -18,10 +18,12 @@
 // with; it reads the other segments when a phrase is searched. After a
 // write that changes few documents (a hundredth at most) the new View
 // also keeps the one before's statistics (N, average field lengths,
-// document frequencies over the same segments; stats.go), as Lucene
-// counts deleted documents until a merge: the words' scored sets it
-// kept hold the same scores, and are completed with the new segments'
-// documents at their next search. A snapshot with the same segments and
+// document frequencies over the same segments, a small tail of uploads
+// left out so that merging them changes nothing; stats.go), as Lucene
+// counts deleted documents until a merge: the sets it kept whose scores
+// are their terms' (words, phrases, disjunctions and conjunctions of
+// them: portable, portableRoot) hold the same scores, and are completed
+// with the new segments' documents at their next search. A snapshot with the same segments and
 // deletions (a segment persisted) keeps its View. Each segment keeps the
 // typo corrections it found.
 //
@@ -31,7 +33,12 @@
 // index hold no pointer and live outside the Go heap (offheap.go), so
 // that the collector neither scans them nor lets the garbage of searches
 // grow by as much; they are unmapped once the segment is unreachable,
-// which the View's entry points guard until they return.
+// which the View's entry points guard until they return. Bodies'
+// positions and the typo indexes, most of a table and read only for
+// phrases, the marks of shown hits and corrections, go to unnamed files
+// of a directory (Options.Dir, the index's) and are mapped from there
+// (spill_unix.go): their pages are the kernel's page cache, which it
+// reclaims, not memory of the process's own.
 //
 // The package knows nothing of bleve: the engine adapter implements Source
 // over its segments and Analyzer over its analysers, and tests use small

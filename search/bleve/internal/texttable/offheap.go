@@ -9,12 +9,13 @@ import (
 // off the Go heap: they hold no pointers, and on the heap they would let
 // the garbage of every search grow by as much before a collection. The
 // positions, read only for phrases and the marks of shown hits, go to a
-// file in dir when it is set (spill).
+// file in dir when it is set (spill): phrases read them through its
+// mapping, the marks of shown hits with pread (field.readPositions).
 func (f *field) moveOffHeap(dir string) {
 	var a, b, c, d, e func()
 	f.data, a = offHeap(f.data)
-	if m, free, err := spill(dir, f.pos); err == nil {
-		f.pos, b = m, free
+	if m, file, free, err := spill(dir, f.pos, true); err == nil {
+		f.pos, f.posFile, b = m, file, free
 	} else {
 		f.pos, b = offHeap(f.pos)
 	}

@@ -33,7 +33,7 @@ func TestSpilledTablesAnswerAlike(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer runtime.KeepAlive(spilt)
-	if !spiltPositions(spilt, "body_en") {
+	if !spiltPositions(spilt, "body_en") || spilt.fields["body_en"].posFile == nil {
 		t.Fatalf("positions not spilled (%d bytes mapped from files)", spilled.Load())
 	}
 	if spiltPositions(mem, "body_en") {

@@ -161,7 +161,7 @@ func (f *field) buildTypos(dir string) {
 	// The keys are read only to correct a word the fields lack: a file's
 	// pages (cold) once built.
 	raw := unsafe.Slice((*byte)(unsafe.Pointer(&keys[0])), 4*len(keys))
-	if m, free, err := spill(dir, raw); err == nil {
+	if m, _, free, err := spill(dir, raw, false); err == nil {
 		freeKeys()
 		keys, freeKeys = unsafe.Slice((*uint32)(unsafe.Pointer(&m[0])), len(keys)), free
 	}

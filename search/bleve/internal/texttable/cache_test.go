@@ -97,15 +97,7 @@ func TestWordsKeptUnderFilters(t *testing.T) {
 	p := compile(t, "aa bb")
 	for i := range 6 {
 		req := Request{Plan: p, Size: 10, Filters: []Filter{{Group: "country", Keys: []string{fmt.Sprintf("country:C%d", i)}}}}
-		got, err := v.Search(t.Context(), req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		req.NoCache = true
-		want, err := v.Search(t.Context(), req)
-		if err != nil {
-			t.Fatal(err)
-		}
+		got, want := cachedAndNot(t, v, req)
 		if got.Total != want.Total || !slices.Equal(got.Hits, want.Hits) || !maps.Equal(got.Counts, want.Counts) {
 			t.Fatalf("country C%d: %d %v, want %d %v", i, got.Total, got.Hits, want.Total, want.Hits)
 		}
@@ -516,18 +508,23 @@ func TestStatsOutliveMergesOfUploads(t *testing.T) {
 		if _, ok := v.cache.inheritedSet(key); !ok {
 			t.Errorf("%s: not carried over the merge", q)
 		}
-		req := Request{Plan: compile(t, q), Size: len(docs)}
-		got, err := v.Search(t.Context(), req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		req.NoCache = true
-		want, err := v.Search(t.Context(), req)
-		if err != nil {
-			t.Fatal(err)
-		}
+		got, want := cachedAndNot(t, v, Request{Plan: compile(t, q), Size: len(docs)})
 		if got.Total != want.Total || !slices.Equal(got.Hits, want.Hits) {
 			t.Errorf("%s: %d %v, want %d %v", q, got.Total, got.Hits, want.Total, want.Hits)
 		}
 	}
+}
+
+// cachedAndNot runs req on v, then again without the match cache.
+func cachedAndNot(t *testing.T, v *View, req Request) (got, want *Result) {
+	t.Helper()
+	got, err := v.Search(t.Context(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.NoCache = true
+	if want, err = v.Search(t.Context(), req); err != nil {
+		t.Fatal(err)
+	}
+	return got, want
 }

@@ -206,12 +206,12 @@ func TestWordsAfterWrites(t *testing.T) {
 	// after a write (its new documents only).
 	queries := []string{"migrants return", "children", "migrnats border", "retur*", "labour", "asylum OR labour", "trafficking children labour",
 		"migrants AND asylum", "border AND -return", "(migrants OR asylum) AND -labour",
-		`children OR "border return"`, `asylum AND "migrants return"`}
+		`children OR "border return"`, `asylum AND "migrants return"`, "(border AND children) OR asylum"}
 	// Conjunctions of words and phrases are carried over writes whole, not
 	// only their words (portableRoot), and so are disjunctions holding a
 	// phrase (portable).
 	conjunctions := []string{"migrants AND asylum", "border AND -return", "(migrants OR asylum) AND -labour",
-		`children OR "border return"`, `asylum AND "migrants return"`}
+		`children OR "border return"`, `asylum AND "migrants return"`, "(border AND children) OR asylum"}
 	steps := []struct {
 		name    string
 		segs    []*Segment

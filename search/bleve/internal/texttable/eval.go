@@ -286,8 +286,9 @@ const maxReads = 4096
 // the postings of the terms it reads, their weights and the View's
 // statistics (stats), document by document: words, prefixes, phrases
 // (their words' scores where they stand), a word and its translations,
-// disjunctions of them. A facet value's and a relaxed query's (scored
-// with the idf of their live documents) do not qualify.
+// disjunctions and conjunctions of them (portableRoot). A facet value's
+// and a relaxed query's (scored with the idf of their live documents) do
+// not qualify.
 func portable(x *search.Clause) bool {
 	switch x.Kind {
 	case search.ClauseWord, search.ClausePrefix, search.ClausePhrase:
@@ -299,15 +300,19 @@ func portable(x *search.Clause) bool {
 			}
 		}
 		return true
+	case search.ClauseBool:
+		// All of a query's words, one of its forms (a word and its
+		// translations: ClauseMax).
+		return portableRoot(x)
 	}
 	return false
 }
 
-// portableRoot reports whether a boolean root's scores are its parts'
+// portableRoot reports whether a boolean's scores are its parts'
 // (portable), document by document, so that its set carries over writes
-// as a word's does: a conjunction, with exclusions and optional words,
-// of portable parts. A relaxed query's (Some) is not, nor a negation
-// alone (every live document).
+// as a word's does, as a root or a part: a conjunction, with exclusions
+// and optional words, of portable parts. A relaxed query's (Some) is
+// not, nor a negation alone (every live document).
 func portableRoot(c *search.Clause) bool {
 	if c.Kind != search.ClauseBool || len(c.Some) > 0 || len(c.Must) == 0 {
 		return false

@@ -9,8 +9,8 @@ import (
 // limit bytes until ctx ends: every interval it measures them and, above
 // the limit, releases them. Those are bleve's segment files and the files
 // the text tables keep their cold parts in (bodies' positions, typo
-// indexes; texttable.Options): searches read marks' positions and
-// phrases through those mappings, which leaves every page read resident
+// indexes; texttable.Options): searches read phrases' positions and typo
+// keys through those mappings, which leaves every page read resident
 // until the kernel needs the memory (and each read maps the 64 KiB around
 // it); released pages stay in the page cache and come back on the next
 // read, at the cost of a minor fault. The measure is cheap (the process's

@@ -146,12 +146,3 @@ func (e *evaluator) phraseIn(out *mset, f weightedField, text string) {
 		})
 	}
 }
-
-// clearBelow clears the bits of set below n.
-func clearBelow(set []uint64, n uint32) {
-	w := min(int(n/64), len(set))
-	clear(set[:w])
-	if r := n % 64; r != 0 && w < len(set) {
-		set[w] &^= 1<<r - 1
-	}
-}

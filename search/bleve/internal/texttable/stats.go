@@ -1,7 +1,5 @@
 package texttable
 
-import "math/bits"
-
 // stats are the collection statistics a View scores with: BM25's N, each
 // text field's average length and reciprocal length parts, and the first
 // segments whose term dictionaries give a term's document frequency (the
@@ -93,11 +91,4 @@ func (v *View) prefixDocs(n int) uint32 {
 }
 
 // liveBelow counts v's live documents below n.
-func (v *View) liveBelow(n uint32) uint64 {
-	w := min(int(n/64), len(v.live))
-	c := uint64(popcount(v.live[:w], nil))
-	if r := n % 64; r != 0 && w < len(v.live) {
-		c += uint64(bits.OnesCount64(v.live[w] & (1<<r - 1)))
-	}
-	return c
-}
+func (v *View) liveBelow(n uint32) uint64 { return uint64(countBelow(v.live, n)) }

@@ -409,6 +409,31 @@ func mergeTwo(a, b []uint32, less func(a, b uint32) bool) []uint32 {
 	return append(out, a[i:]...)
 }
 
+// wordsBelow splits the bits below n into w whole words of a bitset and
+// the mask of those of word w.
+func wordsBelow(n uint32) (w int, partial uint64) { return int(n / 64), 1<<(n%64) - 1 }
+
+// clearBelow clears the bits of set below n.
+func clearBelow(set []uint64, n uint32) {
+	w, partial := wordsBelow(n)
+	w = min(w, len(set))
+	clear(set[:w])
+	if w < len(set) {
+		set[w] &^= partial
+	}
+}
+
+// countBelow counts the bits of set below n.
+func countBelow(set []uint64, n uint32) int {
+	w, partial := wordsBelow(n)
+	w = min(w, len(set))
+	c := popcount(set[:w], nil)
+	if w < len(set) {
+		c += bits.OnesCount64(set[w] & partial)
+	}
+	return c
+}
+
 func setBit(b []uint64, n uint32)      { b[n/64] |= 1 << (n % 64) }
 func clearBit(b []uint64, n uint32)    { b[n/64] &^= 1 << (n % 64) }
 func hasBit(b []uint64, n uint32) bool { return b[n/64]&(1<<(n%64)) != 0 }

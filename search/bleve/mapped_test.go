@@ -2,8 +2,16 @@ package bleve
 
 import (
 	"context"
+	"fmt"
+	"os"
+	"path/filepath"
 	"runtime"
+	"strconv"
+	"strings"
 	"testing"
+	"time"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"faro/search"
 	"faro/search/searchtest"
@@ -72,4 +80,106 @@ func TestTrimMapped(t *testing.T) {
 	if now := mappedResident(idx.path); now >= again {
 		t.Errorf("resident mapped bytes %d before the second release, %d after", again, now)
 	}
+}
+
+// A write builds the table of its new segment only: the pages of the other
+// segments, which searches read, stay resident.
+func TestWritesKeepOtherSegmentsResident(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("resident mapped pages are read from /proc/self/smaps")
+	}
+	ctx := context.Background()
+	idx := newTestIndex(t, searchtest.Synthetic(2, 2000))
+	settle(t, idx)
+	if _, err := idx.Search(ctx, search.Query{Text: "migration"}); err != nil {
+		t.Fatal(err) // the first View, built from every segment
+	}
+	ids, err := idx.IDs(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range ids {
+		if _, err := idx.Document(ctx, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before := residentByFile(t, idx.path)
+	if len(before) == 0 {
+		t.Skip("index files are not mapped (persisted segments not written yet)")
+	}
+	for i, d := range searchtest.Synthetic(9, 3) {
+		d.ID = fmt.Sprintf("upload-%d", i)
+		if err := idx.Put(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+		if err := idx.Flush(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	after := residentByFile(t, idx.path)
+	var was, is int64
+	for f, n := range before {
+		if m, ok := after[f]; ok {
+			was, is = was+n, is+m
+		}
+	}
+	if was == 0 {
+		t.Fatalf("no segment outlived the writes: %v, then %v", before, after)
+	}
+	if is < was/2 {
+		t.Errorf("resident mapped bytes of the segments before the writes: %d, after: %d", was, is)
+	}
+}
+
+// settle waits until idx's merges are over: its segments stay the same
+// for a while.
+func settle(t *testing.T, idx *Index) {
+	t.Helper()
+	segments := func() int {
+		r := idx.snapshot()
+		if r == nil {
+			t.Fatal("index closed")
+		}
+		defer r.Close()
+		return len(r.(*scorch.IndexSnapshot).Segments())
+	}
+	n, same := segments(), 0
+	for i := 0; i < 100 && same < 10; i++ {
+		time.Sleep(50 * time.Millisecond)
+		if m := segments(); m == n {
+			same++
+		} else {
+			n, same = m, 0
+		}
+	}
+}
+
+// residentByFile returns the resident bytes of each file mapped under dir.
+func residentByFile(t *testing.T, dir string) map[string]int64 {
+	t.Helper()
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile("/proc/self/smaps")
+	if err != nil {
+		t.Skip(err)
+	}
+	out := map[string]int64{}
+	file := ""
+	for line := range strings.Lines(string(data)) {
+		f := strings.Fields(line)
+		switch {
+		case len(f) == 0:
+		case strings.Contains(f[0], "-") && !strings.HasSuffix(f[0], ":"):
+			file = ""
+			if len(f) >= 6 && strings.HasPrefix(f[5], abs+string(filepath.Separator)) {
+				file = f[5]
+			}
+		case file != "" && f[0] == "Rss:" && len(f) >= 2:
+			kb, _ := strconv.ParseInt(f[1], 10, 64)
+			out[file] += kb << 10
+		}
+	}
+	return out
 }

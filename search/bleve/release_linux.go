@@ -77,6 +77,30 @@ func releaseMapped(dir string) {
 	if err != nil {
 		return
 	}
+	prefix := abs + string(filepath.Separator)
+	releaseMappings(func(path string) bool { return strings.HasPrefix(path, prefix) })
+}
+
+// releaseMappedFiles drops the pages of the named files' mappings from the
+// process's resident set: the segments whose tables were just built, whose
+// every postings list was read once, leaving the pages of the others,
+// which searches read, in place.
+func releaseMappedFiles(paths []string) {
+	if len(paths) == 0 {
+		return
+	}
+	want := make(map[string]bool, len(paths))
+	for _, p := range paths {
+		if abs, err := filepath.Abs(p); err == nil {
+			want[abs] = true
+		}
+	}
+	releaseMappings(func(path string) bool { return want[path] })
+}
+
+// releaseMappings drops the pages of the read-only mappings of the files
+// for which match is true.
+func releaseMappings(match func(path string) bool) {
 	f, err := os.Open("/proc/self/maps")
 	if err != nil {
 		return
@@ -86,7 +110,7 @@ func releaseMapped(dir string) {
 	for sc.Scan() {
 		// start-end perms offset dev inode path
 		fields := strings.Fields(sc.Text())
-		if len(fields) < 6 || !strings.HasPrefix(fields[5], abs+string(filepath.Separator)) || strings.Contains(fields[1], "w") {
+		if len(fields) < 6 || strings.Contains(fields[1], "w") || !match(fields[5]) {
 			continue
 		}
 		lo, hi, ok := strings.Cut(fields[0], "-")

@@ -248,7 +248,7 @@ func (x *Index) refresh(ctx context.Context) error {
 	}
 	segs := is.Segments()
 	tabs := make([]*texttable.Segment, len(segs))
-	built := 0
+	var built []string // the files of the segments built
 	for i, sg := range segs {
 		t := x.tt.segs[sg.Id()]
 		if t == nil {
@@ -257,17 +257,21 @@ func (x *Index) refresh(ctx context.Context) error {
 				r.Close()
 				return fmt.Errorf("search tables of %q: %w", x.path, err)
 			}
-			built++
+			built = append(built, segmentPath(sg.Segment()))
 		}
 		tabs[i] = t
 	}
 	x.serve(is, segs, tabs)
-	if built > 0 {
-		// The index pages the builds read are no longer needed.
+	switch {
+	case len(built) > 0 && len(built) == len(segs):
+		// The first View: every page of the index was read once.
 		releaseMapped(x.path)
-		if built == len(segs) && len(segs) > 0 {
-			debug.FreeOSMemory()
-		}
+		debug.FreeOSMemory()
+	case len(built) > 0:
+		// A write's or a merge's segments: the pages their builds read
+		// are no longer needed, the other segments' pages that searches
+		// read stay.
+		releaseMappedFiles(built)
 	}
 	return nil
 }
@@ -424,4 +428,13 @@ func sortKeys(k []uint64) {
 			k[j], k[j-1] = k[j-1], k[j]
 		}
 	}
+}
+
+// segmentPath returns the file of a persisted segment, "" for one in
+// memory.
+func segmentPath(sg segment.Segment) string {
+	if p, ok := sg.(interface{ Path() string }); ok {
+		return p.Path()
+	}
+	return ""
 }

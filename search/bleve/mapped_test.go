@@ -3,11 +3,7 @@ package bleve
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"runtime"
-	"strconv"
-	"strings"
 	"testing"
 	"time"
 
@@ -103,7 +99,7 @@ func TestWritesKeepOtherSegmentsResident(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	before := residentByFile(t, idx.path)
+	before := residentByFile(idx.path)
 	if len(before) == 0 {
 		t.Skip("index files are not mapped (persisted segments not written yet)")
 	}
@@ -116,7 +112,7 @@ func TestWritesKeepOtherSegmentsResident(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	after := residentByFile(t, idx.path)
+	after := residentByFile(idx.path)
 	var was, is int64
 	for f, n := range before {
 		if m, ok := after[f]; ok {
@@ -155,31 +151,8 @@ func settle(t *testing.T, idx *Index) {
 }
 
 // residentByFile returns the resident bytes of each file mapped under dir.
-func residentByFile(t *testing.T, dir string) map[string]int64 {
-	t.Helper()
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile("/proc/self/smaps")
-	if err != nil {
-		t.Skip(err)
-	}
+func residentByFile(dir string) map[string]int64 {
 	out := map[string]int64{}
-	file := ""
-	for line := range strings.Lines(string(data)) {
-		f := strings.Fields(line)
-		switch {
-		case len(f) == 0:
-		case strings.Contains(f[0], "-") && !strings.HasSuffix(f[0], ":"):
-			file = ""
-			if len(f) >= 6 && strings.HasPrefix(f[5], abs+string(filepath.Separator)) {
-				file = f[5]
-			}
-		case file != "" && f[0] == "Rss:" && len(f) >= 2:
-			kb, _ := strconv.ParseInt(f[1], 10, 64)
-			out[file] += kb << 10
-		}
-	}
+	residentMappings(dir, func(file string, n int64) { out[file] += n })
 	return out
 }

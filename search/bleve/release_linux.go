@@ -14,35 +14,40 @@ import (
 // mappedResident returns how many bytes of the files mapped under dir are
 // resident in the process (the Rss of their mappings in smaps).
 func mappedResident(dir string) int64 {
+	var total int64
+	residentMappings(dir, func(_ string, n int64) { total += n })
+	return total
+}
+
+// residentMappings calls fn with the file and the resident bytes of each
+// mapping of a file under dir, as smaps lists them.
+func residentMappings(dir string, fn func(file string, resident int64)) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
-		return 0
+		return
 	}
 	f, err := os.Open("/proc/self/smaps")
 	if err != nil {
-		return 0
+		return
 	}
 	defer f.Close()
-	var total int64
-	in := false
+	file := ""
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
-		line := sc.Text()
-		fields := strings.Fields(line)
-		if len(fields) == 0 {
-			continue
-		}
-		if strings.Contains(fields[0], "-") && !strings.HasSuffix(fields[0], ":") {
+		fields := strings.Fields(sc.Text())
+		switch {
+		case len(fields) == 0:
+		case strings.Contains(fields[0], "-") && !strings.HasSuffix(fields[0], ":"):
 			// A mapping's header: start-end perms offset dev inode [path]
-			in = len(fields) >= 6 && strings.HasPrefix(fields[5], abs+string(filepath.Separator))
-			continue
-		}
-		if in && fields[0] == "Rss:" && len(fields) >= 2 {
+			file = ""
+			if len(fields) >= 6 && strings.HasPrefix(fields[5], abs+string(filepath.Separator)) {
+				file = fields[5]
+			}
+		case file != "" && fields[0] == "Rss:" && len(fields) >= 2:
 			kb, _ := strconv.ParseInt(fields[1], 10, 64)
-			total += kb << 10
+			fn(file, kb<<10)
 		}
 	}
-	return total
 }
 
 // fileResident returns how many bytes of files mapped by the process are

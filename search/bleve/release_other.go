@@ -8,6 +8,9 @@ func releaseMapped(string) {}
 // mappedResident is not known here.
 func mappedResident(string) int64 { return 0 }
 
+// residentMappings knows no mapping here.
+func residentMappings(string, func(string, int64)) {}
+
 // fileResident is not known here.
 func fileResident() int64 { return 0 }
 

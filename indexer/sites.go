@@ -463,11 +463,12 @@ func (s *Sites) learnFiles(ctx context.Context, root string, rels []string, opts
 
 // LearnCorpus learns from every web page under root that the model does
 // not hold yet (those it holds were learnt from a saved model, LoadFile,
-// or as they were written), and forgets the pages no longer there.
-func (s *Sites) LearnCorpus(ctx context.Context, root string, opts Options) error {
+// or as they were written), and forgets the pages no longer there. It
+// returns how many pages it learnt.
+func (s *Sites) LearnCorpus(ctx context.Context, root string, opts Options) (int, error) {
 	files, _, err := walk(root)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	s.retain(files)
 	s.mu.Lock()
@@ -481,10 +482,10 @@ func (s *Sites) LearnCorpus(ctx context.Context, root string, opts Options) erro
 	// Every page is learnt before any is built: which pages each one
 	// affects is not needed.
 	if err := s.learnFiles(ctx, root, missing, opts, false); err != nil {
-		return err
+		return 0, err
 	}
 	s.setWhole()
-	return nil
+	return len(missing), nil
 }
 
 // retain forgets the pages not among files (corpus paths, sorted as walk

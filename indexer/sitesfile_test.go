@@ -16,8 +16,8 @@ func TestSitesSavedAndLoaded(t *testing.T) {
 	dir := t.TempDir()
 	rels := copySite(t, dir, "web", "remesas.html", "retorno.html", "salud.html")
 	learnt := NewSites()
-	if err := learnt.LearnCorpus(ctx, dir, Options{}); err != nil {
-		t.Fatal(err)
+	if n, err := learnt.LearnCorpus(ctx, dir, Options{}); err != nil || n != len(rels) {
+		t.Fatalf("learnt %d pages of %d: %v", n, len(rels), err)
 	}
 	path := filepath.Join(t.TempDir(), "index.sites")
 	if err := learnt.Save(path); err != nil {
@@ -38,8 +38,8 @@ func TestSitesSavedAndLoaded(t *testing.T) {
 		}
 	}
 	copySite(t, dir, "web2", "acerca.html")
-	if err := loaded.LearnCorpus(ctx, dir, Options{}); err != nil {
-		t.Fatal(err)
+	if n, err := loaded.LearnCorpus(ctx, dir, Options{}); err != nil || n != 1 {
+		t.Fatalf("learnt %d pages, want the 1 the saved model did not hold: %v", n, err)
 	}
 	lv, wv := loaded.view(t), learnt.view(t)
 	for _, rel := range rels {

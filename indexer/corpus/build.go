@@ -86,7 +86,7 @@ func Build(ctx context.Context, corpus, dir string, rebuild bool, opts Options) 
 // the server then learns the model again.
 func saveSites(opts Options, dir string) {
 	if err := opts.Sites.Save(indexer.SitesPath(dir)); err != nil {
-		opts.logger().Warn("the site model was not saved: a server learns it again at its first upload", "err", err)
+		opts.logger().Warn("the site model was not saved: the server learns it again at its start", "err", err)
 	}
 }
 

@@ -147,4 +147,13 @@ func TestReconcileLearnsSites(t *testing.T) {
 	if !w.opts.Sites.Whole() {
 		t.Error("the reconciliation left the site model to the first upload")
 	}
+	// What it learnt is saved beside the index: the next start reads it
+	// rather than every page of the corpus.
+	saved := indexer.NewSites()
+	if ok, err := saved.LoadFile(indexer.SitesPath(w.indexDir)); !ok || err != nil {
+		t.Fatalf("the learnt site model was not saved: %v %v", ok, err)
+	}
+	if n, err := saved.LearnCorpus(context.Background(), corpus, indexer.Options{}); err != nil || n != 0 {
+		t.Errorf("after loading the saved model, %d pages were learnt again: %v", n, err)
+	}
 }

@@ -6,8 +6,9 @@
 // body_es, ...; "xx" for other languages) with that language's stop words
 // and stemmer followed by folding (case, accents, ñ), so "migracion" finds
 // "migración" and "ninez" finds "niñez" with no second copy of the text.
-// Page texts are indexed as arrays with term vectors: a match's array
-// position is its page, which is how snippets carry page numbers. Every
+// A document's page texts are indexed as one value with term vectors, each
+// word's position numbering its page and its place in the page (pages.go),
+// which is how snippets carry page numbers and phrases stay within a page. Every
 // facet value lives in one keyword field as "facet:value". A compact copy
 // of what a hit shows is stored beside the whole search.Document.
 //

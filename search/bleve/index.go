@@ -350,7 +350,7 @@ func toFields(doc *search.Document) (map[string]interface{}, error) {
 	}
 	f["title_"+l] = doc.Title
 	f["summary_"+l] = doc.Summary
-	f["body_"+l] = pages
+	f["body_"+l] = joinPages(pages)
 	if ph := docPhrases(doc); len(ph) > 0 {
 		f[fieldPhrase] = ph
 	}

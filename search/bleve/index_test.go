@@ -119,6 +119,16 @@ func TestStoredPages(t *testing.T) {
 		if len(r.Hits) != 1 || len(r.Hits[0].Snippets) == 0 || r.Hits[0].Snippets[0].Page != 3 {
 			t.Fatalf("hits %+v", r.Hits)
 		}
+		// A phrase is found within a page, not across the end of one.
+		for q, want := range map[string]uint64{`"smuggling routes"`: 1, `"about remittances"`: 1, `"remittances third"`: 0, `"routes first"`: 0} {
+			r, err := idx.Search(context.Background(), search.Query{Text: q})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Total != want {
+				t.Errorf("%s: %d hits, want %d", q, r.Total, want)
+			}
+		}
 	}
 }
 

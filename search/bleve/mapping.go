@@ -26,7 +26,7 @@ import (
 // in a way that needs a rebuild. It ends with the facets of the registry,
 // whose terms the index holds and whose values the stored hit lays out in
 // order: adding, removing or reordering a facet changes it by itself.
-var MappingVersion = "12+" + strings.Join(search.Facets, ",")
+var MappingVersion = "13+" + strings.Join(search.Facets, ",")
 
 // Languages with their own analysed fields: the languages queries are
 // read in, and "xx" for documents of any other or unknown language
@@ -61,6 +61,10 @@ const (
 )
 
 func analyzerName(lang string) string { return "faro_" + lang }
+
+// bodyAnalyzerName names language lang's analyser of body fields: the
+// same filters after the page tokenizer (pages.go).
+func bodyAnalyzerName(lang string) string { return "faro_body_" + lang }
 
 // Field names.
 const (
@@ -122,12 +126,14 @@ func folded(term []byte) bool {
 func newMapping() (mapping.IndexMapping, error) {
 	im := bleve.NewIndexMapping()
 	for _, l := range languages {
-		if err := im.AddCustomAnalyzer(analyzerName(l), map[string]interface{}{
-			"type":          custom.Name,
-			"tokenizer":     wordsName,
-			"token_filters": analyzers[l],
-		}); err != nil {
-			return nil, err
+		for name, tokenizer := range map[string]string{analyzerName(l): wordsName, bodyAnalyzerName(l): pagesName} {
+			if err := im.AddCustomAnalyzer(name, map[string]interface{}{
+				"type":          custom.Name,
+				"tokenizer":     tokenizer,
+				"token_filters": analyzers[l],
+			}); err != nil {
+				return nil, err
+			}
 		}
 	}
 	im.DefaultAnalyzer = analyzerName("xx")
@@ -148,10 +154,14 @@ func newMapping() (mapping.IndexMapping, error) {
 	for _, l := range languages {
 		for _, part := range []string{"title", "summary", "body"} {
 			f := text(analyzerName(l))
-			// Page texts are stored where they are indexed, one array
-			// value a page; the stored JSON holds the rest of the
-			// document, so a hit's metadata decodes without its text.
-			f.Store = part == "body"
+			if part == "body" {
+				// Page texts are stored where they are indexed, joined
+				// (pages.go); the stored JSON holds the rest of the
+				// document, so a hit's metadata decodes without its
+				// text.
+				f = text(bodyAnalyzerName(l))
+				f.Store = true
+			}
 			dm.AddFieldMappingsAt(part+"_"+l, f)
 		}
 	}

@@ -299,22 +299,20 @@ func (x *Index) loadHits(ctx context.Context, s *served, hits []texttable.Hit, m
 			badHit error
 			spans  = make([]search.Span, 0, len(at))
 		)
-		visit := func(name string, _ byte, val []byte, pos []uint64) bool {
+		visit := func(name string, _ byte, val []byte, _ []uint64) bool {
 			if name == fieldHit {
 				doc, badHit = decodeHit(val, nil)
 				return badHit == nil
 			}
 			if len(pages) > 0 && strings.HasPrefix(name, "body_") {
-				p := 0
-				if len(pos) > 0 {
-					p = int(pos[0])
-				}
-				if m := slices.IndexFunc(pages, func(m markedPage) bool { return m.page == p }); m >= 0 {
-					pages[m].text = buf.keep(val)
-					tok.wordsAt(val, pages[m].positions, func(i, start, end int) {
-						spans = append(spans, search.Span{Page: p, Start: start, End: end, Term: pages[m].marks[i].Term})
-					})
-				}
+				eachPage(val, func(p int, text []byte) {
+					if m := slices.IndexFunc(pages, func(m markedPage) bool { return m.page == p }); m >= 0 {
+						pages[m].text = buf.keep(text)
+						tok.wordsAt(text, pages[m].positions, func(i, start, end int) {
+							spans = append(spans, search.Span{Page: p, Start: start, End: end, Term: pages[m].marks[i].Term})
+						})
+					}
+				})
 			}
 			return true
 		}

@@ -164,8 +164,7 @@ func storedHit(d index.Document, withText bool) (*search.Document, error) {
 
 // storedDoc decodes a whole document from its stored fields: the JSON of
 // everything but the page texts, and the texts from the body field's
-// array values (by array position, the page index). Without withText the
-// texts are left out.
+// value (joinPages). Without withText the texts are left out.
 func storedDoc(d index.Document, withText bool) (*search.Document, error) {
 	raw, texts := visitStored(d, fieldDoc, withText)
 	if raw == nil {
@@ -195,14 +194,10 @@ func visitStored(d index.Document, json string, withText bool) (raw []byte, text
 		if !withText || !strings.HasPrefix(name, "body_") {
 			return
 		}
-		i := 0
-		if ap := f.ArrayPositions(); len(ap) > 0 {
-			i = int(ap[0])
-		}
 		if texts == nil {
 			texts = map[int]string{}
 		}
-		texts[i] = string(f.Value())
+		eachPage(f.Value(), func(i int, text []byte) { texts[i] = string(text) })
 	})
 	return raw, texts
 }

@@ -364,11 +364,8 @@ func (s segSource) Walk(ctx context.Context, field string, fn func(term string, 
 		}
 		post.Positions = post.Positions[:0]
 		for _, l := range p.Locations() {
-			var page uint64
-			if ap := l.ArrayPositions(); len(ap) > 0 {
-				page = ap[0]
-			}
-			post.Positions = append(post.Positions, texttable.Key(page, l.Pos()))
+			// Body positions carry their page (pagesTokenizer).
+			post.Positions = append(post.Positions, uint64(l.Pos()))
 		}
 		sortKeys(post.Positions)
 		return fn(term, &post)

@@ -1,12 +1,18 @@
 package web_test
 
 import (
+	"bytes"
 	"compress/gzip"
 	"encoding/json"
 	"io"
 	"net/http"
 	"strings"
 	"testing"
+
+	kgzip "github.com/klauspost/compress/gzip"
+
+	"faro/search"
+	"faro/search/searchtest"
 )
 
 func TestGzip(t *testing.T) {
@@ -93,4 +99,52 @@ func TestJSONAnswersSized(t *testing.T) {
 			t.Errorf("%s: %s %q", path, ct, body[max(0, len(body)-40):])
 		}
 	}
+}
+
+// BenchmarkCompress compresses a search answer's JSON (ten hits with their
+// snippets, of generated documents) at BestSpeed with the compressor the
+// server uses (klauspost/compress) and with the standard library's.
+func BenchmarkCompress(b *testing.B) {
+	var res search.Result
+	for _, d := range searchtest.Synthetic(1, 10) {
+		h := search.Hit{ID: d.ID, Title: d.Title, Summary: d.Summary, Type: d.Type, Lang: d.Lang, Countries: d.Countries}
+		for _, p := range d.Pages[:1] {
+			text := p.Text[:min(len(p.Text), 600)]
+			h.Snippets = append(h.Snippets, search.Snippet{Page: p.Number, Segments: []search.Segment{{Text: text}}})
+		}
+		res.Hits = append(res.Hits, h)
+	}
+	body, err := json.Marshal(res)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		w    interface {
+			io.WriteCloser
+			Reset(io.Writer)
+		}
+	}{
+		{"klauspost", must(kgzip.NewWriterLevel(io.Discard, kgzip.BestSpeed))},
+		{"stdlib", must(gzip.NewWriterLevel(io.Discard, gzip.BestSpeed))},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			var out bytes.Buffer
+			b.SetBytes(int64(len(body)))
+			for range b.N {
+				out.Reset()
+				c.w.Reset(&out)
+				c.w.Write(body)
+				c.w.Close()
+			}
+			b.ReportMetric(float64(out.Len())/float64(len(body)), "ratio")
+		})
+	}
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
 }

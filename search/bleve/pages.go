@@ -71,7 +71,7 @@ func (t pagesTokenizer) Tokenize(input []byte) analysis.TokenStream {
 	if bytes.IndexByte(input, pageSep) < 0 {
 		return t.words.Tokenize(input)
 	}
-	var out analysis.TokenStream
+	out := make(analysis.TokenStream, 0, len(input)/7+1) // as wordsTokenizer sizes it
 	at := 0
 	eachPage(input, func(page int, text []byte) {
 		for _, tok := range t.words.Tokenize(text) {

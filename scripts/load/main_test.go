@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"net/http"
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
@@ -112,5 +113,26 @@ func TestPercentiles(t *testing.T) {
 	}
 	if (percentiles(nil) != Percentiles{}) {
 		t.Error("percentiles of nothing")
+	}
+}
+
+// TestCompressedAnswersNotDecoded: the client asks for gzip and reads the
+// answer's bytes as they come, without decompressing them: an answer that
+// is not valid gzip is no error to it (the transport's decompression would
+// fail on it).
+func TestCompressedAnswersNotDecoded(t *testing.T) {
+	var asked string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		asked = r.Header.Get("Accept-Encoding")
+		w.Header().Set("Content-Encoding", "gzip")
+		w.Write([]byte("not gzip at all"))
+	}))
+	defer srv.Close()
+	s, msg := do(context.Background(), newClient(1, 5*time.Second), srv.URL+"/api/v1/search?q=trata", "search")
+	if s.failed {
+		t.Errorf("the answer was decoded: %s (%s)", s.status, msg)
+	}
+	if asked != "gzip" {
+		t.Errorf("Accept-Encoding %q, want gzip", asked)
 	}
 }

@@ -14,6 +14,9 @@
 #      and the server's RSS after the load and after the run with uploads
 #   4. PDF extraction pages/s: `faro extract` vs `pdftotext` on the same PDFs
 #   5. (BENCH_PROFILE=1) CPU profiles of the HTTP handler under parallel load
+#   6. (BENCH_REFERENCE=N) the reference workload of ../shared/bench: its N
+#      documents (gencorpus.py), indexed, then wrk with its queries.lua, alone
+#      and while a page is uploaded every BENCH_UPLOADS s, as in step 2
 #
 # Usage:
 #   scripts/bench.sh [--append]        # 10k documents for search (about 7.5 minutes)
@@ -34,6 +37,8 @@
 #                   twice that); 0 turns the runs with uploads off. The server gets a random FARO_ADMIN_TOKEN;
 #                   the uploads land in the corpus' uploads/ folder (in BENCH_DIR) and are deleted through
 #                   the API, their files removed, at the end of the run, so BENCH_REUSE=1 runs start alike
+#   BENCH_REFERENCE documents of the reference workload (step 6; e.g. 100000); unset: step 6 is skipped.
+#                   Needs ../shared/bench beside the checkout, python3 and wrk
 #   BENCH_SKIP      space-separated steps to skip: index search uploads ready extract
 #
 # Every step runs under `timeout`; servers started here are stopped on exit.
@@ -630,6 +635,72 @@ search_size() {
 if ! skip search || ! skip ready; then
 	search_size "$DOCS"
 	[[ $LARGE == 1 ]] && search_size 100000
+fi
+
+# ------------------------------------------------- 6. the reference workload
+# reference_workload N: ../shared/bench's N documents, indexed (reused with
+# BENCH_REUSE=1), served, and wrk with its distinct faceted queries: alone,
+# then while a page is uploaded every $UPLOADS s (upload_loop).
+reference_workload() {
+	local n=$1 shared=$ROOT/../shared/bench label
+	label="reference $(awk -v n="$n" 'BEGIN{ if (n%1000==0) printf "%dk", n/1000; else print n}')"
+	if [[ ! -f $shared/gencorpus.py || ! -f $shared/queries.lua ]] || ! need python3 || ! need wrk; then
+		note "BENCH_REFERENCE: $shared (gencorpus.py, queries.lua), python3 or wrk missing: the reference workload was skipped."
+		return
+	fi
+	local c=$DIR/ref-docs-$n idx=$DIR/idx-ref-$n
+	if [[ ! -f $c.done ]]; then
+		rm -rf "$c" "$idx"
+		log "generating the reference workload's $n documents: python3 $shared/gencorpus.py $c $n"
+		timeout 1800 python3 "$shared/gencorpus.py" "$c" "$n" >&2 || { note "gencorpus.py $n failed: the reference workload was skipped."; return; }
+		touch "$c.done"
+	fi
+	if [[ $REUSE == 1 && -d $idx ]]; then
+		log "reusing the index $idx"
+	else
+		rm -rf "$idx"
+		timed_index "$c" "$idx" $((n / 20 + 900))
+		[[ -n $IDX_DOCS ]] || { row "Indexing the $label documents" "≥ 2,000 docs/s" "index build failed" "**no**" "$IDX_CMD"; return; }
+		local rate
+		rate=$(awk -v n="$IDX_DOCS" -v s="$IDX_WALL" 'BEGIN{printf "%.0f", n/s}')
+		row "Indexing the $label documents (extraction included)" "≥ 2,000 docs/s" "**$rate docs/s** ($(fmt1 "$IDX_WALL") s), peak RSS $IDX_RSS_MB MB, $IDX_FAILED failed" "$(ge "$rate" 2000)" "/usr/bin/time -v $IDX_CMD"
+	fi
+	start_server "$idx" "$c" "$DIR/serve-ref.log" || { row "Search, $label" "" "server did not start" "**no**" "faro serve --index $idx --corpus $c"; return; }
+	sleep 5
+	local cmd="wrk -t2 -c$CONNS -d$DUR --latency -s ../shared/bench/queries.lua \$URL"
+	log "wrk -t2 -c$CONNS -d$DUR --latency -s $shared/queries.lua $URL (load $(loadavg))"
+	timeout 700 wrk -t2 -c"$CONNS" -d"$DUR" --timeout 10s --latency -s "$shared/queries.lua" "$URL" >"$DIR/wrk-ref.txt" 2>&1 || true
+	cat "$DIR/wrk-ref.txt" >&2
+	wrk_parse "$DIR/wrk-ref.txt"
+	row "HTTP search, $label documents, wrk with its distinct faceted queries, $CONNS conns: p50 / p99, throughput, errors" "≤ 10 ms / ≤ 50 ms, ≥ 500 req/s, 0" \
+		"**$(fmt1 "$W50") ms / $(fmt1 "$W99") ms, $(fmt0 "$WRPS") req/s, $WERRS errors**" "$(le "$W50" 10) / $(le "$W99" 50), $(ge "$WRPS" 500)" "$cmd"
+	if ! skip uploads && ((UPLOADS > 0)); then
+		local uout=$DIR/uploads-ref.txt stopf=$DIR/uploads-ref.stop
+		rm -f "$stopf"
+		log "the same while a page is uploaded every ${UPLOADS}s and deleted every $((2 * UPLOADS))s"
+		upload_loop "$URL" "$(dur_s "$DUR")" "$UPLOADS" "$uout" "$stopf" &
+		LOOP_PID=$!
+		timeout 700 wrk -t2 -c"$CONNS" -d"$DUR" --timeout 10s --latency -s "$shared/queries.lua" "$URL" >"$DIR/wrk-ref-uploads.txt" 2>&1 || true
+		touch "$stopf"
+		wait "$LOOP_PID"
+		LOOP_PID=
+		rm -f "$stopf"
+		cat "$DIR/wrk-ref-uploads.txt" >&2
+		wrk_parse "$DIR/wrk-ref-uploads.txt"
+		local ups fails
+		ups=$(awk '$1=="up" && $2=="OK"' "$uout" | wc -l)
+		fails=$(awk '($1=="up" || $1=="find" || $1=="del") && $2=="FAIL"' "$uout" | wc -l)
+		row "HTTP search, $label documents, wrk with its queries **with one upload every $UPLOADS s and one deletion every $((2 * UPLOADS)) s**: p50 / p99, throughput, errors (uploads done, failures)" \
+			"≤ 10 ms / ≤ 50 ms, ≥ 500 req/s, 0" "**$(fmt1 "$W50") ms / $(fmt1 "$W99") ms, $(fmt0 "$WRPS") req/s, $WERRS errors** ($ups uploads, $fails failed)" \
+			"$(le "$W50" 10) / $(le "$W99" 50), $(ge "$WRPS" 500)" "$cmd + every ${UPLOADS} s curl -F file=@page.html \$URL/api/v1/documents"
+		uploads_cleanup "$URL" "$c" "$uout"
+	fi
+	row "faro serve RSS after the $label runs" "≤ 300 MB" "**$(rss_mb "$SERVER_PID" VmRSS) MB** / peak $(rss_mb "$SERVER_PID" VmHWM) MB" "$(le "$(rss_mb "$SERVER_PID" VmRSS)" 300)" "grep -E 'VmRSS|VmHWM' /proc/\$PID/status"
+	stop_server
+}
+
+if [[ -n ${BENCH_REFERENCE:-} ]]; then
+	reference_workload "$BENCH_REFERENCE"
 fi
 
 # ------------------------------------------------------------ 4. extraction

@@ -417,20 +417,36 @@ uploads_cleanup() {
 	rmdir "$c/uploads" "$DIR/deleted" 2>/dev/null || true
 }
 
+# search_index CORPUS INDEX N WHAT [FLOOR]: with BENCH_REUSE=1 an existing
+# INDEX is used as it is; otherwise it is built from CORPUS (N documents)
+# and a row WHAT reports its docs/s, against FLOOR docs/s when given.
+# Returns 1 when the build failed (a row says so).
+search_index() {
+	local c=$1 idx=$2 n=$3 what=$4 floor=${5:-} rate
+	if [[ $REUSE == 1 && -d $idx ]]; then
+		log "reusing the index $idx"
+		return 0
+	fi
+	rm -rf "$idx"
+	timed_index "$c" "$idx" $((n / 20 + 900))
+	if [[ -z $IDX_DOCS ]]; then
+		row "$what" "${floor:+≥ $floor docs/s}" "index build failed" "**no**" "$IDX_CMD"
+		return 1
+	fi
+	rate=$(awk -v n="$IDX_DOCS" -v s="$IDX_WALL" 'BEGIN{printf "%.0f", n/s}')
+	if [[ -n $floor ]]; then
+		row "$what (extraction included)" "≥ $(fmt0 "$floor") docs/s" "**$(fmt0 "$rate") docs/s** ($(fmt1 "$IDX_WALL") s), peak RSS $IDX_RSS_MB MB, $IDX_FAILED failed" "$(ge "$rate" "$floor")" "/usr/bin/time -v $IDX_CMD"
+	else
+		row "$what (extraction included)" "(report)" "$rate docs/s ($(fmt1 "$IDX_WALL") s), peak RSS $IDX_RSS_MB MB, $IDX_FAILED failed" "—" "/usr/bin/time -v $IDX_CMD"
+	fi
+}
+
 search_size() {
 	local n=$1 label c idx lg
 	label=$(awk -v n="$n" 'BEGIN{ if (n%1000==0) printf "%dk", n/1000; else print n}')
 	c=$(corpus "$n")
 	idx=$DIR/idx-$label
-	if [[ $REUSE == 1 && -d $idx ]]; then
-		log "reusing the index $idx"
-	else
-		rm -rf "$idx"
-		timed_index "$c" "$idx" $((n / 20 + 900))
-		[[ -n $IDX_DOCS ]] || { row "Search at $label docs" "" "index build failed" "**no**" "$IDX_CMD"; return; }
-		rate=$(awk -v n="$IDX_DOCS" -v s="$IDX_WALL" 'BEGIN{printf "%.0f", n/s}')
-		row "Building the $label search index (extraction included)" "(report)" "$rate docs/s ($(fmt1 "$IDX_WALL") s), peak RSS $IDX_RSS_MB MB, $IDX_FAILED failed" "—" "/usr/bin/time -v $IDX_CMD"
-	fi
+	search_index "$c" "$idx" "$n" "Building the $label search index" || return
 	local big=0
 	[[ $n -ge 100000 ]] && big=1
 
@@ -655,16 +671,7 @@ reference_workload() {
 		timeout 1800 python3 "$shared/gencorpus.py" "$c" "$n" >&2 || { note "gencorpus.py $n failed: the reference workload was skipped."; return; }
 		touch "$c.done"
 	fi
-	if [[ $REUSE == 1 && -d $idx ]]; then
-		log "reusing the index $idx"
-	else
-		rm -rf "$idx"
-		timed_index "$c" "$idx" $((n / 20 + 900))
-		[[ -n $IDX_DOCS ]] || { row "Indexing the $label documents" "≥ 2,000 docs/s" "index build failed" "**no**" "$IDX_CMD"; return; }
-		local rate
-		rate=$(awk -v n="$IDX_DOCS" -v s="$IDX_WALL" 'BEGIN{printf "%.0f", n/s}')
-		row "Indexing the $label documents (extraction included)" "≥ 2,000 docs/s" "**$rate docs/s** ($(fmt1 "$IDX_WALL") s), peak RSS $IDX_RSS_MB MB, $IDX_FAILED failed" "$(ge "$rate" 2000)" "/usr/bin/time -v $IDX_CMD"
-	fi
+	search_index "$c" "$idx" "$n" "Indexing the $label documents" 2000 || return
 	start_server "$idx" "$c" "$DIR/serve-ref.log" || { row "Search, $label" "" "server did not start" "**no**" "faro serve --index $idx --corpus $c"; return; }
 	sleep 5
 	local cmd="wrk -t2 -c$CONNS -d$DUR --latency -s ../shared/bench/queries.lua \$URL"

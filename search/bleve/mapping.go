@@ -153,15 +153,15 @@ func newMapping() (mapping.IndexMapping, error) {
 	}
 	for _, l := range languages {
 		for _, part := range []string{"title", "summary", "body"} {
-			f := text(analyzerName(l))
+			analyzer := analyzerName(l)
 			if part == "body" {
-				// Page texts are stored where they are indexed, joined
-				// (pages.go); the stored JSON holds the rest of the
-				// document, so a hit's metadata decodes without its
-				// text.
-				f = text(bodyAnalyzerName(l))
-				f.Store = true
+				analyzer = bodyAnalyzerName(l)
 			}
+			f := text(analyzer)
+			// Page texts are stored where they are indexed, joined
+			// (pages.go); the stored JSON holds the rest of the document,
+			// so a hit's metadata decodes without its text.
+			f.Store = part == "body"
 			dm.AddFieldMappingsAt(part+"_"+l, f)
 		}
 	}

@@ -248,7 +248,8 @@ func (x *Index) refresh(ctx context.Context) error {
 	}
 	segs := is.Segments()
 	tabs := make([]*texttable.Segment, len(segs))
-	var built []string // the files of the segments built
+	built := 0
+	var files []string // the files of the persisted segments built
 	for i, sg := range segs {
 		t := x.tt.segs[sg.Id()]
 		if t == nil {
@@ -257,21 +258,24 @@ func (x *Index) refresh(ctx context.Context) error {
 				r.Close()
 				return fmt.Errorf("search tables of %q: %w", x.path, err)
 			}
-			built = append(built, segmentPath(sg.Segment()))
+			built++
+			if p := segmentPath(sg.Segment()); p != "" {
+				files = append(files, p)
+			}
 		}
 		tabs[i] = t
 	}
 	x.serve(is, segs, tabs)
 	switch {
-	case len(built) > 0 && len(built) == len(segs):
+	case built > 0 && built == len(segs):
 		// The first View: every page of the index was read once.
 		releaseMapped(x.path)
 		debug.FreeOSMemory()
-	case len(built) > 0:
+	case built > 0:
 		// A write's or a merge's segments: the pages their builds read
-		// are no longer needed, the other segments' pages that searches
-		// read stay.
-		releaseMappedFiles(built)
+		// are no longer needed (a segment still in memory has none), the
+		// other segments' pages that searches read stay.
+		releaseMappedFiles(files)
 	}
 	return nil
 }
